@@ -1,0 +1,1 @@
+"""Subcommands of `escape-game telemetry`; same contract as escape_game.commands."""
