@@ -1,0 +1,188 @@
+"""What happened, in the past tense. The core returns these; the UI and telemetry listen.
+
+Every event is plain data with a ``name`` (its class name) and JSON-serialisable fields, so
+the recorder can write ``{"name": ..., "data": event.model_dump(mode="json")}`` without
+knowing each kind. Events never hold text typed by the player.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from escape_game.model.base import Id, Text
+
+Outcome = Literal["escaped", "out_of_time", "exhausted", "quit"]
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @property
+    def name(self) -> str:
+        return type(self).__name__
+
+
+class ActionRejected(Event):
+    """The action was not possible; ``reason`` is a stable code, ``detail`` names the entity."""
+
+    action: str
+    reason: str
+    detail: str | None = None
+
+
+class RoomEntered(Event):
+    room: Id
+    via: Id | None = None
+    first_time: bool = True
+
+
+class RoomLeft(Event):
+    room: Id
+    seconds_in_room: int
+
+
+class ObjectExamined(Event):
+    object: Id
+    room: Id
+
+
+class ItemTaken(Event):
+    item: Id
+    object: Id
+
+
+class ItemUsed(Event):
+    item: Id
+    target: Id
+    consumed: bool
+
+
+class ItemGiven(Event):
+    item: Id
+
+
+class ItemRemoved(Event):
+    item: Id
+
+
+class PuzzleAttempted(Event):
+    puzzle: Id
+    kind: str
+    correct: bool
+    attempt: int
+
+
+class PuzzleSolved(Event):
+    puzzle: Id
+    attempts: int
+    hints_used: int
+    points: int
+
+
+class PuzzleLocked(Event):
+    """No attempts left on this puzzle."""
+
+    puzzle: Id
+
+
+class HintTaken(Event):
+    puzzle: Id
+    index: int
+    cost: int
+
+
+class PotionOffered(Event):
+    """A shop was shown: the alternatives a later purchase is compared with."""
+
+    room: Id
+    potions: tuple[Id, ...]
+
+
+class PotionBought(Event):
+    potion: Id
+    premium: Decimal
+    alternatives: tuple[Id, ...]
+    best_value: bool
+
+
+class PotionDeclined(Event):
+    potion: Id
+
+
+class ThreatWarned(Event):
+    threat: Id
+    category: Id
+    seconds: int
+
+
+class ThreatPaused(Event):
+    """The player paused to think: details are revealed and the countdown slows."""
+
+    threat: Id
+    remaining_ms: int
+
+
+class ThreatSpared(Event):
+    """The risk did not happen this time (its likelihood roll missed)."""
+
+    threat: Id
+
+
+class ThreatStruck(Event):
+    threat: Id
+    category: Id
+    protected: bool
+    potion: Id | None
+    loss: Decimal
+    deductible: Decimal
+    payout: Decimal
+    out_of_pocket: Decimal
+    not_covered_because: str | None = None
+    wellbeing_loss: int = 0
+
+
+class MoneyChanged(Event):
+    delta: Decimal
+    balance: Decimal
+    debt: Decimal
+    reason: str
+
+
+class WellbeingChanged(Event):
+    delta: int
+    wellbeing: int
+    reason: str
+
+
+class FlagSet(Event):
+    flag: Id
+
+
+class FlagCleared(Event):
+    flag: Id
+
+
+class ExitUnlocked(Event):
+    exit: Id
+
+
+class MessageShown(Event):
+    """A level message for the player; ``source`` is the entity whose effect showed it."""
+
+    source: Id
+    text: Text
+
+
+class TimeRanOut(Event):
+    room: Id | None = None
+
+
+class GameEnded(Event):
+    outcome: Outcome
+    score: int
+    money: Decimal
+    wellbeing: int
+    elapsed_ms: int
