@@ -157,6 +157,14 @@ class WellbeingChanged(Event):
     reason: str
 
 
+class ScoreChanged(Event):
+    """Points earned or lost; ``reason`` is a stable code such as ``puzzle:ID`` or ``pause``."""
+
+    delta: int
+    score: int
+    reason: str
+
+
 class FlagSet(Event):
     flag: Id
 

@@ -1,0 +1,339 @@
+"""The rules: ``step(level, state, action)`` -> new state and events, a pure function of data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from escape_game.core import actions as act
+from escape_game.core import events as ev
+from escape_game.core import scoring
+from escape_game.core.answers import check
+from escape_game.core.conditions import holds
+from escape_game.core.draft import Draft
+from escape_game.core.economics import best_value
+from escape_game.core.level import Level
+from escape_game.core.queries import object_visible, puzzle_reachable
+from escape_game.core.resolution import (
+    apply_effects,
+    check_action_triggers,
+    check_time_limits,
+    check_timer_triggers,
+    count_down,
+    enter_room,
+    leave_room,
+    resolve_threat,
+)
+from escape_game.core.rng import seed_state
+from escape_game.core.state import GameState, Ledger, OwnedPotion, PendingWarning
+from escape_game.model import GameObject
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    state: GameState
+    events: tuple[ev.Event, ...]
+
+
+def new_game(
+    level: Level, seed: int, *, timers: bool = True, start_room: str | None = None
+) -> StepResult:
+    """The opening state, and the events of entering the first room."""
+    start = level.campaign.start
+    room = start_room if start_room is not None else start.room
+    if room not in level.rooms:
+        raise ValueError(f"there is no room {room!r} to start in")
+    base = GameState(
+        room=room,
+        inventory=tuple(dict.fromkeys(start.items)),
+        money=start.money,
+        wellbeing=start.wellbeing,
+        ledger=Ledger(start=start.money),
+        rng=seed_state(seed),
+        timers=timers,
+    )
+    d = Draft.of(base)
+    enter_room(level, d, room, via=None)
+    return StepResult(d.freeze(), tuple(d.events))
+
+
+class _Rejected(Exception):
+    def __init__(self, reason: str, detail: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def step(level: Level, state: GameState, action: act.Action) -> StepResult:
+    """Apply one action. Never raises: an impossible action gives ActionRejected, same state."""
+    kind = getattr(action, "type", type(action).__name__)
+    if state.outcome is not None:
+        return _reject(state, kind, "game_over")
+    handler = _HANDLERS.get(type(action))
+    if handler is None:
+        return _reject(state, str(kind), "unknown_action")
+    try:
+        handler(level, state, action, None)  # validation pass: raises _Rejected
+    except _Rejected as r:
+        return _reject(state, str(kind), r.reason, r.detail)
+    d = Draft.of(state)
+    d.steps += 1
+    counted = not isinstance(action, act.AdvanceTime | act.Quit)
+    if counted:
+        d.room_actions += 1
+        d.total_actions += 1
+    handler(level, state, action, d)
+    if counted and not d.over:
+        check_action_triggers(level, d)
+    return StepResult(d.freeze(), tuple(d.events))
+
+
+def _reject(state: GameState, kind: str, reason: str, detail: str | None = None) -> StepResult:
+    return StepResult(state, (ev.ActionRejected(action=kind, reason=reason, detail=detail),))
+
+
+# -- handlers: called once with d=None to validate (raise _Rejected), then with a draft -----
+Handler = Callable[[Level, GameState, act.Action, Draft | None], None]
+
+
+def _object_here(level: Level, state: GameState, object_id: str) -> GameObject:
+    obj = level.objects.get(object_id)
+    if obj is None:
+        raise _Rejected("unknown_object", object_id)
+    if level.room_of.get(object_id) != state.room:
+        raise _Rejected("not_here", object_id)
+    if not object_visible(obj, state.taken, state):
+        raise _Rejected("not_visible", object_id)
+    return obj
+
+
+def _go(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    assert isinstance(a, act.GoThrough)
+    ex = level.exits.get(a.exit)
+    if ex is None:
+        raise _Rejected("unknown_exit", a.exit)
+    if level.room_of.get(a.exit) != state.room:
+        raise _Rejected("not_here", a.exit)
+    if not holds(ex.visible_if, state):
+        raise _Rejected("not_visible", a.exit)
+    if ex.locked and a.exit not in state.unlocked_exits:
+        raise _Rejected("locked", a.exit)
+    if not holds(ex.condition, state):
+        raise _Rejected("condition_not_met", a.exit)
+    if ex.to not in level.rooms:
+        raise _Rejected("unknown_room", ex.to)
+    if d is not None:
+        leave_room(d)
+        enter_room(level, d, ex.to, via=a.exit)
+
+
+def _examine(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    assert isinstance(a, act.Examine)
+    obj = _object_here(level, state, a.object)
+    if d is not None:
+        d.emit(ev.ObjectExamined(object=obj.id, room=state.room))
+        if obj.id not in d.examined:
+            d.examined.add(obj.id)
+            apply_effects(level, d, obj.on_examine, obj.id)
+
+
+def _take(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    assert isinstance(a, act.Take)
+    obj = _object_here(level, state, a.object)
+    if obj.take is None:
+        raise _Rejected("cannot_take", obj.id)
+    if d is not None:
+        d.taken.add(obj.id)
+        if obj.take not in d.inventory:
+            d.inventory.append(obj.take)
+        d.emit(ev.ItemTaken(item=obj.take, object=obj.id))
+
+
+def _use(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    assert isinstance(a, act.UseItem)
+    if a.item not in state.inventory:
+        raise _Rejected("no_item", a.item)
+    obj = _object_here(level, state, a.target)
+    use = next((u for u in obj.uses if u.item == a.item and holds(u.condition, state)), None)
+    if use is None:
+        raise _Rejected("no_effect", a.target)
+    key = f"{obj.id}/{a.item}"
+    if key in state.used:
+        raise _Rejected("already_used", a.target)
+    if d is not None:
+        d.used.add(key)
+        if use.consume and a.item in d.inventory:
+            d.inventory.remove(a.item)
+        d.emit(ev.ItemUsed(item=a.item, target=obj.id, consumed=use.consume))
+        if use.message is not None:
+            d.emit(ev.MessageShown(source=obj.id, text=use.message))
+        apply_effects(level, d, use.effects, obj.id)
+
+
+def _puzzle_open(level: Level, state: GameState, puzzle_id: str) -> None:
+    puzzle = level.puzzles.get(puzzle_id)
+    if puzzle is None:
+        raise _Rejected("unknown_puzzle", puzzle_id)
+    if level.room_of.get(puzzle_id) != state.room:
+        raise _Rejected("not_here", puzzle_id)
+    if puzzle_id in state.solved:
+        raise _Rejected("already_solved", puzzle_id)
+    if not puzzle_reachable(level, state, puzzle):
+        raise _Rejected("not_visible", puzzle_id)
+    if puzzle_id in state.locked_puzzles:
+        raise _Rejected("puzzle_locked", puzzle_id)
+
+
+def _answer(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    assert isinstance(a, act.Answer)
+    _puzzle_open(level, state, a.puzzle)
+    puzzle = level.puzzles[a.puzzle]
+    correct = check(puzzle, a)
+    if correct is None:
+        raise _Rejected("bad_answer", a.puzzle)
+    if d is None:
+        return
+    attempt = d.attempts.get(puzzle.id, 0) + 1
+    d.attempts[puzzle.id] = attempt
+    d.emit(ev.PuzzleAttempted(puzzle=puzzle.id, kind=puzzle.kind, correct=correct, attempt=attempt))
+    if correct:
+        used = d.hints.get(puzzle.id, 0)
+        cost = sum(h.cost for h in puzzle.hints[:used])
+        points = max(0, puzzle.points - cost)
+        d.solved.append(puzzle.id)
+        d.emit(ev.PuzzleSolved(puzzle=puzzle.id, attempts=attempt, hints_used=used, points=points))
+        d.add_score(points, f"puzzle:{puzzle.id}")
+        apply_effects(level, d, puzzle.on_success, puzzle.id)
+    else:
+        if puzzle.max_attempts is not None and attempt >= puzzle.max_attempts:
+            d.locked_puzzles.add(puzzle.id)
+            d.emit(ev.PuzzleLocked(puzzle=puzzle.id))
+        apply_effects(level, d, puzzle.on_failure, puzzle.id)
+
+
+def _hint(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    assert isinstance(a, act.TakeHint)
+    _puzzle_open(level, state, a.puzzle)
+    puzzle = level.puzzles[a.puzzle]
+    index = state.hints_on(puzzle.id)
+    if index >= len(puzzle.hints):
+        raise _Rejected("no_more_hints", puzzle.id)
+    if d is not None:
+        d.hints[puzzle.id] = index + 1
+        d.emit(ev.HintTaken(puzzle=puzzle.id, index=index, cost=puzzle.hints[index].cost))
+
+
+def _on_offer(level: Level, state: GameState, potion_id: str) -> None:
+    if potion_id not in level.potions:
+        raise _Rejected("unknown_potion", potion_id)
+    if all(p.id != potion_id for p in level.rooms[state.room].shop):
+        raise _Rejected("not_on_offer", potion_id)
+    if potion_id in state.owned_ids:
+        raise _Rejected("already_owned", potion_id)
+
+
+def _buy(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    assert isinstance(a, act.BuyPotion)
+    _on_offer(level, state, a.potion)
+    room = level.rooms[state.room]
+    potion = next(p for p in room.shop if p.id == a.potion)
+    if state.money < potion.premium:
+        raise _Rejected("cannot_afford", a.potion)
+    if d is None:
+        return
+    owned_before = state.owned_ids
+    offer = [p for p in room.shop if p.id not in owned_before]
+    best = a.potion in best_value(offer, room.threats)
+    d.ledger_premiums += potion.premium
+    d.change_money(-potion.premium, f"premium:{potion.id}")
+    d.owned_potions.append(OwnedPotion(potion.id, d.elapsed_ms))
+    d.emit(
+        ev.PotionBought(
+            potion=potion.id,
+            premium=potion.premium,
+            alternatives=tuple(p.id for p in offer if p.id != potion.id),
+            best_value=best,
+        )
+    )
+    if d.paused_in_room:
+        d.add_score(scoring.PAUSE_BONUS, f"pause:{potion.id}")
+    if best:
+        d.add_score(scoring.BEST_VALUE_BONUS, f"best_value:{potion.id}")
+    owned_now = d.owned_ids
+    if len(room.shop) >= 2 and all(p.id in owned_now for p in room.shop):
+        d.add_score(-scoring.BUY_EVERYTHING_PENALTY, f"bought_everything:{room.id}")
+
+
+def _decline(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    assert isinstance(a, act.DeclinePotion)
+    _on_offer(level, state, a.potion)
+    if a.potion in state.declined_potions:
+        raise _Rejected("already_declined", a.potion)
+    if d is not None:
+        d.declined_potions.add(a.potion)
+        d.emit(ev.PotionDeclined(potion=a.potion))
+
+
+def _pending(level: Level, state: GameState, threat_id: str) -> PendingWarning:
+    if threat_id not in level.threats:
+        raise _Rejected("unknown_threat", threat_id)
+    warning = state.pending(threat_id)
+    if warning is None:
+        raise _Rejected("not_pending", threat_id)
+    return warning
+
+
+def _pause(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    assert isinstance(a, act.PauseToThink)
+    warning = _pending(level, state, a.threat)
+    if warning.paused:
+        raise _Rejected("already_paused", a.threat)
+    if d is not None:
+        d.warnings = [
+            PendingWarning(w.threat, w.remaining_ms, True) if w.threat == a.threat else w
+            for w in d.warnings
+        ]
+        d.paused_in_room = True
+        d.emit(ev.ThreatPaused(threat=a.threat, remaining_ms=warning.remaining_ms))
+
+
+def _face(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    assert isinstance(a, act.FaceThreat)
+    _pending(level, state, a.threat)
+    if d is not None:
+        resolve_threat(level, d, a.threat)
+
+
+def _wait(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    assert isinstance(a, act.AdvanceTime)
+    if d is None:
+        return
+    d.elapsed_ms += a.ms
+    d.room_ms += a.ms
+    if d.timers:
+        count_down(level, d, a.ms)
+    if not d.over:
+        check_timer_triggers(level, d)
+    if d.timers and not d.over:
+        check_time_limits(level, d)
+
+
+def _quit(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+    if d is not None:
+        d.end("quit")
+
+
+_HANDLERS: dict[type, Handler] = {
+    act.GoThrough: _go,
+    act.Examine: _examine,
+    act.Take: _take,
+    act.UseItem: _use,
+    act.Answer: _answer,
+    act.TakeHint: _hint,
+    act.BuyPotion: _buy,
+    act.DeclinePotion: _decline,
+    act.PauseToThink: _pause,
+    act.FaceThreat: _face,
+    act.AdvanceTime: _wait,
+    act.Quit: _quit,
+}

@@ -1,0 +1,1 @@
+"""Headless play: run action scripts, save and resume games, replay sessions exactly."""
