@@ -9,15 +9,22 @@ typed sentence or a name could go.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-from typing import Annotated, Literal, Union
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+
+if TYPE_CHECKING:
+    from escape_game.core.actions import Action
+    from escape_game.core.events import Event
 
 SCHEMA_VERSION: Literal[1] = 1
 
-Token = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:+\-]*$", max_length=64)]
+TOKEN_PATTERN = r"^[A-Za-z0-9_.:+\-]*$"
+Token = Annotated[str, StringConstraints(pattern=TOKEN_PATTERN, max_length=64)]
 #: Pseudonyms only: capital letters and digits in dash-separated groups, e.g. ``OWL-427``.
 PlayerCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z0-9]{2,12}(-[A-Z0-9]{2,12}){0,3}$", max_length=40)
@@ -59,7 +66,11 @@ class _Timed(Record):
 
 
 class ActionRecord(_Timed):
-    """An action the player took, exactly as the core received it (for replay)."""
+    """An action the player took, as the core received it (for replay).
+
+    One exception: a code-lock answer keeps no keypad string, only ``code_length`` (see
+    :func:`action_data`); replay restores a code of the right correctness from the level.
+    """
 
     record: Literal["action"] = "action"
     action: dict[Token, Value]
@@ -95,3 +106,75 @@ SessionRecord = Annotated[
     Union[SessionHeader, ActionRecord, EventRecord, QuizAnswerRecord, SessionFooter],  # noqa: UP007
     Field(discriminator="record"),
 ]
+
+RECORD_ADAPTER: TypeAdapter[SessionRecord] = TypeAdapter(SessionRecord)
+RECORD_MODELS: tuple[type[Record], ...] = (
+    SessionHeader,
+    ActionRecord,
+    EventRecord,
+    QuizAnswerRecord,
+    SessionFooter,
+)
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+#: What replaces a string field of an event that is not a token (it never should happen).
+REDACTED = "redacted"
+
+
+def money_token(amount: Decimal) -> str:
+    """Money as a string token with cents, e.g. ``"12.50"``: exact, and never a float."""
+    if amount == amount.quantize(Decimal("0.01")):
+        return f"{amount:.2f}"
+    return str(amount)
+
+
+def _is_text(annotation: Any) -> bool:
+    """True for the level's ``Text`` type (a string or a language map): sentences, not ids."""
+    args = get_args(annotation)
+    if get_origin(annotation) is Union or type(annotation).__name__ == "UnionType":
+        return any(get_origin(arg) is dict for arg in args) and any(
+            arg is str or get_origin(arg) is Annotated for arg in args
+        )
+    return False
+
+
+def _scrub(value: Any) -> Any:
+    """Decimals become money tokens; any string that is not a token becomes ``redacted``."""
+    if isinstance(value, Decimal):
+        return money_token(value)
+    if isinstance(value, str):
+        return value if len(value) <= 64 and _TOKEN_RE.match(value) else REDACTED
+    if isinstance(value, (list, tuple)):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    return value
+
+
+def event_data(event: Event) -> dict[str, Any]:
+    """The fields of a domain event as telemetry keeps them: ids, numbers, booleans, tokens.
+
+    Fields typed as level text (e.g. ``MessageShown.text``) are dropped: the entity id that
+    showed them (``source``) is enough to find the text in the level. Replay applies the same
+    function to the events it reproduces, so recorded and replayed data compare equal.
+    """
+    fields = type(event).model_fields
+    return {
+        key: _scrub(getattr(event, key))
+        for key, info in fields.items()
+        if not _is_text(info.annotation)
+    }
+
+
+def action_data(action: Action) -> dict[str, Any]:
+    """An action as telemetry keeps it: everything except the keys typed on a code lock.
+
+    A keypad string is short and alphanumeric, but a player could still type a name on it,
+    so only its length is kept; the following ``PuzzleAttempted`` event says if it was right.
+    """
+    data: dict[str, Any] = _scrub(action.model_dump(mode="python", exclude_none=True))
+    code = getattr(action, "code", None)
+    if code is not None:
+        data.pop("code", None)
+        data["code_length"] = len(code)
+    return data
