@@ -1,0 +1,56 @@
+"""Asset references: files inside the level folder, or engine assets written `assets:...`."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+ENGINE_PREFIX = "assets:"
+#: The engine's own images and fonts, shipped beside the package.
+ENGINE_ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+
+
+class AssetProblem(ValueError):
+    """Why an asset reference cannot be used, in a teacher's words."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def resolve_asset(ref: str, level_root: Path) -> Path:
+    """The file an asset reference names, checked to stay inside its folder."""
+    if ref.startswith(ENGINE_PREFIX):
+        base = ENGINE_ASSETS
+        rel = ref[len(ENGINE_PREFIX):]
+        where = "the engine's assets folder"
+    else:
+        base = level_root
+        rel = ref
+        where = "the level folder"
+    if "\\" in rel:
+        raise AssetProblem(f"the path '{ref}' uses '\\'; write paths with '/'", "asset_path")
+    if PurePosixPath(rel).is_absolute() or PureWindowsPath(rel).drive:
+        raise AssetProblem(f"the path '{ref}' is absolute; write it relative to {where} "
+                           "so the level works on other computers", "asset_absolute")
+    if ".." in PurePosixPath(rel).parts:
+        raise AssetProblem(f"the path '{ref}' goes up with '..' out of {where}; "
+                           "copy the file into the level folder instead", "asset_escape")
+    base = base.resolve()
+    target = base / rel
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError) as exc:
+        raise AssetProblem(f"the path '{ref}' cannot be followed ({exc})", "asset_path") from None
+    if not resolved.is_relative_to(base):
+        raise AssetProblem(f"the path '{ref}' is a link that leads out of {where}; "
+                           "copy the file into the level folder instead", "asset_escape")
+    if not resolved.is_file():
+        hint = ""
+        if target.parent.is_dir():
+            names = sorted(p.name for p in target.parent.iterdir() if p.is_file())
+            from escape_game.loading.problems import did_you_mean
+
+            hint = did_you_mean(target.name, names)
+        raise AssetProblem(f"the file '{ref}' does not exist in {where}{hint}", "asset_missing")
+    return resolved

@@ -1,0 +1,287 @@
+"""load_campaign: files -> plain data -> models -> merged campaign -> cross-checked level."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from escape_game.loading.assets import AssetProblem, resolve_asset
+from escape_game.loading.locate import PathPart, find_node, node_position, source_text
+from escape_game.loading.messages import RawProblem, translate
+from escape_game.loading.problems import LevelError, Location, Problem
+from escape_game.loading.references import cross_check
+from escape_game.loading.safe_yaml import Limits, ParsedFile, read_yaml
+from escape_game.loading.walk import ASSET_FIELDS, iter_models
+from escape_game.model import Campaign, Entity, Fragment
+
+ROOT_FILE = "campaign.yaml"
+#: Lists a fragment file may add to; their entries keep a note of the file they came from.
+COLLECTIONS = ("rooms", "items", "risks", "concepts", "quiz_forms")
+
+
+@dataclass
+class _Files:
+    """The parsed files of a level and where each merged list entry came from."""
+
+    parsed: list[ParsedFile] = field(default_factory=list)
+    origins: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def problem(self, raw: RawProblem, file_index: int | None = None) -> Problem:
+        path = raw.path
+        index = 0
+        if file_index is not None:
+            index = file_index
+        elif len(path) >= 2 and path[0] in self.origins and isinstance(path[1], int):
+            spots = self.origins[str(path[0])]
+            if 0 <= path[1] < len(spots):
+                index, local = spots[path[1]]
+                path = (path[0], local, *path[2:])
+        parsed = self.parsed[index]
+        node = find_node(parsed.root_node(), path, raw.where)
+        line, column = node_position(node)
+        if raw.severity == "warning":
+            return Problem(parsed.path, line, column, "warning", raw.message, raw.code)
+        return Problem(parsed.path, line, column, "error", raw.message, raw.code)
+
+
+@dataclass
+class LoadedCampaign:
+    """A level that passed every check; warnings are kept for the teacher to read."""
+
+    campaign: Campaign
+    root: Path
+    files: tuple[Path, ...]
+    content_hash: str
+    warnings: list[Problem]
+    _files: _Files
+    _entities: dict[str, tuple[PathPart, ...]] | None = None
+
+    def locate(self, path: tuple[PathPart, ...], file: Path | None = None) -> Location:
+        """The file, line and column that wrote the value at `path` (merged-campaign path
+        unless `file` names the file the path belongs to)."""
+        index = None
+        if file is not None:
+            wanted = Path(file).resolve()
+            index = next((i for i, p in enumerate(self._files.parsed)
+                          if p.path.resolve() == wanted), None)
+        problem = self._files.problem(RawProblem(path, "value", "", ""), index)
+        return Location(problem.file, problem.line, problem.column)
+
+    def locate_entity(self, entity_id: str) -> Location:
+        """Where the mapping of the entity with this id starts (rooms first if ids clash)."""
+        if self._entities is None:
+            self._entities = {}
+            for path, model in iter_models(self.campaign):
+                if isinstance(model, Entity):
+                    self._entities.setdefault(model.id, path)
+        found = self._entities.get(entity_id)
+        if found is None:
+            raise KeyError(entity_id)
+        return self.locate(found)
+
+    def file_line(self, where: Location) -> str:
+        """The text of the line a location points at (to quote it under a message)."""
+        for parsed in self._files.parsed:
+            if parsed.path == where.file:
+                lines = parsed.text.splitlines()
+                return lines[where.line - 1] if 0 < where.line <= len(lines) else ""
+        return ""
+
+    def resolve_asset(self, ref: str) -> Path:
+        """The checked file an `image:` or `background:` names."""
+        try:
+            return resolve_asset(ref, self.root)
+        except AssetProblem as exc:
+            raise LevelError([Problem(self.files[0], 1, 1, "error", exc.message, exc.code)]
+                             ) from None
+
+
+def _find_root_file(path: Path) -> Path | Problem:
+    if path.is_dir():
+        candidate = path / ROOT_FILE
+        if not candidate.is_file():
+            return Problem(path, 1, 1, "error", f"this folder has no {ROOT_FILE}", "no_campaign")
+        return candidate
+    if not path.exists():
+        return Problem(path, 1, 1, "error", "no such file or folder", "not_found")
+    return path
+
+
+def _validate(parsed: ParsedFile, model: type[BaseModel], root_name: str) -> BaseModel | None:
+    try:
+        return model.model_validate(parsed.data)
+    except ValidationError as exc:
+        node = parsed.root_node()
+
+        def source(path: tuple[PathPart, ...]) -> str | None:
+            return source_text(find_node(node, path)) if path else None
+
+        for raw in translate(exc, model, parsed.data, source, root_name):
+            found = find_node(node, raw.path, raw.where)
+            line, column = node_position(found)
+            parsed.problems.append(Problem(parsed.path, line, column, "error", raw.message,
+                                           raw.code))
+        return None
+
+
+def _include_paths(root: ParsedFile, limits: Limits, files: _Files) -> list[tuple[Path, int]]:
+    """The included files, each checked to be a relative path inside the level folder."""
+    data = root.data if isinstance(root.data, dict) else {}
+    includes = data.get("include") or []
+    if not isinstance(includes, list):
+        return []
+    folder = root.path.parent.resolve()
+    result: list[tuple[Path, int]] = []
+    seen: set[Path] = set()
+
+    def complain(i: int, message: str, code: str) -> None:
+        root.problems.append(files.problem(RawProblem(("include", i), "value", message, code), 0))
+
+    for i, ref in enumerate(includes):
+        if not isinstance(ref, str) or not ref:
+            continue
+        if len(result) >= limits.max_files:
+            complain(i, f"too many included files (the limit is {limits.max_files})",
+                     "too_many_files")
+            break
+        rel = PurePosixPath(ref)
+        if rel.is_absolute() or ".." in rel.parts or "\\" in ref:
+            complain(i, f"'{ref}' must be a path inside the level folder, relative to "
+                     f"{ROOT_FILE}, written with '/'", "include_path")
+            continue
+        target = (folder / rel).resolve()
+        if not target.is_relative_to(folder):
+            complain(i, f"'{ref}' is a link that leads out of the level folder", "include_path")
+            continue
+        if not target.is_file():
+            complain(i, f"the included file '{ref}' does not exist", "include_missing")
+            continue
+        if target in seen or target == root.path.resolve():
+            complain(i, f"'{ref}' is included twice", "include_twice")
+            continue
+        seen.add(target)
+        result.append((root.path.parent / rel, i))
+    return result
+
+
+def _merge(campaign: Campaign, fragments: Sequence[Fragment], files: _Files) -> Campaign:
+    update: dict[str, Any] = {}
+    for key in COLLECTIONS:
+        entries = list(getattr(campaign, key))
+        files.origins[key] = [(0, i) for i in range(len(entries))]
+        for index, fragment in enumerate(fragments, start=1):
+            extra = getattr(fragment, key)
+            files.origins[key].extend((index, i) for i in range(len(extra)))
+            entries.extend(extra)
+        update[key] = tuple(entries)
+    return campaign.model_copy(update=update)
+
+
+def _asset_problems(campaign: Campaign, root: Path) -> list[RawProblem]:
+    out: list[RawProblem] = []
+    checked: dict[str, AssetProblem | None] = {}
+    for path, model in iter_models(campaign):
+        for key in ASSET_FIELDS:
+            ref = getattr(model, key, None)
+            if not isinstance(ref, str):
+                continue
+            if ref not in checked:
+                try:
+                    resolve_asset(ref, root)
+                    checked[ref] = None
+                except AssetProblem as exc:
+                    checked[ref] = exc
+            problem = checked[ref]
+            if problem is not None:
+                out.append(RawProblem((*path, key), "value", problem.message, problem.code))
+    return out
+
+
+def _hash(root: Path, parsed: Iterable[ParsedFile]) -> str:
+    digest = hashlib.sha256()
+    for item in parsed:
+        try:
+            name = item.path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            name = item.path.name
+        digest.update(f"{name}\0{len(item.normalized)}\0".encode())
+        digest.update(item.normalized)
+    return digest.hexdigest()
+
+
+def load_campaign(path: Path | str, limits: Limits | None = None) -> LoadedCampaign:
+    """Load and check a level (a campaign.yaml, or a folder holding one).
+
+    Raises LevelError listing every problem when there is any error; warnings alone are kept
+    on the result.
+    """
+    limits = limits or Limits()
+    found = _find_root_file(Path(path))
+    if isinstance(found, Problem):
+        raise LevelError([found])
+    files = _Files()
+    root = read_yaml(found, limits)
+    files.parsed.append(root)
+    campaign: Campaign | None = None
+    if root.ok:
+        validated = _validate(root, Campaign, "the campaign")
+        campaign = validated if isinstance(validated, Campaign) else None
+    fragments: list[Fragment] = []
+    if root.ok and isinstance(root.data, dict):
+        for include, _ in _include_paths(root, limits, files):
+            parsed = read_yaml(include, limits)
+            files.parsed.append(parsed)
+            if parsed.ok:
+                fragment = _validate(parsed, Fragment, "this file")
+                if isinstance(fragment, Fragment):
+                    fragments.append(fragment)
+    problems = [p for parsed in files.parsed for p in parsed.problems]
+    if campaign is None or any(p.severity == "error" for p in problems) \
+            or len(fragments) != len(files.parsed) - 1:
+        raise LevelError(problems or [Problem(found, 1, 1, "error", "the level is invalid",
+                                              "invalid")])
+    merged = _merge(campaign, fragments, files)
+    level_root = found.parent
+    raws = cross_check(merged) + _asset_problems(merged, level_root)
+    problems.extend(files.problem(raw) for raw in raws)
+    if any(p.severity == "error" for p in problems):
+        raise LevelError(problems)
+    return LoadedCampaign(
+        campaign=merged,
+        root=level_root,
+        files=tuple(p.path for p in files.parsed),
+        content_hash=_hash(level_root, files.parsed),
+        warnings=sorted(problems, key=Problem.sort_key),
+        _files=files,
+    )
+
+
+def validate_paths(paths: Iterable[Path | str], limits: Limits | None = None) -> list[Problem]:
+    """Every problem of every level under the given paths, sorted (for `escape-game validate`)."""
+    problems: list[Problem] = []
+    for level in find_levels(paths):
+        try:
+            loaded = load_campaign(level, limits)
+        except LevelError as exc:
+            problems.extend(exc.problems)
+        else:
+            problems.extend(loaded.warnings)
+    return sorted(problems, key=Problem.sort_key)
+
+
+def find_levels(paths: Iterable[Path | str]) -> list[Path]:
+    """A file is a level; a folder with campaign.yaml is one level; else its level subfolders."""
+    levels: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir() and not (path / ROOT_FILE).is_file():
+            subs = sorted(p for p in path.iterdir() if (p / ROOT_FILE).is_file())
+            levels.extend(subs or [path])
+        else:
+            levels.append(path)
+    return levels

@@ -1,0 +1,337 @@
+"""Pydantic's validation errors, rewritten in a teacher's words and pinned to a data path."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, Tag, ValidationError
+from pydantic_core import ErrorDetails
+
+from escape_game.loading.locate import PathPart, Where
+from escape_game.loading.problems import did_you_mean, quoted
+from escape_game.model import CONDITION_KEYS, EFFECT_KEYS
+
+#: What an entry of each list is called, for messages like "room 'hall' needs a 'title'".
+ENTRY_NAMES = {
+    "rooms": "room", "objects": "object", "puzzles": "puzzle", "exits": "exit",
+    "shop": "potion", "threats": "threat", "items": "item", "risks": "risk category",
+    "concepts": "concept", "quiz_forms": "quiz form", "options": "option", "left": "option",
+    "right": "option", "categories": "budget category", "hints": "hint", "uses": "item use",
+    "exclusions": "exclusion", "conditions": "study condition",
+    "on_success": "effect", "on_failure": "effect", "on_examine": "effect", "on_enter": "effect",
+    "on_strike": "effect", "effects": "effect",
+}
+UNION_NAMES = {"kind": "kind", "when": "trigger"}
+KIND_OWNERS = {"puzzles": "puzzle kind", "items": "quiz item kind"}
+
+
+@dataclass(frozen=True)
+class RawProblem:
+    """A problem known by data path; the loader turns it into file:line:column."""
+
+    path: tuple[PathPart, ...]
+    where: Where
+    message: str
+    code: str
+    severity: str = "error"
+
+
+def entry_name(path: Sequence[PathPart]) -> str:
+    """'room', 'object', 'quiz item'... for the list entry at the end of the path."""
+    for i in range(len(path) - 1, -1, -1):
+        part = path[i]
+        if isinstance(part, str):
+            if part == "items" and "quiz_forms" in path[:i]:
+                return "quiz item"
+            if part == "items" and "puzzles" in path[:i]:
+                return "option"
+            return ENTRY_NAMES.get(part, "entry")
+    return "entry"
+
+
+def describe(data: Any, path: Sequence[PathPart], root_name: str) -> str:
+    """Name the mapping at `path` the way a teacher would: "room 'hall'", "'start'"."""
+    if not path:
+        return root_name
+    node = _get(data, path)
+    last = path[-1]
+    if isinstance(last, int):
+        name = entry_name(path[:-1] if path else path)
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            return f"{name} '{node['id']}'"
+        owner = describe(data, path[:-2], root_name) if len(path) >= 2 else root_name
+        return f"{name} {last + 1} of '{path[-2]}' in {owner}" if len(path) >= 2 else name
+    if len(path) >= 2:
+        return f"'{last}' in {describe(data, path[:-1], root_name)}"
+    return f"'{last}'"
+
+
+def _get(data: Any, path: Sequence[PathPart]) -> Any:
+    for part in path:
+        if (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        ):
+            data = data[part]  # type: ignore[index]
+        else:
+            return None
+    return data
+
+
+def _strip(tp: Any) -> Any:
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+            continue
+        if origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(members) == 1:
+                tp = members[0]
+                continue
+        return tp
+
+
+def _tag_of(member: Any) -> str | None:
+    if typing.get_origin(member) is typing.Annotated:
+        for meta in typing.get_args(member)[1:]:
+            if isinstance(meta, Tag):
+                return meta.tag
+    inner = _strip(member)
+    if isinstance(inner, type) and issubclass(inner, BaseModel):
+        for key in ("kind", "when"):
+            field = inner.model_fields.get(key)
+            if field is not None and typing.get_origin(field.annotation) is typing.Literal:
+                return str(typing.get_args(field.annotation)[0])
+    return None
+
+
+@dataclass
+class Walked:
+    path: tuple[PathPart, ...]
+    where: Where
+    model: type[BaseModel] | None
+    final: Any
+
+
+def walk_loc(root: type[BaseModel], loc: Sequence[PathPart]) -> Walked:
+    """Drop union tags and member names from a pydantic loc, keeping the data path."""
+    tp: Any = root
+    path: list[PathPart] = []
+    where: Where = "value"
+    model: type[BaseModel] | None = None
+    for part in loc:
+        tp = _strip(tp)
+        if part == "[key]":
+            where = "key"
+            continue
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            model = tp
+            field = None
+            for name, info in tp.model_fields.items():
+                if info.alias == part or name == part:
+                    field = info
+                    break
+            path.append(part)
+            tp = field.annotation if field is not None else None
+            continue
+        origin = typing.get_origin(tp)
+        if origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(tp) if a is not type(None)]
+            chosen = next((m for m in members if _tag_of(m) == part), None)
+            if chosen is None and isinstance(part, str):
+                if part.startswith("dict"):
+                    chosen = next((m for m in members if typing.get_origin(_strip(m)) is dict),
+                                  None)
+                else:
+                    chosen = next((m for m in members if _strip(m) in (str, int, float, bool)
+                                   or getattr(_strip(m), "__name__", "") == part), None)
+            if chosen is not None:
+                tp = chosen
+                continue
+            path.append(part)
+            tp = None
+            continue
+        if origin in (tuple, list) and isinstance(part, int):
+            path.append(part)
+            tp = typing.get_args(tp)[0]
+            continue
+        if origin is dict:
+            path.append(part)
+            tp = typing.get_args(tp)[1]
+            continue
+        path.append(part)
+        tp = None
+    return Walked(tuple(path), where, model, _strip(tp))
+
+
+def _got(value: Any, source: str | None) -> str:
+    if source and not isinstance(value, (dict, list)):
+        return f"'{source}'"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _field(path: Sequence[PathPart]) -> str:
+    if not path:
+        return "this value"
+    last = path[-1]
+    if isinstance(last, int):
+        return f"entry {last + 1} of '{path[-2]}'" if len(path) >= 2 else f"entry {last + 1}"
+    return f"'{last}'"
+
+
+def _allowed_keys(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def translate(
+    exc: ValidationError,
+    root: type[BaseModel],
+    data: Any,
+    source: Callable[[tuple[PathPart, ...]], str | None],
+    root_name: str,
+) -> list[RawProblem]:
+    """One teacher-facing problem per mistake (union alternatives are merged)."""
+    errors = exc.errors(include_url=False)
+    by_path: dict[tuple[PathPart, ...], list[tuple[ErrorDetails, Walked]]] = {}
+    for err in errors:
+        walked = walk_loc(root, err["loc"])
+        by_path.setdefault(walked.path + (("[key]",) if walked.where == "key" else ()),
+                           []).append((err, walked))
+    deeper = {path[:i] for path in by_path for i in range(len(path))}
+    problems: list[RawProblem] = []
+    for key, group in by_path.items():
+        if key in deeper:
+            # A wrong key inside a language map: the map's own "must be text" adds nothing.
+            group = [g for g in group if g[0]["type"] not in ("string_type", "dict_type")]
+        group = _prefer(group, data)
+        for err, walked in group:
+            problems.append(_message(err, walked, data, source, root_name))
+    return problems
+
+
+def _prefer(group: list[tuple[ErrorDetails, Walked]], data: Any
+            ) -> list[tuple[ErrorDetails, Walked]]:
+    """A text is a string or a language map: report the branch that matches what was written."""
+    types_ = {err["type"] for err, _ in group}
+    if len(group) > 1 and {"string_type", "dict_type"} <= types_:
+        return [group[0]] if all(
+            e["type"] in ("string_type", "dict_type") for e, _ in group) else [
+            g for g in group if g[0]["type"] not in ("string_type", "dict_type")]
+    return group
+
+
+def _message(err: ErrorDetails, walked: Walked, data: Any,
+             source: Callable[[tuple[PathPart, ...]], str | None], root_name: str) -> RawProblem:
+    kind = err["type"]
+    path = walked.path
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    src = source(path) if walked.where == "value" else None
+    name = _field(path)
+    got = _got(value, src)
+
+    def raw(message: str, where: Where = walked.where, at: tuple[PathPart, ...] = path
+            ) -> RawProblem:
+        return RawProblem(at, where, message, kind)
+
+    if kind == "extra_forbidden":
+        key = path[-1] if path else "?"
+        owner = describe(data, path[:-1], root_name)
+        allowed = _allowed_keys(walked.model)
+        hint = did_you_mean(key, allowed)
+        if not hint and allowed:
+            hint = f"; the keys allowed here are {quoted(allowed)}"
+        return raw(f"unknown key '{key}' in {owner}{hint}", "key")
+    if kind == "missing":
+        owner = describe(data, path[:-1], root_name)
+        return raw(f"{owner} needs a {_field(path)}", "key", path[:-1])
+    if kind in ("unknown_condition", "unknown_effect"):
+        what = "condition" if kind == "unknown_condition" else "effect"
+        names = CONDITION_KEYS if what == "condition" else EFFECT_KEYS
+        if isinstance(value, dict) and len(value) == 1:
+            key = next(iter(value))
+            return raw(f"'{key}' is not a known {what}{did_you_mean(key, names)} "
+                       f"(the {what}s are {quoted(names)})", "key", (*path, key))
+        if isinstance(value, dict):
+            return raw(f"a {what} is a single 'name: value' pair, but this one has "
+                       f"{len(value)} keys ({quoted(value)}); write each as its own list entry"
+                       if what == "effect" else
+                       f"a condition is a single 'name: value' pair, but this one has "
+                       f"{len(value)} keys ({quoted(value)}); combine several with 'all:'")
+        return raw(f"{name} must be a {what} such as '{names[0]}: ...', got {got}")
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        disc = str(ctx.get("discriminator", "'kind'")).strip("'")
+        owner_list = next((p for p in reversed(path) if isinstance(p, str)), "")
+        label = KIND_OWNERS.get(owner_list, UNION_NAMES.get(disc, disc)) if disc == "kind" \
+            else "trigger"
+        expected = [t.strip().strip("'") for t in str(ctx.get("expected_tags", "")).split(",")]
+        if kind == "union_tag_not_found":
+            return raw(f"{describe(data, path, root_name)} needs '{disc}:', one of "
+                       f"{quoted(expected) if expected != [''] else 'the known kinds'}")
+        tag = ctx.get("tag")
+        return raw(f"'{tag}' is not a {label}{did_you_mean(tag, expected)} "
+                   f"(use {quoted(expected)})", "value", (*path, disc))
+    if kind == "string_type":
+        if path and path[-1] == "code" and isinstance(value, int | float):
+            shown = src or str(value)
+            return raw(f"the code must be text: put the code in quotes, like code: \"{shown}\" "
+                       "(without quotes YAML reads it as a number and drops leading zeros)")
+        if isinstance(value, bool | int | float) or value is None:
+            return raw(f"{name} must be text, got {got}; put it in quotes")
+        return raw(f"{name} must be text, got {got}")
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return raw(f"{name} must be a mapping ('key: value' lines), got {got}")
+    if kind in ("tuple_type", "list_type"):
+        return raw(f"{name} must be a list (lines starting with '- '), got {got}")
+    if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
+        return raw(f"{name} must be a number, got {got}")
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return raw(f"{name} must be a whole number, got {got}")
+    if kind in ("bool_parsing", "bool_type"):
+        return raw(f"{name} must be true or false, got {got}")
+    if kind == "string_pattern_mismatch":
+        if walked.where == "key" or "a-z]{2,3}" in str(ctx.get("pattern", "")):
+            key = path[-1] if path else value
+            hint = (" (inside {...} a ',' starts a new key: put a text that contains a comma "
+                    "in quotes)" if " " in str(key) else "")
+            return raw(f"'{key}' is not a language code such as 'en', 'fr' or 'pt-BR'{hint}")
+        return raw(f"{name} must be an id (letters, digits, '_', '.' or '-', starting with a "
+                   f"letter or digit, no spaces), got {got}")
+    if kind in ("greater_than_equal", "greater_than"):
+        return raw(f"{name} must be at least {ctx.get('ge', ctx.get('gt'))}, got {got}")
+    if kind in ("less_than_equal", "less_than"):
+        return raw(f"{name} must be at most {ctx.get('le', ctx.get('lt'))}, got {got}")
+    if kind == "too_short":
+        need = ctx.get("min_length")
+        if isinstance(value, str) or value is None:
+            return raw(f"{name} must not be empty")
+        return raw(f"{name} needs at least {need} entr{'y' if need == 1 else 'ies'}, "
+                   f"got {ctx.get('actual_length')}")
+    if kind == "string_too_short":
+        return raw(f"{name} must not be empty")
+    if kind in ("too_long", "string_too_long"):
+        return raw(f"{name} is too long (at most {ctx.get('max_length')})")
+    if kind == "decimal_max_places":
+        return raw(f"{name} has too many decimals (at most {ctx.get('decimal_places')}), got {got}")
+    if kind in ("decimal_max_digits", "decimal_whole_digits"):
+        return raw(f"{name} is too large, got {got}")
+    if kind == "literal_error":
+        return raw(f"{name} must be {ctx.get('expected')}, got {got}")
+    if kind == "finite_number":
+        return raw(f"{name} must be a finite number, got {got}")
+    return raw(f"{name}: {err['msg']}")

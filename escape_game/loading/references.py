@@ -1,0 +1,306 @@
+"""Cross-reference checks on a validated campaign: every name used must be declared somewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from escape_game.loading.locate import PathPart
+from escape_game.loading.messages import RawProblem
+from escape_game.loading.problems import did_you_mean, quoted
+from escape_game.loading.walk import iter_models, texts_of
+from escape_game.model import (
+    Budget,
+    Campaign,
+    Entity,
+    Exclusion,
+    Exit,
+    GameObject,
+    Item,
+    ItemUse,
+    KnowledgeItem,
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Potion,
+    ProductComparison,
+    QuizForm,
+    Risk,
+    Room,
+    SingleChoice,
+    Threat,
+)
+from escape_game.model import Concept as ConceptModel
+from escape_game.model.conditions import FlagSet, HasItem, OwnsPotion, Solved, Visited
+from escape_game.model.effects import (
+        GiveItem,
+    GoTo,
+    RemoveItem,
+    SetFlag,
+    TriggerThreat,
+    UnlockExit,
+)
+
+Path_ = tuple[PathPart, ...]
+
+#: Entity classes -> the kind name used in messages and in the per-kind id tables.
+KINDS: dict[type[BaseModel], str] = {
+    Room: "room", Item: "item", Risk: "risk category", ConceptModel: "concept",
+    QuizForm: "quiz form", GameObject: "object", Exit: "exit", Potion: "potion",
+    Threat: "threat",
+}
+#: References held by one-key conditions and effects: class -> (attribute, kind).
+REFERENCES: dict[type[BaseModel], tuple[str, str]] = {
+    HasItem: ("has_item", "item"), GiveItem: ("give_item", "item"),
+    RemoveItem: ("remove_item", "item"), Solved: ("solved", "puzzle"),
+    Visited: ("visited", "room"), GoTo: ("go_to", "room"), OwnsPotion: ("owns_potion", "potion"),
+    UnlockExit: ("unlock_exit", "exit"), TriggerThreat: ("trigger_threat", "threat"),
+}
+
+
+@dataclass
+class _Index:
+    ids: dict[str, dict[str, Path_]] = field(default_factory=dict)
+    used: dict[str, set[str]] = field(default_factory=dict)
+
+    def declare(self, kind: str, entity_id: str, path: Path_, out: list[RawProblem]) -> None:
+        table = self.ids.setdefault(kind, {})
+        if entity_id in table:
+            first = table[entity_id]
+            out.append(RawProblem((*path, "id"), "value",
+                                  f"the {kind} id '{entity_id}' is used twice (ids must be unique "
+                                  f"in the whole level; the first one is at {_where(first)})",
+                                  "duplicate_id"))
+            return
+        table[entity_id] = path
+
+    def use(self, kind: str, entity_id: str) -> None:
+        self.used.setdefault(kind, set()).add(entity_id)
+
+
+def _where(path: Path_) -> str:
+    return "/".join(str(p) for p in path)
+
+
+class CrossCheck:
+    """Collects declarations in one walk, then checks each reference against them."""
+
+    def __init__(self, campaign: Campaign) -> None:
+        self.campaign = campaign
+        self.index = _Index()
+        self.problems: list[RawProblem] = []
+        self.flags_set: set[str] = set()
+        self.flag_tests: list[tuple[Path_, str]] = []
+        self.refs: list[tuple[Path_, str, str]] = []
+        self.models = list(iter_models(campaign))
+
+    def run(self) -> list[RawProblem]:
+        self._declare()
+        for path, model in self.models:
+            self._collect(path, model)
+        for path, kind, ref in self.refs:
+            self._check_ref(path, kind, ref)
+        for path, flag in self.flag_tests:
+            if flag not in self.flags_set:
+                self._warn(path, f"the flag '{flag}' is tested but never set by any 'set_flag'"
+                           f"{did_you_mean(flag, self.flags_set)}", "flag_never_set")
+        self._languages()
+        self._unused()
+        return self.problems
+
+    # -- declarations -------------------------------------------------------------------------
+    def _declare(self) -> None:
+        for path, model in self.models:
+            kind = KINDS.get(type(model))
+            if kind is None and path and isinstance(model, Entity) and "puzzles" in path[-2:]:
+                kind = "puzzle"
+            if kind is None and isinstance(model, Entity) and len(path) >= 4 \
+                    and path[-2] == "items" and path[0] == "quiz_forms":
+                kind = "quiz item"
+            if kind is not None and isinstance(model, Entity):
+                self.index.declare(kind, model.id, path, self.problems)
+
+    # -- references ---------------------------------------------------------------------------
+    def _ref(self, path: Path_, kind: str, ref: str) -> None:
+        self.refs.append((path, kind, ref))
+
+    def _check_ref(self, path: Path_, kind: str, ref: str) -> None:
+        self.index.use(kind, ref)
+        known = self.index.ids.get(kind, {})
+        if ref in known:
+            return
+        hint = did_you_mean(ref, known)
+        if not hint and known and len(known) <= 12:
+            hint = f" (the {kind} ids are {quoted(sorted(known))})"
+        if not known:
+            hint = f" (this level declares no {kind} yet)"
+        self.problems.append(RawProblem(path, "value", f"unknown {kind} '{ref}'{hint}",
+                                        f"unknown_{kind.replace(' ', '_')}"))
+
+    def _warn(self, path: Path_, message: str, code: str) -> None:
+        self.problems.append(RawProblem(path, "value", message, code, "warning"))
+
+    def _error(self, path: Path_, message: str, code: str) -> None:
+        self.problems.append(RawProblem(path, "value", message, code))
+
+    def _refs(self, path: Path_, key: str, kind: str, ids: Iterable[str]) -> None:
+        for i, ref in enumerate(ids):
+            self._ref((*path, key, i), kind, ref)
+
+    def _collect(self, path: Path_, model: BaseModel) -> None:
+        ref = REFERENCES.get(type(model))
+        if ref is not None:
+            attr, kind = ref
+            self._ref((*path, attr), kind, getattr(model, attr))
+        elif isinstance(model, FlagSet):
+            self.flag_tests.append(((*path, "flag"), model.flag))
+        elif isinstance(model, SetFlag):
+            self.flags_set.add(model.set_flag)
+        concepts = getattr(model, "concepts", None)
+        if isinstance(concepts, tuple) and all(isinstance(c, str) for c in concepts):
+            self._refs(path, "concepts", "concept", concepts)
+        if isinstance(model, Campaign):
+            self._ref((*path, "start", "room"), "room", model.start.room)
+            self._refs((*path, "start"), "items", "item", model.start.items)
+            if model.quizzes is not None:
+                self._ref((*path, "quizzes", "pre"), "quiz form", model.quizzes.pre)
+                self._ref((*path, "quizzes", "post"), "quiz form", model.quizzes.post)
+        elif isinstance(model, Exit):
+            self._ref((*path, "to"), "room", model.to)
+        elif isinstance(model, GameObject):
+            if model.take is not None:
+                self._ref((*path, "take"), "item", model.take)
+            if model.puzzle is not None:
+                self._ref((*path, "puzzle"), "puzzle", model.puzzle)
+        elif isinstance(model, ItemUse):
+            self._ref((*path, "item"), "item", model.item)
+        elif isinstance(model, Potion):
+            self._refs(path, "covers", "risk category", model.covers)
+        elif isinstance(model, Exclusion):
+            self._refs(path, "threats", "threat", model.threats)
+            self._refs(path, "categories", "risk category", model.categories)
+        elif isinstance(model, Threat):
+            self._ref((*path, "category"), "risk category", model.category)
+        elif isinstance(model, KnowledgeItem):
+            self._ref((*path, "concept"), "concept", model.concept)
+            self._answer_in(path, "answer", model.answer, [o.id for o in model.options])
+        elif isinstance(model, SingleChoice):
+            self._unique_options(path, "options", [o.id for o in model.options])
+            self._answer_in(path, "answer", model.answer, [o.id for o in model.options])
+        elif isinstance(model, MultipleChoice):
+            self._unique_options(path, "options", [o.id for o in model.options])
+            options = [o.id for o in model.options]
+            for i, answer in enumerate(model.answers):
+                self._answer_in((*path, "answers"), i, answer, options)
+        elif isinstance(model, Ordering):
+            self._ordering(path, model)
+        elif isinstance(model, Matching):
+            self._matching(path, model)
+        elif isinstance(model, Budget):
+            self._budget(path, model)
+        elif isinstance(model, ProductComparison):
+            self._refs(path, "products", "potion", model.products)
+            self._answer_in(path, "answer", model.answer, list(model.products))
+        else:
+            likert_concept = getattr(model, "concept", None)
+            if isinstance(likert_concept, str) and path and "quiz_forms" in path:
+                self._ref((*path, "concept"), "concept", likert_concept)
+
+    def _answer_in(self, path: Path_, key: PathPart, answer: str, options: Sequence[str]) -> None:
+        if answer not in options:
+            self._error((*path, key), f"the answer '{answer}' is not one of the options "
+                        f"({quoted(options)}){did_you_mean(answer, options)}", "bad_answer")
+
+    def _unique_options(self, path: Path_, key: str, ids: Sequence[str]) -> None:
+        seen: set[str] = set()
+        for i, option in enumerate(ids):
+            if option in seen:
+                self._error((*path, key, i, "id"), f"the option id '{option}' is used twice "
+                            "in this puzzle", "duplicate_id")
+            seen.add(option)
+
+    def _ordering(self, path: Path_, model: Ordering) -> None:
+        items = [o.id for o in model.items]
+        self._unique_options(path, "items", items)
+        for i, answer in enumerate(model.answer):
+            self._answer_in((*path, "answer"), i, answer, items)
+        if sorted(model.answer) != sorted(items) and set(model.answer) <= set(items):
+            missing = [i for i in items if i not in model.answer]
+            extra = sorted({a for a in model.answer if model.answer.count(a) > 1})
+            detail = (f"it leaves out {quoted(missing)}" if missing else
+                      f"it repeats {quoted(extra)}")
+            self._error((*path, "answer"), "the answer must list every item exactly once; "
+                        + detail, "bad_answer")
+
+    def _matching(self, path: Path_, model: Matching) -> None:
+        left = [o.id for o in model.left]
+        right = [o.id for o in model.right]
+        self._unique_options(path, "left", left)
+        self._unique_options(path, "right", right)
+        for key, value in model.answer.items():
+            if key not in left:
+                self.problems.append(RawProblem(
+                    (*path, "answer", key), "key",
+                    f"'{key}' is not one of the left entries ({quoted(left)})"
+                    f"{did_you_mean(key, left)}", "bad_answer"))
+            if value not in right:
+                self._error((*path, "answer", key), f"'{value}' is not one of the right entries "
+                            f"({quoted(right)}){did_you_mean(value, right)}", "bad_answer")
+        for entry in left:
+            if entry not in model.answer:
+                self._error((*path, "answer"), f"the answer does not say what '{entry}' matches",
+                            "bad_answer")
+
+    def _budget(self, path: Path_, model: Budget) -> None:
+        self._unique_options(path, "categories", [c.id for c in model.categories])
+        lowest = sum((c.min for c in model.categories), Decimal(0))
+        if lowest > model.total:
+            self._error((*path, "total"), f"the categories' minimums add up to {lowest}, more "
+                        f"than the total {model.total}: the puzzle cannot be solved",
+                        "impossible_budget")
+        maxes = [c.max for c in model.categories]
+        if all(m is not None for m in maxes):
+            highest = sum((m for m in maxes if m is not None), Decimal(0))
+            if highest < model.total:
+                self._error((*path, "total"), f"the categories' maximums add up to {highest}, less "
+                            f"than the total {model.total}: the puzzle cannot be solved",
+                            "impossible_budget")
+        for i, category in enumerate(model.categories):
+            if category.max is not None and category.max < category.min:
+                self._error((*path, "categories", i, "max"), f"the maximum {category.max} is below "
+                            f"the minimum {category.min}", "impossible_budget")
+
+    # -- languages and unused declarations ----------------------------------------------------
+    def _languages(self) -> None:
+        declared = list(self.campaign.languages)
+        for path, model in self.models:
+            for key, text in texts_of(model):
+                if not isinstance(text, dict):
+                    continue
+                missing = [lang for lang in declared if lang not in text]
+                if missing:
+                    self._error((*path, key), f"'{key}' has no {quoted(missing)} text (the level "
+                                f"declares the languages {quoted(declared)})", "missing_language")
+                for lang in text:
+                    if lang not in declared:
+                        self.problems.append(RawProblem(
+                            (*path, key, lang), "key",
+                            f"'{lang}' is not one of the level's languages ({quoted(declared)}); "
+                            f"add it to 'languages' or remove this text"
+                            f"{did_you_mean(lang, declared)}", "undeclared_language", "warning"))
+
+    def _unused(self) -> None:
+        for kind in ("item", "concept"):
+            used = self.index.used.get(kind, set())
+            for entity_id, path in self.index.ids.get(kind, {}).items():
+                if entity_id not in used:
+                    self._warn((*path, "id"),
+                               f"the {kind} '{entity_id}' is declared but never used",
+                               f"unused_{kind}")
+
+
+def cross_check(campaign: Campaign) -> list[RawProblem]:
+    return CrossCheck(campaign).run()

@@ -1,0 +1,369 @@
+"""Safe YAML reading: plain data only, YAML 1.2 booleans, limits against hostile or broken files.
+
+Teachers share levels between schools, so a level file is untrusted data: no object tags,
+bounded size, depth and alias expansion, strict UTF-8, and duplicate keys reported (PyYAML
+would silently keep the last one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from escape_game.loading.problems import Problem
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+STR = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = (
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    STR,
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on one level; generous for real levels, fatal for a YAML bomb."""
+
+    max_file_bytes: int = 2 * 1024 * 1024
+    max_depth: int = 64
+    max_alias_expansion: int = 100_000
+    max_files: int = 200
+
+
+def _construct_int(loader: yaml.SafeLoader, node: ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    if digits[:2] in ("0x", "0X"):
+        return sign * int(digits[2:], 16)
+    if digits[:2] in ("0o", "0O"):
+        return sign * int(digits[2:], 8)
+    return sign * int(digits, 10)
+
+
+class LevelLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """CSafeLoader with YAML 1.2 core scalars: `no`, `on`, `yes`, `y` stay strings.
+
+    Only the standard tags for plain data are constructed; anything else (Python object
+    tags, `!!binary`, `!!set`, custom tags) is refused with its location.
+    """
+
+    yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}
+    yaml_constructors: ClassVar[dict[str | None, Any]] = {
+        tag: _BaseLoader.yaml_constructors[tag] for tag in _ALLOWED_TAGS
+    }
+    yaml_constructors["tag:yaml.org,2002:int"] = _construct_int
+    yaml_constructors[None] = yaml.SafeLoader.yaml_constructors[None]
+
+
+def _resolve(tag: str, pattern: str, first: str) -> None:
+    regexp = re.compile(pattern, re.X)
+    for ch in first:
+        LevelLoader.yaml_implicit_resolvers.setdefault(ch, []).append((tag, regexp))
+
+
+_resolve("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
+_resolve(
+    "tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"
+)
+_resolve(
+    "tag:yaml.org,2002:float",
+    r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""",
+    "-+0123456789.",
+)
+_resolve("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""])  # type: ignore[arg-type]
+_resolve("tag:yaml.org,2002:merge", r"^(?:<<)$", "<")
+
+
+@dataclass
+class ParsedFile:
+    """One YAML file read into plain data; the text is kept to locate problems later."""
+
+    path: Path
+    text: str = ""
+    normalized: bytes = b""
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+    _root: Node | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+    def root_node(self) -> Node | None:
+        """The node tree, composed again on demand: only needed to point at problems."""
+        if self._root is None and self.text:
+            try:
+                loader = LevelLoader(self.text)
+                try:
+                    self._root = loader.get_single_node()
+                finally:
+                    loader.dispose()
+            except yaml.YAMLError:
+                return None
+        return self._root
+
+
+class _Refused(Exception):
+    def __init__(self, node: Node, message: str, code: str) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+        self.code = code
+
+
+def _problem(path: Path, line: int, column: int, message: str, code: str) -> Problem:
+    return Problem(path, line, column, "error", message, code)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def decode(path: Path, raw: bytes) -> tuple[str | None, Problem | None]:
+    """Strict UTF-8, with a message that names the likely real encoding."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, _problem(
+            path, 1, 1,
+            "the file is saved as UTF-16; save it as UTF-8 (in most editors: "
+            "'Save with encoding' > UTF-8)", "encoding",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        before = raw[:nul].decode("utf-8", errors="replace")
+        line, col = _line_col(before, len(before))
+        hint = (
+            "the file looks like UTF-16; save it as UTF-8"
+            if raw.count(b"\x00") * 4 > len(raw)
+            else "this is not a text file (it contains NUL bytes)"
+        )
+        return None, _problem(path, line, col, hint, "binary")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode("utf-8", errors="replace")
+        line, col = _line_col(before, len(before))
+        byte = raw[exc.start]
+        guess = raw[exc.start : exc.start + 1].decode("cp1252", errors="replace")
+        return None, _problem(
+            path, line, col,
+            f"the file is not valid UTF-8 (byte 0x{byte:02x} here; in Latin-1 or Windows-1252 it "
+            f"would be '{guess}'); save the file as UTF-8", "encoding",
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _mark_position(node: Node) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _describe_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _friendly_yaml_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str]:
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark = exc.problem_mark
+    char = ""
+    if mark is not None and 0 <= mark.index < len(text):
+        char = text[mark.index]
+    if "cannot start any token" in problem:
+        if char == "\t":
+            return ("a tab is used here; YAML indentation must use spaces "
+                    "(set your editor to insert spaces)", "tab")
+        return (f"a value cannot start with '{char}'; put the text in quotes", "syntax")
+    if "mapping values are not allowed" in problem:
+        return ("unexpected ': ' here; put a text containing ': ' in quotes, "
+                "or check the indentation of this line", "syntax")
+    if "found undefined alias" in problem:
+        return (f"{problem.replace('found undefined alias', 'unknown alias')}: the '*' refers "
+                "to an anchor '&' that is not defined above it", "alias")
+    if "could not find expected ':'" in problem:
+        return ("expected 'key: value' here; check for a missing ':' "
+                "or a quote that is not closed", "syntax")
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return ("this line is not indented like the lines around it; "
+                "check the spaces before it", "indentation")
+    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        return ("the file ends while a quote or bracket is still open; close it", "syntax")
+    if "found duplicate anchor" in problem:
+        return ("this anchor name is already used above; anchors must be unique", "alias")
+    if "could not determine a constructor for the tag" in problem:
+        tag = problem.split("'")[1] if "'" in problem else "?"
+        if "python/" in tag:
+            return (f"the tag '{_describe_tag(tag)}' is refused: level files hold data only, "
+                    "never code or Python objects", "tag")
+        return (f"unknown tag '{_describe_tag(tag)}': level files may only use plain "
+                "values, lists and mappings (remove the '!' part)", "tag")
+    words = ", ".join(part for part in (context, problem) if part)
+    return (f"YAML syntax error: {words}", "syntax")
+
+
+def _scan(root: Node, limits: Limits, duplicates: list[tuple[Node, str]]) -> None:
+    """Depth, alias expansion, loops and duplicate keys: one walk over the node tree.
+
+    Aliases share node objects, so weights are memoized: a billion-laughs file is refused
+    after visiting only its few distinct nodes.
+    """
+    weights: dict[int, int] = {}
+    expansion = 0
+
+    def weigh(node: Node, depth: int) -> int:
+        nonlocal expansion
+        if depth > limits.max_depth:
+            raise _Refused(node, f"values are nested more than {limits.max_depth} levels deep",
+                           "too_deep")
+        value = node.value
+        if not isinstance(value, list):
+            return 1
+        key = id(node)
+        known = weights.get(key)
+        if known is not None:
+            if known < 0:
+                raise _Refused(node, "an alias refers to its own anchor (the value contains "
+                               "itself)", "alias_loop")
+            expansion += known
+            if expansion > limits.max_alias_expansion:
+                raise _Refused(node, "aliases ('*name') repeat this anchored value too many times "
+                               f"(more than {limits.max_alias_expansion} copied values)",
+                               "alias_bomb")
+            return known
+        weights[key] = -1
+        total = 1
+        if isinstance(node, MappingNode):
+            seen: set[str] = set()
+            for k, v in value:
+                if isinstance(k, ScalarNode) and k.tag != "tag:yaml.org,2002:merge":
+                    if k.value in seen:
+                        duplicates.append((k, k.value))
+                    seen.add(k.value)
+                total += weigh(k, depth + 1) + weigh(v, depth + 1)
+        else:
+            for child in value:
+                total += weigh(child, depth + 1)
+        weights[key] = total
+        return total
+
+    weigh(root, 1)
+
+
+_OPENERS = re.compile(r"[\[{]")
+_COMPACT = re.compile(r"(?:[-?] +){32,}")
+#: Below this many brackets the C composer cannot recurse deep enough to matter; the node
+#: walk then enforces the real depth limit.
+_SAFE_OPENERS = 2000
+
+
+def _flow_depth_guard(text: str, limits: Limits) -> tuple[int, int] | None:
+    """Where flow brackets nest too deep (the C composer would recurse without bound)."""
+    if len(_OPENERS.findall(text)) <= _SAFE_OPENERS and not _COMPACT.search(text):
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=LevelLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > limits.max_depth:
+                mark = event.start_mark
+                return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def read_yaml(path: Path, limits: Limits) -> ParsedFile:
+    """Read one file into plain data, or into located problems; never raises for bad content."""
+    parsed = ParsedFile(path)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            parsed.problems.append(_problem(
+                path, 1, 1,
+                f"the file is too large ({size} bytes; the limit is {limits.max_file_bytes}); "
+                "split it into several files with 'include'", "too_large"))
+            return parsed
+        raw = path.read_bytes()
+    except OSError as exc:
+        parsed.problems.append(_problem(path, 1, 1, f"cannot read the file: {exc.strerror}",
+                                        "unreadable"))
+        return parsed
+    if len(raw) > limits.max_file_bytes:
+        parsed.problems.append(_problem(path, 1, 1, "the file is too large", "too_large"))
+        return parsed
+    text, problem = decode(path, raw)
+    if problem is not None or text is None:
+        parsed.problems.append(problem or _problem(path, 1, 1, "unreadable", "encoding"))
+        return parsed
+    parsed.text = text
+    parsed.normalized = text.encode("utf-8")
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        parsed.problems.append(_problem(path, 1, 1, "the file is empty", "empty"))
+        return parsed
+    try:
+        deep = _flow_depth_guard(text, limits)
+        if deep is not None:
+            parsed.problems.append(_problem(
+                path, *deep, f"values are nested more than {limits.max_depth} levels deep",
+                "too_deep"))
+            return parsed
+        loader = LevelLoader(text)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                parsed.problems.append(_problem(path, 1, 1, "the file is empty", "empty"))
+                return parsed
+            duplicates: list[tuple[Node, str]] = []
+            _scan(root, limits, duplicates)
+            for node, key in duplicates:
+                parsed.problems.append(_problem(
+                    path, *_mark_position(node),
+                    f"the key '{key}' appears twice in the same mapping; only one is kept, "
+                    "so remove or rename the other", "duplicate_key"))
+            parsed.data = loader.construct_document(root)
+        finally:
+            loader.dispose()
+    except _Refused as refused:
+        line, col = _mark_position(refused.node)
+        parsed.problems.append(_problem(path, line, col, refused.message, refused.code))
+        return parsed
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        message, code = _friendly_yaml_error(text, exc)
+        parsed.problems.append(_problem(path, line, col, message, code))
+        return parsed
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, min(exc.position, len(text)))
+        parsed.problems.append(_problem(
+            path, line, col,
+            f"the character U+{exc.character if isinstance(exc.character, int) else 0:04X} is "
+            "not allowed in a YAML file (a control character); delete it", "control_char"))
+        return parsed
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
+        parsed.problems.append(_problem(path, 1, 1, f"cannot read this YAML: {exc}", "syntax"))
+        return parsed
+    if not isinstance(parsed.data, dict):
+        kind = "a list" if isinstance(parsed.data, list) else f"a single value ({parsed.data!r})"
+        parsed.problems.append(_problem(
+            path, 1, 1, f"the file must be a mapping of keys such as 'id:' and 'rooms:', "
+            f"but it is {kind}", "not_mapping"))
+    return parsed

@@ -1,0 +1,69 @@
+"""The loader's public API: the tutorial loads clean, entities are located, hashes are stable."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from escape_game.loading import LevelError, Problem, load_campaign, validate_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+TUTORIAL = ROOT / "levels" / "tutorial"
+
+
+def test_tutorial_loads_without_warnings() -> None:
+    loaded = load_campaign(TUTORIAL)
+    assert loaded.warnings == []
+    assert [room.id for room in loaded.campaign.rooms] == ["hall", "office"]
+    assert loaded.root == TUTORIAL
+    assert [p.name for p in loaded.files] == ["campaign.yaml", "hall.yaml", "office.yaml"]
+    assert len(loaded.content_hash) == 64
+
+
+def test_entities_are_located_in_the_file_that_declares_them() -> None:
+    loaded = load_campaign(TUTORIAL / "campaign.yaml")
+    where = loaded.locate_entity("kitchen_fire")
+    assert where.file.name == "office.yaml"
+    lines = where.file.read_text(encoding="utf-8").splitlines()
+    assert lines[where.line - 1][where.column - 1 :].startswith("id: kitchen_fire")
+    exit_to = loaded.locate(("rooms", 0, "exits", 0, "to"))
+    assert exit_to.file.name == "hall.yaml"
+    assert loaded.file_line(exit_to).strip() == "to: office"
+    with pytest.raises(KeyError):
+        loaded.locate_entity("no_such_thing")
+
+
+def test_content_hash_is_stable_and_follows_content(tmp_path: Path) -> None:
+    copy = tmp_path / "tutorial"
+    shutil.copytree(TUTORIAL, copy)
+    first = load_campaign(copy).content_hash
+    assert load_campaign(copy).content_hash == first
+    hall = copy / "rooms" / "hall.yaml"
+    hall.write_bytes(hall.read_bytes().replace(b"\n", b"\r\n"))
+    assert load_campaign(copy).content_hash == first, "line endings are normalized"
+    hall.write_text(hall.read_text(encoding="utf-8").replace("A small hall", "A tiny hall"),
+                    encoding="utf-8")
+    assert load_campaign(copy).content_hash != first
+
+
+def test_engine_assets_resolve_and_escapes_do_not() -> None:
+    loaded = load_campaign(TUTORIAL)
+    assert loaded.resolve_asset("assets:images/rooms/hall.png").is_file()
+    with pytest.raises(LevelError) as info:
+        loaded.resolve_asset("../../README.md")
+    assert "'..'" in info.value.problems[0].message
+
+
+def test_error_lists_problems_and_formats_them(tmp_path: Path) -> None:
+    level = tmp_path / "campaign.yaml"
+    level.write_text("format: 1\nid: x\ntitle: X\nlanguages: [en]\n"
+                     "start: {room: hal, money: 0}\nrooms:\n  - {id: hall, title: H, "
+                     "description: D}\n", encoding="utf-8")
+    with pytest.raises(LevelError) as info:
+        load_campaign(level)
+    (problem,) = info.value.problems
+    assert isinstance(problem, Problem)
+    assert problem.format() == (f"{level}:5:15: error: unknown room 'hal'; did you mean 'hall'?")
+    assert validate_paths([level]) == [problem]
