@@ -1,0 +1,308 @@
+"""Read a folder tree of session files from many machines into one clean, de-duplicated dataset.
+
+Each line is validated with the pydantic models of :mod:`telemetry.records`. Nothing is dropped
+in silence: a torn last line (a crash while writing) is a warning, any other bad line an error
+with its file and line number, a session copied twice is merged when identical and reported
+when the copies disagree, and a player listed in ``tombstones.txt`` is removed before anything
+else sees the data. The tables go to Arrow and DuckDB, where the aggregates run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+from pydantic import TypeAdapter, ValidationError
+
+from telemetry.records import (
+    EventRecord,
+    QuizAnswerRecord,
+    SessionFooter,
+    SessionHeader,
+    SessionRecord,
+)
+
+TOMBSTONES = "tombstones.txt"
+_ADAPTER: TypeAdapter[SessionRecord] = TypeAdapter(SessionRecord)
+
+Severity = Literal["info", "warning", "error"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a researcher must know about the data; ``line`` is 1-based when set."""
+
+    severity: Severity
+    kind: str
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{self.severity}: {where}: {self.message} [{self.kind}]"
+
+
+class MixedVersionsError(ValueError):
+    """The folder holds sessions of different level contents; comparing them needs consent."""
+
+
+def player_hash(code: str) -> str:
+    """How a player appears in tombstones and in xAPI: the sha256 hex of the code."""
+    return hashlib.sha256(code.encode("utf-8")).hexdigest()
+
+
+def read_tombstones(folder: Path) -> set[str]:
+    """Every ``tombstones.txt`` under the folder: one sha256 hex per line, ``#`` comments."""
+    erased: set[str] = set()
+    for path in sorted(folder.rglob(TOMBSTONES)):
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.split("#", 1)[0].strip().lower()
+            if line:
+                erased.add(line)
+    return erased
+
+
+@dataclass
+class _ParsedFile:
+    path: Path
+    header: SessionHeader | None = None
+    footer: SessionFooter | None = None
+    events: list[tuple[int, int, str, str]] = field(default_factory=list)
+    answers: list[QuizAnswerRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    records: int = 0
+    digest: str = ""
+
+
+def _parse_file(path: Path, shown: str) -> _ParsedFile:
+    parsed = _ParsedFile(path)
+    data = path.read_bytes()
+    lines = data.split(b"\n")
+    ends_cleanly = lines[-1] == b""
+    if ends_cleanly:
+        lines.pop()
+    sha = hashlib.sha256()
+    last = len(lines)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = _ADAPTER.validate_json(line)
+        except ValidationError as error:
+            if number == last and not ends_cleanly:
+                parsed.problems.append(Problem("warning", "torn_line", shown, number,
+                                               "last line is incomplete (skipped)"))
+            else:
+                first = error.errors()[0]
+                loc = ".".join(str(x) for x in first.get("loc", ()))
+                parsed.problems.append(Problem("error", "corrupt_line", shown, number,
+                                               f"{first['msg']} at {loc or 'line'} (skipped)"))
+            continue
+        if isinstance(record, SessionHeader):
+            if parsed.header is not None:
+                parsed.problems.append(Problem("error", "corrupt_line", shown, number,
+                                               "a second header (skipped)"))
+                continue
+            parsed.header = record
+        elif parsed.header is None:
+            parsed.problems.append(Problem("error", "corrupt_line", shown, number,
+                                           "a record before the header (skipped)"))
+            continue
+        elif isinstance(record, EventRecord):
+            parsed.events.append((record.seq, record.t_ms, record.name, line.decode("utf-8")))
+        elif isinstance(record, QuizAnswerRecord):
+            parsed.answers.append(record)
+        elif isinstance(record, SessionFooter):
+            parsed.footer = record
+        sha.update(line)
+        sha.update(b"\n")
+        parsed.records += 1
+    parsed.digest = sha.hexdigest()
+    return parsed
+
+
+def session_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.jsonl") if p.is_file())
+
+
+def _progress(items: list[Path], quiet: bool) -> Iterable[Path]:
+    if quiet or not sys.stderr.isatty() or len(items) < 200:
+        return items
+    from tqdm import tqdm
+
+    bar: Iterable[Path] = tqdm(items, desc="reading sessions", unit="file", file=sys.stderr)
+    return bar
+
+
+@dataclass
+class Dataset:
+    """Sessions, events and quiz answers of a folder, plus everything that went wrong."""
+
+    folder: Path
+    sessions: pd.DataFrame
+    events: pa.Table
+    answers: pd.DataFrame
+    problems: list[Problem]
+    erased_sessions: int
+    versions: dict[str, int]
+    _con: Any = None
+
+    def connect(self) -> Any:
+        """A DuckDB connection with ``sessions``, ``events`` and ``answers`` registered."""
+        if self._con is None:
+            con = duckdb.connect()
+            con.register("sessions_df", self.sessions)
+            con.register("answers_df", self.answers)
+            con.register("events_raw", self.events)
+            con.execute("CREATE VIEW sessions AS SELECT * FROM sessions_df")
+            con.execute("CREATE VIEW answers AS SELECT * FROM answers_df")
+            con.execute(
+                "CREATE VIEW events AS SELECT session_id, seq, t_ms, name, "
+                "json_extract(line, '$.data') AS data FROM events_raw"
+            )
+            self._con = con
+        return self._con
+
+
+def _choose(copies: list[_ParsedFile], problems: list[Problem], root: Path) -> _ParsedFile:
+    """Identical copies merge; disagreeing copies are reported and the fullest one is kept."""
+    best = max(copies, key=lambda c: (c.footer is not None, c.records, -len(c.problems)))
+    for other in copies:
+        if other is best:
+            continue
+        a, b = str(best.path.relative_to(root)), str(other.path.relative_to(root))
+        if other.digest == best.digest:
+            problems.append(Problem("info", "duplicate_merged", b, None,
+                                    f"identical copy of {a} (merged)"))
+        else:
+            problems.append(Problem("error", "conflicting_duplicate", b, None,
+                                    f"same session id as {a} but different records; kept {a}"))
+    return best
+
+
+def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True) -> Dataset:
+    """Read every ``*.jsonl`` under ``folder`` (see module docstring for what is checked)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder} is not a folder of session files")
+    erased = read_tombstones(folder)
+    problems: list[Problem] = []
+    by_session: dict[str, list[_ParsedFile]] = defaultdict(list)
+    for path in _progress(session_files(folder), quiet):
+        shown = str(path.relative_to(folder))
+        parsed = _parse_file(path, shown)
+        if parsed.header is None:
+            problems.extend(parsed.problems)
+            problems.append(Problem("error", "no_header", shown, None,
+                                    "no valid header line: file skipped"))
+            continue
+        by_session[str(parsed.header.session_id)].append(parsed)
+    erased_sessions = 0
+    kept: list[_ParsedFile] = []
+    for copies in by_session.values():
+        assert copies[0].header is not None
+        if player_hash(copies[0].header.player) in erased:
+            erased_sessions += 1
+            continue
+        chosen = _choose(copies, problems, folder) if len(copies) > 1 else copies[0]
+        problems.extend(chosen.problems)
+        kept.append(chosen)
+    kept.sort(key=lambda p: (p.header.started_at, str(p.header.session_id)) if p.header else ())
+    versions: dict[str, int] = defaultdict(int)
+    for parsed in kept:
+        assert parsed.header is not None
+        versions[parsed.header.content_hash] += 1
+    if len(versions) > 1 and not allow_mixed:
+        listing = ", ".join(f"{h[:12]} ({n} sessions)" for h, n in versions.items())
+        raise MixedVersionsError(
+            f"the sessions come from {len(versions)} versions of the level content: {listing}. "
+            "Scores from different versions are not comparable; analyse each version in its "
+            "own folder, or pass --allow-mixed to keep them together with a version column."
+        )
+    sessions = _sessions_frame(kept)
+    for row in sessions.itertuples():
+        if not row.has_footer:
+            problems.append(Problem("warning", "incomplete", row.file, None,
+                                    "no footer: the game did not close cleanly"))
+        if not row.has_post:
+            problems.append(Problem("warning", "incomplete", row.file, None,
+                                    "no post-quiz answers"))
+    return Dataset(folder=folder, sessions=sessions, events=_events_table(kept),
+                   answers=_answers_frame(kept), problems=problems,
+                   erased_sessions=erased_sessions, versions=dict(versions))
+
+
+def _sessions_frame(kept: list[_ParsedFile]) -> pd.DataFrame:
+    rows = []
+    for p in kept:
+        h = p.header
+        assert h is not None
+        rows.append({
+            "session_id": str(h.session_id), "player": h.player,
+            "player_hash": player_hash(h.player), "campaign_id": h.campaign_id,
+            "content_hash": h.content_hash, "version": h.content_hash[:12],
+            "engine_version": h.engine_version, "language": h.language,
+            "condition": h.condition, "pre_form": h.pre_form, "post_form": h.post_form,
+            "started_at": pd.Timestamp(h.started_at),
+            "ended_at": pd.Timestamp(p.footer.ended_at) if p.footer else pd.NaT,
+            "outcome": p.footer.outcome if p.footer else None,
+            "has_footer": p.footer is not None,
+            "has_pre": any(a.phase == "pre" for a in p.answers),
+            "has_post": any(a.phase == "post" for a in p.answers),
+            "n_events": len(p.events), "file": str(p.path),
+        })
+    columns = ["session_id", "player", "player_hash", "campaign_id", "content_hash", "version",
+               "engine_version", "language", "condition", "pre_form", "post_form", "started_at",
+               "ended_at", "outcome", "has_footer", "has_pre", "has_post", "n_events", "file"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _events_table(kept: list[_ParsedFile]) -> pa.Table:
+    session_ids: list[str] = []
+    seqs: list[int] = []
+    times: list[int] = []
+    names: list[str] = []
+    lines: list[str] = []
+    for p in kept:
+        assert p.header is not None
+        sid = str(p.header.session_id)
+        session_ids.extend([sid] * len(p.events))
+        for seq, t_ms, name, line in p.events:
+            seqs.append(seq)
+            times.append(t_ms)
+            names.append(name)
+            lines.append(line)
+    return pa.table({
+        "session_id": pa.array(session_ids, pa.string()),
+        "seq": pa.array(seqs, pa.int64()),
+        "t_ms": pa.array(times, pa.int64()),
+        "name": pa.array(names, pa.string()),
+        "line": pa.array(lines, pa.string()),
+    })
+
+
+def _answers_frame(kept: list[_ParsedFile]) -> pd.DataFrame:
+    rows = []
+    for p in kept:
+        assert p.header is not None
+        sid = str(p.header.session_id)
+        for a in p.answers:
+            rows.append({"session_id": sid, "seq": a.seq, "t_ms": a.t_ms, "phase": a.phase,
+                         "form": a.form, "item": a.item, "concept": a.concept,
+                         "choice": str(a.choice), "correct": a.correct,
+                         "latency_ms": a.latency_ms, "confidence": a.confidence})
+    columns = ["session_id", "seq", "t_ms", "phase", "form", "item", "concept", "choice",
+               "correct", "latency_ms", "confidence"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["correct"] = frame["correct"].astype("boolean")
+    frame["confidence"] = frame["confidence"].astype("Int64")
+    return frame

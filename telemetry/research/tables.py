@@ -1,0 +1,94 @@
+"""Tidy tables derived from a Dataset with DuckDB: scores, the item matrix, the summary.
+
+A participant is a session (one pre-quiz, one play-through, one post-quiz). When an item was
+answered twice in a phase, the last answer counts. Scores are proportions correct over the
+scored items a participant answered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from telemetry.research import behaviour
+from telemetry.research.ingest import Dataset
+from telemetry.research.stats import marx_cummings
+
+LAST_ANSWERS = """
+SELECT * FROM answers WHERE correct IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY session_id, phase, item ORDER BY seq DESC) = 1
+"""
+
+
+def last_answers(ds: Dataset) -> pd.DataFrame:
+    frame: pd.DataFrame = ds.connect().execute(LAST_ANSWERS + " ORDER BY session_id, seq").df()
+    return frame
+
+
+def scores(ds: Dataset) -> pd.DataFrame:
+    """Long table: session_id, phase, concept ('' = overall), n items, n correct, score."""
+    sql = f"""
+    WITH last AS ({LAST_ANSWERS})
+    SELECT session_id, phase, coalesce(concept, '') AS concept, count(*) AS n,
+           sum(CAST(correct AS INTEGER)) AS n_correct, avg(CAST(correct AS DOUBLE)) AS score
+    FROM last GROUP BY session_id, phase, concept
+    UNION ALL
+    SELECT session_id, phase, '' AS concept, count(*), sum(CAST(correct AS INTEGER)),
+           avg(CAST(correct AS DOUBLE))
+    FROM last GROUP BY session_id, phase
+    ORDER BY session_id, phase, concept
+    """
+    frame: pd.DataFrame = ds.connect().execute(sql).df()
+    return frame
+
+
+def concepts(ds: Dataset) -> list[str]:
+    rows = ds.connect().execute(
+        "SELECT DISTINCT concept FROM answers WHERE concept IS NOT NULL ORDER BY 1").fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def item_matrix(ds: Dataset, phase: str | None = None, form: str | None = None) -> pd.DataFrame:
+    """Wide participant x item matrix of 0/1 (NaN = not answered), indexed by session_id."""
+    last = last_answers(ds)
+    if phase is not None:
+        last = last[last["phase"] == phase]
+    if form is not None:
+        last = last[last["form"] == form]
+    last = last.assign(value=last["correct"].astype(float))
+    wide = last.pivot_table(index="session_id", columns="item", values="value", aggfunc="last")
+    wide.columns.name = None
+    return wide
+
+
+def participants(ds: Dataset) -> pd.DataFrame:
+    """One row per session: who, which forms, pre/post overall and per concept, behaviour."""
+    long = scores(ds)
+    base = ds.sessions[["session_id", "player_hash", "player", "condition", "version",
+                        "pre_form", "post_form", "has_footer", "outcome"]].copy()
+    out = base.set_index("session_id")
+    for phase in ("pre", "post"):
+        part = long[long["phase"] == phase]
+        wide = part.pivot_table(index="session_id", columns="concept", values="score")
+        out[f"{phase}_score"] = wide.get("", np.nan)
+        counts = part[part["concept"] == ""].set_index("session_id")["n"]
+        out[f"{phase}_items"] = counts.reindex(out.index).fillna(0).astype(int)
+        for concept in concepts(ds):
+            out[f"{phase}_{concept}"] = wide.get(concept, np.nan)
+    out["gain"] = out["post_score"] - out["pre_score"]
+    out["normalized_change"] = [
+        marx_cummings(a, b) if pd.notna(a) and pd.notna(b) else np.nan
+        for a, b in zip(out["pre_score"], out["post_score"], strict=True)
+    ]
+    for concept in concepts(ds):
+        out[f"gain_{concept}"] = out[f"post_{concept}"] - out[f"pre_{concept}"]
+    out["complete"] = out["pre_score"].notna() & out["post_score"].notna()
+    summary = behaviour.per_participant(ds).set_index("session_id")
+    out = out.join(summary, how="left")
+    return out.reset_index()
+
+
+def counts(frame: pd.DataFrame, column: str) -> dict[Any, int]:
+    return {k: int(v) for k, v in frame[column].value_counts(dropna=False).items()}

@@ -1,0 +1,140 @@
+"""From a folder of session files to clean tables: problems reported, erasures honoured."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from telemetry.research import analysis, behaviour, ingest, synthetic, tables
+
+
+def test_messy_folder_reports_every_problem(messy_classroom: tuple[Path, synthetic.Truth]
+                                            ) -> None:
+    folder, truth = messy_classroom
+    ds = ingest.ingest(folder)
+    kinds = [p.kind for p in ds.problems]
+    assert kinds.count("conflicting_duplicate") == 1
+    assert kinds.count("duplicate_merged") == 3  # 5 copies, 2 of them of erased players
+    assert "torn_line" in kinds
+    assert ds.erased_sessions == 2
+    assert len(ds.sessions) == truth.sessions_written - 2
+    assert ds.sessions["session_id"].is_unique
+    incomplete = {p.file for p in ds.problems if p.kind == "incomplete"}
+    assert incomplete == set(ds.sessions.loc[~ds.sessions["has_footer"]
+                                             | ~ds.sessions["has_post"], "file"])
+
+
+def test_corrupt_line_is_reported_with_its_line_number(tmp_path: Path) -> None:
+    synthetic.generate(tmp_path, synthetic.Classroom(participants=4, seed=1))
+    path = sorted(tmp_path.rglob("*.jsonl"))[0]
+    lines = path.read_text().splitlines()
+    lines[3] = lines[3].replace('"record":', '"recrod":')
+    lines.insert(5, "{not json")
+    path.write_text("\n".join(lines) + "\n")
+    ds = ingest.ingest(tmp_path)
+    corrupt = sorted(p.line for p in ds.problems if p.kind == "corrupt_line")
+    assert corrupt == [4, 6]
+    assert all(p.severity == "error" for p in ds.problems if p.kind == "corrupt_line")
+    assert len(ds.sessions) == 4
+
+
+def test_file_without_header_is_skipped_and_reported(tmp_path: Path) -> None:
+    synthetic.generate(tmp_path, synthetic.Classroom(participants=3, seed=1))
+    path = sorted(tmp_path.rglob("*.jsonl"))[0]
+    path.write_text("\n".join(path.read_text().splitlines()[1:]) + "\n")
+    ds = ingest.ingest(tmp_path)
+    assert [p.kind for p in ds.problems if p.file.endswith(path.name)][-1] == "no_header"
+    assert len(ds.sessions) == 2
+
+
+def test_mixed_versions_are_refused_unless_allowed(tmp_path: Path) -> None:
+    synthetic.generate(tmp_path, synthetic.Classroom(participants=10, other_version=3))
+    with pytest.raises(ingest.MixedVersionsError, match="--allow-mixed"):
+        ingest.ingest(tmp_path)
+    ds = ingest.ingest(tmp_path, allow_mixed=True)
+    assert sorted(ds.versions.values()) == [3, 7]
+    people = tables.participants(ds)
+    assert people["version"].nunique() == 2
+
+
+def test_tombstones_accept_comments_and_case(tmp_path: Path) -> None:
+    synthetic.generate(tmp_path, synthetic.Classroom(participants=5))
+    code = synthetic.player_code(3)
+    (tmp_path / "machine-01" / "tombstones.txt").write_text(
+        f"# erased on request\n  {ingest.player_hash(code).upper()}  # parent asked\n\n")
+    ds = ingest.ingest(tmp_path)
+    assert code not in set(ds.sessions["player"])
+    assert ds.erased_sessions == 1
+
+
+def test_funnel_counts_attrition(messy_classroom: tuple[Path, synthetic.Truth]) -> None:
+    folder, _ = messy_classroom
+    ds = ingest.ingest(folder)
+    funnel = behaviour.funnel(ds)
+    counts = funnel["participants"].tolist()
+    assert funnel["step"].tolist()[0] == "started"
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] == len(ds.sessions)
+    assert counts[-1] == int(ds.sessions["has_post"].sum())
+    assert counts[-1] < counts[0]
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> None:
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+
+
+def test_decision_latency_and_room_time_definitions(tmp_path: Path) -> None:
+    synthetic.generate(tmp_path, synthetic.Classroom(participants=1))
+    path = next(tmp_path.rglob("*.jsonl"))
+    header = json.loads(path.read_text().splitlines()[0])
+    path.unlink()
+
+    def ev(seq: int, t: int, name: str, **data: object) -> dict[str, object]:
+        return {"record": "event", "seq": seq, "t_ms": t, "name": name, "data": data}
+
+    _write(tmp_path / "one.jsonl", [
+        header,
+        ev(1, 1000, "RoomEntered", room="hall"),
+        ev(2, 2000, "ThreatWarned", threat="t", category="theft", seconds=10),
+        ev(3, 2500, "ThreatPaused", threat="t", remaining_ms=100),
+        ev(4, 3000, "PotionOffered", room="hall", potions=["a", "b"]),
+        ev(5, 9000, "PotionBought", potion="a", premium="1.00", alternatives=["b"],
+           best_value=True),
+        ev(6, 10000, "PotionOffered", room="hall", potions=["a", "b"]),
+        ev(7, 11500, "PotionDeclined", potion="b"),
+        ev(8, 12000, "RoomEntered", room="vault"),
+        ev(9, 20000, "GameEnded", outcome="escaped", score=1, money="1.00", wellbeing=1,
+           elapsed_ms=20000),
+    ])
+    ds = ingest.ingest(tmp_path)
+    d = behaviour.decisions(ds)
+    assert d["latency_ms"].tolist() == [7000, 1500]
+    assert d["paused"].tolist() == [True, False]
+    assert d["decision"].tolist() == ["bought", "declined"]
+    rooms = behaviour.room_times(ds).set_index("room")["ms"]
+    assert rooms.to_dict() == {"hall": 11000, "vault": 8000}
+
+
+def test_planted_effects_are_recovered(clean_classroom: tuple[Path, synthetic.Truth]) -> None:
+    folder, truth = clean_classroom
+    result = analysis.analyse(ingest.ingest(folder))
+    table = result.concept_table().set_index("concept")
+    for concept, expected in truth.expected_diff.items():
+        row = table.loc[concept]
+        assert row["ci_low"] <= expected <= row["ci_high"], (concept, expected, row.to_dict())
+    # The null concept is not significant; the largest planted gain is the largest estimate.
+    assert table.loc["exclusion", "ci_low"] < 0 < table.loc["exclusion", "ci_high"]
+    assert table["diff"].idxmax() == max(truth.gains, key=truth.gains.__getitem__)
+    assert result.order is not None and result.order.ci_low < 0 < result.order.ci_high
+
+
+def test_condition_effect_is_detected(tmp_path: Path) -> None:
+    shutil.rmtree(tmp_path)
+    synthetic.generate(tmp_path, synthetic.Classroom(
+        participants=400, seed=5, conditions=("control", "pause"), condition_boost=1.0))
+    result = analysis.analyse(ingest.ingest(tmp_path))
+    welch = result.conditions[("pause", "control")]
+    assert welch.ci_low > 0
