@@ -1,0 +1,239 @@
+"""Scenario tests for rooms, exits, objects, items and every effect of the format."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from escape_game.core import (
+    GameState,
+    Level,
+    StepResult,
+    exit_open,
+    new_game,
+    step,
+    visible_exits,
+    visible_objects,
+)
+from escape_game.core.actions import ACTION_ADAPTER
+from escape_game.model import EFFECT_KEYS
+from escape_game.runner.levels import level_from_text
+
+WORLD = """\
+format: 1
+id: world
+title: World
+languages: [en]
+start: {room: hall, money: "20.00", wellbeing: 50, items: [coin]}
+risks: [{id: fire, name: Fire}]
+items:
+  - {id: coin, name: Coin}
+  - {id: key, name: Key}
+rooms:
+  - id: hall
+    title: Hall
+    description: Start.
+    on_enter: [{message: "Welcome"}, {add_score: 5}]
+    objects:
+      - id: desk
+        name: Desk
+        description: D
+        on_examine:
+          - {set_flag: seen}
+          - {give_item: key}
+          - {add_money: "5.50"}
+          - {add_wellbeing: 60}
+          - {add_score: 10}
+      - {id: poster, name: Poster, description: P, visible_if: {flag: seen}, take: map}
+      - id: jar
+        name: Jar
+        description: J
+        uses:
+          - item: coin
+            condition: {flag: seen}
+            consume: true
+            message: "Clink"
+            effects: [{clear_flag: seen}, {remove_item: key}, {unlock_exit: back}]
+      - id: lever
+        name: Lever
+        description: L
+        on_examine: [{trigger_threat: fire_alarm}, {go_to: garden}]
+    exits:
+      - {id: to_garden, to: garden, label: Garden, condition: {has_item: key}}
+      - {id: secret, to: garden, label: Secret, visible_if: {visited: garden}}
+    threats:
+      - id: fire_alarm
+        name: Alarm
+        category: fire
+        description: An alarm.
+        loss: "0"
+        trigger: {when: effect}
+        warning: {seconds: 5}
+  - id: garden
+    title: Garden
+    description: Outside.
+    on_enter: [{add_score: 1}]
+    exits:
+      - {id: back, to: hall, label: Back, locked: true}
+      - id: out
+        to: street
+        label: Out
+        condition: {all: [{money_at_least: "25"}, {not: {wellbeing_at_least: 101}}]}
+    objects:
+      - id: gate
+        name: Gate
+        description: G
+        on_examine: [{escape: true}]
+        visible_if: {any: [{owns_potion: none}, {solved: nothing}, {flag: gate}]}
+  - id: street
+    title: Street
+    description: Free.
+    on_enter: [{escape: true}]
+"""
+
+
+def level() -> Level:
+    return level_from_text(WORLD)
+
+
+def play(lv: Level, *actions: dict[str, Any]) -> tuple[GameState, list[StepResult]]:
+    result = new_game(lv, seed=1)
+    results = [result]
+    for raw in actions:
+        result = step(lv, result.state, ACTION_ADAPTER.validate_python(raw))
+        results.append(result)
+    return result.state, results
+
+
+def names(result: StepResult) -> list[str]:
+    return [e.name for e in result.events]
+
+
+def reason(result: StepResult) -> str:
+    event = result.events[0]
+    assert event.name == "ActionRejected", result.events
+    return str(event.model_dump()["reason"])
+
+
+def test_opening_runs_on_enter_effects_once() -> None:
+    lv = level()
+    start = new_game(lv, seed=1)
+    assert names(start) == ["RoomEntered", "MessageShown", "ScoreChanged"]
+    assert start.state.score == 5 and start.state.inventory == ("coin",)
+    assert start.state.visited == ("hall",)
+    other = new_game(lv, seed=1, start_room="garden")
+    assert other.state.room == "garden" and other.state.score == 1
+
+
+def test_examine_effects_apply_the_first_time_only() -> None:
+    lv = level()
+    state, results = play(lv, {"type": "examine", "object": "desk"},
+                          {"type": "examine", "object": "desk"})
+    assert names(results[1]) == [
+        "ObjectExamined", "FlagSet", "ItemGiven", "MoneyChanged", "WellbeingChanged",
+        "ScoreChanged",
+    ]
+    assert names(results[2]) == ["ObjectExamined"]
+    assert state.money == Decimal("25.50") and state.wellbeing == 100 and state.score == 15
+    assert state.inventory == ("coin", "key") and state.examined == frozenset({"desk"})
+
+
+def test_hidden_objects_appear_and_taken_ones_disappear() -> None:
+    lv = level()
+    state = new_game(lv, seed=1).state
+    assert "poster" not in [o.id for o in visible_objects(lv, state)]
+    result = step(lv, state, ACTION_ADAPTER.validate_python({"type": "take", "object": "poster"}))
+    assert reason(result) == "not_visible"
+    state, results = play(lv, {"type": "examine", "object": "desk"},
+                          {"type": "take", "object": "poster"}, {"type": "take", "object": "desk"},
+                          {"type": "take", "object": "poster"})
+    assert results[2].events[0].model_dump() == {"item": "map", "object": "poster"}
+    assert reason(results[3]) == "cannot_take"
+    assert reason(results[4]) == "not_visible"
+    assert "poster" not in [o.id for o in visible_objects(lv, state)]
+    assert state.inventory == ("coin", "key", "map")
+
+
+def test_use_item_needs_the_item_a_matching_use_and_works_once() -> None:
+    lv = level()
+    _, early = play(lv, {"type": "use", "item": "coin", "target": "jar"})
+    assert reason(early[1]) == "no_effect"  # its condition (flag seen) does not hold yet
+    _, missing = play(lv, {"type": "use", "item": "map", "target": "jar"})
+    assert reason(missing[1]) == "no_item"
+    state, results = play(lv, {"type": "examine", "object": "desk"},
+                          {"type": "use", "item": "coin", "target": "jar"},
+                          {"type": "use", "item": "coin", "target": "jar"})
+    assert names(results[2]) == [
+        "ItemUsed", "MessageShown", "FlagCleared", "ItemRemoved", "ExitUnlocked",
+    ]
+    assert results[2].events[0].model_dump()["consumed"] is True
+    assert reason(results[3]) == "no_item"
+    assert state.inventory == () and "back" in state.unlocked_exits
+    assert "seen" not in state.flags
+
+
+def test_exits_visibility_conditions_locks_and_moving() -> None:
+    lv = level()
+    state = new_game(lv, seed=1).state
+    assert [e.id for e in visible_exits(lv, state)] == ["to_garden"]
+    assert not exit_open(lv, state, "to_garden")
+    assert reason(step(lv, state, ACTION_ADAPTER.validate_python(
+        {"type": "go", "exit": "to_garden"}))) == "condition_not_met"
+    assert reason(step(lv, state, ACTION_ADAPTER.validate_python(
+        {"type": "go", "exit": "secret"}))) == "not_visible"
+    assert reason(step(lv, state, ACTION_ADAPTER.validate_python(
+        {"type": "go", "exit": "back"}))) == "not_here"
+    assert reason(step(lv, state, ACTION_ADAPTER.validate_python(
+        {"type": "go", "exit": "nowhere"}))) == "unknown_exit"
+    state, results = play(lv, {"type": "examine", "object": "desk"},
+                          {"type": "go", "exit": "to_garden"}, {"type": "go", "exit": "back"})
+    assert names(results[2]) == ["RoomLeft", "RoomEntered", "ScoreChanged"]
+    assert reason(results[3]) == "locked"
+    assert state.room == "garden" and state.visited == ("hall", "garden")
+    assert state.room_actions == 0 and state.total_actions == 2
+
+
+def test_revisiting_a_room_skips_on_enter_and_shows_secret_exit() -> None:
+    lv = level()
+    state, results = play(
+        lv,
+        {"type": "examine", "object": "desk"},
+        {"type": "use", "item": "coin", "target": "jar"},  # unlocks back
+        {"type": "examine", "object": "desk"},
+        {"type": "go", "exit": "to_garden"},
+        {"type": "go", "exit": "back"},
+    )
+    assert reason(results[4]) == "condition_not_met"  # the key was removed by the jar
+    state, results = play(
+        lv,
+        {"type": "examine", "object": "lever"},  # trigger_threat then go_to garden
+    )
+    assert names(results[1]) == [
+        "ObjectExamined", "ThreatWarned", "RoomLeft", "RoomEntered", "ScoreChanged",
+    ]
+    assert state.room == "garden" and state.pending("fire_alarm") is not None
+    assert [e.id for e in visible_exits(lv, state)] == ["back", "out"]
+
+
+def test_compound_conditions_and_escape() -> None:
+    lv = level()
+    state, results = play(lv, {"type": "examine", "object": "desk"},
+                          {"type": "go", "exit": "to_garden"}, {"type": "go", "exit": "out"})
+    assert names(results[3])[-1] == "GameEnded"
+    assert state.outcome == "escaped"
+    ended = results[3].events[-1].model_dump()
+    assert ended == {"outcome": "escaped", "score": 16, "money": Decimal("25.50"),
+                     "wellbeing": 100, "elapsed_ms": 0}
+
+
+def test_escape_effect_stops_the_remaining_effects() -> None:
+    text = WORLD.replace("[{escape: true}]", "[{escape: true}, {add_score: 99}]")
+    lv = level_from_text(text.replace("{flag: gate}", "{visited: garden}"))
+    state, _ = play(lv, {"type": "examine", "object": "lever"},
+                    {"type": "examine", "object": "gate"})
+    assert state.outcome == "escaped" and state.score == 6
+
+
+def test_every_effect_key_is_exercised_by_these_scenarios() -> None:
+    used = {key for key in EFFECT_KEYS if f"{{{key}:" in WORLD}
+    assert used == set(EFFECT_KEYS)
