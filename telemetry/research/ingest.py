@@ -228,7 +228,7 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True) -> Da
             "Scores from different versions are not comparable; analyse each version in its "
             "own folder, or pass --allow-mixed to keep them together with a version column."
         )
-    sessions = _sessions_frame(kept)
+    sessions = _sessions_frame(kept, folder)
     for row in sessions.itertuples():
         if not row.has_footer:
             problems.append(Problem("warning", "incomplete", row.file, None,
@@ -241,7 +241,7 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True) -> Da
                    erased_sessions=erased_sessions, versions=dict(versions))
 
 
-def _sessions_frame(kept: list[_ParsedFile]) -> pd.DataFrame:
+def _sessions_frame(kept: list[_ParsedFile], root: Path) -> pd.DataFrame:
     rows = []
     for p in kept:
         h = p.header
@@ -258,7 +258,7 @@ def _sessions_frame(kept: list[_ParsedFile]) -> pd.DataFrame:
             "has_footer": p.footer is not None,
             "has_pre": any(a.phase == "pre" for a in p.answers),
             "has_post": any(a.phase == "post" for a in p.answers),
-            "n_events": len(p.events), "file": str(p.path),
+            "n_events": len(p.events), "file": str(p.path.relative_to(root)),
         })
     columns = ["session_id", "player", "player_hash", "campaign_id", "content_hash", "version",
                "engine_version", "language", "condition", "pre_form", "post_form", "started_at",

@@ -1,0 +1,52 @@
+"""What the research subcommands share: load a folder, print its problems, map errors to codes.
+
+Imported when the CLI builds its parser, so the heavy libraries load only inside ``load``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from telemetry.research.ingest import Dataset
+
+DATA_ERROR = 1
+USAGE_ERROR = 2
+
+
+def add_folder_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, help="folder of session files (*.jsonl), any depth")
+    parser.add_argument("--allow-mixed", action="store_true",
+                        help="keep sessions of different level versions (adds a version column)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar, no problem list")
+
+
+def load(args: argparse.Namespace) -> Dataset | None:
+    """The dataset, or None after printing a clear reason on stderr."""
+    from telemetry.research.ingest import MixedVersionsError, ingest
+
+    try:
+        ds = ingest(args.folder, allow_mixed=args.allow_mixed, quiet=args.quiet)
+    except (FileNotFoundError, MixedVersionsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
+    if not args.quiet:
+        summarize(ds)
+    return ds
+
+
+def summarize(ds: Dataset, limit: int = 20) -> None:
+    print(f"{len(ds.sessions)} sessions, {ds.events.num_rows} events, {len(ds.answers)} quiz "
+          f"answers; {ds.erased_sessions} erased sessions left out", file=sys.stderr)
+    shown = [p for p in ds.problems if p.severity != "info"]
+    for problem in shown[:limit]:
+        print(f"  {problem}", file=sys.stderr)
+    if len(shown) > limit:
+        counts = Counter(p.kind for p in shown)
+        listing = ", ".join(f"{n} {kind}" for kind, n in counts.most_common())
+        print(f"  ... {len(shown) - limit} more ({listing}); all of them are in problems.csv",
+              file=sys.stderr)
