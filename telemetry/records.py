@@ -58,6 +58,9 @@ class SessionHeader(Record):
     post_form: Token | None = None
     consent: Consent
     started_at: datetime
+    #: How the core was started, so replay can start it the same way (``new_game`` arguments).
+    timers: bool = True
+    start_room: Token | None = None
 
 
 class _Timed(Record):

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import random
+import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
-from escape_game.core.actions import Answer, Examine, GoThrough
+from escape_game.core import Action, Level, new_game, step
+from escape_game.core.actions import (
+    AdvanceTime,
+    Answer,
+    BuyPotion,
+    DeclinePotion,
+    Examine,
+    GoThrough,
+    Take,
+    TakeHint,
+    UseItem,
+)
 from escape_game.core.events import (
     Event,
     MessageShown,
@@ -14,6 +29,8 @@ from escape_game.core.events import (
     RoomEntered,
     ThreatStruck,
 )
+from escape_game.loading import load_campaign
+from telemetry.recorder import Recorder
 from telemetry.records import Consent, SessionHeader
 
 HASH = "ab" * 32
@@ -51,3 +68,57 @@ def sample_turns() -> list[tuple[object, list[Event]]]:
             PuzzleAttempted(puzzle="safe", kind="code_lock", correct=True, attempt=1)]),
         (Examine(object="stove"), [struck]),
     ]
+
+
+# A scripted player on the vault fixture level, shared by the replay and kill tests.
+
+VAULT = Path(__file__).resolve().parents[1] / "fixtures" / "telemetry" / "vault"
+
+
+def vault_level() -> tuple[Level, str]:
+    """The fixture level through the real loader, and its content hash."""
+    loaded = load_campaign(VAULT)
+    return Level.from_campaign(loaded.campaign), loaded.content_hash
+
+
+def _policy(rng: random.Random) -> Action:
+    choices: list[Action] = [
+        Examine(object="desk"), Take(object="drawer"), Examine(object="safe"),
+        Answer(puzzle="safe_code", code=rng.choice(["0042", "42", "1234", "9"])),
+        TakeHint(puzzle="safe_code"), BuyPotion(potion=rng.choice(["cheap", "good"])),
+        DeclinePotion(potion="cheap"), UseItem(item="key", target="door_panel"),
+        GoThrough(exit="north"), AdvanceTime(ms=16), AdvanceTime(ms=500),
+    ]
+    return rng.choice(choices)
+
+
+def play_session(
+    rec: Recorder, level: Level, seed: int, frames: int,
+    on_frame: Callable[[int], None] | None = None, frame_sleep_s: float = 0.0,
+) -> int:
+    """Play up to ``frames`` random frames through core + recorder; returns records handed over."""
+    rng = random.Random(seed)
+    opening = new_game(level, seed)
+    state = opening.state
+    rec.events(opening.events, 0)
+    handed = len(opening.events)
+    t = 0
+    for frame in range(frames):
+        t += 16
+        if frame % 7 == 3:
+            rec.quiz_answer("pre", "A", f"q{frame}", "premium", rng.choice("abc"),
+                            rng.random() < 0.5, rng.randint(300, 9000), None, t)
+            handed += 1
+        action = _policy(rng)
+        result = step(level, state, action)
+        state = result.state
+        rec.action(action, t)
+        rec.events(result.events, t)
+        handed += 1 + len(result.events)
+        if on_frame is not None:
+            on_frame(handed)
+        if frame_sleep_s:
+            time.sleep(frame_sleep_s)
+        if state.outcome is not None:
+            break
+    return handed
