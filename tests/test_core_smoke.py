@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import FIXTURES
+from locations import FIXTURES
 
 from escape_game.core import GameState, Level, new_game, step, visible_objects, visible_puzzles
 from escape_game.core import actions as a
@@ -12,7 +12,8 @@ from escape_game.runner.levels import level_from_text
 
 
 def _mini() -> Level:
-    return level_from_text((FIXTURES / "core" / "mini.yaml").read_text(encoding="utf-8"))
+    path = FIXTURES / "core" / "levels" / "mini" / "campaign.yaml"
+    return level_from_text(path.read_text(encoding="utf-8"))
 
 
 def test_walk_through_the_mini_level_escapes() -> None:

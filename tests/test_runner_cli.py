@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from locations import FIXTURES
 
 from escape_game.cli import main
 from escape_game.core import actions as a
 from escape_game.runner import ActionFileError, load_actions, load_script
 
-MINI = FIXTURES / "core" / "mini.yaml"
+MINI = FIXTURES / "core" / "levels" / "mini" / "campaign.yaml"
 WIN = """\
 - {type: examine, object: desk}
 - {type: take, object: drawer}
