@@ -247,7 +247,16 @@ def load_campaign(path: Path | str, limits: Limits | None = None) -> LoadedCampa
                                               "invalid")])
     merged = _merge(campaign, fragments, files)
     level_root = found.parent
-    raws = cross_check(merged) + _asset_problems(merged, level_root)
+
+    def where(path: tuple[PathPart, ...]) -> str:
+        spot = files.problem(RawProblem(path, "value", "", ""))
+        try:
+            name = spot.file.resolve().relative_to(level_root.resolve()).as_posix()
+        except ValueError:
+            name = spot.file.name
+        return f"{name}:{spot.line}:{spot.column}"
+
+    raws = cross_check(merged, where) + _asset_problems(merged, level_root)
     problems.extend(files.problem(raw) for raw in raws)
     if any(p.severity == "error" for p in problems):
         raise LevelError(problems)

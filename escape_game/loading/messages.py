@@ -268,11 +268,11 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
             return raw(f"'{key}' is not a known {what}{did_you_mean(key, names)} "
                        f"(the {what}s are {quoted(names)})", "key", (*path, key))
         if isinstance(value, dict):
-            return raw(f"a {what} is a single 'name: value' pair, but this one has "
-                       f"{len(value)} keys ({quoted(value)}); write each as its own list entry"
-                       if what == "effect" else
+            return raw(f"an effect is a single 'name: value' pair, but this one has "
+                       f"{len(value)} keys ({quoted(value, 'and')}); write each as its own list "
+                       "entry" if what == "effect" else
                        f"a condition is a single 'name: value' pair, but this one has "
-                       f"{len(value)} keys ({quoted(value)}); combine several with 'all:'")
+                       f"{len(value)} keys ({quoted(value, 'and')}); combine several with 'all:'")
         return raw(f"{name} must be a {what} such as '{names[0]}: ...', got {got}")
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         disc = str(ctx.get("discriminator", "'kind'")).strip("'")
@@ -280,9 +280,11 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
         label = KIND_OWNERS.get(owner_list, UNION_NAMES.get(disc, disc)) if disc == "kind" \
             else "trigger"
         expected = [t.strip().strip("'") for t in str(ctx.get("expected_tags", "")).split(",")]
+        if expected == [""]:
+            expected = [t for t in map(_tag_of, typing.get_args(walked.final)) if t]
         if kind == "union_tag_not_found":
             return raw(f"{describe(data, path, root_name)} needs '{disc}:', one of "
-                       f"{quoted(expected) if expected != [''] else 'the known kinds'}")
+                       f"{quoted(expected)}")
         tag = ctx.get("tag")
         return raw(f"'{tag}' is not a {label}{did_you_mean(tag, expected)} "
                    f"(use {quoted(expected)})", "value", (*path, disc))

@@ -65,7 +65,7 @@ class LevelError(Exception):
         return [p for p in self.problems if p.severity == "error"]
 
 
-def quoted(names: Iterable[object]) -> str:
+def quoted(names: Iterable[object], conjunction: str = "or") -> str:
     """'a', 'b', or 'c': valid names listed in prose."""
     items = [f"'{n}'" for n in names]
     if not items:
@@ -73,8 +73,8 @@ def quoted(names: Iterable[object]) -> str:
     if len(items) == 1:
         return items[0]
     if len(items) == 2:
-        return f"{items[0]} or {items[1]}"
-    return ", ".join(items[:-1]) + f", or {items[-1]}"
+        return f"{items[0]} {conjunction} {items[1]}"
+    return ", ".join(items[:-1]) + f", {conjunction} {items[-1]}"
 
 
 def did_you_mean(word: object, choices: Iterable[str]) -> str:

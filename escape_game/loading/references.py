@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -61,8 +61,13 @@ REFERENCES: dict[type[BaseModel], tuple[str, str]] = {
 }
 
 
+def _where(path: Path_) -> str:
+    return "/".join(str(p) for p in path)
+
+
 @dataclass
 class _Index:
+    where: Callable[[Path_], str] = _where
     ids: dict[str, dict[str, Path_]] = field(default_factory=dict)
     used: dict[str, set[str]] = field(default_factory=dict)
 
@@ -72,7 +77,7 @@ class _Index:
             first = table[entity_id]
             out.append(RawProblem((*path, "id"), "value",
                                   f"the {kind} id '{entity_id}' is used twice (ids must be unique "
-                                  f"in the whole level; the first one is at {_where(first)})",
+                                  f"in the whole level; the first one is at {self.where(first)})",
                                   "duplicate_id"))
             return
         table[entity_id] = path
@@ -81,16 +86,12 @@ class _Index:
         self.used.setdefault(kind, set()).add(entity_id)
 
 
-def _where(path: Path_) -> str:
-    return "/".join(str(p) for p in path)
-
-
 class CrossCheck:
     """Collects declarations in one walk, then checks each reference against them."""
 
-    def __init__(self, campaign: Campaign) -> None:
+    def __init__(self, campaign: Campaign, where: Callable[[Path_], str] = _where) -> None:
         self.campaign = campaign
-        self.index = _Index()
+        self.index = _Index(where)
         self.problems: list[RawProblem] = []
         self.flags_set: set[str] = set()
         self.flag_tests: list[tuple[Path_, str]] = []
@@ -282,13 +283,15 @@ class CrossCheck:
                     continue
                 missing = [lang for lang in declared if lang not in text]
                 if missing:
-                    self._error((*path, key), f"'{key}' has no {quoted(missing)} text (the level "
-                                f"declares the languages {quoted(declared)})", "missing_language")
+                    self._error((*path, key), f"'{key}' has no {quoted(missing, 'and')} text (the "
+                                f"level declares the languages {quoted(declared, 'and')})",
+                                "missing_language")
                 for lang in text:
                     if lang not in declared:
                         self.problems.append(RawProblem(
                             (*path, key, lang), "key",
-                            f"'{lang}' is not one of the level's languages ({quoted(declared)}); "
+                            f"'{lang}' is not one of the level's languages "
+                            f"({quoted(declared, 'and')}); "
                             f"add it to 'languages' or remove this text"
                             f"{did_you_mean(lang, declared)}", "undeclared_language", "warning"))
 
@@ -302,5 +305,7 @@ class CrossCheck:
                                f"unused_{kind}")
 
 
-def cross_check(campaign: Campaign) -> list[RawProblem]:
-    return CrossCheck(campaign).run()
+def cross_check(campaign: Campaign, where: Callable[[Path_], str] = _where
+                ) -> list[RawProblem]:
+    """Problems with references, answers, languages and unused declarations."""
+    return CrossCheck(campaign, where).run()

@@ -148,10 +148,13 @@ def decode(path: Path, raw: bytes) -> tuple[str | None, Problem | None]:
     if nul >= 0:
         before = raw[:nul].decode("utf-8", errors="replace")
         line, col = _line_col(before, len(before))
+        half = max(len(raw) // 2, 1)
+        utf16 = max(raw[0::2].count(0), raw[1::2].count(0)) > 0.8 * half and len(raw) > 8
         hint = (
             "the file looks like UTF-16; save it as UTF-8"
-            if raw.count(b"\x00") * 4 > len(raw)
-            else "this is not a text file (it contains NUL bytes)"
+            if utf16
+            else "this is not a text file (it contains NUL bytes): is it a picture or a "
+            "document saved under a .yaml name?"
         )
         return None, _problem(path, line, col, hint, "binary")
     try:
@@ -185,6 +188,9 @@ def _friendly_yaml_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str
     char = ""
     if mark is not None and 0 <= mark.index < len(text):
         char = text[mark.index]
+    if "tab character" in problem or (char == "\t" and "indent" in problem):
+        return ("a tab is used here; YAML indentation must use spaces "
+                "(set your editor to insert spaces)", "tab")
     if "cannot start any token" in problem:
         if char == "\t":
             return ("a tab is used here; YAML indentation must use spaces "
@@ -203,7 +209,7 @@ def _friendly_yaml_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str
         return ("this line is not indented like the lines around it; "
                 "check the spaces before it", "indentation")
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
-        return ("the file ends while a quote or bracket is still open; close it", "syntax")
+        return ("a quote or bracket opened here is never closed", "unclosed")
     if "found duplicate anchor" in problem:
         return ("this anchor name is already used above; anchors must be unique", "alias")
     if "could not determine a constructor for the tag" in problem:
@@ -347,6 +353,8 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
         return parsed
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "unexpected end" in (exc.problem or "") and exc.context_mark is not None:
+            mark = exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message, code = _friendly_yaml_error(text, exc)
         parsed.problems.append(_problem(path, line, col, message, code))

@@ -1,0 +1,118 @@
+"""The broken-level corpus: every teacher mistake gets one plain sentence at the right spot.
+
+Each folder under tests/fixtures/broken/ is a level with one mistake and an expected.yaml
+naming the file, line, column, severity and words of the problem it must produce.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from escape_game.loading import LevelError, Limits, Problem, load_campaign
+
+BROKEN = Path(__file__).resolve().parent / "fixtures" / "broken"
+CASES = sorted(p.name for p in BROKEN.iterdir() if (p / "expected.yaml").is_file())
+
+
+def _copy_case(name: str, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    level = tmp_path / "level"
+    shutil.copytree(BROKEN / name, level, symlinks=True)
+    expected: dict[str, Any] = yaml.safe_load((level / "expected.yaml").read_text("utf-8"))
+    link = expected.get("symlink")
+    if link:
+        outside = tmp_path / link["to_outside"]
+        outside.write_bytes(b"\x89PNG\r\n\x1a\n")
+        (level / link["link"]).parent.mkdir(parents=True, exist_ok=True)
+        (level / link["link"]).symlink_to(outside)
+    return level, expected
+
+
+def _problems(level: Path) -> list[Problem]:
+    try:
+        loaded = load_campaign(level)
+    except LevelError as exc:
+        return exc.problems
+    return loaded.warnings
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_broken_level_gives_located_plain_problem(name: str, tmp_path: Path) -> None:
+    level, expected = _copy_case(name, tmp_path)
+    problems = _problems(level)
+    wanted = (expected["file"], expected["line"], expected["column"], expected["severity"])
+    spots = [(p.file.name if p.file.parent == level else p.file.relative_to(level).as_posix(),
+              p.line, p.column, p.severity) for p in problems]
+    matching = [p for p, spot in zip(problems, spots, strict=True)
+                if spot == wanted and expected["message"] in p.message]
+    assert matching, (f"expected {wanted} with {expected['message']!r}, got:\n"
+                      + "\n".join(p.format() for p in problems))
+    for problem in problems:
+        assert "Traceback" not in problem.message and "pydantic" not in problem.message
+        assert "Input should" not in problem.message, problem.message
+    if expected["severity"] == "error":
+        with pytest.raises(LevelError):
+            load_campaign(level)
+
+
+def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    level = tmp_path / "campaign.yaml"
+    filler = "# " + "x" * 98 + "\n"
+    level.write_text("format: 1\n" + filler * (2 * 1024 * 1024 // len(filler) + 10), "utf-8")
+    with pytest.raises(LevelError) as info:
+        load_campaign(level)
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column, problem.code) == (1, 1, "too_large")
+    assert "too large" in problem.message and "include" in problem.message
+
+
+def test_the_size_limit_is_configurable(tmp_path: Path) -> None:
+    level = tmp_path / "campaign.yaml"
+    shutil.copy(BROKEN / "unused_item" / "campaign.yaml", level)
+    with pytest.raises(LevelError) as info:
+        load_campaign(level, Limits(max_file_bytes=50))
+    assert info.value.problems[0].code == "too_large"
+
+
+def test_yaml_bomb_is_refused_quickly() -> None:
+    start = time.perf_counter()
+    with pytest.raises(LevelError) as info:
+        load_campaign(BROKEN / "yaml_bomb")
+    assert time.perf_counter() - start < 0.5
+    assert info.value.problems[0].code == "alias_bomb"
+
+
+@pytest.mark.parametrize("nested", [
+    "[" * 100_000 + "]" * 100_000,
+    "- " * 20_000 + "x",
+    "{a: " * 5_000 + "1" + "}" * 5_000,
+])
+def test_extreme_nesting_is_refused_without_crashing(nested: str, tmp_path: Path) -> None:
+    level = tmp_path / "campaign.yaml"
+    level.write_text("format: 1\ntheme: " + ("\n" if nested.startswith("-") else "") + nested,
+                     "utf-8")
+    with pytest.raises(LevelError) as info:
+        load_campaign(level)
+    assert info.value.problems[0].code == "too_deep"
+
+
+def test_yaml_1_1_words_stay_strings(tmp_path: Path) -> None:
+    level = tmp_path / "campaign.yaml"
+    level.write_text(
+        "format: 1\nid: demo\ntitle: {en: Demo, no: Demo}\nlanguages: [en, no]\n"
+        "start: {room: hall, money: 0}\nrooms:\n  - id: hall\n"
+        "    title: {en: 'on', no: yes}\n    description: {en: off, no: n}\n", "utf-8")
+    loaded = load_campaign(level)
+    room = loaded.campaign.rooms[0]
+    assert loaded.campaign.languages == ("en", "no")
+    assert room.title == {"en": "on", "no": "yes"}
+    assert room.description == {"en": "off", "no": "n"}
