@@ -83,3 +83,6 @@ class Level:
     @property
     def id(self) -> str:
         return self.campaign.id
+
+    def __repr__(self) -> str:
+        return f"Level({self.id!r}, rooms={len(self.rooms)}, puzzles={len(self.puzzles)})"

@@ -2,32 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from escape_game.core import Level
+from escape_game.loading import load_campaign
 from escape_game.model import Campaign
 
 
+@dataclass(frozen=True)
+class LoadedLevel:
+    level: Level
+    content_hash: str
+    """The loader's fingerprint of the level's files: saves record it to refuse stale resumes."""
+
+
 def level_from_text(text: str) -> Level:
-    """An inline single-file level, as scenario tests write them."""
+    """An inline single-file level, as scenario tests write them (no cross-reference checks)."""
     data: Any = yaml.safe_load(text)
     return Level.from_campaign(Campaign.model_validate(data))
 
 
-def root_file(path: Path) -> Path:
-    """A level is named by its folder (holding campaign.yaml) or by its root file."""
-    return path / "campaign.yaml" if path.is_dir() else path
+def load_level_with_hash(path: Path | str) -> LoadedLevel:
+    """A level folder or root file through the loader (includes, checks, located errors)."""
+    loaded = load_campaign(path)
+    return LoadedLevel(Level.from_campaign(loaded.campaign), loaded.content_hash)
 
 
-def load_level(path: Path) -> Level:
-    """A level folder or root file, through the loader (includes, checks, good errors)."""
-    try:
-        from escape_game.loading import load_campaign  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # the loader is not there yet: a single-file level still plays
-        text = root_file(path).read_text(encoding="utf-8")
-        return level_from_text(text)
-    campaign: Campaign = load_campaign(path)
-    return Level.from_campaign(campaign)
+def load_level(path: Path | str) -> Level:
+    return load_level_with_hash(path).level
