@@ -1,0 +1,55 @@
+"""`escape-game play [LEVEL]`: open the game window on a level (the default campaign otherwise)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+DEFAULT_LEVEL = Path(__file__).resolve().parents[2] / "levels" / "risk_academy"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("play", help="play a level in a window",
+                                   description="Play a level in a window.")
+    parser.add_argument("level", nargs="?", type=Path, default=DEFAULT_LEVEL,
+                        help="level folder or campaign file (default: the Risk Academy)")
+    parser.add_argument("--lang", help="language of the game, e.g. fr or en")
+    parser.add_argument("--room", help="start in this room (for level authors)")
+    parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    parser.add_argument("--data-dir", type=Path, help="where session files and saves go")
+    parser.add_argument("--no-telemetry", action="store_true", help="record nothing")
+    parser.add_argument("--seed", type=int, help="random seed (same seed, same game)")
+    parser.add_argument("--frames", type=int, help="quit after N frames (automated runs)")
+    parser.set_defaults(handler=run)
+
+
+def load_level(path: Path) -> tuple[Any, list[str]]:
+    """The loaded campaign, or None and the loader's problems in plain words."""
+    try:
+        from escape_game.loading import LevelError, load_campaign
+    except ImportError as exc:
+        return None, [f"the level loader is not available: {exc}"]
+    try:
+        return load_campaign(path), []
+    except LevelError as exc:
+        problems = [p.format() if hasattr(p, "format") else str(p)
+                    for p in getattr(exc, "problems", [])]
+        return None, problems or [str(exc)]
+    except OSError as exc:
+        return None, [f"{path}: {exc.strerror or exc}"]
+    except Exception as exc:  # a loader bug must still end in a message, not a traceback
+        return None, [f"{path}: the level could not be read ({type(exc).__name__}: {exc})"]
+
+
+def run(args: argparse.Namespace) -> int:
+    import sys
+
+    level, problems = load_level(args.level)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    from escape_game.ui.main import play
+
+    return play(level, problems, language=args.lang, start_room=args.room,
+                fullscreen=args.fullscreen, data_dir=args.data_dir,
+                telemetry=not args.no_telemetry, seed=args.seed, frames=args.frames)

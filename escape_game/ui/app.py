@@ -1,0 +1,228 @@
+"""The app loop, kept plain like pygame's chimp example: tick, events, update, draw, flip.
+
+``frame(events, dt_ms)`` is one turn of the loop; ``run`` feeds it real events and the real
+clock, the test pilot feeds it synthetic events and a fake clock. An exception inside a scene
+is logged and shown, and the player is taken back to the title screen: the game never crashes
+on input.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from escape_game.ui import i18n
+from escape_game.ui.assets import Fonts, Images
+from escape_game.ui.draw import Painter
+from escape_game.ui.i18n import t
+from escape_game.ui.scene import SceneManager
+from escape_game.ui.settings import Settings, load_settings, save_settings
+from escape_game.ui.theme import Theme, pick_theme
+
+log = logging.getLogger("escape_game.ui")
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (480, 320)
+
+
+@dataclass
+class Toast:
+    text: str
+    kind: str = "info"  # info | good | bad | warn
+    remaining_ms: int = 4000
+
+
+@dataclass
+class PlayOptions:
+    """What the command line asked for."""
+
+    level: Any = None  # a LoadedCampaign, or None when the level could not be loaded
+    level_problems: list[str] = field(default_factory=list)
+    language: str | None = None
+    start_room: str | None = None
+    data_dir: Path | None = None
+    telemetry: bool = True
+    seed: int | None = None
+    fullscreen: bool = False
+    settings_path: Path | None = None
+
+
+class App:
+    def __init__(self, options: PlayOptions, size: tuple[int, int] = DEFAULT_SIZE) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        self.options = options
+        self.settings_path = options.settings_path
+        settings, problem = (load_settings(self.settings_path) if self.settings_path
+                             else (Settings(), None))
+        if options.language:
+            settings = settings.with_(language=options.language)
+        if options.fullscreen:
+            settings = settings.with_(fullscreen=True)
+        self.settings = settings
+        i18n.set_language(self.settings.language or "en")
+        self.windowed_size = size
+        self.screen = self._open_window(size)
+        pygame.display.set_caption(t("app.title"))
+        self.fonts = Fonts(dyslexic=self.settings.dyslexic_font)
+        resolve = getattr(options.level, "resolve_asset", None)
+        self.images = Images(resolve)
+        self._set_icon()
+        self.scenes = SceneManager()
+        self.toasts: list[Toast] = []
+        self.time_ms = 0
+        self.frames = 0
+        self.running = True
+        self.errors: list[str] = []
+        from escape_game.ui.flow import Flow
+
+        self.flow = Flow(self)
+        if problem:
+            self.toast(t("settings.corrupt"), "warn")
+            log.warning("settings: %s", problem)
+        self.flow.start()
+
+    # --- window -----------------------------------------------------------------------
+    def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        if self.settings.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def _set_icon(self) -> None:
+        icon = self.images.raw("ui/app_icon")
+        if icon is not None:
+            pygame.display.set_icon(icon)
+
+    def toggle_fullscreen(self) -> None:
+        self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
+
+    @property
+    def theme(self) -> Theme:
+        return pick_theme(high_contrast=self.settings.high_contrast,
+                          colour_blind=self.settings.colour_blind)
+
+    def painter(self, surface: pygame.Surface) -> Painter:
+        return Painter(surface, self.theme, self.fonts, self.images, self.settings.text_scale)
+
+    def apply_settings(self, settings: Settings) -> None:
+        old = self.settings
+        self.settings = settings
+        i18n.set_language(settings.language or "en")
+        if settings.dyslexic_font != old.dyslexic_font:
+            self.fonts = Fonts(dyslexic=settings.dyslexic_font)
+        if settings.fullscreen != old.fullscreen:
+            self.screen = self._open_window(self.windowed_size)
+        if self.settings_path is not None:
+            problem = save_settings(settings, self.settings_path)
+            if problem:
+                self.toast(t("settings.not_saved"), "warn")
+                log.warning("settings not saved: %s", problem)
+
+    # --- messages ---------------------------------------------------------------------
+    def toast(self, text: str, kind: str = "info", ms: int = 4500) -> None:
+        self.toasts.append(Toast(text, kind, ms))
+        self.toasts = self.toasts[-4:]
+
+    def report_error(self, where: str, exc: BaseException) -> None:
+        log.error("error in %s", where, exc_info=exc)
+        self.errors.append(f"{where}: {exc!r}")
+        self.toast(t("error.scene", error=type(exc).__name__), "bad", 8000)
+        try:
+            self.flow.to_title()
+        except Exception as again:  # the title screen itself failed: stop cleanly
+            log.critical("cannot recover", exc_info=again)
+            self.running = False
+
+    # --- the loop ---------------------------------------------------------------------
+    def frame(self, events: list[pygame.event.Event], dt_ms: int) -> None:
+        """One turn of the loop: input, update, draw. Never raises because of a scene."""
+        self.frames += 1
+        self.time_ms += dt_ms
+        for event in events:
+            self.handle(event)
+        scene = self.scenes.top
+        try:
+            if scene is not None and scene.time_flows:
+                self.flow.advance(dt_ms)
+            if self.scenes.top is not None:
+                self.scenes.top.on_update(dt_ms)
+        except Exception as exc:
+            self.report_error(type(self.scenes.top).__name__, exc)
+        for toast in self.toasts:
+            toast.remaining_ms -= dt_ms
+        self.toasts = [x for x in self.toasts if x.remaining_ms > 0]
+        self.draw()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.flow.quit()
+            return
+        if event.type == pygame.VIDEORESIZE and not self.settings.fullscreen:
+            size = (max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h))
+            self.windowed_size = size
+            if pygame.display.get_surface() is None or self.screen.get_size() != size:
+                self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        scene = self.scenes.top
+        if scene is None:
+            return
+        try:
+            scene.on_event(event)
+        except Exception as exc:
+            self.report_error(type(scene).__name__, exc)
+
+    def draw(self) -> None:
+        surface = pygame.display.get_surface() or self.screen
+        self.screen = surface
+        surface.fill(self.theme.background)
+        for scene in self.scenes.visible():
+            try:
+                if scene is not self.scenes.top:
+                    scene.on_draw(surface)
+                    self.painter(surface).dim()
+                else:
+                    scene.on_draw(surface)
+            except Exception as exc:
+                self.report_error(type(scene).__name__, exc)
+                break
+        self._draw_toasts(surface)
+        pygame.display.flip()
+
+    def _draw_toasts(self, surface: pygame.Surface) -> None:
+        if not self.toasts:
+            return
+        p = self.painter(surface)
+        width = min(surface.get_width() - p.px(40), p.px(520))
+        y = p.px(80)
+        icons = {"good": "ui/check", "bad": "items/cross_mark", "warn": "items/warning",
+                 "info": "items/information"}
+        colours = {"good": p.theme.good, "bad": p.theme.bad, "warn": p.theme.warn,
+                   "info": p.theme.text}
+        for toast in self.toasts:
+            text_w = width - p.px(76)
+            height = max(p.px(56), p.measure(toast.text, text_w, "body") + p.px(20))
+            rect = pygame.Rect(surface.get_width() - width - p.px(20), y, width, height)
+            p.panel(rect)
+            pygame.draw.rect(surface, colours[toast.kind],
+                             pygame.Rect(rect.left, rect.top, p.px(8), rect.height),
+                             border_top_left_radius=p.px(14), border_bottom_left_radius=p.px(14))
+            p.image(icons[toast.kind], pygame.Rect(rect.left + p.px(18), rect.top + p.px(10),
+                                                   p.px(36), p.px(36)))
+            p.paragraph(toast.text, pygame.Rect(rect.left + p.px(64), rect.top + p.px(10),
+                                                text_w, height), "body", colours[toast.kind])
+            y = rect.bottom + p.px(10)
+
+    def run(self, max_frames: int | None = None) -> int:
+        clock = pygame.time.Clock()
+        while self.running and (max_frames is None or self.frames < max_frames):
+            dt = clock.tick(60)
+            self.frame(pygame.event.get(), min(dt, 250))
+        self.flow.close()
+        pygame.quit()
+        return 0

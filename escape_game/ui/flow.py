@@ -1,0 +1,313 @@
+"""The player's journey: title, assent, pre-quiz, rooms, post-quiz, debrief.
+
+Scenes call these steps; the flow owns the player code, consent, the recorder and the game
+session, so no scene has to know what comes next.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from escape_game import __version__
+from escape_game.core.events import Event, GameEnded, MessageShown, ThreatStruck, ThreatWarned
+from escape_game.model import Text, text_in
+from escape_game.ui.i18n import t
+from escape_game.ui.reactions import describe
+from escape_game.ui.session import GameSession
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
+
+log = logging.getLogger("escape_game.ui")
+SAVE_VERSION = 1
+
+
+class Flow:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.player: str | None = None
+        self.consent = False
+        self.recorder: Any = None
+        self.session: GameSession | None = None
+        self.pre_form: str | None = None
+        self.post_form: str | None = None
+        self.condition: str | None = None
+        self.seed = app.options.seed if app.options.seed is not None else random.randrange(2**31)
+        self.session_start_ms = 0
+        self.quiz_scores: dict[str, tuple[int, int]] = {}
+        self.ended: GameEnded | None = None
+        self.problem_shown = False
+
+    # --- texts of the level -----------------------------------------------------------
+    @property
+    def campaign(self) -> Any:
+        level = self.app.options.level
+        return level.campaign if level is not None else None
+
+    @property
+    def lang(self) -> str:
+        return self.app.settings.language or "en"
+
+    def tr(self, text: Text | None) -> str:
+        """A level text in the player's language (the campaign's first language otherwise)."""
+        fallback = self.campaign.languages[0] if self.campaign is not None else None
+        return text_in(text, self.lang, fallback)
+
+    def money(self, amount: Any) -> str:
+        currency = self.campaign.currency if self.campaign is not None else "€"
+        value = f"{amount:,.2f}".replace(",", " ")
+        if value.endswith(".00"):
+            value = value[:-3]
+        if self.lang == "fr":
+            value = value.replace(".", ",")
+            return f"{value} {currency}"
+        return f"{currency}{value}"
+
+    # --- steps ------------------------------------------------------------------------
+    def start(self) -> None:
+        from escape_game.ui.scenes.problems import ProblemsScene
+
+        if self.campaign is None:
+            self.app.scenes.replace(ProblemsScene(self.app, self.app.options.level_problems))
+            return
+        if not self.app.settings.language:
+            languages = [x for x in self.campaign.languages if x in ("en", "fr")]
+            self.app.settings = self.app.settings.with_(language=(languages or ["en"])[0])
+        self.to_title()
+
+    def to_title(self) -> None:
+        from escape_game.ui.scenes.problems import ProblemsScene
+        from escape_game.ui.scenes.title import TitleScene
+
+        if self.campaign is None:
+            self.app.scenes.replace(ProblemsScene(self.app, self.app.options.level_problems))
+        else:
+            self.app.scenes.replace(TitleScene(self.app))
+
+    def begin(self) -> None:
+        from escape_game.ui.scenes.consent import ConsentScene
+
+        self.app.scenes.replace(ConsentScene(self.app))
+
+    def consent_given(self, player: str | None, consent: bool) -> None:
+        """Assent answered: assign forms, start recording only with consent, then the quiz."""
+        from telemetry.assignment import assign
+
+        self.player = player if consent else None
+        self.consent = consent and player is not None
+        assignment = assign(self.campaign, player or "ANON-000", self.seed)
+        self.pre_form, self.post_form = assignment.pre_form, assignment.post_form
+        self.condition = assignment.condition
+        self.session_start_ms = self.app.time_ms
+        self.recorder = self._open_recorder()
+        if self.pre_form:
+            self.quiz("pre", self.pre_form)
+        else:
+            self.start_game()
+
+    def _open_recorder(self) -> Any:
+        from telemetry.recorder import NullRecorder, open_recorder
+        from telemetry.records import Consent, SessionHeader
+
+        if not (self.consent and self.app.options.telemetry and self.player):
+            return NullRecorder()
+        now = datetime.now(UTC)
+        try:
+            header = SessionHeader(
+                session_id=uuid.uuid4(), player=self.player, campaign_id=self.campaign.id,
+                content_hash=self.app.options.level.content_hash, engine_version=__version__,
+                seed=self.seed, language=self.lang, condition=self.condition,
+                pre_form=self.pre_form, post_form=self.post_form,
+                consent=Consent(given=True, at=now), started_at=now)
+        except ValueError as exc:
+            log.warning("no recording: %s", exc)
+            return NullRecorder()
+        return open_recorder(self.app.options.data_dir, header, True)
+
+    def t_ms(self) -> int:
+        return max(0, self.app.time_ms - self.session_start_ms)
+
+    def quiz(self, phase: str, form_id: str) -> None:
+        from escape_game.ui.scenes.quiz import QuizScene
+
+        form = next((f for f in self.campaign.quiz_forms if f.id == form_id), None)
+        if form is None:
+            self.after_quiz(phase)
+            return
+        self.app.scenes.replace(QuizScene(self.app, phase, form))
+
+    def after_quiz(self, phase: str) -> None:
+        if phase == "pre":
+            self.start_game()
+        else:
+            self.debrief()
+
+    def timers(self) -> bool:
+        if self.app.settings.no_timers:
+            return False
+        study = self.campaign.study
+        if self.condition and study is not None:
+            for condition in study.conditions:
+                if condition.id == self.condition and condition.timers is not None:
+                    return bool(condition.timers)
+        return True
+
+    def start_game(self, state_json: str | None = None) -> None:
+        from escape_game.ui.scenes.room import RoomScene
+
+        self.ended = None
+        self.session = GameSession(
+            self.campaign, seed=self.seed, timers=self.timers(),
+            start_room=self.app.options.start_room, recorder=self.recorder or _null(),
+            clock=self.t_ms)
+        if state_json is not None:
+            from escape_game.core.state import GameState
+
+            self.session.state = GameState.from_json(state_json)
+            self.session.pending = []
+        self.app.scenes.replace(RoomScene(self.app))
+        self.react(self.session.drain())
+
+    def advance(self, dt_ms: int) -> None:
+        if self.session is None:
+            return
+        self.session.advance(dt_ms)
+        self.react(self.session.drain())
+        self._tell_problem()
+
+    def act(self, action: Any) -> list[Event]:
+        if self.session is None:
+            return []
+        events = self.session.act(action)
+        self.react(self.session.drain())
+        self._tell_problem()
+        return events
+
+    def _tell_problem(self) -> None:
+        problem = getattr(self.recorder, "problem", None)
+        if problem and not self.problem_shown:
+            self.problem_shown = True
+            self.app.toast(t("telemetry.problem"), "warn", 9000)
+
+    def react(self, events: list[Event]) -> None:
+        """Turn the core's events into toasts and dialogs."""
+        from escape_game.ui.scenes.dialogs import MessageScene
+        from escape_game.ui.scenes.threat import ThreatScene
+
+        for event in events:
+            said = describe(event, self)
+            if said is not None:
+                self.app.toast(*said)
+            if isinstance(event, MessageShown):
+                self.app.scenes.push(MessageScene(self.app, self.tr(event.text)))
+            elif isinstance(event, ThreatWarned):
+                self.app.scenes.push(ThreatScene(self.app, event.threat))
+            elif isinstance(event, ThreatStruck):
+                top = self.app.scenes.top
+                if isinstance(top, ThreatScene) and top.threat_id == event.threat:
+                    top.struck(event)
+                else:
+                    scene = ThreatScene(self.app, event.threat)
+                    self.app.scenes.push(scene)
+                    scene.struck(event)
+            elif isinstance(event, GameEnded):
+                from escape_game.ui.scenes.ending import EndingScene
+
+                self.ended = event
+                self.app.scenes.push(EndingScene(self.app))
+
+    def game_over_seen(self) -> None:
+        """The player read the end of the game: on to the post-quiz and the debrief."""
+        if self.post_form:
+            self.quiz("post", self.post_form)
+        else:
+            self.debrief()
+
+    def debrief(self) -> None:
+        from escape_game.ui.scenes.debrief import DebriefScene
+
+        self.app.scenes.replace(DebriefScene(self.app))
+
+    def finish(self) -> None:
+        """Back to the title after the debrief; the session file gets its footer."""
+        self.close()
+        self.to_title()
+
+    # --- saves ------------------------------------------------------------------------
+    def save_path(self) -> Path:
+        import platformdirs
+
+        base = self.app.options.data_dir or Path(
+            platformdirs.user_data_dir("escape-game", appauthor=False))
+        return base / "saves" / f"{self.campaign.id}.json"
+
+    def save(self) -> bool:
+        if self.session is None:
+            return False
+        data = {"save_version": SAVE_VERSION, "campaign": self.campaign.id,
+                "content_hash": getattr(self.app.options.level, "content_hash", ""),
+                "seed": self.seed, "post_form": self.post_form,
+                "state": json.loads(self.session.state.to_json())}
+        path = self.save_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("save failed: %s", exc)
+            self.app.toast(t("save.failed"), "bad")
+            return False
+        self.app.toast(t("save.done"), "good")
+        return True
+
+    def has_save(self) -> bool:
+        try:
+            return self.save_path().is_file()
+        except Exception:
+            return False
+
+    def load(self) -> bool:
+        try:
+            data = json.loads(self.save_path().read_text(encoding="utf-8"))
+            if data.get("save_version") != SAVE_VERSION or data.get("campaign") != self.campaign.id:
+                raise ValueError("this save belongs to another version or level")
+            state = json.dumps(data["state"])
+            self.seed = int(data.get("seed", self.seed))
+            self.post_form = data.get("post_form") or self.post_form
+            if self.recorder is None:
+                self.recorder = _null()
+            self.start_game(state)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("load failed: %s", exc)
+            self.app.toast(t("load.failed"), "bad")
+            return False
+        self.app.toast(t("load.done"), "good")
+        return True
+
+    # --- leaving ----------------------------------------------------------------------
+    def close(self) -> None:
+        if self.recorder is not None:
+            outcome = self.ended.outcome if self.ended else "quit"
+            try:
+                self.recorder.close(outcome, self.t_ms())
+            except Exception as exc:
+                log.warning("recorder close: %s", exc)
+            self.recorder = None
+        self.session = None
+
+    def quit(self) -> None:
+        self.app.running = False
+
+
+def _null() -> Any:
+    from telemetry.recorder import NullRecorder
+
+    return NullRecorder()

@@ -1,0 +1,41 @@
+"""Wiring for `escape-game play`: logging to the user log folder, settings, then the loop."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def setup_logging() -> Path | None:
+    import platformdirs
+
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    path: Path | None = None
+    try:
+        folder = Path(platformdirs.user_log_dir("escape-game", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "escape-game.log"
+        handlers.append(logging.FileHandler(path, encoding="utf-8"))
+    except OSError:
+        path = None
+    logging.basicConfig(level=logging.WARNING, handlers=handlers,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return path
+
+
+def play(level: Any, problems: list[str], *, language: str | None = None,
+         start_room: str | None = None, fullscreen: bool = False, data_dir: Path | None = None,
+         telemetry: bool = True, seed: int | None = None, frames: int | None = None) -> int:
+    setup_logging()
+    from escape_game.ui.app import App, PlayOptions
+    from escape_game.ui.settings import default_settings_path
+
+    options = PlayOptions(level=level, level_problems=problems, language=language,
+                          start_room=start_room, data_dir=data_dir, telemetry=telemetry,
+                          seed=seed, fullscreen=fullscreen,
+                          settings_path=default_settings_path())
+    app = App(options)
+    app.run(max_frames=frames)
+    return 0 if level is not None else 1

@@ -1,0 +1,98 @@
+"""Drive the real app with synthetic pygame events and a fake clock (like Textual's pilot).
+
+Tests and the frame benchmark use it with the dummy video driver: they press keys, type,
+click on widgets' rects, resize the window, advance frames, and read the scenes' state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from escape_game.ui.app import App, PlayOptions
+from escape_game.ui.scene import Scene
+from escape_game.ui.widgets import Widget
+
+FRAME_MS = 16
+
+
+class Pilot:
+    def __init__(self, options: PlayOptions, size: tuple[int, int] = (1280, 720)) -> None:
+        self.app = App(options, size=size)
+        self.frame()
+
+    # --- time -------------------------------------------------------------------------
+    def frame(self, events: list[pygame.event.Event] | None = None, ms: int = FRAME_MS) -> None:
+        self.app.frame(events or [], ms)
+
+    def wait(self, ms: int) -> None:
+        """Let game time pass, one frame at a time."""
+        while ms > 0:
+            self.frame(ms=min(FRAME_MS, ms))
+            ms -= FRAME_MS
+
+    # --- reading ----------------------------------------------------------------------
+    @property
+    def scene(self) -> Scene:
+        top = self.app.scenes.top
+        assert top is not None
+        return top
+
+    def widgets(self) -> list[Widget]:
+        return list(self.scene.widgets)
+
+    def widget(self, key: str) -> Widget:
+        for w in self.scene.widgets:
+            if w.key == key:
+                return w
+        raise LookupError(f"no widget {key!r} on {type(self.scene).__name__}: "
+                          f"{[w.key for w in self.scene.widgets]}")
+
+    def has(self, key: str) -> bool:
+        return any(w.key == key for w in self.scene.widgets)
+
+    @property
+    def focused(self) -> str | None:
+        return self.scene.focus.key
+
+    # --- input ------------------------------------------------------------------------
+    def press(self, key: int, mod: int = 0, unicode: str = "") -> None:
+        down = pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode,
+                                  scancode=0)
+        up = pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0)
+        self.frame([down])
+        self.frame([up])
+
+    def type(self, text: str) -> None:
+        self.frame([pygame.event.Event(pygame.TEXTINPUT, text=text)])
+
+    def click(self, pos: tuple[int, int], button: int = 1) -> None:
+        self.frame([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+        self.frame([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button)])
+        self.frame([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button)])
+
+    def click_on(self, key: str) -> None:
+        self.click(self.widget(key).rect.center)
+
+    def focus_on(self, key: str, limit: int = 200) -> None:
+        """Press Tab until ``key`` has the focus, as a keyboard-only player would."""
+        for _ in range(limit):
+            if self.focused == key and self.has(key):
+                return
+            self.press(pygame.K_TAB)
+        raise LookupError(f"Tab never reached {key!r} on {type(self.scene).__name__}")
+
+    def activate(self, key: str) -> None:
+        """Reach ``key`` with Tab and press Enter."""
+        self.focus_on(key)
+        self.press(pygame.K_RETURN)
+
+    def resize(self, w: int, h: int) -> None:
+        self.frame([pygame.event.Event(pygame.VIDEORESIZE, w=w, h=h, size=(w, h))])
+
+    def screenshot(self) -> pygame.Surface:
+        return self.app.screen.copy()
+
+    def session(self) -> Any:
+        return self.app.flow.session

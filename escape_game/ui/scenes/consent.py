@@ -1,0 +1,111 @@
+"""Player code and assent: what is recorded and why, in plain words; refusing still plays."""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+from escape_game.ui.draw import Painter
+from escape_game.ui.i18n import t
+from escape_game.ui.scene import Scene
+from escape_game.ui.scenes.layout import button_height, row, title_bar
+from escape_game.ui.widgets import Widget
+
+CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- ")
+
+
+class ConsentScene(Scene):
+    def __init__(self, app: object) -> None:
+        super().__init__(app)  # type: ignore[arg-type]
+        self.code = ""
+        self.focus.key = "code"
+
+    # --- logic ------------------------------------------------------------------------
+    def normalized(self) -> str:
+        from telemetry.codes import normalize_code
+
+        return normalize_code(self.code)
+
+    def code_ok(self) -> bool:
+        from telemetry.codes import is_valid_code
+
+        return is_valid_code(self.normalized())
+
+    def generate(self) -> None:
+        from telemetry.codes import generate_codes
+
+        self.code = generate_codes(1, seed=random.randrange(2**31))[0]
+
+    def agree(self) -> None:
+        if self.code_ok():
+            self.app.flow.consent_given(self.normalized(), True)
+
+    def refuse(self) -> None:
+        self.app.flow.consent_given(None, False)
+
+    def back(self) -> None:
+        self.app.flow.to_title()
+
+    def on_text(self, text: str) -> None:
+        if self.focus.key != "code":
+            return
+        for char in text.upper():
+            if char in CODE_CHARS and len(self.code) < 16:
+                self.code += char
+
+    def on_key(self, key: int, mod: int) -> None:
+        if self.focus.key == "code":
+            if key == pygame.K_BACKSPACE:
+                self.code = self.code[:-1]
+                return
+            if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                if self.code_ok():
+                    self.focus.key = "agree"
+                return
+            if key == pygame.K_SPACE:
+                return  # typed as text, not a button press
+        super().on_key(key, mod)
+
+    # --- drawing ----------------------------------------------------------------------
+    def draw(self, p: Painter) -> None:
+        w, _h = p.surface.get_size()
+        th = p.theme
+        y = title_bar(p, t("consent.title"))
+        text_w = min(w - p.px(80), p.px(1100))
+        box = pygame.Rect(p.px(40), y, text_w, p.px(10))
+        body = "\n".join([t("consent.what"), t("consent.why"), t("consent.never"),
+                          t("consent.choice")])
+        box.height = p.measure(body, text_w - p.px(135), "body") + p.px(30)
+        p.panel(box)
+        p.image("items/clipboard", pygame.Rect(box.left + p.px(18), box.top + p.px(18),
+                                               p.px(80), p.px(80)))
+        p.paragraph(body, pygame.Rect(box.left + p.px(115), box.top + p.px(15),
+                                      box.width - p.px(135), box.height), "body", th.text)
+        y = box.bottom + p.px(20)
+        bh = button_height(p)
+        p.text(t("consent.code_label"), (p.px(40), y), "body", th.text, bold=True)
+        y += p.line_height("body") + p.px(6)
+        field_w = min(p.px(360), w // 3)
+        label = self.code or t("consent.code_placeholder")
+        if self.focus.key == "code" and (self.age_ms // 500) % 2 == 0:
+            label = self.code + "|"
+        self.add(Widget("code", label, pygame.Rect(p.px(40), y, field_w, bh), lambda: None,
+                        kind="input", style="quiet", icon="items/id_card"))
+        self.add(Widget("generate", t("consent.generate"),
+                        pygame.Rect(p.px(60) + field_w, y, min(p.px(300), w // 4), bh),
+                        self.generate, icon="items/dice"))
+        status_x = p.px(80) + field_w + min(p.px(300), w // 4)
+        if self.code:
+            ok = self.code_ok()
+            icon = "ui/check" if ok else "items/warning"
+            msg = t("consent.code_ok") if ok else t("consent.code_bad")
+            p.image(icon, pygame.Rect(status_x, y + bh // 2 - p.px(16), p.px(32), p.px(32)))
+            p.paragraph(msg, pygame.Rect(status_x + p.px(40), y, w - status_x - p.px(80), bh),
+                        "small", th.good if ok else th.warn)
+        y += bh + p.px(28)
+        rects = row(p.px(40), y, min(w - p.px(80), p.px(1100)), bh, p.px(16), 3)
+        self.add(Widget("agree", t("consent.agree"), rects[0], self.agree, style="primary",
+                        enabled=self.code_ok(), icon="ui/check"))
+        self.add(Widget("refuse", t("consent.refuse"), rects[1], self.refuse, icon="ui/play"))
+        self.add(Widget("back", t("common.back"), rects[2], self.back, icon="ui/back"))

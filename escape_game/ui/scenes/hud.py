@@ -1,0 +1,71 @@
+"""The room's top bar: money, wellbeing, score and time, each with an icon and a number."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from escape_game.ui.draw import Painter
+from escape_game.ui.i18n import t
+
+
+def time_left_ms(flow: Any) -> int | None:
+    """Milliseconds left on the room's or the game's clock, or None without a limit."""
+    session = flow.session
+    state = session.state
+    if not state.timers:
+        return None
+    limits = []
+    if session.room.time_limit:
+        limits.append(session.room.time_limit * 1000 - state.room_ms)
+    if flow.campaign.start.time_limit:
+        limits.append(flow.campaign.start.time_limit * 1000 - state.elapsed_ms)
+    return max(0, min(limits)) if limits else None
+
+
+def meter(p: Painter, x: int, y: int, icon: str, label: str, value: str, colour: Any,
+          height: int, fraction: float | None = None) -> int:
+    """An icon, a caption and a number (and a bar); returns the right edge."""
+    p.image(icon, pygame.Rect(x, y + (height - p.px(36)) // 2, p.px(36), p.px(36)))
+    x += p.px(44)
+    p.text(label, (x, y + p.px(4)), "small", p.theme.muted)
+    r = p.text(value, (x, y + p.px(4) + p.line_height("small") - p.px(2)), "body", colour,
+               bold=True)
+    right = max(r.right, x + p.fonts.for_text(label, p.size("small")).size(label)[0])
+    if fraction is not None:
+        bar = pygame.Rect(x, y + height + p.px(1), p.px(90), p.px(5))
+        pygame.draw.rect(p.surface, p.theme.button, bar, border_radius=p.px(3))
+        fill = bar.copy()
+        fill.width = int(bar.width * max(0.0, min(1.0, fraction)))
+        pygame.draw.rect(p.surface, colour, fill, border_radius=p.px(3))
+        right = max(right, bar.right)
+    return right + p.px(24)
+
+
+def draw_hud(p: Painter, flow: Any, rect: pygame.Rect) -> int:
+    """Draw the meters from the right edge of ``rect`` leftwards; returns their left edge."""
+    th = p.theme
+    state = flow.session.state
+    pygame.draw.rect(p.surface, th.panel, rect)
+    pygame.draw.line(p.surface, th.panel_border, rect.bottomleft, rect.bottomright, p.px(2))
+    x = rect.left + p.px(16)
+    y = rect.top + p.px(6)
+    height = rect.height - p.px(18)
+    money = flow.money(state.money)
+    colour = th.text
+    if state.debt > 0:
+        money += "  " + t("hud.debt", amount=flow.money(state.debt))
+        colour = th.bad
+    x = meter(p, x, y, "ui/coin", t("hud.money"), money, colour, height)
+    well = state.wellbeing
+    well_colour = th.good if well >= 60 else th.warn if well >= 30 else th.bad
+    x = meter(p, x, y, "ui/heart", t("hud.wellbeing"), f"{well}/100", well_colour, height,
+              well / 100)
+    x = meter(p, x, y, "ui/star", t("hud.score"), str(state.score), th.text, height)
+    left = time_left_ms(flow)
+    if left is not None:
+        seconds = left // 1000
+        x = meter(p, x, y, "items/hourglass", t("hud.time"), f"{seconds // 60}:{seconds % 60:02d}",
+                  th.warn if seconds < 30 else th.text, height)
+    return x

@@ -1,0 +1,87 @@
+"""An object up close: examining it is an action; take it, use an item on it, or open its puzzle."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import pygame
+
+from escape_game.core.actions import Examine, Take, UseItem
+from escape_game.ui.draw import Painter
+from escape_game.ui.i18n import t
+from escape_game.ui.scene import Scene
+from escape_game.ui.scenes.layout import button_height, centered
+from escape_game.ui.widgets import Widget
+
+
+class ObjectScene(Scene):
+    modal = True
+    time_flows = True
+
+    def __init__(self, app: Any, object_id: str, item: str | None = None) -> None:
+        super().__init__(app)
+        self.object_id = object_id
+        self.flow = app.flow
+        self.obj = self.flow.session.level.objects[object_id]
+        self.flow.act(Examine(object=object_id))
+        self.focus.key = f"use_{item}" if item else "close"
+
+    def take(self) -> None:
+        self.flow.act(Take(object=self.object_id))
+        self.back()
+
+    def use(self, item_id: str) -> None:
+        self.flow.act(UseItem(item=item_id, target=self.object_id))
+        if self.app.scenes.top is self:
+            self.back()
+
+    def open_puzzle(self) -> None:
+        from escape_game.ui.scenes.puzzle import PuzzleScene
+
+        assert self.obj.puzzle is not None
+        self.app.scenes.stack.remove(self)
+        self.app.scenes.push(PuzzleScene(self.app, self.obj.puzzle))
+
+    def draw(self, p: Painter) -> None:
+        session = self.flow.session
+        if session is None:
+            return
+        state = session.state
+        bh = button_height(p)
+        actions: list[tuple[str, str, str, Any]] = []
+        if self.obj.take and self.object_id not in state.taken:
+            actions.append(("take", t("object.take"), "ui/check", self.take))
+        if self.obj.puzzle and self.obj.puzzle not in state.solved:
+            actions.append(("puzzle", t("object.puzzle"), "items/question", self.open_puzzle))
+        for item_id in state.inventory:
+            item = session.level.items.get(item_id)
+            name = self.flow.tr(item.name) if item is not None else item_id
+            actions.append((f"use_{item_id}", t("object.use", item=name),
+                            (item.image if item is not None and item.image else "items/gift"),
+                            partial(self.use, item_id)))
+        actions.append(("close", t("common.close"), "ui/close", self.back))
+        width = min(p.px(820), p.surface.get_width() - p.px(40))
+        text = self.flow.tr(self.obj.description)
+        text_h = p.measure(text, width - p.px(200), "large")
+        cols = 2
+        rows = (len(actions) + cols - 1) // cols
+        height = p.px(90) + max(text_h, p.px(140)) + rows * (bh + p.px(10)) + p.px(30)
+        box = centered(p, width, height)
+        p.panel(box)
+        p.image(self.obj.image or "items/magnifier",
+                pygame.Rect(box.left + p.px(24), box.top + p.px(24), p.px(140), p.px(140)),
+                self.flow.tr(self.obj.name))
+        x = box.left + p.px(184)
+        y = box.top + p.px(24)
+        p.text(self.flow.tr(self.obj.name), (x, y), "heading", p.theme.accent, bold=True)
+        y += p.line_height("heading") + p.px(6)
+        p.paragraph(text, pygame.Rect(x, y, box.right - x - p.px(24), text_h), "large",
+                    p.theme.text)
+        y = box.bottom - rows * (bh + p.px(10)) - p.px(14)
+        each = (box.width - p.px(48) - p.px(10)) // cols
+        for i, (key, label, icon, action) in enumerate(actions):
+            rect = pygame.Rect(box.left + p.px(24) + (i % cols) * (each + p.px(10)),
+                               y + (i // cols) * (bh + p.px(10)), each, bh)
+            self.add(Widget(key, label, rect, action, icon=icon,
+                            style="primary" if key in ("take", "puzzle") else "normal"))

@@ -1,0 +1,133 @@
+"""The pre- and post-quiz: one item per page; knowledge items as options, Likert as a scale."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import pygame
+
+from escape_game.model import KnowledgeItem, QuizForm
+from escape_game.quiz import score_item
+from escape_game.ui.draw import Painter
+from escape_game.ui.i18n import t
+from escape_game.ui.scene import Scene
+from escape_game.ui.scenes.layout import button_height, row, title_bar
+from escape_game.ui.widgets import Widget
+
+
+class QuizScene(Scene):
+    def __init__(self, app: Any, phase: str, form: QuizForm) -> None:
+        super().__init__(app)
+        self.phase = phase
+        self.form = form
+        self.index = 0
+        self.choice: str | int | None = None
+        self.shown_at = app.time_ms
+        self.correct = 0
+        self.scored = 0
+        self.intro = bool(form.intro)
+
+    @property
+    def item(self) -> Any:
+        return self.form.items[self.index]
+
+    # --- logic ------------------------------------------------------------------------
+    def pick(self, choice: str | int) -> None:
+        self.choice = choice
+        self.focus.key = "next"
+
+    def start(self) -> None:
+        self.intro = False
+        self.shown_at = self.app.time_ms
+        self.focus.key = None
+
+    def next(self) -> None:
+        if self.choice is None:
+            return
+        item = self.item
+        correct = score_item(item, self.choice)
+        flow = self.app.flow
+        if correct is not None:
+            self.scored += 1
+            self.correct += int(correct)
+        if flow.recorder is not None:
+            flow.recorder.quiz_answer(
+                self.phase, self.form.id, item.id, getattr(item, "concept", None), self.choice,
+                correct, self.app.time_ms - self.shown_at, None, flow.t_ms())
+        self.index += 1
+        self.choice = None
+        self.shown_at = self.app.time_ms
+        self.focus.key = None
+        if self.index >= len(self.form.items):
+            flow.quiz_scores[self.phase] = (self.correct, self.scored)
+            flow.after_quiz(self.phase)
+
+    def back(self) -> None:
+        """Esc does not skip questions; it only clears the current choice."""
+        self.choice = None
+
+    # --- drawing ----------------------------------------------------------------------
+    def draw(self, p: Painter) -> None:
+        w, h = p.surface.get_size()
+        th = p.theme
+        flow = self.app.flow
+        heading = t(f"quiz.{self.phase}_title")
+        bh = button_height(p)
+        if self.intro:
+            y = title_bar(p, heading, flow.tr(self.form.title))
+            box = pygame.Rect(p.px(40), y, min(w - p.px(80), p.px(1000)), p.px(10))
+            text = flow.tr(self.form.intro) + "\n\n" + t("quiz.not_a_test")
+            box.height = p.measure(text, box.width - p.px(40), "large") + p.px(40)
+            p.panel(box)
+            p.paragraph(text, box.inflate(-p.px(40), -p.px(40)), "large", th.text)
+            self.add(Widget("start", t("quiz.start"),
+                            pygame.Rect(p.px(40), box.bottom + p.px(24), p.px(300), bh),
+                            self.start, style="primary", icon="ui/play"))
+            return
+        item = self.item
+        total = len(self.form.items)
+        y = title_bar(p, heading)
+        # progress: words and a bar, not colour alone
+        p.text(t("quiz.progress", n=self.index + 1, total=total), (p.px(40), y), "body",
+               th.muted)
+        bar = pygame.Rect(p.px(40), y + p.line_height("body") + p.px(4), w - p.px(80), p.px(10))
+        pygame.draw.rect(p.surface, th.panel, bar, border_radius=p.px(5))
+        done = bar.copy()
+        done.width = bar.width * self.index // total
+        pygame.draw.rect(p.surface, th.accent, done, border_radius=p.px(5))
+        y = bar.bottom + p.px(24)
+        text_w = min(w - p.px(80), p.px(1100))
+        y += p.paragraph(flow.tr(item.prompt), pygame.Rect(p.px(40), y, text_w, h), "large",
+                         th.text, bold=True) + p.px(16)
+        if isinstance(item, KnowledgeItem):
+            heights = [max(bh, p.measure(flow.tr(o.text), text_w - p.px(120), "body") + p.px(16))
+                       for o in item.options]
+            for i, option in enumerate(item.options):
+                rect = pygame.Rect(p.px(40), y, text_w, heights[i])
+                self.add(Widget(f"option_{option.id}", flow.tr(option.text), rect,
+                                partial(self.pick, option.id), kind="option",
+                                selected=self.choice == option.id, hotkey=i + 1 if i < 9 else None,
+                                extra={"wrap": True}))
+                y += heights[i] + p.px(10)
+        else:
+            scale = item.scale
+            size = min(p.px(110), (text_w - p.px(12) * (scale - 1)) // scale)
+            rects = row(p.px(40), y, size * scale + p.px(12) * (scale - 1), size, p.px(12), scale)
+            for value, rect in enumerate(rects, start=1):
+                self.add(Widget(f"scale_{value}", str(value), rect,
+                                partial(self.pick, value), selected=self.choice == value,
+                                hotkey=value, extra={"check": False}))
+            y += size + p.px(8)
+            low, high = flow.tr(item.low_label), flow.tr(item.high_label)
+            if low:
+                p.text(f"1 = {low}", (p.px(40), y), "small", th.muted)
+            if high:
+                p.text(f"{scale} = {high}", (rects[-1].right, y), "small", th.muted,
+                       anchor="topright")
+            y += p.line_height("small") + p.px(10)
+        last = self.index == total - 1
+        self.add(Widget("next", t("quiz.finish") if last else t("quiz.next"),
+                        pygame.Rect(p.px(40), min(y + p.px(10), h - bh - p.px(16)), p.px(300), bh),
+                        self.next, style="primary", enabled=self.choice is not None,
+                        icon="ui/forward"))

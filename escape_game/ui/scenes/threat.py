@@ -1,0 +1,150 @@
+"""A threat's warning: a countdown, "pause and think" or "face it"; then what it cost.
+
+With reduced motion the countdown does not pulse; with timers off it waits for the player.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from escape_game.core.actions import FaceThreat, PauseToThink
+from escape_game.core.events import ThreatStruck
+from escape_game.ui.draw import Painter
+from escape_game.ui.i18n import t
+from escape_game.ui.scene import Scene
+from escape_game.ui.scenes.layout import button_height, row
+from escape_game.ui.widgets import Widget
+
+
+class ThreatScene(Scene):
+    modal = True
+    time_flows = True
+
+    def __init__(self, app: Any, threat_id: str) -> None:
+        super().__init__(app)
+        self.flow = app.flow
+        self.threat_id = threat_id
+        self.threat: Any = self.flow.session.level.threats[threat_id]
+        self.result: ThreatStruck | None = None
+        self.focus.key = "think"
+
+    def pending(self) -> Any:
+        for warning in self.flow.session.threats():
+            if warning.threat == self.threat_id:
+                return warning
+        return None
+
+    def think(self) -> None:
+        self.flow.act(PauseToThink(threat=self.threat_id))
+
+    def face(self) -> None:
+        self.flow.act(FaceThreat(threat=self.threat_id))
+
+    def shop(self) -> None:
+        from escape_game.ui.scenes.shop import ShopScene
+
+        self.app.scenes.push(ShopScene(self.app))
+
+    def struck(self, event: ThreatStruck) -> None:
+        self.result = event
+        self.focus.key = "ok"
+
+    def on_update(self, dt_ms: int) -> None:
+        super().on_update(dt_ms)
+        if self.result is None and self.pending() is None and self.app.scenes.top is self:
+            self.back()  # spared, or resolved elsewhere
+
+    def draw(self, p: Painter) -> None:
+        if self.flow.session is None:
+            return
+        w, h = p.surface.get_size()
+        th = p.theme
+        bh = button_height(p)
+        box = pygame.Rect(p.px(60), p.px(40), w - p.px(120), h - p.px(80))
+        p.panel(box)
+        pygame.draw.rect(p.surface, th.warn if self.result is None else th.panel_border, box,
+                         p.px(4), border_radius=p.px(14))
+        inner = box.inflate(-p.px(40), -p.px(36))
+        picture = min(p.px(180), inner.height // 3)
+        p.image(self.threat.image or "items/warning",
+                pygame.Rect(inner.left, inner.top, picture, picture),
+                self.flow.tr(self.threat.name))
+        x = inner.left + picture + p.px(24)
+        text_w = inner.right - x
+        p.image("items/warning", pygame.Rect(x, inner.top, p.px(36), p.px(36)))
+        p.text(self.flow.tr(self.threat.name), (x + p.px(46), inner.top), "heading", th.warn,
+               bold=True)
+        y = inner.top + p.line_height("heading") + p.px(8)
+        if self.result is not None:
+            self._draw_result(p, x, y, text_w, inner, bh)
+            return
+        warning = self.pending()
+        text = self.flow.tr(self.threat.warning.text) or self.flow.tr(self.threat.description)
+        y += p.paragraph(text, pygame.Rect(x, y, text_w, p.px(160)), "large", th.text) + p.px(8)
+        if warning is not None and self.flow.session.state.timers:
+            seconds = (warning.remaining_ms + 999) // 1000
+            label = t("threat.countdown", n=seconds)
+            if warning.paused:
+                label += "  " + t("threat.slowed")
+            p.image("items/hourglass", pygame.Rect(x, y, p.px(36), p.px(36)))
+            p.text(label, (x + p.px(46), y + p.px(18)), "large", th.warn, bold=True,
+                   anchor="midleft")
+            y += p.px(46)
+        elif warning is not None:
+            p.text(t("threat.no_timer"), (x, y), "body", th.muted)
+            y += p.line_height("body") + p.px(6)
+        if warning is not None and warning.paused:
+            details = self.flow.tr(self.threat.details) or self.flow.tr(self.threat.description)
+            details += "\n" + t("threat.loss", amount=self.flow.money(self.threat.loss))
+            y += p.paragraph(details, pygame.Rect(x, y, text_w, inner.bottom - bh - y - p.px(20)),
+                             "body", th.text)
+        else:
+            p.paragraph(t("threat.advice"), pygame.Rect(x, y, text_w, p.px(100)), "body",
+                        th.muted)
+        items: list[tuple[str, str, str, Any, bool]] = [
+            ("think", t("threat.think"), "ui/think", self.think,
+             warning is not None and not warning.paused)]
+        if self.flow.session.room.shop:
+            items.append(("shop", t("room.shop"), "items/shopping_cart", self.shop, True))
+        items.append(("face", t("threat.face"), "items/target", self.face, warning is not None))
+        rects = row(inner.left, inner.bottom - bh, inner.width, bh, p.px(12), len(items))
+        for (key, label, icon, action, enabled), rect in zip(items, rects, strict=True):
+            self.add(Widget(key, label, rect, action, icon=icon, enabled=enabled,
+                            style="primary" if key == "think" else "normal"))
+
+    def _draw_result(self, p: Painter, x: int, y: int, text_w: int, inner: pygame.Rect,
+                     bh: int) -> None:
+        th = p.theme
+        r = self.result
+        assert r is not None
+        money = self.flow.money
+        if r.protected:
+            headline, colour, icon = t("threat.protected"), th.good, "ui/check"
+            story = self.flow.tr(self.threat.protected_text)
+        else:
+            headline, colour, icon = t("threat.unprotected"), th.bad, "items/cross_mark"
+            story = self.flow.tr(self.threat.unprotected_text)
+        p.image(icon, pygame.Rect(x, y, p.px(36), p.px(36)))
+        p.text(headline, (x + p.px(46), y + p.px(18)), "large", colour, bold=True,
+               anchor="midleft")
+        y += p.px(50)
+        lines = [t("threat.loss", amount=money(r.loss))]
+        if r.protected:
+            lines += [t("threat.deductible", amount=money(r.deductible)),
+                      t("threat.payout", amount=money(r.payout))]
+        lines.append(t("threat.out_of_pocket", amount=money(r.out_of_pocket)))
+        if r.wellbeing_loss:
+            lines.append(t("threat.wellbeing", n=r.wellbeing_loss))
+        if r.not_covered_because:
+            key = f"threat.because_{r.not_covered_because}"
+            text = t(key)
+            lines.append(text if text != key else t("threat.because_other"))
+        if story:
+            lines.insert(0, story)
+        p.paragraph("\n".join(lines), pygame.Rect(x, y, text_w, inner.bottom - bh - y - p.px(16)),
+                    "body", th.text)
+        self.add(Widget("ok", t("common.ok"), pygame.Rect(inner.right - p.px(240),
+                                                          inner.bottom - bh, p.px(240), bh),
+                        self.back, style="primary", icon="ui/check"))
