@@ -24,3 +24,13 @@ def clean_classroom(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, syn
     folder = tmp_path_factory.mktemp("clean")
     truth = synthetic.generate(folder, synthetic.Classroom(participants=600, seed=2026))
     return folder, truth
+
+
+@pytest.fixture(scope="session")
+def small_messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, synthetic.Truth]:
+    """Like messy_classroom, small enough to validate every xAPI statement quickly."""
+    folder = tmp_path_factory.mktemp("small")
+    truth = synthetic.generate(folder, synthetic.Classroom(
+        participants=30, seed=11, attrition=0.2, torn=0.1, duplicates=3,
+        conflicting_duplicates=1, erase=1, conditions=("control", "pause")))
+    return folder, truth
