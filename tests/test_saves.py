@@ -83,7 +83,7 @@ def test_newer_format_is_refused_clearly(tmp_path: Path, loaded: tuple[Level, st
     level, digest = loaded
     path, _ = saved(tmp_path, level, digest)
     rewrite(path, lambda d: d.update(save_format=SAVE_FORMAT + 1, engine="9.0"))
-    with pytest.raises(SaveError, match="newer version.*Update escape-game"):
+    with pytest.raises(SaveError, match=r"newer version.*Update escape-game"):
         load_save(path)
 
 
