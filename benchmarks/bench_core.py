@@ -25,7 +25,7 @@ from pathlib import Path
 
 from escape_game.core import Action, GameState, Level, new_game, step
 from escape_game.loading import LevelError
-from escape_game.runner import load_save, save_game
+from escape_game.runner import load_save, replay, save_game
 from escape_game.runner.explore import plausible_actions
 from escape_game.runner.levels import load_level_with_hash
 from escape_game.runner.saves import SaveGame, save_document
@@ -119,9 +119,6 @@ def main() -> None:
           f"step/replace = {t_step / t_repl:.1f}x")
 
     log = actions[:300]
-    final = states[min(300, n - 1)]
-    from escape_game.runner import replay
-
     final = replay(level, 0, log)[-1].state
     doc = save_document(SaveGame(level.id, digest, 0, True, tuple(log), final))
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from escape_game.core.state import OwnedPotion
 from escape_game.model import Potion, Threat
 
-ZERO = Decimal(0)
+ZERO = Decimal("0.00")
 
 
 def payout(potion: Potion, loss: Decimal) -> Decimal:

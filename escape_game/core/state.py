@@ -12,6 +12,8 @@ from escape_game.core.events import Outcome
 #: Bump when the JSON form of GameState changes; from_json refuses newer versions.
 STATE_VERSION = 1
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
+#: Zero written to the cent, so events and saves show "0.00" like every other amount.
+NO_MONEY = Decimal("0.00")
 
 
 class StateFormatError(ValueError):
@@ -40,11 +42,11 @@ class Ledger:
     Invariant: start + effects - premiums - losses + payouts == money - debt.
     """
 
-    start: Decimal = Decimal(0)
-    effects: Decimal = Decimal(0)
-    premiums: Decimal = Decimal(0)
-    losses: Decimal = Decimal(0)
-    payouts: Decimal = Decimal(0)
+    start: Decimal = NO_MONEY
+    effects: Decimal = NO_MONEY
+    premiums: Decimal = NO_MONEY
+    losses: Decimal = NO_MONEY
+    payouts: Decimal = NO_MONEY
 
     def net_worth(self) -> Decimal:
         return self.start + self.effects - self.premiums - self.losses + self.payouts
@@ -58,8 +60,8 @@ class GameState:
     visited: tuple[str, ...] = ()
     inventory: tuple[str, ...] = ()
     flags: frozenset[str] = frozenset()
-    money: Decimal = Decimal(0)
-    debt: Decimal = Decimal(0)
+    money: Decimal = NO_MONEY
+    debt: Decimal = NO_MONEY
     wellbeing: int = 100
     score: int = 0
     owned_potions: tuple[OwnedPotion, ...] = ()
