@@ -237,3 +237,35 @@ def test_escape_effect_stops_the_remaining_effects() -> None:
 def test_every_effect_key_is_exercised_by_these_scenarios() -> None:
     used = {key for key in EFFECT_KEYS if f"{{{key}:" in WORLD}
     assert used == set(EFFECT_KEYS)
+
+
+CLASH = """\
+format: 1
+id: clash
+title: Clash
+languages: [en]
+start: {room: hall, money: "0"}
+rooms:
+  - id: hall
+    title: Hall
+    description: H
+    objects: [{id: safe, name: Safe, description: S}]
+    exits: [{id: door, to: safe, label: Door}]
+  - id: safe
+    title: Safe room
+    description: S
+    objects: [{id: door, name: Door, description: D, puzzle: safe}]
+    puzzles:
+      - {id: safe, kind: code_lock, title: T, prompt: P, code: "1", on_success: [{escape: true}]}
+"""
+
+
+def test_ids_of_different_kinds_may_be_equal() -> None:
+    lv = level_from_text(CLASH)
+    state, results = play(lv, {"type": "examine", "object": "safe"}, {"type": "go", "exit": "door"},
+                          {"type": "examine", "object": "door"},
+                          {"type": "answer", "puzzle": "safe", "code": "1"})
+    assert all(r.events[0].name != "ActionRejected" for r in results[1:])
+    assert state.outcome == "escaped"
+    assert (lv.object_room["safe"], lv.puzzle_room["safe"], lv.exit_room["door"]) == (
+        "hall", "safe", "hall")

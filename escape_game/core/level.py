@@ -28,8 +28,13 @@ class Level:
     threats: Mapping[str, Threat]
     exits: Mapping[str, Exit]
     items: Mapping[str, Item]
-    room_of: Mapping[str, str]
-    """Room id holding each object, puzzle, threat and exit (a potion may be in several shops)."""
+    object_room: Mapping[str, str]
+    """The room holding each object (ids are unique per kind, so each kind has its own map)."""
+    puzzle_room: Mapping[str, str]
+    exit_room: Mapping[str, str]
+    threat_room: Mapping[str, str]
+    potion_room: Mapping[str, str]
+    """The room whose shop offers each potion."""
     puzzle_object: Mapping[str, str]
     """Object id through which each attached puzzle is reached."""
 
@@ -41,7 +46,11 @@ class Level:
         potions: dict[str, Potion] = {}
         threats: dict[str, Threat] = {}
         exits: dict[str, Exit] = {}
-        room_of: dict[str, str] = {}
+        object_room: dict[str, str] = {}
+        puzzle_room: dict[str, str] = {}
+        exit_room: dict[str, str] = {}
+        threat_room: dict[str, str] = {}
+        potion_room: dict[str, str] = {}
         puzzle_object: dict[str, str] = {}
         # First definition wins everywhere: the loader reports duplicates to the author.
         for room in campaign.rooms:
@@ -49,23 +58,25 @@ class Level:
             for obj in room.objects:
                 if obj.id not in objects:
                     objects[obj.id] = obj
-                    room_of.setdefault(obj.id, room.id)
+                    object_room[obj.id] = room.id
                 if obj.puzzle is not None:
                     puzzle_object.setdefault(obj.puzzle, obj.id)
             for puzzle in room.puzzles:
                 if puzzle.id not in puzzles:
                     puzzles[puzzle.id] = puzzle
-                    room_of.setdefault(puzzle.id, room.id)
+                    puzzle_room[puzzle.id] = room.id
             for potion in room.shop:
-                potions.setdefault(potion.id, potion)
+                if potion.id not in potions:
+                    potions[potion.id] = potion
+                    potion_room[potion.id] = room.id
             for threat in room.threats:
                 if threat.id not in threats:
                     threats[threat.id] = threat
-                    room_of.setdefault(threat.id, room.id)
+                    threat_room[threat.id] = room.id
             for ex in room.exits:
                 if ex.id not in exits:
                     exits[ex.id] = ex
-                    room_of.setdefault(ex.id, room.id)
+                    exit_room[ex.id] = room.id
         items = {item.id: item for item in reversed(campaign.items)}
         return cls(
             campaign=campaign,
@@ -76,7 +87,11 @@ class Level:
             threats=_freeze(threats),
             exits=_freeze(exits),
             items=_freeze(items),
-            room_of=_freeze(room_of),
+            object_room=_freeze(object_room),
+            puzzle_room=_freeze(puzzle_room),
+            exit_room=_freeze(exit_room),
+            threat_room=_freeze(threat_room),
+            potion_room=_freeze(potion_room),
             puzzle_object=_freeze(puzzle_object),
         )
 

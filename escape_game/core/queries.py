@@ -27,7 +27,7 @@ def visible_exits(level: Level, state: GameState) -> list[Exit]:
 def exit_open(level: Level, state: GameState, exit_id: str) -> bool:
     """Visible, in this room, unlocked (or never locked) and its condition holds."""
     ex = level.exits.get(exit_id)
-    if ex is None or level.room_of.get(exit_id) != state.room:
+    if ex is None or level.exit_room.get(exit_id) != state.room:
         return False
     if not holds(ex.visible_if, state):
         return False
@@ -38,7 +38,7 @@ def exit_open(level: Level, state: GameState, exit_id: str) -> bool:
 
 def puzzle_reachable(level: Level, state: GameState, puzzle: Puzzle) -> bool:
     """In this room, visible, and (when attached to an object) its object is visible."""
-    if level.room_of.get(puzzle.id) != state.room or not holds(puzzle.visible_if, state):
+    if level.puzzle_room.get(puzzle.id) != state.room or not holds(puzzle.visible_if, state):
         return False
     obj_id = level.puzzle_object.get(puzzle.id)
     if obj_id is None:

@@ -100,7 +100,7 @@ def _object_here(level: Level, state: GameState, object_id: str) -> GameObject:
     obj = level.objects.get(object_id)
     if obj is None:
         raise _Rejected("unknown_object", object_id)
-    if level.room_of.get(object_id) != state.room:
+    if level.object_room.get(object_id) != state.room:
         raise _Rejected("not_here", object_id)
     if not object_visible(obj, state.taken, state):
         raise _Rejected("not_visible", object_id)
@@ -112,7 +112,7 @@ def _go(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
     ex = level.exits.get(a.exit)
     if ex is None:
         raise _Rejected("unknown_exit", a.exit)
-    if level.room_of.get(a.exit) != state.room:
+    if level.exit_room.get(a.exit) != state.room:
         raise _Rejected("not_here", a.exit)
     if not holds(ex.visible_if, state):
         raise _Rejected("not_visible", a.exit)
@@ -174,7 +174,7 @@ def _puzzle_open(level: Level, state: GameState, puzzle_id: str) -> None:
     puzzle = level.puzzles.get(puzzle_id)
     if puzzle is None:
         raise _Rejected("unknown_puzzle", puzzle_id)
-    if level.room_of.get(puzzle_id) != state.room:
+    if level.puzzle_room.get(puzzle_id) != state.room:
         raise _Rejected("not_here", puzzle_id)
     if puzzle_id in state.solved:
         raise _Rejected("already_solved", puzzle_id)
