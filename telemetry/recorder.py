@@ -16,7 +16,7 @@ import contextlib
 import os
 import queue
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 #: Events after which the file is fsynced: a room change is a natural checkpoint.
 SYNC_EVENTS = frozenset({"RoomEntered", "GameEnded"})
+#: At most this many queued items go into one write (bounds the work of one wake-up).
+MAX_BATCH = 256
 #: How long close() waits for the writer before giving up (a hung network drive, say).
 CLOSE_TIMEOUT_S = 10.0
 
@@ -141,7 +143,7 @@ class SessionRecorder:
             self._fd = os.open(
                 self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o600
             )
-            self._write_line(header)
+            self._write(header.model_dump_json().encode() + b"\n")
             _fsync(self._fd)
         except OSError as error:
             self._stop(f"cannot create the session file {self.path}: {_reason(error)}")
@@ -201,59 +203,74 @@ class SessionRecorder:
 
     def _run(self) -> None:
         while True:
-            kind, t_ms, payload = self._queue.get()
+            batch = [self._queue.get()]
+            with contextlib.suppress(queue.Empty):
+                while len(batch) < MAX_BATCH:
+                    batch.append(self._queue.get_nowait())
+            if self._write_batch(batch):
+                return
+
+    def _write_batch(self, batch: list[tuple[str, int, Any]]) -> bool:
+        """Everything queued since the writer last woke, in one os.write; True once closed.
+
+        One write per wake-up, not per record, keeps the writer's turns on the interpreter
+        lock few and short while the frame loop runs.
+        """
+        lines: list[bytes] = []
+        waiters: list[threading.Event] = []
+        sync = closing = False
+        for kind, t_ms, payload in batch:
             if kind == "flush":
-                payload.set()
+                waiters.append(payload)
+            elif kind == _CLOSE:
+                closing = sync = True
+                self._add(lines, kind, SessionFooter, t_ms=t_ms, outcome=payload,
+                          ended_at=datetime.now(UTC))
+                break
+            elif self._fd is None:
                 continue
-            if self._fd is None:
-                if kind == _CLOSE:
-                    return
-                continue
+            elif kind == _ACTION:
+                self._add(lines, kind, ActionRecord, t_ms=t_ms, action=action_data(payload))
+            elif kind == _EVENTS:
+                for event in payload:
+                    name = event.name
+                    self._add(lines, kind, EventRecord, t_ms=t_ms, name=name,
+                              data=event_data(event))
+                    sync = sync or name in SYNC_EVENTS
+            elif kind == _QUIZ:
+                sync = True
+                self._add(lines, kind, QuizAnswerRecord, t_ms=t_ms, **vars_of(payload))
+        if self._fd is not None and lines:
             try:
-                if self._handle(kind, t_ms, payload):
-                    return
+                self._write(b"".join(lines))
+                if sync:
+                    self._sync()
             except OSError as error:
                 self._stop(f"recording stopped: {_reason(error)}")
-            except ValidationError as error:
-                # A record the schema refuses is a caller's bug: keep it visible, keep recording.
-                self.refused.append(f"{kind}: {error.errors()[0]['msg']}")
-
-    def _handle(self, kind: str, t_ms: int, payload: Any) -> bool:
-        """Write one queued item; True when the session is closed."""
-        if kind == _ACTION:
-            data = action_data(payload)
-            self._write_line(ActionRecord(seq=self._seq + 1, t_ms=t_ms, action=data))
-        elif kind == _EVENTS:
-            sync = False
-            for event in payload:
-                data = event_data(event)
-                self._write_line(
-                    EventRecord(seq=self._seq + 1, t_ms=t_ms, name=event.name, data=data)
-                )
-                sync = sync or event.name in SYNC_EVENTS
-            if sync:
-                self._sync()
-        elif kind == _QUIZ:
-            self._write_line(QuizAnswerRecord(seq=self._seq + 1, t_ms=t_ms, **vars_of(payload)))
-            self._sync()
-        elif kind == _CLOSE:
-            footer = SessionFooter(
-                seq=self._seq + 1, t_ms=t_ms, outcome=payload, ended_at=datetime.now(UTC)
-            )
-            self._write_line(footer)
-            self._sync()
+        if closing:
             self._close_fd()
-            return True
-        return False
+        for waiter in waiters:
+            waiter.set()
+        return closing
 
-    def _write_line(self, record: Record) -> None:
+    def _add(
+        self, lines: list[bytes], kind: str, model: Callable[..., Record], **fields: Any
+    ) -> None:
+        """Validate one record and queue its line; a refused record takes no seq number."""
+        try:
+            record = model(seq=self._seq + 1, **fields)
+        except ValidationError as error:
+            # A record the schema refuses is a caller's bug: keep it visible, keep recording.
+            self.refused.append(f"{kind}: {error.errors()[0]['msg']}")
+            return
+        lines.append(record.model_dump_json().encode() + b"\n")
+        self._seq += 1
+
+    def _write(self, data: bytes) -> None:
         assert self._fd is not None
-        line = record.model_dump_json(exclude_none=False).encode() + b"\n"
-        written = _write(self._fd, line)
-        if written != len(line):
+        written = _write(self._fd, data)
+        if written != len(data):
             raise OSError(28, "short write (is the disk full?)")
-        if not isinstance(record, SessionHeader):
-            self._seq += 1  # only once the line is down: seq never skips a refused record
 
     def _sync(self) -> None:
         assert self._fd is not None

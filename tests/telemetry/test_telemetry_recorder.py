@@ -153,6 +153,8 @@ def test_fsync_happens_at_room_changes_quiz_answers_and_close(
     assert rec.flush()
     assert len(synced) == 2  # one RoomEntered among the sample events
     rec.quiz_answer("pre", "A", "q1", None, "a", False, 10, None, 5)
+    assert rec.flush()
+    assert len(synced) == 3
     rec.close("quit", 10)
     assert len(synced) == 4
 
