@@ -20,17 +20,19 @@ FRAME_MS = 16
 class Pilot:
     def __init__(self, options: PlayOptions, size: tuple[int, int] = (1280, 720)) -> None:
         self.app = App(options, size=size)
+        #: game time each input frame lasts; 0 keeps game time for ``wait`` alone
+        self.frame_ms = FRAME_MS
         self.frame()
 
     # --- time -------------------------------------------------------------------------
-    def frame(self, events: list[pygame.event.Event] | None = None, ms: int = FRAME_MS) -> None:
-        self.app.frame(events or [], ms)
+    def frame(self, events: list[pygame.event.Event] | None = None, ms: int | None = None) -> None:
+        self.app.frame(events or [], self.frame_ms if ms is None else ms)
 
-    def wait(self, ms: int) -> None:
-        """Let game time pass, one frame at a time."""
+    def wait(self, ms: int, step: int = FRAME_MS) -> None:
+        """Let game time pass, ``step`` milliseconds a frame."""
         while ms > 0:
-            self.frame(ms=min(FRAME_MS, ms))
-            ms -= FRAME_MS
+            self.frame(ms=min(step, ms))
+            ms -= step
 
     # --- reading ----------------------------------------------------------------------
     @property
@@ -61,16 +63,15 @@ class Pilot:
         down = pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode,
                                   scancode=0)
         up = pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0)
-        self.frame([down])
-        self.frame([up])
+        self.frame([down, up])
 
     def type(self, text: str) -> None:
         self.frame([pygame.event.Event(pygame.TEXTINPUT, text=text)])
 
     def click(self, pos: tuple[int, int], button: int = 1) -> None:
-        self.frame([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
-        self.frame([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button)])
-        self.frame([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button)])
+        self.frame([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+                    pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button),
+                    pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button)])
 
     def click_on(self, key: str) -> None:
         self.click(self.widget(key).rect.center)

@@ -40,9 +40,10 @@ def make_pilot(tmp_path: Path) -> Any:
     from escape_game.ui.pilot import Pilot
 
     def make(level: Any = None, size: tuple[int, int] = (1280, 720), **options: Any) -> Pilot:
-        opts = PlayOptions(level=level if level is not None else fixture_level(),
-                           data_dir=tmp_path / "data", seed=7,
-                           settings_path=tmp_path / "config" / "settings.json", **options)
+        options.setdefault("seed", 7)
+        options.setdefault("data_dir", tmp_path / "data")
+        options.setdefault("settings_path", tmp_path / "config" / "settings.json")
+        opts = PlayOptions(level=level if level is not None else fixture_level(), **options)
         return Pilot(opts, size=size)
 
     return make

@@ -24,7 +24,8 @@ class ObjectScene(Scene):
         self.object_id = object_id
         self.flow = app.flow
         self.obj = self.flow.session.level.objects[object_id]
-        self.flow.act(Examine(object=object_id))
+        if object_id not in self.flow.session.state.examined:
+            self.flow.act(Examine(object=object_id))
         self.focus.key = f"use_{item}" if item else "close"
 
     def take(self) -> None:

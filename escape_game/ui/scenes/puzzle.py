@@ -98,7 +98,12 @@ class PuzzleScene(Scene):
     def adjust(self, category: str, sign: int) -> None:
         pz = self.puzzle
         cat = next(c for c in pz.categories if c.id == category)
-        value = self.amounts[category] + sign * budget_step(pz.total)
+        step = budget_step(pz.total)
+        current = self.amounts[category]
+        # move to the next multiple of the step, so odd minimums still reach round amounts
+        value = (current // step + 1) * step if sign > 0 else -((-current) // step + 1) * step
+        if sign < 0 and current % step:
+            value = (current // step) * step
         upper = cat.max if cat.max is not None else pz.total
         self.amounts[category] = max(cat.min, min(upper, value))
 

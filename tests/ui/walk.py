@@ -1,0 +1,183 @@
+"""Play a walkthrough's actions through the UI, as a player would: with keys or the mouse.
+
+Each scripted action becomes the widget presses that send it (open the object, press
+"Try the puzzle", type the code...). Input frames last 0 ms of game time so that only the
+script's ``wait`` actions move the clock, and the game ends exactly as the script expects.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pygame
+
+from escape_game.ui.pilot import Pilot
+from escape_game.ui.scenes.dialogs import MessageScene
+from escape_game.ui.scenes.ending import EndingScene
+from escape_game.ui.scenes.puzzle import PuzzleScene
+from escape_game.ui.scenes.quiz import QuizScene
+from escape_game.ui.scenes.room import RoomScene
+from escape_game.ui.scenes.shop import ShopScene
+from escape_game.ui.scenes.threat import ThreatScene
+
+
+class Player:
+    def __init__(self, pilot: Pilot, mode: str) -> None:
+        self.pilot = pilot
+        self.mode = mode
+
+    # --- one widget -------------------------------------------------------------------
+    def do(self, key: str) -> None:
+        if self.mode == "keyboard":
+            self.pilot.activate(key)
+        else:
+            self.pilot.click_on(key)
+
+    def close(self) -> None:
+        """Esc with the keyboard; the Close/Leave/OK button with the mouse."""
+        if self.mode == "keyboard":
+            self.pilot.press(pygame.K_ESCAPE)
+            return
+        for key in ("close", "ok"):
+            if self.pilot.has(key):
+                self.pilot.click_on(key)
+                return
+        self.pilot.press(pygame.K_ESCAPE)
+
+    @property
+    def scene(self) -> Any:
+        return self.pilot.scene
+
+    def settle(self) -> None:
+        """Read and dismiss the level's messages and finished threats."""
+        for _ in range(50):
+            scene = self.scene
+            if isinstance(scene, MessageScene) or (
+                    isinstance(scene, ThreatScene) and scene.result is not None):
+                self.do("ok")
+            else:
+                return
+
+    def to_room(self) -> None:
+        self.settle()
+        for _ in range(10):
+            if isinstance(self.scene, RoomScene | EndingScene):
+                return
+            self.close()
+            self.settle()
+        raise AssertionError(f"stuck on {type(self.scene).__name__}")
+
+    # --- quizzes ----------------------------------------------------------------------
+    def answer_quiz(self, pick: str = "first") -> None:
+        while isinstance(self.scene, QuizScene):
+            scene = self.scene
+            if scene.intro:
+                self.do("start")
+                continue
+            item = scene.item
+            if item.kind == "choice":
+                option = item.answer if pick == "right" else item.options[0].id
+                if self.mode == "keyboard":
+                    index = [o.id for o in item.options].index(option) + 1
+                    self.pilot.press(getattr(pygame, f"K_{index}"))
+                else:
+                    self.do(f"option_{option}")
+            elif self.mode == "keyboard":
+                self.pilot.press(pygame.K_3)
+            else:
+                self.do("scale_3")
+            self.do("next")
+
+    # --- game actions -----------------------------------------------------------------
+    def threat_scene(self, threat: str) -> None:
+        scene = self.scene
+        if isinstance(scene, ThreatScene) and scene.threat_id == threat:
+            return
+        self.to_room()
+        self.do(f"threat_{threat}")
+
+    def shop(self) -> None:
+        if not isinstance(self.scene, ShopScene):
+            self.to_room()
+            self.do("shop")
+
+    def open_puzzle(self, puzzle: str) -> None:
+        self.to_room()
+        level = self.pilot.session().level
+        holder = level.puzzle_object.get(puzzle)
+        if holder is not None:
+            self.do(f"object_{holder}")
+            self.do("puzzle")
+        else:
+            self.do(f"puzzle_{puzzle}")
+        assert isinstance(self.scene, PuzzleScene), type(self.scene).__name__
+
+    def fill_answer(self, action: dict[str, Any]) -> None:
+        scene = self.scene
+        kind = scene.puzzle.kind
+        if kind == "code_lock":
+            for char in str(action["code"]):
+                if self.mode == "keyboard":
+                    self.pilot.type(char)
+                else:
+                    self.do(f"key_{char}")
+        elif kind in ("single_choice", "product_comparison"):
+            self.do(f"option_{action['choice']}")
+        elif kind == "multiple_choice":
+            for choice in action["choices"]:
+                self.do(f"option_{choice}")
+        elif kind == "ordering":
+            for target, item in enumerate(action["choices"]):
+                while scene.order.index(item) > target:
+                    self.do(f"up_{item}")
+        elif kind == "matching":
+            for left, right in action["pairs"].items():
+                for _ in range(len(scene.puzzle.right) + 1):
+                    if scene.pairs.get(left) == right:
+                        break
+                    self.do(f"match_{left}")
+        elif kind == "budget":
+            for category, amount in action["amounts"].items():
+                want = Decimal(str(amount))
+                for _ in range(500):
+                    have = scene.amounts[category]
+                    if have == want:
+                        break
+                    self.do(f"{'plus' if have < want else 'minus'}_{category}")
+                assert scene.amounts[category] == want, (category, scene.amounts)
+        self.do("submit")
+
+    def play(self, action: dict[str, Any]) -> None:
+        kind = action["type"]
+        if kind == "wait":
+            self.pilot.wait(int(action["ms"]), step=1000)
+        elif kind == "examine":
+            self.to_room()
+            self.do(f"object_{action['object']}")
+            self.close()
+        elif kind == "take":
+            self.to_room()
+            self.do(f"object_{action['object']}")
+            self.do("take")
+        elif kind == "pause":
+            self.threat_scene(action["threat"])
+            self.do("think")
+        elif kind == "face":
+            self.threat_scene(action["threat"])
+            self.do("face")
+        elif kind in ("buy", "decline"):
+            self.shop()
+            self.do(f"{kind}_{action['potion']}")
+        elif kind == "go":
+            self.to_room()
+            self.do(f"exit_{action['exit']}")
+        elif kind == "answer":
+            self.open_puzzle(action["puzzle"])
+            self.fill_answer(action)
+        elif kind == "hint":
+            self.open_puzzle(action["puzzle"])
+            self.do("hint")
+        else:
+            raise AssertionError(f"no UI for {kind}")
+        self.settle()
