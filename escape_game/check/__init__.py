@@ -1,0 +1,29 @@
+"""Proving levels: solvability search, dead ends, walkthroughs and playtest bots.
+
+Everything here drives the real core (`escape_game.core.step`); nothing re-implements a rule.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from escape_game.check.checker import check_level, locator
+from escape_game.check.report import CheckReport, Finding
+from escape_game.check.search import DEFAULT_BUDGET
+
+if TYPE_CHECKING:
+    from escape_game.loading import LoadedCampaign, Problem
+
+__all__ = ["DEFAULT_BUDGET", "CheckReport", "Finding", "check_level", "deep_problems"]
+
+
+def deep_problems(loaded: LoadedCampaign, *, budget: int = DEFAULT_BUDGET) -> list[Problem]:
+    """`validate --deep`: what the search proved, as located problems like the loader's."""
+    from escape_game.core import Level
+    from escape_game.loading import Problem
+
+    report = check_level(Level.from_campaign(loaded.campaign), budget=budget)
+    return [
+        Problem(file, line, column, f.severity, f.message, f.code)
+        for file, line, column, f in report.located(locator(loaded))
+    ]

@@ -1,0 +1,250 @@
+"""What the search treats as the same situation, and how it takes both sides of a dice roll.
+
+A state key keeps everything that can change what the player may do next (room, items, flags,
+exact money, solved and locked puzzles, potions owned and whether their waiting period is over,
+pending and resolved threats) and drops what cannot (score, clocks, step counters, the random
+generator). Wellbeing is kept only when it can reach zero or a condition reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from escape_game.core.economics import excludes
+from escape_game.core.level import Level
+from escape_game.core.rng import next_unit
+from escape_game.core.scoring import DEBT_WELLBEING_COST
+from escape_game.core.state import GameState
+from escape_game.model import AfterActions, Condition, Effect
+from escape_game.model import conditions as c
+from escape_game.model import effects as fx
+
+#: How the search simplifies play; printed in every report so no one mistakes it for more.
+ABSTRACTIONS: tuple[str, ...] = (
+    "timers are off: time limits and warning countdowns are not modelled; a pending warning "
+    "is resolved by facing it (FaceThreat), and the player faces every pending warning before "
+    "leaving the room",
+    "waiting is one action that lasts until the next timer trigger fires or an owned "
+    "potion's waiting period ends",
+    "a threat with a likelihood strictly between 0 and 1 is explored both ways: it strikes, "
+    "and it is spared",
+    "money is kept exact while a shop can still be reached or a condition reads money or "
+    "potions; score, clocks and the random generator are ignored; wellbeing is ignored unless "
+    "it can reach 0 or a condition reads it",
+    "hints are not taken (they change the score, never what can be reached); the player never "
+    "pauses, declines (the same as not buying) or quits",
+    "each puzzle is answered with its correct answer, and with one wrong answer when it has "
+    "max_attempts",
+)
+
+
+def effects_of(level: Level) -> Iterator[tuple[Effect, int]]:
+    """Every effect in the level, with how many times it can fire in one game."""
+    for room in level.rooms.values():
+        yield from ((e, 1) for e in room.on_enter)
+        for obj in room.objects:
+            yield from ((e, 1) for e in obj.on_examine)
+            for use in obj.uses:
+                yield from ((e, 1) for e in use.effects)
+        for puzzle in room.puzzles:
+            yield from ((e, 1) for e in puzzle.on_success)
+            tries = puzzle.max_attempts or 1
+            yield from ((e, tries) for e in puzzle.on_failure)
+        for threat in room.threats:
+            yield from ((e, 1) for e in threat.on_strike)
+
+
+def conditions_of(level: Level) -> Iterator[Condition]:
+    for room in level.rooms.values():
+        for obj in room.objects:
+            if obj.visible_if is not None:
+                yield obj.visible_if
+            yield from (u.condition for u in obj.uses if u.condition is not None)
+        yield from (p.visible_if for p in room.puzzles if p.visible_if is not None)
+        for ex in room.exits:
+            yield from (x for x in (ex.condition, ex.visible_if) if x is not None)
+        yield from (t.condition for t in room.threats if t.condition is not None)
+
+
+def _reads(condition: Condition, kind: type) -> bool:
+    if isinstance(condition, kind):
+        return True
+    if isinstance(condition, c.AllOf):
+        return any(_reads(x, kind) for x in condition.all_)
+    if isinstance(condition, c.AnyOf):
+        return any(_reads(x, kind) for x in condition.any_)
+    if isinstance(condition, c.Not):
+        return _reads(condition.not_, kind)
+    return False
+
+
+def _reads_wellbeing(condition: Condition) -> bool:
+    return _reads(condition, c.WellbeingAtLeast)
+
+
+def rooms_ahead(level: Level) -> dict[str, frozenset[str]]:
+    """Per room, the rooms that may still be reached from it (itself included), following
+    exits whatever their conditions and counting go_to effects from everywhere: an
+    over-approximation, so what it calls unreachable truly is."""
+    teleports = {e.go_to for e, _ in effects_of(level) if isinstance(e, fx.GoTo)}
+    nexts = {room.id: {ex.to for ex in room.exits} | teleports for room in level.rooms.values()}
+    ahead: dict[str, frozenset[str]] = {}
+    for start in level.rooms:
+        seen, todo = {start}, [start]
+        while todo:
+            for nxt in nexts.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        ahead[start] = frozenset(seen)
+    return ahead
+
+
+def wellbeing_matters(level: Level) -> bool:
+    """True when wellbeing can change what is possible: a condition reads it, or the worst
+    case of every loss in the level (threats, effects, debt) could bring it to zero."""
+    if any(_reads_wellbeing(x) for x in conditions_of(level)):
+        return True
+    worst = sum(t.wellbeing_loss for t in level.threats.values())
+    money_losses = len(level.threats)
+    for effect, times in effects_of(level):
+        if isinstance(effect, fx.AddWellbeing) and effect.add_wellbeing < 0:
+            worst += -effect.add_wellbeing * times
+        if isinstance(effect, fx.AddMoney) and effect.add_money < 0:
+            money_losses += times
+    worst += DEBT_WELLBEING_COST * money_losses
+    return worst >= level.campaign.start.wellbeing
+
+
+@dataclass(frozen=True)
+class Abstraction:
+    """The key function for one level (which details matter depends on the level)."""
+
+    level: Level
+    keep_wellbeing: bool
+    action_triggers: dict[str, tuple[tuple[str, int], ...]]
+    """Per room, its `after N actions` threats: counting past the largest N of those not yet
+    triggered changes nothing."""
+    examine_matters: frozenset[str]
+    """Objects whose first examination has effects; examining the others changes nothing."""
+    limited_puzzles: frozenset[str]
+    money_rooms: frozenset[str] | None
+    """Rooms where money and potions owned can still change anything (None: everywhere).
+    Past the last shop, with no condition on money, potions or wellbeing, they cannot."""
+    sold_ahead: dict[str, frozenset[str]]
+    """Per room, the potions some shop ahead still sells."""
+
+    @classmethod
+    def of(cls, level: Level) -> Abstraction:
+        triggers = {
+            room.id: tuple(
+                (t.id, t.trigger.count)
+                for t in room.threats
+                if isinstance(t.trigger, AfterActions)
+            )
+            for room in level.rooms.values()
+        }
+        keep_wellbeing = wellbeing_matters(level)
+        reads_money = any(
+            _reads(x, c.MoneyAtLeast) or _reads(x, c.OwnsPotion) for x in conditions_of(level)
+        )
+        ahead = rooms_ahead(level)
+        sold_ahead = {
+            room: frozenset(p.id for r in rooms for p in level.rooms[r].shop)
+            for room, rooms in ahead.items()
+        }
+        return cls(
+            level=level,
+            keep_wellbeing=keep_wellbeing,
+            money_rooms=None if keep_wellbeing or reads_money else frozenset(
+                room for room, shops in sold_ahead.items() if shops
+            ),
+            sold_ahead=sold_ahead,
+            action_triggers=triggers,
+            examine_matters=frozenset(o.id for o in level.objects.values() if o.on_examine),
+            limited_puzzles=frozenset(
+                p.id for p in level.puzzles.values() if p.max_attempts is not None
+            ),
+        )
+
+    def action_clamp(self, state: GameState) -> int:
+        triggers = self.action_triggers.get(state.room, ())
+        if not triggers:
+            return 0
+        known = set(state.resolved_threats) | {w.threat for w in state.warnings}
+        return max((n for t, n in triggers if t not in known), default=0)
+
+    def _relevant_potions(self, state: GameState) -> set[str]:
+        """Owned potions that can still matter: sold ahead (so not on offer again), named by a
+        condition, or able to pay for a threat not yet resolved. The others only cost money,
+        which the key keeps."""
+        if self.money_rooms is None:
+            return {p.potion for p in state.owned_potions}
+        sold = self.sold_ahead.get(state.room, frozenset())
+        resolved = set(state.resolved_threats)
+        open_threats = [t for t in self.level.threats.values() if t.id not in resolved]
+        relevant: set[str] = set()
+        for owned in state.owned_potions:
+            potion = self.level.potions.get(owned.potion)
+            if potion is None:
+                continue
+            if owned.potion in sold or any(
+                t.category in potion.covers and not excludes(potion, t) for t in open_threats
+            ):
+                relevant.add(owned.potion)
+        return relevant
+
+    def key(self, state: GameState) -> Hashable:
+        potions = self.level.potions
+        money_matters = self.money_rooms is None or state.room in self.money_rooms
+        owned = None
+        if money_matters:
+            relevant = self._relevant_potions(state)
+            owned = frozenset(
+                (
+                    p.potion,
+                    state.elapsed_ms - p.bought_ms >= potions[p.potion].waiting_period * 1000,
+                )
+                for p in state.owned_potions
+                if p.potion in relevant
+            )
+        limited = self.limited_puzzles
+        return (
+            state.room,
+            frozenset(state.visited),
+            frozenset(state.inventory),
+            state.flags,
+            state.money if money_matters else None,
+            state.debt if money_matters else None,
+            state.wellbeing if self.keep_wellbeing else None,
+            owned,
+            frozenset(state.solved),
+            state.locked_puzzles,
+            frozenset(a for a in state.attempts if a[0] in limited) if limited else None,
+            state.examined & self.examine_matters,
+            state.taken,
+            state.used,
+            state.unlocked_exits,
+            min(state.room_actions, self.action_clamp(state)),
+            frozenset(w.threat for w in state.warnings),
+            frozenset(state.resolved_threats),
+            state.outcome,
+        )
+
+
+def key(level: Level, state: GameState) -> Hashable:
+    """The state key of one state (build an Abstraction once when keying many)."""
+    return Abstraction.of(level).key(state)
+
+
+@cache
+def rng_for(likelihood: float, strikes: bool) -> int:
+    """A generator state whose next roll makes a threat of this likelihood strike (or not),
+    so the search can take either side of the roll through the real rules."""
+    for candidate in range(1 << 16):
+        _, roll = next_unit(candidate)
+        if (roll < likelihood) == strikes:
+            return candidate
+    raise ValueError(f"no roll found for likelihood {likelihood}")  # pragma: no cover

@@ -1,0 +1,103 @@
+"""check_level: search a level, then turn what was proved into located findings."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from escape_game.check import findings as fd
+from escape_game.check.abstraction import ABSTRACTIONS
+from escape_game.check.report import CheckReport, Finding, Locator
+from escape_game.check.search import DEFAULT_BUDGET, search
+from escape_game.core.level import Level
+
+if TYPE_CHECKING:
+    from escape_game.loading import LoadedCampaign
+
+
+def check_level(level: Level, *, budget: int = DEFAULT_BUDGET) -> CheckReport:
+    """Prove what can and cannot happen in a level, within a budget of distinct states."""
+    started = time.perf_counter()
+    result = search(level, budget=budget)
+    seconds = time.perf_counter() - started
+    found: list[Finding] = list(fd.unsolvable_puzzles(level))
+    winnable: bool | None = True if result.winnable else (False if result.complete else None)
+    if winnable is None:
+        found.append(
+            Finding(
+                "undecided",
+                "warning",
+                f"undecided: no way out found within the budget of {budget} states "
+                "(raise --budget)",
+                level.campaign.start.room,
+            )
+        )
+    elif not winnable:
+        sources = fd.escape_sources(level)
+        where = ", ".join(f"'{s}'" for s in sources) or "nothing (no escape effect)"
+        found.append(
+            Finding(
+                "unwinnable",
+                "error",
+                f"the level cannot be won: no play reaches an escape ({where}) among "
+                f"{len(result.graph.states)} reachable states",
+                sources[0] if sources else level.campaign.start.room,
+            )
+        )
+        found.extend(fd.endings(level, result))
+    if result.complete:
+        found.extend(fd.dead_ends(level, result))
+        found.extend(fd.unreachable(level, result))
+        found.extend(fd.unaffordable_potions(level, result))
+    elif result.winnable:
+        found.append(
+            Finding(
+                "dead_ends_undecided",
+                "warning",
+                f"dead ends and unreachable content undecided: the search stopped at the budget "
+                f"of {budget} states (raise --budget)",
+                level.campaign.start.room,
+            )
+        )
+    concepts, on_shortest, on_some = fd.concept_findings(level, result)
+    found.extend(concepts)
+    found.extend(fd.uncovered_threats(level))
+    shortest = result.shortest_win
+    return CheckReport(
+        level=level.id,
+        winnable=winnable,
+        complete=result.complete,
+        states=len(result.graph.states),
+        expanded=result.expanded,
+        steps=result.steps,
+        seconds=seconds,
+        budget=budget,
+        shortest=None if shortest is None else tuple(shortest),
+        findings=found,
+        abstractions=ABSTRACTIONS,
+        concepts_on_shortest=tuple(sorted(on_shortest)),
+        concepts_on_some_win=tuple(sorted(on_some)),
+    )
+
+
+def locator(loaded: LoadedCampaign) -> Locator:
+    """Entity id -> where the teacher wrote it (the root file's first line when unknown)."""
+    root = loaded.files[0]
+
+    def locate(entity: str | None) -> tuple[Path, int, int]:
+        if entity is not None:
+            try:
+                where = loaded.locate_entity(entity)
+            except KeyError:
+                pass
+            else:
+                return where.file, where.line, where.column
+        return root, 1, 1
+
+    return locate
+
+
+def nowhere(entity: str | None) -> tuple[Path, int, int]:
+    """A locator for levels built in memory (tests, benchmarks)."""
+    return Path(f"<{entity or 'level'}>"), 1, 1

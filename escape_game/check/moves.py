@@ -1,0 +1,145 @@
+"""The moves the search tries from a state, generated from the level data and sent to `step`.
+
+A Move is one or two core actions (waiting, then acting) plus, for a threat whose likelihood
+is strictly between 0 and 1, which side of the roll is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from escape_game.check.abstraction import rng_for
+from escape_game.check.answers import correct_answer, wrong_answer
+from escape_game.core import actions as act
+from escape_game.core import events as ev
+from escape_game.core.level import Level
+from escape_game.core.queries import (
+    pending_threats,
+    shop,
+    visible_exits,
+    visible_objects,
+    visible_puzzles,
+)
+from escape_game.core.rules import StepResult, step
+from escape_game.core.state import GameState
+from escape_game.model import AfterTime
+
+Chance = Literal["strikes", "spared"]
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """What the player does in one search step."""
+
+    actions: tuple[act.Action, ...]
+    chance: Chance | None = None
+    wrong: bool = False
+    """An answer the level data says is wrong (a deliberate mistake)."""
+
+    @property
+    def main(self) -> act.Action:
+        return self.actions[-1]
+
+    @property
+    def entity(self) -> str | None:
+        """The level entity this move acts on (where a problem it causes is reported)."""
+        a = self.main
+        for name in ("exit", "object", "puzzle", "potion", "threat"):
+            value = getattr(a, name, None)
+            if isinstance(value, str):
+                return value
+        if isinstance(a, act.UseItem):
+            return a.target
+        return None
+
+    @property
+    def signature(self) -> tuple[str, ...]:
+        """Moves with the same signature are the same decision (used to group dead ends)."""
+        a = self.main
+        parts = [str(a.type), self.entity or ""]
+        if isinstance(a, act.UseItem):
+            parts.append(a.item)
+        if isinstance(a, act.Answer):
+            parts.append("wrong" if self.wrong else "right")
+        if self.chance is not None:
+            parts.append(self.chance)
+        return tuple(parts)
+
+
+def apply_move(level: Level, state: GameState, move: Move) -> StepResult | None:
+    """The real rules applied to a move; None when the core rejects any of its actions."""
+    if move.chance is not None:
+        threat = level.threats[getattr(move.main, "threat", "")]
+        state = replace(state, rng=rng_for(threat.likelihood, move.chance == "strikes"))
+    events: list[ev.Event] = []
+    for action in move.actions:
+        result = step(level, state, action)
+        if any(isinstance(e, ev.ActionRejected) for e in result.events):
+            return None
+        state = result.state
+        events.extend(result.events)
+        if state.over:
+            break
+    return StepResult(state, tuple(events))
+
+
+def _wait_ms(level: Level, state: GameState) -> int | None:
+    """How long until waiting changes something: a timer trigger here, or a waiting period."""
+    candidates: list[int] = []
+    known = set(state.resolved_threats) | {w.threat for w in state.warnings}
+    for threat in level.rooms[state.room].threats:
+        if isinstance(threat.trigger, AfterTime) and threat.id not in known:
+            candidates.append(threat.trigger.seconds * 1000 - state.room_ms)
+    for owned in state.owned_potions:
+        potion = level.potions.get(owned.potion)
+        if potion is not None and potion.waiting_period:
+            candidates.append(potion.waiting_period * 1000 - (state.elapsed_ms - owned.bought_ms))
+    positive = [ms for ms in candidates if ms > 0]
+    return min(positive) if positive else None
+
+
+def moves(level: Level, state: GameState, clamp: int = 0) -> Iterator[Move]:
+    """Every move worth trying from a state (the core still decides what is valid).
+
+    `clamp` is how many actions in this room can still trigger a threat: while the count is
+    below it, one repeated examination stands for every action that only passes a turn.
+    """
+    pending = pending_threats(level, state)
+    for warning in pending:
+        threat = level.threats[warning.threat]
+        face = (act.FaceThreat(threat=threat.id),)
+        if 0.0 < threat.likelihood < 1.0:
+            yield Move(face, chance="strikes")
+            yield Move(face, chance="spared")
+        else:
+            yield Move(face)
+    objects = visible_objects(level, state)
+    burn = state.room_actions < clamp
+    for obj in objects:
+        if obj.id not in state.examined or burn:
+            yield Move((act.Examine(object=obj.id),))
+            burn = burn and obj.id not in state.examined
+        if obj.take is not None:
+            yield Move((act.Take(object=obj.id),))
+        for item in dict.fromkeys(u.item for u in obj.uses):
+            if item in state.inventory and f"{obj.id}/{item}" not in state.used:
+                yield Move((act.UseItem(item=item, target=obj.id),))
+    for puzzle in visible_puzzles(level, state):
+        if puzzle.id in state.locked_puzzles:
+            continue
+        right = correct_answer(puzzle)
+        if right is not None:
+            yield Move((right,))
+        if puzzle.max_attempts is not None:
+            yield Move((wrong_answer(puzzle),), wrong=True)
+    for potion in shop(level, state):
+        if state.money >= potion.premium:
+            yield Move((act.BuyPotion(potion=potion.id),))
+    wait = _wait_ms(level, state)
+    if wait is not None:
+        yield Move((act.AdvanceTime(ms=wait),))
+    if not pending:
+        for ex in visible_exits(level, state):
+            yield Move((act.GoThrough(exit=ex.id),))

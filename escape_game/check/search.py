@@ -1,0 +1,233 @@
+"""Breadth-first search over the core's states, then reverse reachability for dead ends.
+
+The search keeps one representative state per key, the shortest way to reach it, and every
+edge between keys, so that "can this state still be won?" is answered exactly over the whole
+explored graph instead of guessed from one path.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import deque
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from escape_game.check.abstraction import Abstraction
+from escape_game.check.moves import Move, apply_move, moves
+from escape_game.core import events as ev
+from escape_game.core.level import Level
+from escape_game.core.queries import shop, visible_objects, visible_puzzles
+from escape_game.core.rules import new_game
+from escape_game.core.state import GameState
+
+DEFAULT_BUDGET = 200_000
+
+
+@dataclass
+class Reached:
+    """What some play can reach: rooms, visible objects and puzzles, exits passed, and more."""
+
+    rooms: set[str] = field(default_factory=set)
+    objects: set[str] = field(default_factory=set)
+    puzzles: set[str] = field(default_factory=set)
+    exits: set[str] = field(default_factory=set)
+    threats: set[str] = field(default_factory=set)
+    offered: set[str] = field(default_factory=set)
+    affordable: set[str] = field(default_factory=set)
+    most_money: dict[str, Decimal] = field(default_factory=dict)
+    """Per potion on offer: the most money the player ever has where it is sold."""
+
+
+@dataclass
+class Graph:
+    """The explored state graph; node 0 is the opening state."""
+
+    states: list[GameState] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)
+    via: list[Move | None] = field(default_factory=list)
+    depth: list[int] = field(default_factory=list)
+    src: array[int] = field(default_factory=lambda: array("i"))
+    dst: array[int] = field(default_factory=lambda: array("i"))
+    tag: array[int] = field(default_factory=lambda: array("i"))
+    """Per edge, the index of the set of concepts met on it (see `concept_sets`)."""
+    concept_sets: list[frozenset[str]] = field(default_factory=list)
+    via_tag: list[int] = field(default_factory=list)
+    """Per node, the concepts met on the edge that first reached it (-1 for the opening)."""
+    start_concepts: frozenset[str] = frozenset()
+
+    def concepts_to(self, node: int) -> set[str]:
+        """Concepts met on the shortest way to a node."""
+        met = set(self.start_concepts)
+        while node > 0:
+            met.update(self.concept_sets[self.via_tag[node]])
+            node = self.parent[node]
+        return met
+
+    def path_to(self, node: int) -> list[Move]:
+        path: list[Move] = []
+        while node > 0:
+            move = self.via[node]
+            assert move is not None
+            path.append(move)
+            node = self.parent[node]
+        path.reverse()
+        return path
+
+
+@dataclass
+class SearchResult:
+    graph: Graph
+    reached: Reached
+    complete: bool
+    """Every reachable state was explored (False: the budget ran out first)."""
+    expanded: int
+    steps: int
+    """Core steps taken (the cost a benchmark compares with)."""
+    won: list[int]
+    lost: list[int]
+    """Terminal states that did not escape (exhausted, out of time)."""
+    can_win: set[int]
+
+    @property
+    def winnable(self) -> bool:
+        return bool(self.won)
+
+    @property
+    def shortest_win(self) -> list[Move] | None:
+        return self.graph.path_to(self.won[0]) if self.won else None
+
+
+class _Concepts:
+    """The concepts a step's events meet: rooms entered, objects handled, puzzles tried,
+    threats warned or struck, potions offered or bought."""
+
+    def __init__(self, level: Level) -> None:
+        self.level = level
+        self.interned: dict[frozenset[str], int] = {}
+        self.sets: list[frozenset[str]] = []
+
+    def met(self, events: tuple[ev.Event, ...]) -> frozenset[str]:
+        lv = self.level
+        found: set[str] = set()
+        for e in events:
+            if isinstance(e, ev.RoomEntered) and e.room in lv.rooms:
+                found.update(lv.rooms[e.room].concepts)
+            elif isinstance(e, ev.ObjectExamined | ev.ItemTaken) and e.object in lv.objects:
+                found.update(lv.objects[e.object].concepts)
+            elif isinstance(e, ev.ItemUsed) and e.target in lv.objects:
+                found.update(lv.objects[e.target].concepts)
+            elif isinstance(e, ev.PuzzleAttempted) and e.puzzle in lv.puzzles:
+                found.update(lv.puzzles[e.puzzle].concepts)
+            elif isinstance(e, ev.ThreatWarned | ev.ThreatStruck) and e.threat in lv.threats:
+                found.update(lv.threats[e.threat].concepts)
+            elif isinstance(e, ev.PotionOffered):
+                for pid in e.potions:
+                    if pid in lv.potions:
+                        found.update(lv.potions[pid].concepts)
+        return frozenset(found)
+
+    def tag(self, events: tuple[ev.Event, ...]) -> int:
+        met = self.met(events)
+        index = self.interned.get(met)
+        if index is None:
+            index = self.interned[met] = len(self.sets)
+            self.sets.append(met)
+        return index
+
+
+def _note(level: Level, state: GameState, reached: Reached) -> None:
+    reached.rooms.add(state.room)
+    reached.objects.update(o.id for o in visible_objects(level, state))
+    reached.puzzles.update(p.id for p in visible_puzzles(level, state))
+    for potion in shop(level, state):
+        reached.offered.add(potion.id)
+        best = reached.most_money.get(potion.id)
+        if best is None or state.money > best:
+            reached.most_money[potion.id] = state.money
+        if state.money >= potion.premium:
+            reached.affordable.add(potion.id)
+
+
+def search(level: Level, *, budget: int = DEFAULT_BUDGET, seed: int = 0) -> SearchResult:
+    """Explore every state the player can reach (up to `budget` distinct states)."""
+    abstraction = Abstraction.of(level)
+    key = abstraction.key
+    concepts = _Concepts(level)
+    opening = new_game(level, seed, timers=False)
+    graph = Graph(states=[opening.state], parent=[-1], via=[None], depth=[0], via_tag=[-1])
+    graph.start_concepts = concepts.met(opening.events)
+    reached = Reached()
+    index: dict[Hashable, int] = {key(opening.state): 0}
+    queue = deque([0])
+    won: list[int] = []
+    lost: list[int] = []
+    expanded = steps = 0
+    complete = True
+    if opening.state.over:
+        (won if opening.state.outcome == "escaped" else lost).append(0)
+        queue.clear()
+    while queue:
+        node = queue.popleft()
+        state = graph.states[node]
+        _note(level, state, reached)
+        expanded += 1
+        for move in moves(level, state, abstraction.action_clamp(state)):
+            steps += len(move.actions)
+            result = apply_move(level, state, move)
+            if result is None:
+                continue
+            new = result.state
+            for e in result.events:
+                if isinstance(e, ev.ThreatWarned):
+                    reached.threats.add(e.threat)
+                elif isinstance(e, ev.RoomEntered) and e.via is not None:
+                    reached.exits.add(e.via)
+            k = key(new)
+            target = index.get(k)
+            if target is None:
+                if len(graph.states) >= budget:
+                    complete = False
+                    continue
+                target = index[k] = len(graph.states)
+                graph.states.append(new)
+                graph.parent.append(node)
+                graph.via.append(move)
+                graph.depth.append(graph.depth[node] + 1)
+                graph.via_tag.append(concepts.tag(result.events))
+                if new.over:
+                    (won if new.outcome == "escaped" else lost).append(target)
+                    reached.rooms.add(new.room)
+                else:
+                    queue.append(target)
+            if target != node:
+                graph.src.append(node)
+                graph.dst.append(target)
+                graph.tag.append(concepts.tag(result.events))
+    graph.concept_sets = concepts.sets
+    return SearchResult(
+        graph=graph,
+        reached=reached,
+        complete=complete,
+        expanded=expanded,
+        steps=steps,
+        won=won,
+        lost=lost,
+        can_win=_can_win(graph, won),
+    )
+
+
+def _can_win(graph: Graph, won: list[int]) -> set[int]:
+    """Reverse reachability: every state from which some play still escapes."""
+    preds: list[list[int]] = [[] for _ in graph.states]
+    for s, d in zip(graph.src, graph.dst, strict=True):
+        preds[d].append(s)
+    seen = set(won)
+    queue = deque(won)
+    while queue:
+        node = queue.popleft()
+        for p in preds[node]:
+            if p not in seen:
+                seen.add(p)
+                queue.append(p)
+    return seen

@@ -1,0 +1,172 @@
+"""The shortest solution in words a teacher can read aloud, in the level's languages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from escape_game.check.moves import Move
+from escape_game.core import actions as act
+from escape_game.core.level import Level
+from escape_game.model import (
+    Budget,
+    Matching,
+    MultipleChoice,
+    Ordering,
+    ProductComparison,
+    Puzzle,
+    SingleChoice,
+    Text,
+    text_in,
+)
+
+_PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "go": "Go through “{exit}” to {room}",
+        "examine": "Examine the {object}",
+        "take": "Take the {item} from the {object}",
+        "use": "Use the {item} on the {object}",
+        "answer": "Answer “{puzzle}” with {answer}",
+        "wrong": "Answer “{puzzle}” wrongly with {answer}",
+        "buy": "Buy {potion} for {price}",
+        "decline": "Decline {potion}",
+        "face": "Face the threat “{threat}”",
+        "strikes": "Face the threat “{threat}” (it strikes)",
+        "spared": "Face the threat “{threat}” (you are lucky: it is spared)",
+        "wait": "Wait {seconds} seconds",
+        "then": "then",
+        "escaped": "You escape.",
+        "title": "Walkthrough of “{level}”: {count} steps",
+        "none": "No way out was found: this level cannot be finished ({why}).",
+        "timers": "Played with timers off; threats are faced when they warn.",
+    },
+    "fr": {
+        "go": "Passer par « {exit} » vers {room}",
+        "examine": "Examiner : {object}",
+        "take": "Prendre {item} ({object})",
+        "use": "Utiliser {item} sur {object}",
+        "answer": "Répondre à « {puzzle} » : {answer}",
+        "wrong": "Répondre faux à « {puzzle} » : {answer}",
+        "buy": "Acheter {potion} pour {price}",
+        "decline": "Refuser {potion}",
+        "face": "Affronter la menace « {threat} »",
+        "strikes": "Affronter la menace « {threat} » (elle frappe)",
+        "spared": "Affronter la menace « {threat} » (par chance, elle est épargnée)",
+        "wait": "Attendre {seconds} secondes",
+        "then": "puis",
+        "escaped": "Tu t’échappes.",
+        "title": "Solution de « {level} » : {count} étapes",
+        "none": "Aucune sortie trouvée : ce niveau ne peut pas être terminé ({why}).",
+        "timers": "Joué sans minuteurs ; les menaces sont affrontées dès leur alerte.",
+    },
+}
+
+
+def phrases(lang: str) -> dict[str, str]:
+    return _PHRASES.get(lang.split("-")[0], _PHRASES["en"])
+
+
+class Describer:
+    """Turns moves into sentences using the level's own names, in one language."""
+
+    def __init__(self, level: Level, lang: str) -> None:
+        self.level = level
+        self.lang = lang
+        self.fallback = level.campaign.languages[0]
+        self.p = phrases(lang)
+
+    def text(self, text: Text | None, default: str) -> str:
+        return text_in(text, self.lang, self.fallback) if text is not None else default
+
+    def money(self, amount: Decimal) -> str:
+        return f"{amount.normalize():f} {self.level.campaign.currency}"
+
+    def answer(self, puzzle: Puzzle | None, a: act.Answer) -> str:
+        if a.code is not None:
+            return a.code
+        if isinstance(puzzle, SingleChoice) and a.choice is not None:
+            option = next((o for o in puzzle.options if o.id == a.choice), None)
+            return f"“{self.text(option.text if option else None, a.choice)}”"
+        if isinstance(puzzle, ProductComparison) and a.choice is not None:
+            return self.potion(a.choice)
+        if isinstance(puzzle, MultipleChoice | Ordering) and a.choices is not None:
+            opts = puzzle.options if isinstance(puzzle, MultipleChoice) else puzzle.items
+            names = {o.id: self.text(o.text, o.id) for o in opts}
+            sep = " + " if isinstance(puzzle, MultipleChoice) else f", {self.p['then']} "
+            return sep.join(f"“{names.get(c, c)}”" for c in a.choices)
+        if isinstance(puzzle, Matching) and a.pairs is not None:
+            left = {o.id: self.text(o.text, o.id) for o in puzzle.left}
+            right = {o.id: self.text(o.text, o.id) for o in puzzle.right}
+            return "; ".join(f"{left.get(k, k)} → {right.get(v, v)}" for k, v in a.pairs.items())
+        if isinstance(puzzle, Budget) and a.amounts is not None:
+            cats = {c.id: self.text(c.text, c.id) for c in puzzle.categories}
+            return "; ".join(f"{cats.get(k, k)}: {self.money(v)}" for k, v in a.amounts.items())
+        return "?"
+
+    def potion(self, potion_id: str) -> str:
+        potion = self.level.potions.get(potion_id)
+        if potion is None:
+            return potion_id
+        return f"{self.text(potion.brand, potion_id)} “{self.text(potion.name, potion_id)}”"
+
+    def move(self, move: Move) -> str:
+        lv, p = self.level, self.p
+        a = move.main
+        if isinstance(a, act.GoThrough):
+            ex = lv.exits.get(a.exit)
+            room = lv.rooms.get(ex.to) if ex else None
+            return p["go"].format(
+                exit=self.text(ex.label if ex else None, a.exit),
+                room=self.text(room.title if room else None, a.exit),
+            )
+        if isinstance(a, act.Examine | act.Take):
+            obj = lv.objects.get(a.object)
+            name = self.text(obj.name if obj else None, a.object)
+            if isinstance(a, act.Take) and obj is not None and obj.take is not None:
+                item = lv.items.get(obj.take)
+                return p["take"].format(
+                    item=self.text(item.name if item else None, obj.take), object=name
+                )
+            return p["examine"].format(object=name)
+        if isinstance(a, act.UseItem):
+            item = lv.items.get(a.item)
+            obj = lv.objects.get(a.target)
+            return p["use"].format(
+                item=self.text(item.name if item else None, a.item),
+                object=self.text(obj.name if obj else None, a.target),
+            )
+        if isinstance(a, act.Answer):
+            puzzle = lv.puzzles.get(a.puzzle)
+            return p["wrong" if move.wrong else "answer"].format(
+                puzzle=self.text(puzzle.title if puzzle else None, a.puzzle),
+                answer=self.answer(puzzle, a),
+            )
+        if isinstance(a, act.BuyPotion | act.DeclinePotion):
+            potion = lv.potions.get(a.potion)
+            price = self.money(potion.premium) if potion else "?"
+            kind = "buy" if isinstance(a, act.BuyPotion) else "decline"
+            return p[kind].format(potion=self.potion(a.potion), price=price)
+        if isinstance(a, act.FaceThreat):
+            threat = lv.threats.get(a.threat)
+            return p[move.chance or "face"].format(
+                threat=self.text(threat.name if threat else None, a.threat)
+            )
+        if isinstance(a, act.AdvanceTime):
+            return p["wait"].format(seconds=round(a.ms / 1000))
+        return str(a.type)
+
+
+def walkthrough_lines(level: Level, path: Sequence[Move] | None, lang: str, why: str = "") -> (
+    list[str]
+):
+    """Numbered steps ending with the escape, or one line saying there is no way out."""
+    d = Describer(level, lang)
+    p = d.p
+    title = d.text(level.campaign.title, level.id)
+    if path is None:
+        return [p["none"].format(why=why)]
+    lines = [p["title"].format(level=title, count=len(path)), p["timers"], ""]
+    width = len(str(len(path)))
+    lines.extend(f"{i:>{width}}. {d.move(m)}" for i, m in enumerate(path, start=1))
+    lines.append(f"{'':>{width}}  {p['escaped']}")
+    return lines
