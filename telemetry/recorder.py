@@ -16,6 +16,7 @@ import contextlib
 import os
 import queue
 import threading
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +27,7 @@ from pydantic import ValidationError
 
 from telemetry.records import (
     ActionRecord,
+    Consent,
     EventRecord,
     QuizAnswerRecord,
     Record,
@@ -307,10 +309,50 @@ def _reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+def new_header(
+    *,
+    player: str,
+    campaign_id: str,
+    content_hash: str,
+    seed: int,
+    language: str,
+    consent_at: datetime,
+    condition: str | None = None,
+    pre_form: str | None = None,
+    post_form: str | None = None,
+    timers: bool = True,
+    start_room: str | None = None,
+) -> SessionHeader:
+    """A header for a session starting now: a fresh UUID, the UTC time, this engine's version.
+
+    Raises pydantic's ValidationError on a bad field (e.g. a player code that is not a code),
+    before the game starts, so the UI can ask again.
+    """
+    from escape_game import __version__
+
+    return SessionHeader(
+        session_id=uuid.uuid4(),
+        player=player,
+        campaign_id=campaign_id,
+        content_hash=content_hash,
+        engine_version=__version__,
+        seed=seed,
+        language=language,
+        condition=condition,
+        pre_form=pre_form,
+        post_form=post_form,
+        consent=Consent(given=True, at=consent_at),
+        started_at=datetime.now(UTC),
+        timers=timers,
+        start_room=start_room,
+    )
+
+
 def open_recorder(folder: Path | None, header: SessionHeader, consent: bool) -> Recorder:
     """The one way the game starts recording: nothing at all is touched without consent.
 
-    ``folder`` None means :func:`telemetry.paths.default_data_dir`. The returned recorder
+    ``folder`` None means :func:`telemetry.paths.default_data_dir`. Without consent the
+    header is not looked at and nothing is created. The returned recorder
     never raises; check ``problem`` to tell the player once if recording could not go on.
     """
     if not consent:

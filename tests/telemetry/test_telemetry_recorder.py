@@ -180,3 +180,23 @@ def test_calls_after_close_are_ignored(tmp_path: Path) -> None:
     session = read_session(tmp_path / f"{header.session_id}.jsonl")
     assert session.records == [] and session.footer is not None
     assert session.footer.outcome == "quit"
+
+
+def test_new_header_fills_in_the_session_identity(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from pydantic import ValidationError
+
+    from escape_game import __version__
+    from telemetry.recorder import new_header
+
+    at = datetime.now(UTC)
+    header = new_header(player="OWL-427", campaign_id="demo", content_hash="ab" * 32, seed=4,
+                        language="fr", consent_at=at, timers=False, start_room="hall")
+    assert header.engine_version == __version__ and header.consent.at == at
+    assert header.session_id != new_header(player="OWL-427", campaign_id="demo",
+                                           content_hash="ab" * 32, seed=4, language="fr",
+                                           consent_at=at).session_id
+    with pytest.raises(ValidationError):
+        new_header(player="Alice Martin", campaign_id="demo", content_hash="ab" * 32, seed=4,
+                   language="fr", consent_at=at)
