@@ -118,13 +118,19 @@ def test_decline_once_and_buy_later() -> None:
 def test_pause_before_buying_earns_a_bonus() -> None:
     text = SHOP.replace("[{add_wellbeing: -25}]", "[{trigger_threat: blaze}]")
     lv = level_from_text(text)
-    state, results = play(lv, examine("rest"), {"type": "pause", "threat": "blaze"}, buy("good"))
-    assert state.paused_in_room
-    reasons = [c["reason"] for c in dumps(results[-1], "ScoreChanged")]
+    state, results = play(lv, examine("rest"), {"type": "pause", "threat": "blaze"}, buy("good"),
+                          buy("cheap"))
+    reasons = [c["reason"] for c in dumps(results[3], "ScoreChanged")]
     assert reasons == ["pause:good", "best_value:good"]
+    # one bonus per pause, and once the best potion is owned the others are not best value
+    assert dumps(results[4], "ScoreChanged") == []
+    assert dumps(results[4], "PotionBought")[0]["best_value"] is False
+    assert not state.paused_in_room
     assert state.score == 50
     state, _ = play(lv, examine("rest"), buy("good"))
     assert state.score == 30  # no pause, no pause bonus
+    state, _ = play(lv, examine("rest"), {"type": "pause", "threat": "blaze"})
+    assert state.paused_in_room
     state, _ = play(lv, examine("rest"), {"type": "pause", "threat": "blaze"},
                     {"type": "go", "exit": "ahead"})
     assert not state.paused_in_room  # the bonus is for a pause in the room of the purchase

@@ -243,7 +243,8 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None
         return
     owned_before = state.owned_ids
     offer = [p for p in room.shop if p.id not in owned_before]
-    best = a.potion in best_value(offer, room.threats)
+    # Judged against the whole shop: once the best potion is owned, the rest are not best.
+    best = a.potion in best_value(room.shop, room.threats)
     d.ledger_premiums += potion.premium
     d.change_money(-potion.premium, f"premium:{potion.id}")
     d.owned_potions.append(OwnedPotion(potion.id, d.elapsed_ms))
@@ -255,7 +256,8 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None
             best_value=best,
         )
     )
-    if d.paused_in_room:
+    if d.paused_in_room:  # one bonus per pause: the purchase it led to
+        d.paused_in_room = False
         d.add_score(scoring.PAUSE_BONUS, f"pause:{potion.id}")
     if best:
         d.add_score(scoring.BEST_VALUE_BONUS, f"best_value:{potion.id}")
