@@ -1,0 +1,86 @@
+"""Text is wrapped by words, long words are broken, and scripts the main font lacks still show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pygame
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from escape_game.ui.assets import Fonts, Images, wrap
+
+pytestmark = pytest.mark.ui
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fonts_ready() -> Iterator[None]:
+    pygame.font.init()
+    yield
+
+
+def test_wrap_breaks_between_words() -> None:
+    font = Fonts().font(20)
+    lines = wrap("the premium is the price of the cover", font, font.size("the premium is")[0])
+    assert lines[0] == "the premium is"
+    assert " ".join(lines) == "the premium is the price of the cover"
+
+
+def test_wrap_breaks_a_word_longer_than_the_line() -> None:
+    font = Fonts().font(20)
+    width = font.size("Versicherung")[0]
+    lines = wrap("Haftpflichtversicherungsbedingungen", font, width)
+    assert len(lines) > 1
+    assert "".join(lines) == "Haftpflichtversicherungsbedingungen"
+    assert all(font.size(line)[0] <= width for line in lines)
+
+
+def test_wrap_keeps_paragraphs() -> None:
+    font = Fonts().font(20)
+    assert wrap("one\ntwo", font, 500) == ["one", "two"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200), st.integers(min_value=1, max_value=400))
+def test_wrap_never_loses_text_nor_overflows(text: str, width: int) -> None:
+    font = Fonts().font(18)
+    lines = wrap(text, font, width)
+    assert "".join(lines).replace(" ", "").replace("\n", "") == \
+        text.replace(" ", "").replace("\n", "")
+    for line in lines:
+        assert len(line) <= 1 or font.size(line)[0] <= width
+
+
+@pytest.mark.parametrize("text", ["Страхование", "Ασφάλιση", "Ubezpieczenie łódź"])
+def test_text_the_main_font_cannot_draw_uses_the_fallback(text: str) -> None:
+    fonts = Fonts()
+    main = fonts.font(20)
+    chosen = fonts.for_text(text, 20)
+    if any(m is None for m in main.metrics(text)):
+        assert chosen is fonts.font(20, fallback=True)
+        assert all(m is not None for m in chosen.metrics(text))
+    else:
+        assert chosen is main
+
+
+def test_french_accents_use_the_main_font() -> None:
+    fonts = Fonts()
+    assert fonts.for_text("Échappe aux risques : où ?", 20) is fonts.font(20)
+
+
+def test_a_missing_image_is_none_and_scaled_images_are_cached() -> None:
+    images = Images()
+    assert images.get("threats/no_such_thing", (50, 50)) is None
+    assert images.get("assets:images/nowhere.png", (50, 50)) is None
+    first = images.get("threats/fire", (64, 64))
+    assert first is not None and first.get_size() == (64, 64)
+    assert images.get("threats/fire", (64, 64)) is first
+
+
+def test_a_level_image_that_cannot_be_resolved_is_not_a_crash() -> None:
+    def refuse(ref: str) -> None:
+        raise ValueError(f"{ref} escapes the level folder")
+
+    images = Images(resolve=refuse)  # type: ignore[arg-type]
+    assert images.get("../../etc/passwd", (10, 10)) is None
