@@ -25,7 +25,8 @@ DEFINITIONS = {
     "other items",
     "kr20": "KR-20 = k/(k-1) * (1 - sum(p q) / var(total)), equal to Cronbach's alpha for 0/1 "
     "items; complete cases only",
-    "kr20_ci": "Feldt: 1 - (1 - a) F_{(1-+conf)/2}(n-1, (n-1)(k-1)) (upper-tail quantiles)",
+    "kr20_ci": "Feldt's interval: 1 - (1 - KR20) * F, F the upper (1 - conf)/2 and "
+    "(1 + conf)/2 quantiles of F(n - 1, (n - 1)(k - 1))",
     "weak": f"flagged when p < {WEAK_P_LOW} or p > {WEAK_P_HIGH} or D < {WEAK_DISCRIMINATION}",
 }
 

@@ -1,0 +1,89 @@
+"""The report's figures, drawn with matplotlib (Agg) and returned as PNG bytes.
+
+Colours come from the Okabe-Ito palette, readable with the common colour-vision deficiencies;
+every figure also carries its numbers in a table of the report.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
+
+
+def _png(fig: plt.Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.tight_layout()
+    fig.savefig(buffer, format="png", dpi=110)
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def paired(pre: pd.Series, post: pd.Series, *, seed: int = 0, limit: int = 300) -> bytes:
+    """One grey line per participant (a random sample when there are many), means in blue."""
+    fig, ax = plt.subplots(figsize=(4.5, 4))
+    rng = np.random.default_rng(seed)
+    index = np.arange(len(pre))
+    if len(index) > limit:
+        index = rng.choice(index, limit, replace=False)
+    jitter = rng.uniform(-0.04, 0.04, (len(index), 2))
+    for k, i in enumerate(index):
+        ax.plot([0 + jitter[k, 0], 1 + jitter[k, 1]], [pre.iloc[i], post.iloc[i]],
+                color=GREY, alpha=0.25, linewidth=0.8)
+    ax.plot([0, 1], [pre.mean(), post.mean()], color=BLUE, linewidth=3, marker="o",
+            label="mean")
+    ax.set_xticks([0, 1], ["pre-quiz", "post-quiz"])
+    ax.set_ylim(-0.05, 1.05)
+    ax.set_ylabel("proportion correct")
+    ax.legend(loc="lower right")
+    return _png(fig)
+
+
+def concept_gains(table: pd.DataFrame) -> bytes:
+    """Mean post - pre per concept with its confidence interval."""
+    fig, ax = plt.subplots(figsize=(6, 0.6 * len(table) + 1.5))
+    y = np.arange(len(table))
+    ax.errorbar(table["diff"], y, xerr=[table["diff"] - table["ci_low"],
+                                        table["ci_high"] - table["diff"]],
+                fmt="o", color=BLUE, capsize=4)
+    ax.axvline(0, color=GREY, linewidth=1)
+    ax.set_yticks(y, table["concept"])
+    ax.invert_yaxis()
+    ax.set_xlabel("post - pre (proportion correct), 95% CI")
+    return _png(fig)
+
+
+def difficulty_discrimination(items: pd.DataFrame) -> bytes:
+    fig, ax = plt.subplots(figsize=(5.5, 4))
+    weak = items["weak"].astype(bool)
+    ax.scatter(items.loc[~weak, "p"], items.loc[~weak, "discrimination"], color=BLUE,
+               label="item")
+    ax.scatter(items.loc[weak, "p"], items.loc[weak, "discrimination"], color=ORANGE,
+               marker="^", label="flagged item")
+    ax.axvspan(0, 0.2, color=GREY, alpha=0.15)
+    ax.axvspan(0.9, 1, color=GREY, alpha=0.15)
+    ax.axhline(0.2, color=GREY, linestyle="--", linewidth=1)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("difficulty p (proportion correct)")
+    ax.set_ylabel("upper-lower discrimination D")
+    ax.legend(loc="best")
+    return _png(fig)
+
+
+def funnel(table: pd.DataFrame) -> bytes:
+    fig, ax = plt.subplots(figsize=(6, 0.45 * len(table) + 1.2))
+    y = np.arange(len(table))
+    ax.barh(y, table["participants"], color=GREEN)
+    for k, n in enumerate(table["participants"]):
+        ax.text(n, k, f" {n}", va="center")
+    ax.set_yticks(y, table["step"])
+    ax.invert_yaxis()
+    ax.set_xlabel("participants")
+    return _png(fig)

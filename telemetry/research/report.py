@@ -1,0 +1,285 @@
+"""One self-contained HTML report of a classroom, with the CSV files behind every table.
+
+The page has no external resource (CSS inline, figures as base64 PNG), so it can be mailed
+or archived with a paper. Each figure has alt text and its numbers in a table; each statistic
+is printed next to its definition.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import math
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from telemetry.research import items as item_stats
+from telemetry.research import plots, stats
+from telemetry.research.analysis import Analysis, analyse
+from telemetry.research.exports import dataset_tables, write_tables
+from telemetry.research.ingest import Dataset
+
+CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;
+margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.5}
+h1,h2,h3{line-height:1.2}h2{border-bottom:2px solid #0072B2;padding-bottom:.2rem;margin-top:2.5rem}
+table{border-collapse:collapse;margin:1rem 0;font-variant-numeric:tabular-nums}
+caption{text-align:left;font-weight:600;padding:.3rem 0}
+th,td{border:1px solid #bbb;padding:.25rem .6rem;text-align:right}
+th[scope=row],td.text,th.text{text-align:left}thead th{background:#e8f1f8}
+figure{margin:1rem 0}figcaption{font-size:.9rem;color:#444}img{max-width:100%;height:auto}
+.definition{background:#f6f6f6;border-left:4px solid #999;padding:.4rem .8rem;font-size:.92rem}
+.warning{border-left-color:#E69F00}code{font-size:.9em}
+"""
+
+
+def _fmt(value: Any, digits: int = 3) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "-"
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def _p(value: float) -> str:
+    if math.isnan(value):
+        return "-"
+    return "< .001" if value < 0.001 else f"{value:.3f}"
+
+
+def _table(frame: pd.DataFrame, caption: str, *, pcols: tuple[str, ...] = ()) -> str:
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for k, (column, value) in enumerate(zip(frame.columns, record, strict=True)):
+            if hasattr(value, "item"):
+                value = value.item()
+            text = _p(float(value)) if column in pcols and value is not None else _fmt(value)
+            if k == 0:
+                cells.append(f'<th scope="row">{html.escape(text)}</th>')
+            else:
+                cls = ' class="text"' if isinstance(value, str) else ""
+                cells.append(f"<td{cls}>{html.escape(text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def _figure(png: bytes, alt: str, caption: str) -> str:
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<figure><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
+            f"<figcaption>{html.escape(caption)}</figcaption></figure>")
+
+
+def _definition(text: str) -> str:
+    return f'<p class="definition">{html.escape(text)}</p>'
+
+
+def _paired_rows(p: stats.PairedComparison) -> pd.DataFrame:
+    rows = [
+        ("participants (complete pairs)", p.n), ("mean pre", p.mean_pre),
+        ("mean post", p.mean_post), ("mean difference (post - pre)", p.mean_diff),
+        (f"{round(p.confidence * 100)}% CI of the difference",
+         f"[{p.ci_low:.3f}, {p.ci_high:.3f}]"),
+        ("sd of the differences", p.sd_diff), ("paired t", p.t), ("df", p.df),
+        ("p (t-test, two-sided)", _p(p.p_t)), ("Cohen's d_z", p.d_z),
+        ("Hedges' g_z", p.g_z), ("Cohen's d_av", p.d_av), ("Hedges' g_av", p.g_av),
+        (f"Wilcoxon W (zero method: {p.zero_method})", p.wilcoxon_w),
+        ("p (Wilcoxon, two-sided, no continuity correction)", _p(p.p_wilcoxon)),
+        ("matched-pairs rank-biserial r", p.rank_biserial),
+    ]
+    return pd.DataFrame(rows, columns=["statistic", "value"])
+
+
+def overall_table(a: Analysis) -> pd.DataFrame:
+    rows: list[tuple[str, Any]] = []
+    if a.overall is not None:
+        rows = list(_paired_rows(a.overall).itertuples(index=False, name=None))
+    rows += [("Hake's <g>", a.hake), ("mean normalized change c", a.change.mean),
+             ("participants used for c", a.change.n_used),
+             ("participants dropped from c (pre = post = 0 or 1)", a.change.n_dropped)]
+    return pd.DataFrame(rows, columns=["statistic", "value"])
+
+
+def item_analysis_table(a: Analysis) -> pd.DataFrame:
+    frames = [t.assign(form=form, phase=phase) for (form, phase), t in a.item_tables.items()]
+    if not frames:
+        return pd.DataFrame(columns=["form", "phase", "item", "n", "p", "discrimination",
+                                     "point_biserial", "weak"])
+    table = pd.concat(frames, ignore_index=True)
+    return table[["form", "phase", "item", "n", "p", "discrimination", "point_biserial",
+                  "weak"]]
+
+
+def reliability_table(a: Analysis) -> pd.DataFrame:
+    rows = [(form, phase, r.n, r.k, r.kr20, r.ci_low, r.ci_high)
+            for (form, phase), r in a.reliability.items()]
+    return pd.DataFrame(rows, columns=["form", "phase", "n", "items", "KR-20", "CI low",
+                                       "CI high"])
+
+
+def behaviour_tables(a: Analysis) -> dict[str, pd.DataFrame]:
+    people = a.participants
+    rooms = (a.room_times.groupby("room")["ms"]
+             .agg(participants="count", mean_s=lambda s: s.mean() / 1000,
+                  median_s=lambda s: s.median() / 1000).reset_index())
+    decisions = a.decisions
+    by_pause = (decisions.groupby("paused")
+                .agg(decisions=("latency_ms", "size"),
+                     mean_latency_s=("latency_ms", lambda s: s.mean() / 1000),
+                     median_latency_s=("latency_ms", lambda s: s.median() / 1000),
+                     bought=("decision", lambda s: int((s == "bought").sum())),
+                     best_value=("best_value", lambda s: int(s.fillna(False).sum())))
+                .reset_index())
+    by_pause["paused"] = by_pause["paused"].map({True: "paused to think", False: "no pause"})
+    totals = pd.DataFrame([
+        ("hints taken", people["hints"].sum()),
+        ("threats met", people["threats_met"].sum()),
+        ("threats met protected", people["threats_protected"].sum()),
+        ("threats met unprotected",
+         people["threats_met"].sum() - people["threats_protected"].sum()),
+        ("potions bought", people["potions_bought"].sum()),
+        ("potions bought that were the best value", people["best_value_bought"].sum()),
+        ("pauses to think", people["pauses"].sum()),
+    ], columns=["count", "total"])
+    totals["total"] = totals["total"].fillna(0).astype(int)
+    return {"room_times": rooms, "decisions_by_pause": by_pause, "behaviour_totals": totals}
+
+
+def render(ds: Dataset, a: Analysis) -> str:
+    parts: list[str] = []
+    add = parts.append
+    add("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        f"<title>Pre/post report</title><style>{CSS}</style></head><body><main>")
+    add("<h1>Pre/post report</h1>")
+    campaigns = ", ".join(sorted(set(ds.sessions["campaign_id"]))) or "-"
+    add(f"<p>Campaign: <code>{html.escape(campaigns)}</code>. Generated "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC from <code>"
+        f"{html.escape(str(ds.folder))}</code>.</p>")
+    versions = ", ".join(f"{h[:12]} ({n})" for h, n in ds.versions.items())
+    summary = pd.DataFrame([
+        ("sessions", len(ds.sessions)), ("complete pre/post pairs", len(a.complete)),
+        ("sessions erased on request (left out everywhere)", ds.erased_sessions),
+        ("events", ds.events.num_rows), ("quiz answers", len(ds.answers)),
+        ("content versions (sessions)", versions or "-"),
+        ("problems found while reading (see problems.csv)",
+         sum(1 for p in ds.problems if p.severity != "info")),
+    ], columns=["what", "count"])
+    add("<h2>Data</h2>" + _table(summary, "What was read"))
+    for note in a.notes:
+        add(f'<p class="definition warning">{html.escape(note)}</p>')
+    if len(ds.versions) > 1:
+        add('<p class="definition warning">Sessions of several content versions are pooled '
+            "(--allow-mixed); the version column of participants.csv tells them apart.</p>")
+
+    add("<h2>Understanding before and after</h2>")
+    add(_definition("Score: proportion of the scored quiz items answered correctly (the last "
+                    "answer to an item counts). Only participants with both a pre and a post "
+                    "score enter these statistics."))
+    add(_table(overall_table(a), "Overall pre/post comparison"))
+    add(_definition(f"{stats.HAKE_DEFINITION}. Normalized change (Marx and Cummings): "
+                    f"{stats.MARX_CUMMINGS_DEFINITION}. Paired t-test on post - pre with a "
+                    "t-based CI; d_z = mean diff / sd diff; d_av = mean diff / mean of the pre "
+                    f"and post sds; {stats.HEDGES_DEFINITION}. Wilcoxon signed-rank: zeros "
+                    "handled by the stated zero method; rank-biserial r = (R+ - R-) / "
+                    "(R+ + R-) over non-zero differences."))
+    if len(a.complete):
+        add(_figure(plots.paired(a.complete["pre_score"], a.complete["post_score"]),
+                    "Paired plot: each grey line joins one participant's pre-quiz and post-"
+                    "quiz score; the blue line joins the class means "
+                    f"({a.complete['pre_score'].mean():.2f} before, "
+                    f"{a.complete['post_score'].mean():.2f} after).",
+                    "Pre and post scores per participant (a random sample of at most 300)."))
+    concept_table = a.concept_table()
+    if len(concept_table):
+        add("<h2>Per concept</h2>")
+        add(_table(concept_table, "Pre/post per concept", pcols=("p_t", "p_wilcoxon")))
+        add(_definition("diff = mean post - pre proportion correct on the concept's items, "
+                        "with its 95% CI; d_z, g_z, Hake's gain and mean c as above; "
+                        "c_dropped = participants with pre = post = 0 or 1 on the concept."))
+        listing = "; ".join(f"{r.concept} {r.diff:+.2f} [{r.ci_low:.2f}, {r.ci_high:.2f}]"
+                            for r in concept_table.itertuples())
+        add(_figure(plots.concept_gains(concept_table),
+                    f"Mean gain per concept with 95% confidence intervals: {listing}.",
+                    "Gain per concept (post - pre) with 95% CI."))
+
+    add("<h2>Quiz items</h2>")
+    items = item_analysis_table(a)
+    add(_definition("; ".join(f"{k}: {v}" for k, v in item_stats.DEFINITIONS.items())))
+    add(_table(reliability_table(a), "Reliability per form and phase (KR-20, Feldt 95% CI)"))
+    if len(items):
+        add(_table(items, "Item analysis per form and phase"))
+        flagged = int(items["weak"].sum())
+        add(_figure(plots.difficulty_discrimination(items),
+                    f"Scatter plot of item difficulty against discrimination for {len(items)} "
+                    f"item administrations; {flagged} flagged as weak (p below .2 or above .9, "
+                    "or discrimination below .2).", "Item difficulty vs discrimination."))
+
+    add("<h2>Design checks</h2>")
+    if a.order is not None:
+        o = a.order
+        add(_table(pd.DataFrame([
+            ("gain, first order (mean)", o.mean_a), ("gain, second order (mean)", o.mean_b),
+            ("difference", o.diff), ("95% CI", f"[{o.ci_low:.3f}, {o.ci_high:.3f}]"),
+            ("Welch t", o.t), ("df", o.df), ("p", _p(o.p))], columns=["statistic", "value"]),
+            "Counterbalancing: gain by which form came first (Welch t-test)"))
+    else:
+        add("<p>No counterbalancing check: the forms were not given in two orders.</p>")
+    if a.conditions:
+        rows = [(f"{b} - {c}", w.n_a, w.n_b, w.diff, f"[{w.ci_low:.3f}, {w.ci_high:.3f}]",
+                 w.t, w.df, _p(w.p)) for (b, c), w in a.conditions.items()]
+        add(_table(pd.DataFrame(rows, columns=["comparison", "n", "n (ref)", "gain diff",
+                                               "95% CI", "Welch t", "df", "p"]),
+                   "Conditions: difference in mean gain (Welch t-test)"))
+    else:
+        add("<p>No condition comparison: the study assigned no conditions.</p>")
+
+    add("<h2>Behaviour in the rooms</h2>")
+    add(_definition("Time in a room: from entering it to the next room entry, room exit or "
+                    "game end. Decision latency: from the first threat warning or potion offer"
+                    " after the previous decision (or room entry) to buying or declining; a "
+                    "decision was paused when a pause to think fell in that window."))
+    add(_figure(plots.funnel(a.funnel), "Attrition funnel: " + "; ".join(
+        f"{s} {n}" for s, n in zip(a.funnel["step"], a.funnel["participants"], strict=True)),
+        "Completion funnel."))
+    add(_table(a.funnel, "Completion funnel"))
+    for name, table in behaviour_tables(a).items():
+        add(_table(table, name.replace("_", " ").capitalize()))
+    add("<p>Per-participant behaviour joined with gains per concept: "
+        "<code>participants.csv</code>.</p>")
+
+    shown = [p for p in ds.problems if p.severity != "info"][:50]
+    if shown:
+        add("<h2>Problems found while reading</h2><ul>")
+        add("".join(f"<li>{html.escape(str(p))}</li>" for p in shown))
+        add("</ul><p>All of them: <code>problems.csv</code>.</p>")
+    add("</main></body></html>")
+    return "".join(parts)
+
+
+def write_report(ds: Dataset, out: Path) -> Path:
+    """report.html plus every table behind it as CSV, in ``out``."""
+    a = analyse(ds)
+    out.mkdir(parents=True, exist_ok=True)
+    tables = dataset_tables(ds)
+    tables["participants"] = a.participants
+    tables["overall_stats"] = overall_table(a).astype({"value": str})
+    tables["concept_stats"] = a.concept_table()
+    tables["item_analysis"] = item_analysis_table(a)
+    tables["reliability"] = reliability_table(a)
+    tables.update(behaviour_tables(a))
+    write_tables(tables, out, "csv")
+    path = out / "report.html"
+    path.write_text(render(ds, a), encoding="utf-8")
+    return path
