@@ -1,0 +1,181 @@
+"""The search on small inline levels: chance, budgets, state keys, answers of every kind."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from escape_game.check import check_level
+from escape_game.check.abstraction import Abstraction, rng_for
+from escape_game.check.answers import budget_allocation, correct_answer, wrong_answer
+from escape_game.check.search import search
+from escape_game.core import new_game
+from escape_game.core.answers import check
+from escape_game.core.rng import next_unit
+from escape_game.model import Budget
+from escape_game.runner.levels import level_from_text
+
+GAMBLE = """
+format: 1
+id: gamble
+title: Gamble
+languages: [en]
+start: {room: hall, money: 100}
+risks: [{id: theft, name: Theft}]
+rooms:
+  - id: hall
+    title: Hall
+    description: A pickpocket may be about.
+    threats:
+      - id: pickpocket
+        name: Pickpocket
+        category: theft
+        description: Your wallet.
+        loss: 60
+        likelihood: 0.5
+        trigger: {when: enter}
+    exits:
+      - {id: ferry, to: island, label: Ferry, condition: {money_at_least: 80}}
+  - id: island
+    title: Island
+    description: Free.
+    on_enter: [{escape: true}]
+"""
+
+CORRIDOR = """
+format: 1
+id: corridor
+title: Corridor
+languages: [en]
+start: {room: r0, money: 0}
+rooms:
+""" + "".join(
+    f"""  - id: r{i}
+    title: Room {i}
+    description: Room {i}.
+    objects:
+      - {{id: lamp{i}, name: Lamp, description: A lamp., on_examine: [{{set_flag: f{i}}}]}}
+      - {{id: vase{i}, name: Vase, description: A vase., on_examine: [{{set_flag: g{i}}}]}}
+    exits:
+      - {{id: e{i}, to: r{i + 1}, label: Next}}
+"""
+    for i in range(6)
+) + """  - id: r6
+    title: End
+    description: The end.
+    on_enter: [{escape: true}]
+"""
+
+
+def test_a_threat_that_may_strike_is_explored_both_ways() -> None:
+    report = check_level(level_from_text(GAMBLE))
+    assert report.winnable is True
+    assert report.shortest is not None
+    assert report.shortest[0].chance == "spared"
+    [dead] = report.dead_ends
+    assert dead.entity == "pickpocket"
+    assert "bad luck" in dead.message
+
+
+@given(st.floats(min_value=0.01, max_value=0.99), st.booleans())
+def test_the_chosen_roll_gives_the_chosen_side(likelihood: float, strikes: bool) -> None:
+    _, roll = next_unit(rng_for(likelihood, strikes))
+    assert (roll < likelihood) == strikes
+
+
+def test_a_small_budget_answers_undecided_not_solvable() -> None:
+    level = level_from_text(CORRIDOR)
+    assert check_level(level).winnable is True
+    small = check_level(level, budget=5)
+    assert small.winnable is None
+    assert not small.complete
+    assert [f.code for f in small.findings if f.code == "undecided"] == ["undecided"]
+
+
+def test_the_key_ignores_score_clocks_and_generator() -> None:
+    level = level_from_text(GAMBLE)
+    state = new_game(level, 3, timers=False).state
+    key = Abstraction.of(level).key
+    same = replace(state, score=70, elapsed_ms=9000, room_ms=100, steps=4, rng=12345)
+    assert key(same) == key(state)
+    assert key(replace(state, money=Decimal(99))) != key(state)
+    assert key(replace(state, flags=frozenset({"x"}))) != key(state)
+
+
+def test_search_counts_core_steps_and_states() -> None:
+    result = search(level_from_text(CORRIDOR))
+    assert result.complete and result.winnable
+    assert len(result.shortest_win or []) == 6
+    assert result.steps >= len(result.graph.states) - 1
+
+
+PUZZLES = """
+format: 1
+id: puzzles
+title: Puzzles
+languages: [en]
+start: {room: hall, money: 0}
+rooms:
+  - id: hall
+    title: Hall
+    description: Every kind.
+    puzzles:
+      - {id: p1, kind: code_lock, title: C, prompt: C, code: "04 50", max_attempts: 2}
+      - id: p2
+        kind: single_choice
+        title: S
+        prompt: S
+        options: [{id: a, text: A}, {id: b, text: B}]
+        answer: b
+      - id: p3
+        kind: multiple_choice
+        title: M
+        prompt: M
+        options: [{id: a, text: A}, {id: b, text: B}, {id: c, text: C}]
+        answers: [a, c]
+      - id: p4
+        kind: ordering
+        title: O
+        prompt: O
+        items: [{id: a, text: A}, {id: b, text: B}]
+        answer: [b, a]
+      - id: p5
+        kind: matching
+        title: X
+        prompt: X
+        left: [{id: l1, text: L1}, {id: l2, text: L2}]
+        right: [{id: r1, text: R1}, {id: r2, text: R2}]
+        answer: {l1: r2, l2: r1}
+      - id: p6
+        kind: budget
+        title: B
+        prompt: B
+        total: 100
+        categories:
+          - {id: food, text: Food, min: 30, max: 50}
+          - {id: fun, text: Fun, max: 20}
+          - {id: save, text: Save, min: 10}
+"""
+
+
+def test_derived_answers_are_right_and_wrong_for_every_kind() -> None:
+    level = level_from_text(PUZZLES)
+    assert len(level.puzzles) == 6
+    for puzzle in level.puzzles.values():
+        right = correct_answer(puzzle)
+        assert right is not None
+        assert check(puzzle, right) is True, puzzle.id
+        assert check(puzzle, wrong_answer(puzzle)) is False, puzzle.id
+
+
+def test_budget_allocation_respects_bounds_or_says_none() -> None:
+    level = level_from_text(PUZZLES)
+    puzzle = level.puzzles["p6"]
+    assert isinstance(puzzle, Budget)
+    amounts = budget_allocation(puzzle)
+    assert amounts == {"food": Decimal(50), "fun": Decimal(20), "save": Decimal(30)}
+    impossible = puzzle.model_copy(update={"total": Decimal(5)})
+    assert budget_allocation(impossible) is None
