@@ -101,3 +101,14 @@ def locator(loaded: LoadedCampaign) -> Locator:
 def nowhere(entity: str | None) -> tuple[Path, int, int]:
     """A locator for levels built in memory (tests, benchmarks)."""
     return Path(f"<{entity or 'level'}>"), 1, 1
+
+
+def load_for_check(path: Path) -> tuple[LoadedCampaign, Level] | list[str]:
+    """A level through the loader, or the loader's located problems as lines to print."""
+    from escape_game.loading import LevelError, load_campaign
+
+    try:
+        loaded = load_campaign(path)
+    except LevelError as exc:
+        return [p.format() for p in exc.problems]
+    return loaded, Level.from_campaign(loaded.campaign)

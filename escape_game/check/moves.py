@@ -37,6 +37,8 @@ class Move:
     chance: Chance | None = None
     wrong: bool = False
     """An answer the level data says is wrong (a deliberate mistake)."""
+    again: bool = False
+    """An examination repeated only to let actions pass (action-count triggers)."""
 
     @property
     def main(self) -> act.Action:
@@ -119,8 +121,9 @@ def moves(level: Level, state: GameState, clamp: int = 0) -> Iterator[Move]:
     burn = state.room_actions < clamp
     for obj in objects:
         if obj.id not in state.examined or burn:
-            yield Move((act.Examine(object=obj.id),))
-            burn = burn and obj.id not in state.examined
+            seen = obj.id in state.examined
+            yield Move((act.Examine(object=obj.id),), again=seen)
+            burn = burn and not seen
         if obj.take is not None:
             yield Move((act.Take(object=obj.id),))
         for item in dict.fromkeys(u.item for u in obj.uses):

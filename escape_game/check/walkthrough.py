@@ -24,6 +24,7 @@ _PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "go": "Go through “{exit}” to {room}",
         "examine": "Examine the {object}",
+        "again": "Examine the {object} again (let a moment pass)",
         "take": "Take the {item} from the {object}",
         "use": "Use the {item} on the {object}",
         "answer": "Answer “{puzzle}” with {answer}",
@@ -43,6 +44,7 @@ _PHRASES: dict[str, dict[str, str]] = {
     "fr": {
         "go": "Passer par « {exit} » vers {room}",
         "examine": "Examiner : {object}",
+        "again": "Examiner encore : {object} (laisser passer un moment)",
         "take": "Prendre {item} ({object})",
         "use": "Utiliser {item} sur {object}",
         "answer": "Répondre à « {puzzle} » : {answer}",
@@ -127,7 +129,7 @@ class Describer:
                 return p["take"].format(
                     item=self.text(item.name if item else None, obj.take), object=name
                 )
-            return p["examine"].format(object=name)
+            return p["again" if move.again else "examine"].format(object=name)
         if isinstance(a, act.UseItem):
             item = lv.items.get(a.item)
             obj = lv.objects.get(a.target)
