@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from escape_game.core.economics import excludes
@@ -135,6 +136,11 @@ class Abstraction:
     Past the last shop, with no condition on money, potions or wellbeing, they cannot."""
     sold_ahead: dict[str, frozenset[str]]
     """Per room, the potions some shop ahead still sells."""
+    costly_threats: dict[str, tuple[tuple[str, Decimal], ...]]
+    """Per room, threats that may still take money while a shop is ahead (id, loss)."""
+    money_cap: bool
+    """Money above what every remaining purchase and loss could need is all alike; only
+    sound when no effect takes money away (those may fire several times)."""
 
     @classmethod
     def of(cls, level: Level) -> Abstraction:
@@ -155,9 +161,26 @@ class Abstraction:
             room: frozenset(p.id for r in rooms for p in level.rooms[r].shop)
             for room, rooms in ahead.items()
         }
+        shop_rooms = {room for room, sold in sold_ahead.items() if sold}
+        by_effect = {e.trigger_threat for e, _ in effects_of(level)
+                     if isinstance(e, fx.TriggerThreat)}
+        costly = {
+            room: tuple(
+                (t.id, t.loss)
+                for t in level.threats.values()
+                if t.loss > 0
+                and (t.id in by_effect or level.threat_room.get(t.id) in rooms & shop_rooms)
+            )
+            for room, rooms in ahead.items()
+        }
+        takes_money = any(
+            isinstance(e, fx.AddMoney) and e.add_money < 0 for e, _ in effects_of(level)
+        )
         return cls(
             level=level,
             keep_wellbeing=keep_wellbeing,
+            costly_threats=costly,
+            money_cap=not takes_money,
             money_rooms=None if keep_wellbeing or reads_money else frozenset(
                 room for room, shops in sold_ahead.items() if shops
             ),
@@ -196,6 +219,27 @@ class Abstraction:
                 relevant.add(owned.potion)
         return relevant
 
+    def _cap(self, state: GameState) -> Decimal | None:
+        """Every remaining purchase plus every loss that may still strike before the last
+        shop: with at least this much (and no debt), more money changes nothing."""
+        if not self.money_cap or state.debt:
+            return None
+        owned = state.owned_ids
+        potions = self.level.potions
+        need = sum(
+            (potions[p].premium for p in self.sold_ahead.get(state.room, ()) if p not in owned),
+            Decimal(0),
+        )
+        resolved = state.resolved_threats
+        for threat, loss in self.costly_threats.get(state.room, ()):
+            if threat not in resolved:
+                need += loss
+        return need
+
+    def money_key(self, state: GameState) -> Decimal:
+        cap = self._cap(state)
+        return state.money if cap is None or state.money < cap else cap
+
     def key(self, state: GameState) -> Hashable:
         potions = self.level.potions
         money_matters = self.money_rooms is None or state.room in self.money_rooms
@@ -216,7 +260,7 @@ class Abstraction:
             frozenset(state.visited),
             frozenset(state.inventory),
             state.flags,
-            state.money if money_matters else None,
+            self.money_key(state) if money_matters else None,
             state.debt if money_matters else None,
             state.wellbeing if self.keep_wellbeing else None,
             owned,

@@ -200,7 +200,7 @@ def search(level: Level, *, budget: int = DEFAULT_BUDGET, seed: int = 0) -> Sear
                     reached.rooms.add(new.room)
                 else:
                     queue.append(target)
-            if target != node:
+            if target != node or move.main.type == "examine":
                 graph.src.append(node)
                 graph.dst.append(target)
                 graph.tag.append(concepts.tag(result.events))
