@@ -29,7 +29,8 @@ class Painter:
         return max(12, int(SIZES.get(role, 21) * self.unit * self.text_scale))
 
     def line_height(self, role: str = "body") -> int:
-        return int(self.size(role) * 1.3)
+        size = self.size(role)
+        return max(int(size * 1.3), self.fonts.font(size).get_linesize())
 
     def text(self, text: str, pos: tuple[int, int], role: str = "body",
              colour: Colour | None = None, bold: bool = False,
@@ -132,6 +133,9 @@ class Painter:
         if w.icon:
             icon_rect = pygame.Rect(x, 0, icon_size, icon_size)
             icon_rect.centery = w.rect.centery
+            if th.name == "high_contrast":  # black-outlined icons need a light backdrop
+                pygame.draw.rect(self.surface, th.text, icon_rect.inflate(self.px(4), self.px(4)),
+                                 border_radius=self.px(6))
             self.image(w.icon, icon_rect)
             x = icon_rect.right + self.px(8)
         label = w.label
@@ -155,7 +159,10 @@ class Painter:
             self.focus_ring(w.rect)
 
     def focus_ring(self, rect: pygame.Rect) -> None:
-        ring = rect.inflate(self.px(10), self.px(10))
+        gap = rect.inflate(self.px(6), self.px(6))
+        pygame.draw.rect(self.surface, self.theme.background, gap, max(2, self.px(3)),
+                         border_radius=self.px(12))
+        ring = rect.inflate(self.px(12), self.px(12))
         pygame.draw.rect(self.surface, self.theme.focus, ring, max(3, self.px(4)),
                          border_radius=self.px(14))
 
@@ -166,7 +173,9 @@ class Painter:
         pygame.draw.ellipse(self.surface, th.accent if w.selected else th.panel_border, halo,
                             max(2, self.px(3)))
         self.image(w.icon, w.rect.inflate(-self.px(14), -self.px(14)), w.label)
-        label = self.fit_text(w.label, self.px(220), "small", bold=True)
+        width = w.extra.get("label_width", self.px(200))
+        label = self.fit_text(w.label, width if isinstance(width, int) else self.px(200),
+                              "small", bold=True)
         surf = self.fonts.render(label, self.size("small"), th.text, True)
         box = surf.get_rect(midtop=(w.rect.centerx, w.rect.bottom + self.px(8)))
         pygame.draw.rect(self.surface, th.panel, box.inflate(self.px(12), self.px(6)),

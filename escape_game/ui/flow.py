@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from escape_game import __version__
 from escape_game.core.events import Event, GameEnded, MessageShown, ThreatStruck, ThreatWarned
 from escape_game.model import Text, text_in
-from escape_game.ui.i18n import t
+from escape_game.ui.i18n import set_language, t
 from escape_game.ui.reactions import describe
 from escape_game.ui.session import GameSession
 
@@ -80,6 +80,7 @@ class Flow:
         if not self.app.settings.language:
             languages = [x for x in self.campaign.languages if x in ("en", "fr")]
             self.app.settings = self.app.settings.with_(language=(languages or ["en"])[0])
+            set_language(self.app.settings.language)
         self.to_title()
 
     def to_title(self) -> None:

@@ -40,7 +40,7 @@ def draw_table(p: Painter, flow: Any, potions: list[Any], rect: pygame.Rect) -> 
     col_w = (rect.width - caption_w - gap * len(potions)) // len(potions)
     columns = [pygame.Rect(rect.left + caption_w + gap + i * (col_w + gap), rect.top, col_w,
                            rect.height) for i in range(len(potions))]
-    head_h = p.px(64) + p.line_height("body") * 2
+    head_h = max(p.px(68), p.px(16) + p.line_height("body") + p.line_height("small"))
     for potion, col in zip(potions, columns, strict=True):
         p.panel(col, th.background)
         p.image(potion.image or "potions/potion_blue",
@@ -54,10 +54,11 @@ def draw_table(p: Painter, flow: Any, potions: list[Any], rect: pygame.Rect) -> 
     for r in range(len(rows[0])):
         caption = rows[0][r][0]
         height = max([p.measure(row[r][1], col_w - p.px(16), "small") for row in rows]
-                     + [p.line_height("small")]) + p.px(6)
+                     + [p.measure(caption, caption_w - p.px(8), "small", bold=True)]) + p.px(6)
         if y + height > rect.bottom:
             break
-        p.text(caption, (rect.left, y), "small", th.muted, bold=True)
+        p.paragraph(caption, pygame.Rect(rect.left, y, caption_w - p.px(8), height), "small",
+                    th.muted, bold=True)
         for row, col in zip(rows, columns, strict=True):
             p.paragraph(row[r][1], pygame.Rect(col.left + p.px(8), y, col.width - p.px(16),
                                                height), "small", th.text)

@@ -74,7 +74,7 @@ class ConsentScene(Scene):
         y = title_bar(p, t("consent.title"))
         text_w = min(w - p.px(80), p.px(1100))
         box = pygame.Rect(p.px(40), y, text_w, p.px(10))
-        body = "\n".join([t("consent.what"), t("consent.why"), t("consent.never"),
+        body = "\n\n".join([t("consent.what"), t("consent.why"), t("consent.never"),
                           t("consent.choice")])
         box.height = p.measure(body, text_w - p.px(135), "body") + p.px(30)
         p.panel(box)

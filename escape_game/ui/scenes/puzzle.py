@@ -216,7 +216,7 @@ class PuzzleScene(Scene):
                 label = t("puzzle.hint_cost", cost=cost) if cost else t("puzzle.hint")
                 items.append(("hint", label, "ui/hint", self.hint, True))
         items.append(("close", t("common.close"), "ui/close", self.back, True))
-        rects = row(inner.left, inner.bottom - bh, min(inner.width, p.px(300) * len(items)), bh,
+        rects = row(inner.left, inner.bottom - bh, min(inner.width, p.px(360) * len(items)), bh,
                     p.px(12), len(items))
         for (key, label, icon, action, enabled), rect in zip(items, rects, strict=True):
             self.add(Widget(key, label, rect, action, icon=icon, enabled=enabled,

@@ -11,7 +11,7 @@ from typing import Any
 
 import pygame
 
-from escape_game.core.actions import GoThrough
+from escape_game.core.actions import GoThrough, TakeHint
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
@@ -29,9 +29,9 @@ def auto_positions(count: int, taken: list[tuple[float, float]]) -> list[tuple[f
     spots: list[tuple[float, float]] = []
     row_y = [0.78, 0.5, 0.25]
     for r, y in enumerate(row_y):
-        per_row = 5
+        per_row = 4
         for i in range(per_row):
-            x = 0.12 + i * 0.76 / (per_row - 1) + (0.05 if r % 2 else 0.0)
+            x = 0.12 + i * 0.76 / (per_row - 1) - (0.1 if r % 2 else 0.0)
             if all(abs(x - tx) > 0.12 or abs(y - ty) > 0.16 for tx, ty in taken + spots):
                 spots.append((x, y))
             if len(spots) == count:
@@ -90,6 +90,23 @@ class RoomScene(Scene):
     def pick_item(self, item_id: str) -> None:
         self.selected_item = None if self.selected_item == item_id else item_id
 
+    def hint(self) -> None:
+        """The next hint of the first unsolved puzzle here that still has one."""
+        from escape_game.ui.scenes.dialogs import MessageScene
+
+        session = self.flow.session
+        state = session.state
+        for puzzle in session.puzzles():
+            if puzzle.id in state.solved or state.hints_on(puzzle.id) >= len(puzzle.hints):
+                continue
+            index = state.hints_on(puzzle.id)
+            self.flow.act(TakeHint(puzzle=puzzle.id))
+            if session.state.hints_on(puzzle.id) > index:
+                text = f"{self.flow.tr(puzzle.title)}\n\n{self.flow.tr(puzzle.hints[index].text)}"
+                self.app.scenes.push(MessageScene(self.app, text, icon="ui/hint"))
+                return
+        self.app.scenes.push(MessageScene(self.app, t("room.no_hint"), icon="ui/hint"))
+
     def back(self) -> None:
         from escape_game.ui.scenes.pause import PauseScene
 
@@ -135,6 +152,9 @@ class RoomScene(Scene):
         bh = button_height(p)
         top_h = max(p.px(70), p.line_height("small") + p.line_height("body") + p.px(22))
         hud_left = draw_hud(p, flow, pygame.Rect(0, 0, w, top_h))
+        self.add(Widget("hint", t("room.hint"), pygame.Rect(w - p.px(340), p.px(8), p.px(160),
+                                                            top_h - p.px(16)),
+                        self.hint, icon="ui/hint"))
         self.add(Widget("pause", t("room.menu"), pygame.Rect(w - p.px(170), p.px(8), p.px(160),
                                                              top_h - p.px(16)),
                         self.back, icon="ui/pause"))
@@ -164,7 +184,8 @@ class RoomScene(Scene):
                            pic_rect.top + int(fy * pic_rect.height))
             rect.clamp_ip(pic_rect.inflate(-p.px(8), -p.px(40)))
             self.add(Widget(key, label, rect, action, kind="hotspot", icon=icon,
-                            selected=key == self.focus.key))
+                            selected=key == self.focus.key,
+                            extra={"label_width": int(pic_rect.width * 0.24)}))
         # the side panel: title, description, shop and warnings
         side = pygame.Rect(w - side_w - p.px(16), top_h + p.px(16), side_w,
                            h - top_h - inv_h - p.px(32))

@@ -62,7 +62,8 @@ class ThreatScene(Scene):
         w, h = p.surface.get_size()
         th = p.theme
         bh = button_height(p)
-        box = pygame.Rect(p.px(60), p.px(40), w - p.px(120), h - p.px(80))
+        box = pygame.Rect(0, 0, min(w - p.px(80), p.px(1100)), min(h - p.px(60), p.px(480)))
+        box.center = (w // 2, h // 2)
         p.panel(box)
         pygame.draw.rect(p.surface, th.warn if self.result is None else th.panel_border, box,
                          p.px(4), border_radius=p.px(14))
