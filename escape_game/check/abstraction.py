@@ -222,7 +222,7 @@ class Abstraction:
     def _cap(self, state: GameState) -> Decimal | None:
         """Every remaining purchase plus every loss that may still strike before the last
         shop: with at least this much (and no debt), more money changes nothing."""
-        if not self.money_cap or state.debt:
+        if not self.money_cap or self.money_rooms is None or state.debt:
             return None
         owned = state.owned_ids
         potions = self.level.potions
