@@ -205,3 +205,15 @@ def test_quit_ends_and_everything_after_is_rejected(first: dict[str, Any]) -> No
         assert state.outcome == "quit"
     else:
         assert state.outcome == "quit" and state.wellbeing == 5
+
+
+def test_a_strike_that_exhausts_completes_and_game_ended_comes_last() -> None:
+    state, results = play(level(), examine("rest"), buy("cheap"), {"type": "go", "exit": "ahead"},
+                          examine("match"), {"type": "face", "threat": "blaze"})
+    names = [e.name for e in results[-1].events]
+    assert names == ["ThreatStruck", "MoneyChanged", "WellbeingChanged", "ScoreChanged",
+                     "GameEnded"]
+    ended = results[-1].events[-1].model_dump()
+    assert state.outcome == "exhausted" and state.wellbeing == 0
+    assert (ended["score"], ended["money"], ended["wellbeing"]) == (state.score, state.money, 0)
+    assert state.score == 50 and balanced(state)  # the strike's protection still counted

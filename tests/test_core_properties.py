@@ -1,7 +1,7 @@
 """Property tests: random sessions on every level never crash and keep the invariants.
 
 Sessions mostly pick plausible actions (what the player sees), sometimes any action built
-from the level's ids. Examples per level: HYPOTHESIS_CORE_EXAMPLES (default 150).
+from the level's ids. Examples per level: HYPOTHESIS_CORE_EXAMPLES (default 100).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from escape_game.core import Action, GameState, Level, StepResult, new_game, ste
 from escape_game.loading import LevelError
 from escape_game.runner import replay
 from escape_game.runner.explore import every_action, plausible_actions
-from escape_game.runner.levels import load_level
+from escape_game.runner.levels import level_from_text, load_level
 
-EXAMPLES = int(os.environ.get("HYPOTHESIS_CORE_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("HYPOTHESIS_CORE_EXAMPLES", "100"))
 PROFILE = settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -37,6 +37,24 @@ def _level_dirs() -> list[Path]:
 
 LEVEL_DIRS = _level_dirs()
 _CACHE: dict[Path, Level] = {}
+
+
+def _inline_levels() -> dict[str, Level]:
+    """The scenario tests' inline levels: every effect, debt, time limits, many potions."""
+    from test_core_economy import SHOP
+    from test_core_threats import HEAD, POTIONS, blaze
+    from test_core_world import WORLD
+
+    threats = HEAD + "    threats:\n" + "".join(
+        "      " + line + "\n"
+        for line in (blaze("{when: enter}", likelihood=0.5) + blaze("{when: effect}").replace(
+            "id: blaze", "id: spark")).splitlines()
+    ) + "    shop:\n" + "".join("      " + line + "\n" for line in POTIONS.splitlines())
+    return {"world": level_from_text(WORLD), "shop": level_from_text(SHOP),
+            "threats": level_from_text(threats)}
+
+
+INLINE = _inline_levels()
 
 
 def level_at(path: Path) -> Level:
@@ -115,9 +133,12 @@ def sessions(draw: st.DrawFn, level: Level) -> tuple[int, bool, list[Action]]:
     return seed, timers, actions
 
 
-@pytest.mark.parametrize("path", LEVEL_DIRS, ids=[p.name for p in LEVEL_DIRS])
-def test_random_sessions_keep_the_invariants(path: Path) -> None:
-    level = level_at(path)
+CASES: list[Path | str] = [*LEVEL_DIRS, *INLINE]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name if isinstance(c, Path) else c for c in CASES])
+def test_random_sessions_keep_the_invariants(case: Path | str) -> None:
+    level = level_at(case) if isinstance(case, Path) else INLINE[case]
     items = possible_items(level)
 
     @PROFILE

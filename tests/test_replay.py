@@ -19,7 +19,7 @@ from escape_game.runner.explore import plausible_actions
 from escape_game.runner.levels import load_level
 
 MINI = FIXTURES / "core" / "levels" / "mini"
-EXAMPLES = int(os.environ.get("HYPOTHESIS_CORE_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("HYPOTHESIS_CORE_EXAMPLES", "100"))
 
 
 def biggest_level() -> Path:

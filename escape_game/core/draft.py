@@ -51,6 +51,7 @@ class Draft:
     timers: bool
     events: list[Event] = field(default_factory=list)
     depth: int = 0
+    ended_now: bool = False
 
     @classmethod
     def of(cls, s: GameState) -> Draft:
@@ -181,16 +182,23 @@ class Draft:
             self.end("exhausted")
 
     def end(self, outcome: Outcome) -> None:
-        """The first outcome wins; GameEnded is emitted exactly once."""
+        """The first outcome wins. The consequence being applied (a strike's payout and score)
+        still completes; GameEnded comes last, from ``finish``."""
         if self.outcome is not None:
             return
         self.outcome = outcome
-        self.emit(
-            ev.GameEnded(
-                outcome=outcome,
-                score=self.score,
-                money=self.money,
-                wellbeing=self.wellbeing,
-                elapsed_ms=self.elapsed_ms,
+        self.ended_now = True
+
+    def finish(self) -> None:
+        """Close the step: GameEnded, exactly once, as the last event, with the final numbers."""
+        if self.ended_now and self.outcome is not None:
+            self.ended_now = False
+            self.emit(
+                ev.GameEnded(
+                    outcome=self.outcome,
+                    score=self.score,
+                    money=self.money,
+                    wellbeing=self.wellbeing,
+                    elapsed_ms=self.elapsed_ms,
+                )
             )
-        )

@@ -54,6 +54,7 @@ def new_game(
     )
     d = Draft.of(base)
     enter_room(level, d, room, via=None)
+    d.finish()
     return StepResult(d.freeze(), tuple(d.events))
 
 
@@ -85,6 +86,7 @@ def step(level: Level, state: GameState, action: act.Action) -> StepResult:
     handler(level, state, action, d)
     if counted and not d.over:
         check_action_triggers(level, d)
+    d.finish()
     return StepResult(d.freeze(), tuple(d.events))
 
 
