@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -16,7 +18,7 @@ from escape_game.loading.messages import RawProblem, translate
 from escape_game.loading.problems import LevelError, Location, Problem
 from escape_game.loading.references import cross_check
 from escape_game.loading.safe_yaml import Limits, ParsedFile, read_yaml
-from escape_game.loading.walk import ASSET_FIELDS, iter_models
+from escape_game.loading.walk import Located, all_models, plan_of
 from escape_game.model import Campaign, Entity, Fragment
 
 ROOT_FILE = "campaign.yaml"
@@ -76,7 +78,7 @@ class LoadedCampaign:
         """Where the mapping of the entity with this id starts (rooms first if ids clash)."""
         if self._entities is None:
             self._entities = {}
-            for path, model in iter_models(self.campaign):
+            for path, model in all_models(self.campaign):
                 if isinstance(model, Entity):
                     self._entities.setdefault(model.id, path)
         found = self._entities.get(entity_id)
@@ -182,12 +184,12 @@ def _merge(campaign: Campaign, fragments: Sequence[Fragment], files: _Files) -> 
     return campaign.model_copy(update=update)
 
 
-def _asset_problems(campaign: Campaign, root: Path) -> list[RawProblem]:
+def _asset_problems(models: list[Located], root: Path) -> list[RawProblem]:
     out: list[RawProblem] = []
     checked: dict[str, AssetProblem | None] = {}
-    for path, model in iter_models(campaign):
-        for key in ASSET_FIELDS:
-            ref = getattr(model, key, None)
+    for path, model in models:
+        for key in plan_of(type(model)).assets:
+            ref = getattr(model, key)
             if not isinstance(ref, str):
                 continue
             if ref not in checked:
@@ -214,12 +216,29 @@ def _hash(root: Path, parsed: Iterable[ParsedFile]) -> str:
     return digest.hexdigest()
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Parsing builds a large acyclic tree; cyclic GC passes over it would double the cost."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_campaign(path: Path | str, limits: Limits | None = None) -> LoadedCampaign:
     """Load and check a level (a campaign.yaml, or a folder holding one).
 
     Raises LevelError listing every problem when there is any error; warnings alone are kept
     on the result.
     """
+    with _gc_paused():
+        return _load(path, limits)
+
+
+def _load(path: Path | str, limits: Limits | None) -> LoadedCampaign:
     limits = limits or Limits()
     found = _find_root_file(Path(path))
     if isinstance(found, Problem):
@@ -256,7 +275,8 @@ def load_campaign(path: Path | str, limits: Limits | None = None) -> LoadedCampa
             name = spot.file.name
         return f"{name}:{spot.line}:{spot.column}"
 
-    raws = cross_check(merged, where) + _asset_problems(merged, level_root)
+    models = all_models(merged)
+    raws = cross_check(merged, models, where) + _asset_problems(models, level_root)
     problems.extend(files.problem(raw) for raw in raws)
     if any(p.severity == "error" for p in problems):
         raise LevelError(problems)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from escape_game.loading.locate import PathPart
 from escape_game.loading.messages import RawProblem
 from escape_game.loading.problems import did_you_mean, quoted
-from escape_game.loading.walk import iter_models, texts_of
+from escape_game.loading.walk import Located, all_models, plan_of
 from escape_game.model import (
     Budget,
     Campaign,
@@ -22,6 +22,7 @@ from escape_game.model import (
     Item,
     ItemUse,
     KnowledgeItem,
+    LikertItem,
     Matching,
     MultipleChoice,
     Ordering,
@@ -89,26 +90,36 @@ class _Index:
 class CrossCheck:
     """Collects declarations in one walk, then checks each reference against them."""
 
-    def __init__(self, campaign: Campaign, where: Callable[[Path_], str] = _where) -> None:
+    def __init__(self, campaign: Campaign, models: list[Located],
+                 where: Callable[[Path_], str] = _where) -> None:
         self.campaign = campaign
+        self.models = models
         self.index = _Index(where)
         self.problems: list[RawProblem] = []
         self.flags_set: set[str] = set()
         self.flag_tests: list[tuple[Path_, str]] = []
         self.refs: list[tuple[Path_, str, str]] = []
-        self.models = list(iter_models(campaign))
+        self.declared = list(campaign.languages)
 
     def run(self) -> list[RawProblem]:
         self._declare()
         for path, model in self.models:
-            self._collect(path, model)
+            cls = type(model)
+            plan = plan_of(cls)
+            if cls in _CHECKED:
+                self._collect(path, model)
+            if plan.concept_tags:
+                self._refs(path, "concepts", "concept", model.concepts)  # type: ignore[attr-defined]
+            for name, key in plan.texts:
+                text = getattr(model, name)
+                if isinstance(text, dict):
+                    self._languages(path, key, text)
         for path, kind, ref in self.refs:
             self._check_ref(path, kind, ref)
         for path, flag in self.flag_tests:
             if flag not in self.flags_set:
                 self._warn(path, f"the flag '{flag}' is tested but never set by any 'set_flag'"
                            f"{did_you_mean(flag, self.flags_set)}", "flag_never_set")
-        self._languages()
         self._unused()
         return self.problems
 
@@ -160,10 +171,7 @@ class CrossCheck:
             self.flag_tests.append(((*path, "flag"), model.flag))
         elif isinstance(model, SetFlag):
             self.flags_set.add(model.set_flag)
-        concepts = getattr(model, "concepts", None)
-        if isinstance(concepts, tuple) and all(isinstance(c, str) for c in concepts):
-            self._refs(path, "concepts", "concept", concepts)
-        if isinstance(model, Campaign):
+        elif isinstance(model, Campaign):
             self._ref((*path, "start", "room"), "room", model.start.room)
             self._refs((*path, "start"), "items", "item", model.start.items)
             if model.quizzes is not None:
@@ -205,10 +213,8 @@ class CrossCheck:
         elif isinstance(model, ProductComparison):
             self._refs(path, "products", "potion", model.products)
             self._answer_in(path, "answer", model.answer, list(model.products))
-        else:
-            likert_concept = getattr(model, "concept", None)
-            if isinstance(likert_concept, str) and path and "quiz_forms" in path:
-                self._ref((*path, "concept"), "concept", likert_concept)
+        elif isinstance(model, LikertItem) and model.concept is not None:
+            self._ref((*path, "concept"), "concept", model.concept)
 
     def _answer_in(self, path: Path_, key: PathPart, answer: str, options: Sequence[str]) -> None:
         if answer not in options:
@@ -275,25 +281,22 @@ class CrossCheck:
                             f"the minimum {category.min}", "impossible_budget")
 
     # -- languages and unused declarations ----------------------------------------------------
-    def _languages(self) -> None:
-        declared = list(self.campaign.languages)
-        for path, model in self.models:
-            for key, text in texts_of(model):
-                if not isinstance(text, dict):
-                    continue
-                missing = [lang for lang in declared if lang not in text]
-                if missing:
-                    self._error((*path, key), f"'{key}' has no {quoted(missing, 'and')} text (the "
-                                f"level declares the languages {quoted(declared, 'and')})",
-                                "missing_language")
-                for lang in text:
-                    if lang not in declared:
-                        self.problems.append(RawProblem(
-                            (*path, key, lang), "key",
-                            f"'{lang}' is not one of the level's languages "
-                            f"({quoted(declared, 'and')}); "
-                            f"add it to 'languages' or remove this text"
-                            f"{did_you_mean(lang, declared)}", "undeclared_language", "warning"))
+    def _languages(self, path: Path_, key: str, text: dict[str, str]) -> None:
+        declared = self.declared
+        if len(text) == len(declared) and all(lang in text for lang in declared):
+            return
+        missing = [lang for lang in declared if lang not in text]
+        if missing:
+            self._error((*path, key), f"'{key}' has no {quoted(missing, 'and')} text (the "
+                        f"level declares the languages {quoted(declared, 'and')})",
+                        "missing_language")
+        for lang in text:
+            if lang not in declared:
+                self.problems.append(RawProblem(
+                    (*path, key, lang), "key",
+                    f"'{lang}' is not one of the level's languages "
+                    f"({quoted(declared, 'and')}); add it to 'languages' or remove this text"
+                    f"{did_you_mean(lang, declared)}", "undeclared_language", "warning"))
 
     def _unused(self) -> None:
         for kind in ("item", "concept"):
@@ -305,7 +308,14 @@ class CrossCheck:
                                f"unused_{kind}")
 
 
-def cross_check(campaign: Campaign, where: Callable[[Path_], str] = _where
-                ) -> list[RawProblem]:
+_CHECKED = frozenset({
+    *REFERENCES, FlagSet, SetFlag, Campaign, Exit, GameObject, ItemUse, Potion, Exclusion,
+    Threat, KnowledgeItem, LikertItem, SingleChoice, MultipleChoice, Ordering, Matching, Budget,
+    ProductComparison,
+})
+
+
+def cross_check(campaign: Campaign, models: list[Located] | None = None,
+                where: Callable[[Path_], str] = _where) -> list[RawProblem]:
     """Problems with references, answers, languages and unused declarations."""
-    return CrossCheck(campaign, where).run()
+    return CrossCheck(campaign, models or all_models(campaign), where).run()

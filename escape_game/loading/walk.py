@@ -5,6 +5,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -42,36 +43,62 @@ def _holds_models(tp: Any) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class ClassPlan:
+    """What the checks need to know about one model class, computed once."""
+
+    children: tuple[tuple[str, str], ...]
+    texts: tuple[tuple[str, str], ...]
+    assets: tuple[str, ...]
+    concept_tags: bool
+
+
 @cache
-def field_plan(cls: type[BaseModel]) -> tuple[tuple[str, str, bool, bool], ...]:
-    """(attribute, YAML key, is a text, may hold models) for each field of a model class."""
-    plan = []
+def plan_of(cls: type[BaseModel]) -> ClassPlan:
+    children, texts, assets = [], [], []
     for name, info in cls.model_fields.items():
-        plan.append((name, info.alias or name, _is_text(info.annotation),
-                     _holds_models(info.annotation)))
-    return tuple(plan)
+        key = info.alias or name
+        if _holds_models(info.annotation):
+            children.append((name, key))
+        if _is_text(info.annotation):
+            texts.append((name, key))
+        if name in ASSET_FIELDS:
+            assets.append(name)
+    concepts = cls.model_fields.get("concepts")
+    tags = concepts is not None and not _holds_models(concepts.annotation)
+    return ClassPlan(tuple(children), tuple(texts), tuple(assets), tags)
 
 
-def iter_models(model: BaseModel, path: tuple[PathPart, ...] = ()
-                ) -> Iterator[tuple[tuple[PathPart, ...], BaseModel]]:
-    """Every model in the tree, depth first, with the data path that reaches it."""
-    yield path, model
-    for name, key, _text, holds in field_plan(type(model)):
-        if not holds:
-            continue
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from iter_models(value, (*path, key))
-        elif isinstance(value, tuple):
-            for i, child in enumerate(value):
-                if isinstance(child, BaseModel):
-                    yield from iter_models(child, (*path, key, i))
+Located = tuple[tuple[PathPart, ...], BaseModel]
+
+
+def all_models(root: BaseModel) -> list[Located]:
+    """Every model in the tree in document order, with the data path that reaches it."""
+    out: list[Located] = []
+    stack: list[Located] = [((), root)]
+    while stack:
+        path, model = stack.pop()
+        out.append((path, model))
+        found: list[Located] = []
+        for name, key in plan_of(type(model)).children:
+            value = getattr(model, name)
+            if isinstance(value, BaseModel):
+                found.append(((*path, key), value))
+            elif isinstance(value, tuple):
+                for i, child in enumerate(value):
+                    if isinstance(child, BaseModel):
+                        found.append(((*path, key, i), child))
+        stack.extend(reversed(found))
+    return out
+
+
+def iter_models(model: BaseModel) -> Iterator[Located]:
+    return iter(all_models(model))
 
 
 def texts_of(model: BaseModel) -> Iterator[tuple[str, Any]]:
     """(YAML key, value) for every text field that is set."""
-    for name, key, is_text, _holds in field_plan(type(model)):
-        if is_text:
-            value = getattr(model, name)
-            if value is not None:
-                yield key, value
+    for name, key in plan_of(type(model)).texts:
+        value = getattr(model, name)
+        if value is not None:
+            yield key, value
