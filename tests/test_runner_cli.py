@@ -76,3 +76,15 @@ def test_script_with_seed_and_expectation(tmp_path: Path) -> None:
     assert script.seed == 7 and script.timers is False
     assert script.expect == {"outcome": "quit"}
     assert script.actions == (a.Quit(),)
+
+
+def test_a_broken_level_exits_1_with_located_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    level = tmp_path / "campaign.yaml"
+    level.write_text(MINI.read_text(encoding="utf-8").replace("to: vault", "to: vaultt"))
+    actions = tmp_path / "a.yaml"
+    actions.write_text("- {type: quit}\n")
+    assert main(["run", str(tmp_path), "--actions", str(actions)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot load level" in err and "vaultt" in err and "campaign.yaml:" in err

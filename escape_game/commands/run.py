@@ -25,14 +25,17 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from escape_game.core import ACTION_ADAPTER, new_game, step
+    from escape_game.loading import LevelError
     from escape_game.runner.levels import load_level
     from escape_game.runner.log import describe_action, describe_event
     from escape_game.runner.script import ActionFileError, load_script
 
     try:
         level = load_level(args.level)
-    except Exception as exc:  # the loader's LevelError, YAML or validation errors: all reported
-        print(f"error: cannot load level {args.level}: {exc}", file=sys.stderr)
+    except LevelError as exc:
+        print(f"error: cannot load level {args.level}:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem.format()}", file=sys.stderr)
         return 1
     try:
         script = load_script(args.actions)
