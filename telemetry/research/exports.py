@@ -7,9 +7,12 @@ never reach a file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 from telemetry.research import behaviour, tables
 from telemetry.research.ingest import Dataset
@@ -17,12 +20,14 @@ from telemetry.research.ingest import Dataset
 Format = Literal["csv", "parquet"]
 
 
-def dataset_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
-    """Name -> table; the events keep their ``data`` as a JSON object in one text column."""
+def dataset_tables(ds: Dataset, participants: pd.DataFrame | None = None
+                   ) -> dict[str, Any]:
+    """Name -> table (pandas, or Arrow for the events, which can hold millions of rows);
+    the events keep their ``data`` as a JSON object in one text column."""
     con = ds.connect()
-    events: pd.DataFrame = con.execute(
+    events = con.sql(
         "SELECT session_id, seq, t_ms, name, CAST(data AS VARCHAR) AS data FROM events "
-        "ORDER BY session_id, seq").df()
+        "ORDER BY session_id, seq").to_arrow_table()
     matrix = tables.item_matrix(ds).reset_index()
     sessions = ds.sessions.drop(columns=["file"])
     return {
@@ -30,7 +35,7 @@ def dataset_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
         "events": events,
         "quiz_answers": ds.answers.sort_values(["session_id", "seq"]),
         "item_matrix": matrix,
-        "participants": tables.participants(ds),
+        "participants": tables.participants(ds) if participants is None else participants,
         "room_times": behaviour.room_times(ds),
         "decisions": behaviour.decisions(ds),
         "funnel": behaviour.funnel(ds),
@@ -40,14 +45,20 @@ def dataset_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     }
 
 
-def write_tables(tables_: dict[str, pd.DataFrame], out: Path, fmt: Format = "csv") -> list[Path]:
+def write_tables(tables_: dict[str, Any], out: Path, fmt: Format = "csv") -> list[Path]:
+    """Write each table; Arrow tables are written by pyarrow directly (fast on big tables)."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, frame in tables_.items():
+    for name, table in tables_.items():
         path = out / f"{name}.{fmt}"
-        if fmt == "csv":
-            frame.to_csv(path, index=False)
+        if isinstance(table, pa.Table):
+            if fmt == "csv":
+                pacsv.write_csv(table, path)
+            else:
+                pq.write_table(table, path)
+        elif fmt == "csv":
+            table.to_csv(path, index=False)
         else:
-            frame.to_parquet(path, index=False)
+            table.to_parquet(path, index=False)
         written.append(path)
     return written

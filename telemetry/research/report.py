@@ -272,8 +272,7 @@ def write_report(ds: Dataset, out: Path) -> Path:
     """report.html plus every table behind it as CSV, in ``out``."""
     a = analyse(ds)
     out.mkdir(parents=True, exist_ok=True)
-    tables = dataset_tables(ds)
-    tables["participants"] = a.participants
+    tables = dataset_tables(ds, a.participants)
     tables["overall_stats"] = overall_table(a).astype({"value": str})
     tables["concept_stats"] = a.concept_table()
     tables["item_analysis"] = item_analysis_table(a)
