@@ -25,6 +25,7 @@ from escape_game.ui.theme import Theme, pick_theme
 
 log = logging.getLogger("escape_game.ui")
 DEFAULT_SIZE = (1280, 720)
+UNDER_REFRESH = 10  # frames between redraws of the scenes under a dialog
 MIN_SIZE = (480, 320)
 
 
@@ -77,6 +78,8 @@ class App:
         self.frames = 0
         self.running = True
         self.errors: list[str] = []
+        self._under: pygame.Surface | None = None
+        self._under_key: object = None
         from escape_game.ui.flow import Flow
 
         self.flow = Flow(self)
@@ -181,18 +184,28 @@ class App:
         surface = pygame.display.get_surface() or self.screen
         self.screen = surface
         surface.fill(self.theme.background)
-        for scene in self.scenes.visible():
-            try:
-                if scene is not self.scenes.top:
-                    scene.on_draw(surface)
-                    self.painter(surface).dim()
-                else:
-                    scene.on_draw(surface)
-            except Exception as exc:
-                self.report_error(type(scene).__name__, exc)
-                break
+        visible = self.scenes.visible()
+        try:
+            if len(visible) > 1:
+                self._draw_under(surface, visible[:-1])
+            visible[-1].on_draw(surface)
+        except Exception as exc:
+            self.report_error(type(self.scenes.top).__name__, exc)
         self._draw_toasts(surface)
         pygame.display.flip()
+
+    def _draw_under(self, surface: pygame.Surface, scenes: list[Any]) -> None:
+        """Scenes below a dialog, dimmed; redrawn a few times a second, not every frame."""
+        key = (surface.get_size(), tuple(id(s) for s in scenes), id(self.scenes.top),
+               self.settings)
+        if self._under is None or self._under_key != key or self.frames % UNDER_REFRESH == 0:
+            layer = pygame.Surface(surface.get_size()).convert()
+            layer.fill(self.theme.background)
+            for scene in scenes:
+                scene.on_draw(layer)
+                self.painter(layer).dim()
+            self._under, self._under_key = layer, key
+        surface.blit(self._under, (0, 0))
 
     def _draw_toasts(self, surface: pygame.Surface) -> None:
         if not self.toasts:

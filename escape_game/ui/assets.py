@@ -50,6 +50,7 @@ class Fonts:
         self.dyslexic = dyslexic
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._renders = LRU(1500)
+        self._layouts: OrderedDict[object, list[str]] = OrderedDict()
 
     def font(self, size: int, bold: bool = False, fallback: bool = False) -> pygame.font.Font:
         if fallback:
@@ -75,6 +76,30 @@ class Fonts:
         if any(m is None for m in metrics):
             return self.font(size, bold, fallback=True)
         return main
+
+    def wrapped(self, text: str, size: int, bold: bool, width: int) -> list[str]:
+        """``wrap`` with a cache: the same paragraph is laid out once, not every frame."""
+        key = (text, size, bold, width)
+        lines = self._layouts.get(key)
+        if lines is None:
+            lines = wrap(text, self.for_text(text, size, bold), width)
+            self._layouts[key] = lines
+            if len(self._layouts) > 800:
+                self._layouts.popitem(last=False)
+        return lines
+
+    def fitted(self, text: str, size: int, bold: bool, width: int) -> str:
+        key = ("fit", text, size, bold, width)
+        cached = self._layouts.get(key)
+        if cached is not None:
+            return cached[0]
+        font = self.for_text(text, size, bold)
+        if font.size(text)[0] > width:
+            while text and font.size(text + "…")[0] > width:
+                text = text[:-1]
+            text += "…"
+        self._layouts[key] = [text]
+        return text
 
     def render(self, text: str, size: int, colour: tuple[int, int, int],
                bold: bool = False) -> pygame.Surface:

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import pygame
 
-from escape_game.ui.assets import Fonts, Images, wrap
+from escape_game.ui.assets import Fonts, Images
 from escape_game.ui.theme import Colour, Theme
 from escape_game.ui.widgets import Widget
 
+_VEILS: dict[object, pygame.Surface] = {}
 SIZES = {"small": 17, "body": 21, "large": 26, "heading": 32, "title": 52}
 
 
 class Painter:
     def __init__(self, surface: pygame.Surface, theme: Theme, fonts: Fonts, images: Images,
-                 text_scale: float) -> None:
+                 text_scale: float, unit: float | None = None) -> None:
         self.surface = surface
         self.theme = theme
         self.fonts = fonts
         self.images = images
         w, h = surface.get_size()
-        self.unit = max(0.5, min(w / 1280, h / 720))
+        self.unit = unit if unit is not None else max(0.5, min(w / 1280, h / 720))
         self.text_scale = text_scale
 
     def px(self, value: float) -> int:
@@ -41,12 +42,8 @@ class Painter:
         return rect
 
     def fit_text(self, text: str, width: int, role: str = "body", bold: bool = False) -> str:
-        font = self.fonts.for_text(text, self.size(role), bold)
-        if font.size(text)[0] <= width:
-            return text
-        while text and font.size(text + "…")[0] > width:
-            text = text[:-1]
-        return text + "…"
+        """The text, cut with an ellipsis if it is wider than ``width`` (cached)."""
+        return self.fonts.fitted(text, self.size(role), bold, width)
 
     def paragraph(self, text: str, rect: pygame.Rect, role: str = "body",
                   colour: Colour | None = None, bold: bool = False, align: str = "left",
@@ -54,10 +51,9 @@ class Painter:
         """Wrapped text inside ``rect``; returns the height used. ``limit_chars`` types it out."""
         if limit_chars is not None:
             text = text[:limit_chars]
-        font = self.fonts.for_text(text, self.size(role), bold)
         y = rect.top
         step = self.line_height(role)
-        for line in wrap(text, font, max(20, rect.width)):
+        for line in self.fonts.wrapped(text, self.size(role), bold, max(20, rect.width)):
             if y + step > rect.bottom + step // 3 and y > rect.top:
                 break
             if line:
@@ -69,8 +65,8 @@ class Painter:
         return y - rect.top
 
     def measure(self, text: str, width: int, role: str = "body", bold: bool = False) -> int:
-        font = self.fonts.for_text(text, self.size(role), bold)
-        return len(wrap(text, font, max(20, width))) * self.line_height(role)
+        lines = self.fonts.wrapped(text, self.size(role), bold, max(20, width))
+        return len(lines) * self.line_height(role)
 
     def panel(self, rect: pygame.Rect, colour: Colour | None = None, border: bool = True) -> None:
         radius = self.px(14)
@@ -80,8 +76,13 @@ class Painter:
                              border_radius=radius)
 
     def dim(self) -> None:
-        veil = pygame.Surface(self.surface.get_size(), pygame.SRCALPHA)
-        veil.fill(self.theme.overlay)
+        key = (self.surface.get_size(), self.theme.overlay)
+        veil = _VEILS.get(key)
+        if veil is None:
+            veil = pygame.Surface(self.surface.get_size(), pygame.SRCALPHA)
+            veil.fill(self.theme.overlay)
+            _VEILS.clear()
+            _VEILS[key] = veil
         self.surface.blit(veil, (0, 0))
 
     def image(self, ref: str | None, rect: pygame.Rect, label: str = "") -> None:

@@ -114,23 +114,34 @@ class Flow:
             self.start_game()
 
     def _open_recorder(self) -> Any:
-        from telemetry.recorder import NullRecorder, open_recorder
-        from telemetry.records import Consent, SessionHeader
+        """The session recorder with consent; a silent one otherwise (nothing is written)."""
+        from telemetry.recorder import open_recorder
 
         if not (self.consent and self.app.options.telemetry and self.player):
-            return NullRecorder()
-        now = datetime.now(UTC)
+            return SilentRecorder()
         try:
-            header = SessionHeader(
-                session_id=uuid.uuid4(), player=self.player, campaign_id=self.campaign.id,
-                content_hash=self.app.options.level.content_hash, engine_version=__version__,
-                seed=self.seed, language=self.lang, condition=self.condition,
-                pre_form=self.pre_form, post_form=self.post_form,
-                consent=Consent(given=True, at=now), started_at=now)
+            header = self._header()
         except ValueError as exc:
             log.warning("no recording: %s", exc)
-            return NullRecorder()
+            return SilentRecorder()
         return open_recorder(self.app.options.data_dir, header, True)
+
+    def _header(self) -> Any:
+        now = datetime.now(UTC)
+        fields: dict[str, Any] = {
+            "player": self.player, "campaign_id": self.campaign.id,
+            "content_hash": self.app.options.level.content_hash, "seed": self.seed,
+            "language": self.lang, "condition": self.condition, "pre_form": self.pre_form,
+            "post_form": self.post_form}
+        try:
+            from telemetry.recorder import new_header
+        except ImportError:
+            from telemetry.records import Consent, SessionHeader
+
+            return SessionHeader(session_id=uuid.uuid4(), engine_version=__version__,
+                                 consent=Consent(given=True, at=now), started_at=now, **fields)
+        return new_header(consent_at=now, timers=self.timers(),
+                          start_room=self.app.options.start_room, **fields)
 
     def t_ms(self) -> int:
         return max(0, self.app.time_ms - self.session_start_ms)
@@ -308,7 +319,23 @@ class Flow:
         self.app.running = False
 
 
-def _null() -> Any:
-    from telemetry.recorder import NullRecorder
+class SilentRecorder:
+    """Without consent: every call is accepted and nothing is written anywhere."""
 
-    return NullRecorder()
+    problem: str | None = None
+
+    def action(self, action: Any, t_ms: int) -> None:
+        pass
+
+    def events(self, events: Any, t_ms: int) -> None:
+        pass
+
+    def quiz_answer(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def close(self, outcome: str, t_ms: int) -> None:
+        pass
+
+
+def _null() -> Any:
+    return SilentRecorder()

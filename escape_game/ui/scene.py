@@ -45,7 +45,8 @@ class Scene:
         self.widgets = []
         self.draw(painter)
         for w in self.widgets:
-            painter.widget(w, focused=w.key == self.focus.key, hovered=w.key == self.hover)
+            if not w.extra.get("drawn"):
+                painter.widget(w, focused=w.key == self.focus.key, hovered=w.key == self.hover)
 
     def draw(self, p: Painter) -> None:
         """Draw the scene and register its widgets with ``self.add``."""

@@ -48,6 +48,8 @@ class RoomScene(Scene):
         super().__init__(app)
         self.room_id: str | None = None
         self.selected_item: str | None = None
+        self._picture: pygame.Surface | None = None
+        self._picture_key: object = None
 
     @property
     def flow(self) -> Any:
@@ -163,16 +165,8 @@ class RoomScene(Scene):
         side_w = max(p.px(300), int(w * 0.3))
         picture_area = pygame.Rect(p.px(16), top_h + p.px(16), w - side_w - p.px(48),
                                    h - top_h - inv_h - p.px(32))
-        # the room's picture
         picture = p.images.get(room.background, picture_area.size) if room.background else None
-        if picture is not None:
-            pic_rect = picture.get_rect(center=picture_area.center)
-            p.surface.blit(picture, pic_rect)
-        else:
-            pic_rect = picture_area
-            p.panel(pic_rect, th.panel)
-        pygame.draw.rect(p.surface, th.panel_border, pic_rect, p.px(2), border_radius=p.px(6))
-        # hotspots
+        pic_rect = picture.get_rect(center=picture_area.center) if picture else picture_area
         spots = self.hotspots()
         fixed = [(s[3].x, s[3].y) for s in spots if s[3] is not None]
         auto = iter(auto_positions(sum(1 for s in spots if s[3] is None), fixed))
@@ -185,7 +179,8 @@ class RoomScene(Scene):
             rect.clamp_ip(pic_rect.inflate(-p.px(8), -p.px(40)))
             self.add(Widget(key, label, rect, action, kind="hotspot", icon=icon,
                             selected=key == self.focus.key,
-                            extra={"label_width": int(pic_rect.width * 0.24)}))
+                            extra={"label_width": int(pic_rect.width * 0.24), "drawn": True}))
+        self._draw_picture(p, picture, pic_rect, [w for w in self.widgets if w.kind == "hotspot"])
         # the side panel: title, description, shop and warnings
         side = pygame.Rect(w - side_w - p.px(16), top_h + p.px(16), side_w,
                            h - top_h - inv_h - p.px(32))
@@ -211,6 +206,29 @@ class RoomScene(Scene):
                             icon=icon, style="primary" if key.startswith("threat") else "normal"))
             by += bh + p.px(10)
         self._draw_inventory(p, pygame.Rect(0, h - inv_h, w, inv_h))
+
+    def _draw_picture(self, p: Painter, picture: pygame.Surface | None, pic_rect: pygame.Rect,
+                      hotspots: list[Widget]) -> None:
+        """The picture and its hotspots, redrawn only when one of them changes."""
+        key = (pic_rect.size, id(picture), p.theme.name, p.unit, p.text_scale, p.fonts.dyslexic,
+               self.focus.key, self.hover,
+               tuple((w.key, w.label, w.icon, w.rect.topleft) for w in hotspots))
+        if key != self._picture_key or self._picture is None:
+            layer = pygame.Surface(pic_rect.size).convert()
+            layer.fill(p.theme.background)
+            lp = Painter(layer, p.theme, p.fonts, p.images, p.text_scale, unit=p.unit)
+            if picture is not None:
+                layer.blit(picture, (0, 0))
+            else:
+                lp.panel(layer.get_rect(), p.theme.panel)
+            for w in hotspots:
+                moved = Widget(w.key, w.label, w.rect.move(-pic_rect.x, -pic_rect.y),
+                               kind=w.kind, icon=w.icon, selected=w.selected, extra=w.extra)
+                lp.widget(moved, focused=w.key == self.focus.key, hovered=w.key == self.hover)
+            pygame.draw.rect(layer, p.theme.panel_border, layer.get_rect(), p.px(2),
+                             border_radius=p.px(6))
+            self._picture, self._picture_key = layer, key
+        p.surface.blit(self._picture, pic_rect)
 
     def _draw_inventory(self, p: Painter, rect: pygame.Rect) -> None:
         th = p.theme
