@@ -110,9 +110,14 @@ def main() -> int:
                    XDG_STATE_HOME=str(Path(tmp) / "state"), XDG_DATA_HOME=str(Path(tmp) / "d"))
         bare = min(first_frame_seconds([sys.executable, "-c", "import pygame"], env)
                    for _ in range(3))
-        first = min(first_frame_seconds(
-            [sys.executable, str(ROOT / "main.py"), str(args.level), "--frames", "1",
-             "--no-telemetry", "--data-dir", str(Path(tmp) / "data")], env) for _ in range(3))
+        def run_main(frames: int) -> float:
+            return min(first_frame_seconds(
+                [sys.executable, str(ROOT / "main.py"), str(args.level), "--frames", str(frames),
+                 "--no-telemetry", "--data-dir", str(Path(tmp) / "data")], env)
+                for _ in range(3))
+
+        first = run_main(1)  # the window with its opening screen
+        title = run_main(3)  # the level read and the title screen drawn
 
     def row(name: str, times: list[float]) -> None:
         med, p99 = statistics.median(times), percentile(times, 99)
@@ -131,6 +136,8 @@ def main() -> int:
           f"target < 0.5 ms)")
     print(f"start to first frame               {first:6.2f} s  "
           f"(bare 'import pygame': {bare:.2f} s, ratio {first / bare:.1f}x; target < 1.5 s)")
+    print(f"start to the title, level read     {title:6.2f} s  (ratio {title / bare:.1f}x)")
+    print(f"load average while measuring       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     verdict = p99_plain < 4 and first < 1.5 and p99_rec - p99_plain < 0.5
     print("targets met" if verdict else "targets NOT met")
     return 0

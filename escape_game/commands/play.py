@@ -45,11 +45,14 @@ def load_level(path: Path) -> tuple[Any, list[str]]:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    level, problems = load_level(args.level)
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    def loader() -> tuple[Any, list[str]]:
+        level, problems = load_level(args.level)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return level, problems
+
     from escape_game.ui.main import play
 
-    return play(level, problems, language=args.lang, start_room=args.room,
+    return play(loader, language=args.lang, start_room=args.room,
                 fullscreen=args.fullscreen, data_dir=args.data_dir,
                 telemetry=not args.no_telemetry, seed=args.seed, frames=args.frames)

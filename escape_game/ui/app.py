@@ -9,6 +9,7 @@ on input.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,8 @@ class PlayOptions:
     seed: int | None = None
     fullscreen: bool = False
     settings_path: Path | None = None
+    #: loads the level after the first frame is on screen: (level, problems)
+    loader: Callable[[], tuple[Any, list[str]]] | None = None
 
 
 class App:
@@ -86,6 +89,17 @@ class App:
         if problem:
             self.toast(t("settings.corrupt"), "warn")
             log.warning("settings: %s", problem)
+        if options.loader is not None and options.level is None:
+            from escape_game.ui.scenes.loading import LoadingScene
+
+            self.scenes.replace(LoadingScene(self))
+        else:
+            self.flow.start()
+
+    def level_loaded(self, level: Any, problems: list[str]) -> None:
+        self.options.level = level
+        self.options.level_problems = problems
+        self.images.resolve = getattr(level, "resolve_asset", None)
         self.flow.start()
 
     # --- window -----------------------------------------------------------------------

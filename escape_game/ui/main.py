@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +26,19 @@ def setup_logging() -> Path | None:
     return path
 
 
-def play(level: Any, problems: list[str], *, language: str | None = None,
+def play(loader: Callable[[], tuple[Any, list[str]]], *, language: str | None = None,
          start_room: str | None = None, fullscreen: bool = False, data_dir: Path | None = None,
          telemetry: bool = True, seed: int | None = None, frames: int | None = None) -> int:
     setup_logging()
     from escape_game.ui.app import App, PlayOptions
     from escape_game.ui.settings import default_settings_path
 
-    options = PlayOptions(level=level, level_problems=problems, language=language,
+    options = PlayOptions(loader=loader, language=language,
                           start_room=start_room, data_dir=data_dir, telemetry=telemetry,
                           seed=seed, fullscreen=fullscreen,
                           settings_path=default_settings_path())
     app = App(options)
     app.run(max_frames=frames)
-    return 0 if level is not None else 1
+    if options.loader is not None:  # closed before the level was read
+        return 0
+    return 0 if options.level is not None else 1
