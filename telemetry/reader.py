@@ -105,7 +105,7 @@ def read_session(path: Path, expected_hash: str | None = None) -> SessionFile:
         else:
             # Complete but without its newline: keep it, the data is whole.
             _accept(result, record, tail_line, last_seq)
-    _check_whole(result, expected_hash)
+    _check_whole(result, expected_hash, complete_lines=len(lines))
     return result
 
 
@@ -130,10 +130,14 @@ def _accept(result: SessionFile, record: SessionRecord, number: int, last_seq: i
         result.records.append(record)
 
 
-def _check_whole(result: SessionFile, expected_hash: str | None) -> None:
+def _check_whole(result: SessionFile, expected_hash: str | None, complete_lines: int) -> None:
     if result.header is None:
-        if not any(p.line == 1 for p in result.problems):
-            result.problems.append(Problem(1, "no header: the file is empty"))
+        if complete_lines == 0:
+            # Created, then stopped before its header was down: a crash, not damage.
+            result.problems.append(Problem(
+                1, "no header: the game stopped before anything was recorded", "warning"))
+        elif not any(p.line == 1 for p in result.problems):
+            result.problems.append(Problem(1, "no header"))
         return
     if expected_hash is not None and result.header.content_hash != expected_hash:
         result.problems.append(

@@ -1,24 +1,25 @@
-"""Session capture: the frame loop hands records over; a writer thread makes them durable.
+"""Session capture: each call writes its records at once; a small thread does the fsyncs.
 
-The caller's side only puts a tuple on a queue (a microsecond or two), so a slow disk, an
-``fsync`` or a full disk never stalls a frame. The writer thread turns each item into a
-validated record, writes it with one ``os.write`` on an append-only file opened with exclusive
-create (so a crash loses at most what is still queued, and nothing is ever overwritten), and
-calls ``fsync`` when the player enters a room, answers a quiz item, and at close. Any OS error
-stops the recording and sets :attr:`SessionRecorder.problem` once; nothing is raised into the
-game, which goes on without telemetry.
+A call validates its records (no free text can get in) and hands them to the operating system
+with one ``os.write`` on an append-only file opened with exclusive create: nothing is ever
+overwritten, and a crash of the game loses nothing a call had returned from. ``fsync``, the only
+slow step, runs on a thread of its own when the player enters a room, answers a quiz item, and
+at close. Any OS error stops the recording and sets :attr:`SessionRecorder.problem` once;
+nothing is raised into the game, which goes on without telemetry.
+
+Why not a writer thread fed by a queue: measured in ``benchmarks/bench_telemetry.py``, writing
+in the caller costs a frame some tens of microseconds, while a second Python thread waking at
+every frame competes with the frame loop for the interpreter lock and, on a busy CPU, added
+milliseconds to the slowest frames. The fsync thread wakes only at checkpoints.
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
-import queue
 import threading
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -43,9 +44,7 @@ if TYPE_CHECKING:
 
 #: Events after which the file is fsynced: a room change is a natural checkpoint.
 SYNC_EVENTS = frozenset({"RoomEntered", "GameEnded"})
-#: At most this many queued items go into one write (bounds the work of one wake-up).
-MAX_BATCH = 256
-#: How long close() waits for the writer before giving up (a hung network drive, say).
+#: How long close() waits for a pending fsync before giving up (a hung network drive, say).
 CLOSE_TIMEOUT_S = 10.0
 
 # Indirections so tests can simulate a full or vanished disk without one.
@@ -109,64 +108,59 @@ class NullRecorder:
         pass
 
 
-@dataclass(frozen=True, slots=True)
-class _QuizItem:
-    phase: str
-    form: str
-    item: str
-    concept: str | None
-    choice: str | int
-    correct: bool | None
-    latency_ms: int
-    confidence: int | None
-
-
-_CLOSE = "close"
-_ACTION = "action"
-_EVENTS = "events"
-_QUIZ = "quiz"
-
-
 class SessionRecorder:
     """Writes one session to ``<folder>/<session uuid>.jsonl``; see the module docstring."""
 
     def __init__(self, folder: Path, header: SessionHeader) -> None:
         self.path = folder / f"{header.session_id}.jsonl"
         self._problem: str | None = None
-        self._problem_lock = threading.Lock()
-        self._queue: queue.SimpleQueue[tuple[str, int, Any]] = queue.SimpleQueue()
         self._closed = False
         self._seq = 0
         self._fd: int | None = None
         #: Records the schema refused (a bug in the caller), for tests and logs; not a problem.
         self.refused: list[str] = []
+        self._sync_wanted = threading.Event()
+        self._sync_idle = threading.Event()
+        self._sync_idle.set()
+        self._sync_failed: str | None = None
+        self._stopping = False
+        self._pending: list[bytes] = []
+        self._pending_sync = False
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self._fd = os.open(
                 self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o600
             )
-            self._write(header.model_dump_json().encode() + b"\n")
+            self._write([header.model_dump_json().encode() + b"\n"])
             _fsync(self._fd)
         except OSError as error:
             self._stop(f"cannot create the session file {self.path}: {_reason(error)}")
-        self._thread = threading.Thread(target=self._run, name="telemetry-writer", daemon=True)
-        self._thread.start()
-        atexit.register(self._at_exit)
+        self._syncer = threading.Thread(target=self._sync_loop, name="telemetry-fsync",
+                                        daemon=True)
+        self._syncer.start()
 
     @property
     def problem(self) -> str | None:
         """Why recording stopped (set once), or None while everything is being written."""
         return self._problem
 
-    # The caller's side: never blocks, never raises.
+    @property
+    def held(self) -> int:
+        """Lines waiting in memory for a running fsync to end: all a kill could lose now."""
+        return len(self._pending)
+
+    # The caller's side: a few tens of microseconds, never raises.
 
     def action(self, action: Action, t_ms: int) -> None:
-        if not self._closed:
-            self._queue.put((_ACTION, t_ms, action))
+        if self._live():
+            self._emit([self._line(ActionRecord, t_ms=t_ms, action=action_data(action))])
 
     def events(self, events: Sequence[Event], t_ms: int) -> None:
-        if events and not self._closed:
-            self._queue.put((_EVENTS, t_ms, tuple(events)))
+        if not events or not self._live():
+            return
+        lines = [self._line(EventRecord, t_ms=t_ms, name=e.name, data=event_data(e))
+                 for e in events]
+        self._emit(lines, sync=any(e.name in SYNC_EVENTS for e in events))
 
     def quiz_answer(
         self,
@@ -180,104 +174,106 @@ class SessionRecorder:
         confidence: int | None,
         t_ms: int,
     ) -> None:
-        if not self._closed:
-            answer = _QuizItem(phase, form, item, concept, choice, correct, latency_ms, confidence)
-            self._queue.put((_QUIZ, t_ms, answer))
+        if self._live():
+            line = self._line(QuizAnswerRecord, t_ms=t_ms, phase=phase, form=form, item=item,
+                              concept=concept, choice=choice, correct=correct,
+                              latency_ms=latency_ms, confidence=confidence)
+            self._emit([line], sync=True)
 
     def close(self, outcome: str, t_ms: int) -> None:
-        """Write the footer, fsync and wait for the writer; later calls do nothing."""
+        """Write the footer, fsync, stop the fsync thread; later calls do nothing."""
         if self._closed:
             return
-        self._closed = True
-        self._queue.put((_CLOSE, t_ms, outcome))
-        self._thread.join(CLOSE_TIMEOUT_S)
-        if self._thread.is_alive():
-            self._stop("the disk did not answer in time; the end of the session may be lost")
-        atexit.unregister(self._at_exit)
-
-    def flush(self, timeout_s: float = CLOSE_TIMEOUT_S) -> bool:
-        """Wait until everything handed over so far is written (tests and benchmarks)."""
-        done = threading.Event()
-        self._queue.put(("flush", 0, done))
-        return done.wait(timeout_s)
-
-    # The writer thread.
-
-    def _run(self) -> None:
-        while True:
-            batch = [self._queue.get()]
-            with contextlib.suppress(queue.Empty):
-                while len(batch) < MAX_BATCH:
-                    batch.append(self._queue.get_nowait())
-            if self._write_batch(batch):
-                return
-
-    def _write_batch(self, batch: list[tuple[str, int, Any]]) -> bool:
-        """Everything queued since the writer last woke, in one os.write; True once closed.
-
-        One write per wake-up, not per record, keeps the writer's turns on the interpreter
-        lock few and short while the frame loop runs.
-        """
-        lines: list[bytes] = []
-        waiters: list[threading.Event] = []
-        sync = closing = False
-        for kind, t_ms, payload in batch:
-            if kind == "flush":
-                waiters.append(payload)
-            elif kind == _CLOSE:
-                closing = sync = True
-                self._add(lines, kind, SessionFooter, t_ms=t_ms, outcome=payload,
-                          ended_at=datetime.now(UTC))
-                break
-            elif self._fd is None:
-                continue
-            elif kind == _ACTION:
-                self._add(lines, kind, ActionRecord, t_ms=t_ms, action=action_data(payload))
-            elif kind == _EVENTS:
-                for event in payload:
-                    name = event.name
-                    self._add(lines, kind, EventRecord, t_ms=t_ms, name=name,
-                              data=event_data(event))
-                    sync = sync or name in SYNC_EVENTS
-            elif kind == _QUIZ:
-                sync = True
-                self._add(lines, kind, QuizAnswerRecord, t_ms=t_ms, **vars_of(payload))
-        if self._fd is not None and lines:
+        self._stopping = True
+        self._sync_wanted.set()
+        self._syncer.join(CLOSE_TIMEOUT_S)
+        if self._live():
+            footer = self._line(SessionFooter, t_ms=t_ms, outcome=outcome,
+                                ended_at=datetime.now(UTC))
+            self._emit([footer])
+        if self._fd is not None:
             try:
-                self._write(b"".join(lines))
-                if sync:
-                    self._sync()
+                self._checkpoint()
             except OSError as error:
                 self._stop(f"recording stopped: {_reason(error)}")
-        if closing:
-            self._close_fd()
-        for waiter in waiters:
-            waiter.set()
-        return closing
+        self._closed = True
+        self._close_fd()
 
-    def _add(
-        self, lines: list[bytes], kind: str, model: Callable[..., Record], **fields: Any
-    ) -> None:
-        """Validate one record and queue its line; a refused record takes no seq number."""
+    def flush(self, timeout_s: float = CLOSE_TIMEOUT_S) -> bool:
+        """Wait for a running fsync, then write any lines held meanwhile (tests, benchmarks)."""
+        done = self._sync_idle.wait(timeout_s)
+        if done and self._pending and self._fd is not None:
+            self._emit([])
+        return done
+
+    def _live(self) -> bool:
+        if self._sync_failed is not None:
+            self._stop(self._sync_failed)
+        return self._fd is not None
+
+    def _line(self, model: Callable[..., Record], **fields: Any) -> bytes | None:
+        """One validated line, numbered; a refused record takes no seq number."""
         try:
             record = model(seq=self._seq + 1, **fields)
         except ValidationError as error:
             # A record the schema refuses is a caller's bug: keep it visible, keep recording.
-            self.refused.append(f"{kind}: {error.errors()[0]['msg']}")
-            return
-        lines.append(record.model_dump_json().encode() + b"\n")
+            self.refused.append(f"{model.__name__}: {error.errors()[0]['msg']}")
+            return None
         self._seq += 1
+        return record.model_dump_json().encode() + b"\n"
 
-    def _write(self, data: bytes) -> None:
-        assert self._fd is not None
-        written = _write(self._fd, data)
-        if written != len(data):
+    def _emit(self, lines: list[bytes | None], sync: bool = False) -> None:
+        """Hand the lines to the OS now, or hold them while an fsync runs.
+
+        On common file systems a write waits for an fsync of the same file in progress, which
+        would stall the frame; lines of the frames during an fsync (a few milliseconds) wait in
+        memory and go out with the first call after it.
+        """
+        self._pending.extend(line for line in lines if line is not None)
+        self._pending_sync = self._pending_sync or sync
+        if not self._sync_idle.is_set():
+            return
+        pending, self._pending = self._pending, []
+        try:
+            self._write(pending)
+        except OSError as error:
+            self._stop(f"recording stopped: {_reason(error)}")
+            return
+        if self._pending_sync:
+            self._pending_sync = False
+            self._sync_idle.clear()
+            self._sync_wanted.set()
+
+    def _write(self, lines: list[bytes]) -> None:
+        if self._fd is None or not lines:
+            return
+        data = b"".join(lines)
+        if _write(self._fd, data) != len(data):
             raise OSError(28, "short write (is the disk full?)")
 
-    def _sync(self) -> None:
-        assert self._fd is not None
-        _fsync(self._fd)
-        if os.fstat(self._fd).st_nlink == 0:
+    # The fsync thread: waits for a checkpoint request, syncs, never touches the fd's life.
+
+    def _sync_loop(self) -> None:
+        while True:
+            self._sync_wanted.wait()
+            self._sync_wanted.clear()
+            if self._stopping:
+                self._sync_idle.set()
+                return
+            fd = self._fd
+            if fd is not None and self._sync_failed is None:
+                try:
+                    self._checkpoint(fd)
+                except OSError as error:
+                    self._sync_failed = f"recording stopped: {_reason(error)}"
+                    self._report(self._sync_failed)
+            self._sync_idle.set()
+
+    def _checkpoint(self, fd: int | None = None) -> None:
+        fd = self._fd if fd is None else fd
+        assert fd is not None
+        _fsync(fd)
+        if os.fstat(fd).st_nlink == 0:
             raise OSError(2, "the session file was deleted while it was being written")
 
     def _close_fd(self) -> None:
@@ -291,18 +287,8 @@ class SessionRecorder:
         self._close_fd()
 
     def _report(self, message: str) -> None:
-        with self._problem_lock:
-            if self._problem is None:
-                self._problem = message
-
-    def _at_exit(self) -> None:
-        """The game exited without close(): write what is queued (no footer), then stop."""
-        if not self._closed:
-            self.flush(2.0)
-
-
-def vars_of(answer: _QuizItem) -> dict[str, Any]:
-    return {name: getattr(answer, name) for name in _QuizItem.__slots__}
+        if self._problem is None:
+            self._problem = message
 
 
 def _reason(error: OSError) -> str:

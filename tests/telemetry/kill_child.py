@@ -18,7 +18,7 @@ from pathlib import Path
 from telemetry_helpers import make_header, play_session, vault_level
 
 from escape_game.core import Level
-from telemetry.recorder import open_recorder
+from telemetry.recorder import Recorder, SessionRecorder, open_recorder
 
 
 def player(folder: Path, seed: int, progress_fd: int, level: Level, content_hash: str) -> None:
@@ -29,10 +29,11 @@ def player(folder: Path, seed: int, progress_fd: int, level: Level, content_hash
                                            "telemetry_vault"})
         rec = open_recorder(folder, header, consent=True)
 
-        def log(handed: int, sid: object = header.session_id) -> None:
-            os.write(progress_fd, f"{sid} {handed}\n".encode())
+        def log(handed: int, sid: object = header.session_id, rec: Recorder = rec) -> None:
+            held = rec.held if isinstance(rec, SessionRecorder) else 0
+            os.write(progress_fd, f"{sid} {handed} {held}\n".encode())
 
-        play_session(rec, level, header.seed, frames=60, on_frame=log, frame_sleep_s=0.002)
+        play_session(rec, level, header.seed, frames=20, on_frame=log, frame_sleep_s=0.002)
         rec.close("quit", 10_000)
         os.write(progress_fd, f"{header.session_id} closed\n".encode())
 

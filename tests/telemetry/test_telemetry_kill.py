@@ -2,8 +2,11 @@
 
 A child process (kill_child.py) forks 30 players that record sessions through the real core and
 recorder at a brisk frame rate and kills each with SIGKILL after 10-150 ms. Every file left
-behind must read without errors, hold everything handed over except the frames in flight, and
-replay: the actions present reproduce the events present, as a prefix when the game was killed.
+behind must read without errors, hold every record handed over before the kill except those
+held in memory while an fsync ran (and the frame being recorded), and replay: the actions
+present reproduce the events present, as a prefix when the game was killed. A player killed
+between creating its file and writing the header leaves an empty file, which reads as
+"nothing recorded" (a warning).
 """
 
 from __future__ import annotations
@@ -22,16 +25,17 @@ CHILD = Path(__file__).with_name("kill_child.py")
 RUNS = 30
 
 
-def _progress(folder: Path) -> tuple[dict[str, list[int]], set[str]]:
-    """Records handed over after each frame, per session; and the sessions that closed."""
-    handed: dict[str, list[int]] = {}
+def _progress(folder: Path) -> tuple[dict[str, list[tuple[int, int]]], set[str]]:
+    """Per session, after each frame: records handed over, and of those how many were held
+    in memory while an fsync ran; and the sessions that closed."""
+    handed: dict[str, list[tuple[int, int]]] = {}
     closed: set[str] = set()
     for line in (folder / "progress.log").read_text().splitlines():
-        session, value = line.split()
-        if value == "closed":
+        session, *values = line.split()
+        if values == ["closed"]:
             closed.add(session)
         else:
-            handed.setdefault(session, []).append(int(value))
+            handed.setdefault(session, []).append((int(values[0]), int(values[1])))
     return handed, closed
 
 
@@ -50,19 +54,21 @@ def test_sessions_survive_sigkill_at_random_moments(tmp_path: Path) -> None:
     for session in sessions:
         name = session.path.name
         assert session.errors == [], (name, session.errors)
-        assert session.header is not None
+        if session.header is None:
+            assert session.records == [] and session.path.stat().st_size == 0, name
+            continue
         frames = handed.get(session.path.stem, [])
         if session.path.stem in closed:
-            assert session.footer is not None and len(session.records) == frames[-1]
+            assert session.footer is not None and len(session.records) == frames[-1][0]
         elif frames:
-            # Only records not yet handed to the OS are lost: the frames in flight, at most
-            # two at this brisk pace (500 frames/s) on a loaded machine.
-            in_flight = frames[-1] - (frames[-3] if len(frames) > 2 else 0)
-            lost = frames[-1] - len(session.records)
-            assert lost <= in_flight, f"{name}: {lost} records lost, 2 frames held {in_flight}"
+            # A call hands its records to the OS before returning, except while an fsync runs
+            # (they wait in memory): a kill loses at most those, and the frame being recorded.
+            handed_over, held = frames[-1]
+            lost = handed_over - len(session.records)
+            assert lost <= held, f"{name}: {lost} records lost, {held} were held"
             worst = max(worst, lost)
         result = check_replay(session, level)
         assert result.ok, f"{name}:\n{report(result)}"
         if session.footer is not None:
             assert result.compared == result.replayed_total
-    print(f"most records lost by one kill: {worst}")
+    print(f"most records lost by one kill: {max(worst, 0)}")

@@ -167,7 +167,7 @@ def test_a_refused_record_is_kept_visible_and_recording_goes_on(tmp_path: Path) 
     _play(rec)
     rec.close("quit", 1000)
     assert rec.problem is None
-    assert len(rec.refused) == 1 and rec.refused[0].startswith("quiz")
+    assert len(rec.refused) == 1 and rec.refused[0].startswith("QuizAnswerRecord")
     assert read_session(tmp_path / f"{header.session_id}.jsonl").problems == []
 
 
