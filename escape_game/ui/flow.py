@@ -153,6 +153,7 @@ class Flow:
         if form is None:
             self.after_quiz(phase)
             return
+        self.app.toasts.clear()  # a new chapter: the room's messages are done
         self.app.scenes.replace(QuizScene(self.app, phase, form))
 
     def after_quiz(self, phase: str) -> None:
@@ -245,6 +246,7 @@ class Flow:
     def debrief(self) -> None:
         from escape_game.ui.scenes.debrief import DebriefScene
 
+        self.app.toasts.clear()
         self.app.scenes.replace(DebriefScene(self.app))
 
     def finish(self) -> None:

@@ -88,7 +88,8 @@ class ConsentScene(Scene):
         y += p.line_height("body") + p.px(6)
         field_w = min(p.px(360), w // 3)
         label = self.code or t("consent.code_placeholder")
-        if self.focus.key == "code" and (self.age_ms // 500) % 2 == 0:
+        blink_on = self.app.settings.reduced_motion or (self.age_ms // 500) % 2 == 0
+        if self.focus.key == "code" and blink_on:
             label = self.code + "|"
         self.add(Widget("code", label, pygame.Rect(p.px(40), y, field_w, bh), lambda: None,
                         kind="input", style="quiet", icon="items/id_card"))
