@@ -200,3 +200,39 @@ def test_new_header_fills_in_the_session_identity(tmp_path: Path) -> None:
     with pytest.raises(ValidationError):
         new_header(player="Alice Martin", campaign_id="demo", content_hash="ab" * 32, seed=4,
                    language="fr", consent_at=at)
+
+
+def test_lines_wait_in_memory_while_an_fsync_runs_then_go_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from escape_game.core.actions import Examine
+
+    header = make_header()
+    path = tmp_path / f"{header.session_id}.jsonl"
+    rec = open_recorder(tmp_path, header, consent=True)
+    assert isinstance(rec, SessionRecorder)
+    release = threading.Event()
+    syncing = threading.Event()
+    real = os.fsync
+
+    def slow_fsync(fd: int) -> None:
+        syncing.set()
+        release.wait(5)
+        real(fd)
+
+    monkeypatch.setattr(recorder_module, "_fsync", slow_fsync)
+    rec.events([RoomEntered(room="hall")], 1)
+    assert syncing.wait(5)
+    lines_before = len(path.read_bytes().splitlines())
+    rec.action(Examine(object="desk"), 2)  # the frame goes on during the fsync
+    assert rec.held == 1
+    assert len(path.read_bytes().splitlines()) == lines_before
+    release.set()
+    assert rec.flush()
+    assert rec.held == 0
+    rec.close("quit", 3)
+    session = read_session(path)
+    assert session.problems == []
+    assert [r.record for r in session.records] == ["event", "action"]
