@@ -26,10 +26,17 @@ def setup_logging() -> Path | None:
     return path
 
 
+def _quiet_pygame() -> None:
+    import os
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
 def play(loader: Callable[[], tuple[Any, list[str]]], *, language: str | None = None,
          start_room: str | None = None, fullscreen: bool = False, data_dir: Path | None = None,
          telemetry: bool = True, seed: int | None = None, frames: int | None = None) -> int:
     setup_logging()
+    _quiet_pygame()
     from escape_game.ui.app import App, PlayOptions
     from escape_game.ui.settings import default_settings_path
 
