@@ -73,6 +73,16 @@ class TitleScene(Scene):
             self.add(Widget(f"lang_{lang}", LANGUAGE_NAMES.get(lang, lang), rect,
                             partial(self.set_language, lang), kind="option",
                             selected=flow.lang == lang, icon="ui/language"))
+        # a glimpse of the first room
+        y += bh + p.px(24)
+        space = pygame.Rect(left, y, text_w, h - p.px(80) - y)
+        start = next((r for r in flow.campaign.rooms if r.id == flow.campaign.start.room), None)
+        picture = start.background if start is not None and start.background else "rooms/hall"
+        surf = p.images.get(picture, space.size) if space.height > p.px(80) else None
+        if surf is not None:
+            rect = surf.get_rect(topleft=space.topleft)
+            p.surface.blit(surf, rect)
+            pygame.draw.rect(p.surface, th.panel_border, rect, p.px(3), border_radius=p.px(8))
         # the main actions on the right
         col_w = min(p.px(420), int(w * 0.38))
         col_x = w - col_w - p.px(60)
