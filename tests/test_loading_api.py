@@ -67,3 +67,12 @@ def test_error_lists_problems_and_formats_them(tmp_path: Path) -> None:
     assert isinstance(problem, Problem)
     assert problem.format() == (f"{level}:5:15: error: unknown room 'hal'; did you mean 'hall'?")
     assert validate_paths([level]) == [problem]
+
+
+def test_engine_images_can_be_named_by_their_manifest_key() -> None:
+    loaded = load_campaign(TUTORIAL)
+    by_name = loaded.resolve_asset("assets:items/key")
+    assert by_name == loaded.resolve_asset("assets:images/items/key.png")
+    with pytest.raises(LevelError) as info:
+        loaded.resolve_asset("assets:items/no_such_icon")
+    assert "engine's assets folder" in info.value.problems[0].message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 ENGINE_PREFIX = "assets:"
@@ -18,11 +20,29 @@ class AssetProblem(ValueError):
         self.code = code
 
 
+@cache
+def engine_images() -> dict[str, str]:
+    """Short names of the engine's images (assets/manifest.json), e.g. 'items/key'."""
+    try:
+        manifest = json.loads((ENGINE_ASSETS / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    images = manifest.get("images") if isinstance(manifest, dict) else None
+    if not isinstance(images, dict):
+        return {}
+    return {str(k): str(v) for k, v in images.items()}
+
+
 def resolve_asset(ref: str, level_root: Path) -> Path:
-    """The file an asset reference names, checked to stay inside its folder."""
+    """The file an asset reference names, checked to stay inside its folder.
+
+    `assets:images/items/key.png` (a path) and `assets:items/key` (a name from the engine's
+    manifest) both name an engine image; anything else is relative to the level folder.
+    """
     if ref.startswith(ENGINE_PREFIX):
         base = ENGINE_ASSETS
         rel = ref[len(ENGINE_PREFIX):]
+        rel = engine_images().get(rel, rel)
         where = "the engine's assets folder"
     else:
         base = level_root

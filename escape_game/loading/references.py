@@ -195,6 +195,7 @@ class CrossCheck:
             self._ref((*path, "category"), "risk category", model.category)
         elif isinstance(model, KnowledgeItem):
             self._ref((*path, "concept"), "concept", model.concept)
+            self._unique_options(path, "options", [o.id for o in model.options])
             self._answer_in(path, "answer", model.answer, [o.id for o in model.options])
         elif isinstance(model, SingleChoice):
             self._unique_options(path, "options", [o.id for o in model.options])
