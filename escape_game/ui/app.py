@@ -211,7 +211,7 @@ class App:
     def _draw_under(self, surface: pygame.Surface, scenes: list[Any]) -> None:
         """Scenes below a dialog, dimmed; redrawn a few times a second, not every frame."""
         key = (surface.get_size(), tuple(id(s) for s in scenes), id(self.scenes.top),
-               self.settings)
+               self.settings, self.flow.signature())
         if self._under is None or self._under_key != key or self.frames % UNDER_REFRESH == 0:
             layer = pygame.Surface(surface.get_size()).convert()
             layer.fill(self.theme.background)

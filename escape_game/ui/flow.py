@@ -188,6 +188,14 @@ class Flow:
         self.app.scenes.replace(RoomScene(self.app))
         self.react(self.session.drain())
 
+    def signature(self) -> object:
+        """What the room shows of the state, to know when a cached picture of it is stale."""
+        if self.session is None:
+            return None
+        s = self.session.state
+        return (s.room, s.money, s.debt, s.wellbeing, s.score, s.inventory, s.solved,
+                s.owned_potions, tuple((w.threat, w.paused) for w in s.warnings), s.outcome)
+
     def advance(self, dt_ms: int) -> None:
         if self.session is None:
             return
