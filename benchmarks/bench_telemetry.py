@@ -7,7 +7,7 @@ Prints, from one run on this machine:
 - frame busy time with no recording, with the recorder, and with the design not taken (a
   queue feeding a writer thread), in alternating rounds.
 
-Usage: python benchmarks/bench_telemetry.py [--frames N]
+Usage: python benchmarks/bench_telemetry.py [--frames N] [--room-every N]
 """
 
 from __future__ import annotations
@@ -56,11 +56,11 @@ def header() -> SessionHeader:
     )
 
 
-def frames(count: int) -> list[Frame]:
-    """A busy but plausible stream: most frames only pass time; a room change every 20."""
+def frames(count: int, room_every: int = 20) -> list[Frame]:
+    """A busy stream: most frames only pass time; a room change (an fsync) every few frames."""
     out: list[Frame] = []
     for i in range(count):
-        if i % 20 == 0:
+        if i % room_every == 0:
             out.append((GoThrough(exit="north"), [
                 RoomLeft(room="hall", seconds_in_room=30), RoomEntered(room="vault", via="north"),
             ]))
@@ -203,8 +203,11 @@ def pct(values: list[int], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=20_000)
+    parser.add_argument("--room-every", type=int, default=20,
+                        help="frames between room changes, each one fsync (default 20: a stress "
+                        "test; in play a room lasts minutes, thousands of frames)")
     args = parser.parse_args()
-    stream = frames(args.frames)
+    stream = frames(args.frames, args.room_every)
     lines = lines_of(stream)
     records = len(lines)
     syncs = sum(1 for _, events in stream for e in events if e.name == "RoomEntered")
