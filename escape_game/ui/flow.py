@@ -6,9 +6,7 @@ session, so no scene has to know what comes next.
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import random
 import uuid
 from datetime import UTC, datetime
@@ -26,7 +24,6 @@ if TYPE_CHECKING:
     from escape_game.ui.app import App
 
 log = logging.getLogger("escape_game.ui")
-SAVE_VERSION = 1
 
 
 class Flow:
@@ -79,7 +76,8 @@ class Flow:
             return
         if not self.app.settings.language:
             languages = [x for x in self.campaign.languages if x in ("en", "fr")]
-            self.app.settings = self.app.settings.with_(language=(languages or ["en"])[0])
+            self.app.settings = self.app.settings.with_(
+                language=(languages or list(self.campaign.languages))[0])
             set_language(self.app.settings.language)
         self.to_title()
 
@@ -271,19 +269,17 @@ class Flow:
         return base / "saves" / f"{self.campaign.id}.json"
 
     def save(self) -> bool:
+        """Write the game with the runner's save format (versioned, atomic, checksummed)."""
+        from escape_game.runner.saves import save_game
+
         if self.session is None:
             return False
-        data = {"save_version": SAVE_VERSION, "campaign": self.campaign.id,
-                "content_hash": getattr(self.app.options.level, "content_hash", ""),
-                "seed": self.seed, "post_form": self.post_form,
-                "state": json.loads(self.session.state.to_json())}
-        path = self.save_path()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(data), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError as exc:
+            save_game(self.save_path(), self.session.level, seed=self.seed,
+                      actions=self.session.actions, state=self.session.state,
+                      content_hash=getattr(self.app.options.level, "content_hash", ""),
+                      timers=self.session.state.timers)
+        except (OSError, ValueError) as exc:
             log.warning("save failed: %s", exc)
             self.app.toast(t("save.failed"), "bad")
             return False
@@ -297,20 +293,21 @@ class Flow:
             return False
 
     def load(self) -> bool:
+        from escape_game.runner.saves import SaveError, load_save
+
         try:
-            data = json.loads(self.save_path().read_text(encoding="utf-8"))
-            if data.get("save_version") != SAVE_VERSION or data.get("campaign") != self.campaign.id:
-                raise ValueError("this save belongs to another version or level")
-            state = json.dumps(data["state"])
-            self.seed = int(data.get("seed", self.seed))
-            self.post_form = data.get("post_form") or self.post_form
-            if self.recorder is None:
-                self.recorder = _null()
-            self.start_game(state)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            save = load_save(self.save_path(), campaign_id=self.campaign.id,
+                             content_hash=getattr(self.app.options.level, "content_hash", None))
+        except SaveError as exc:
             log.warning("load failed: %s", exc)
             self.app.toast(t("load.failed"), "bad")
             return False
+        self.seed = save.seed
+        if self.recorder is None:
+            self.recorder = _null()
+        self.start_game(save.state.to_json())
+        assert self.session is not None
+        self.session.actions = list(save.actions)
         self.app.toast(t("load.done"), "good")
         return True
 

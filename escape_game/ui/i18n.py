@@ -28,6 +28,16 @@ def available_languages() -> list[str]:
     return sorted(p.stem for p in LOCALES_DIR.glob("*.json"))
 
 
+#: Each language named in itself, as a player looks for it.
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "de": "Deutsch",
+                  "it": "Italiano", "pt": "Português", "nl": "Nederlands", "ar": "العربية",
+                  "uk": "Українська", "ru": "Русский", "el": "Ελληνικά", "pl": "Polski"}
+
+
+def language_name(lang: str) -> str:
+    return LANGUAGE_NAMES.get(lang.split("-")[0], lang)
+
+
 def set_language(lang: str) -> None:
     _current["lang"] = lang
 

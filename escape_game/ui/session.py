@@ -47,6 +47,8 @@ class GameSession:
         self.clock = clock
         self.seed = seed
         self.log: list[Event] = []
+        #: every action sent, for saves (a save holds the log so it can be verified by replay)
+        self.actions: list[Action] = []
         self._step = _core_function("step")
         new_game = _core_function("new_game")
         result = new_game(self.level, seed, timers=timers, start_room=start_room)
@@ -67,6 +69,7 @@ class GameSession:
         if self.state.outcome is not None:
             return []
         result = self._step(self.level, self.state, action)
+        self.actions.append(action)
         self.state = result.state
         events = list(result.events)
         self._record(action, events)

@@ -215,3 +215,40 @@ def test_a_failing_scene_goes_back_to_the_title_with_a_message(make_pilot: Any) 
     assert pilot.app.errors and "boom" in pilot.app.errors[0]
     assert any("RuntimeError" in toast.text for toast in pilot.app.toasts)
     pilot.frame()
+
+
+def test_continue_from_the_title_and_a_damaged_save(make_pilot: Any) -> None:
+    pilot, player = in_room(make_pilot)
+    player.play({"type": "take", "object": "desk"})
+    pilot.press(pygame.K_ESCAPE)
+    player.do("save")
+    player.do("quit")
+    assert isinstance(pilot.scene, TitleScene)
+    player.do("continue")
+    player.to_room()
+    assert pilot.session().state.inventory == ("key",)
+    path = pilot.app.flow.save_path()
+    path.write_text("{ not a save", encoding="utf-8")
+    pilot.press(pygame.K_ESCAPE)
+    player.do("quit")
+    player.do("continue")
+    assert isinstance(pilot.scene, TitleScene)
+    assert any(toast.kind == "bad" for toast in pilot.app.toasts)
+
+
+def test_a_campaign_in_another_script_is_offered_and_drawn(make_pilot: Any) -> None:
+    from conftest import fixture_level
+
+    level = fixture_level()
+    level.campaign = level.campaign.model_copy(update={
+        "languages": ("uk", "en"), "title": {"uk": "Міні-академія", "en": "Mini Academy"}})
+    pilot = make_pilot(level)
+    assert pilot.app.flow.lang == "en"  # a language the UI itself speaks comes first
+    assert pilot.has("lang_uk") and pilot.widget("lang_uk").label == "Українська"
+    pilot.activate("lang_uk")
+    assert pilot.app.flow.tr(level.campaign.title) == "Міні-академія"
+    assert pilot.app.fonts.for_text("Міні-академія", 20) is not pilot.app.fonts.font(20) or \
+        all(m is not None for m in pilot.app.fonts.font(20).metrics("Міні-академія"))
+    pilot.activate("play")  # the UI itself falls back to English
+    assert pilot.widget("refuse").label == "Play without recording"
+    assert pilot.app.errors == []

@@ -7,7 +7,7 @@ from functools import partial
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
+from escape_game.ui.i18n import language_name, t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import button_height, row, title_bar
 from escape_game.ui.settings import TEXT_SCALES, TEXT_SPEEDS
@@ -44,10 +44,11 @@ class SettingsScene(Scene):
             p.text(text, (left, top + bh // 2), "body", th.text, bold=True, anchor="midleft")
 
         label(t("settings.language"), y)
-        langs = ["en", "fr"]
-        for lang, rect in zip(langs, row(left + label_w, y, full_w - label_w, bh, gap, 2),
-                              strict=True):
-            self.add(Widget(f"lang_{lang}", t(f"language.{lang}"), rect,
+        campaign = self.app.flow.campaign
+        langs = list(campaign.languages) if campaign is not None else ["en", "fr"]
+        for lang, rect in zip(langs, row(left + label_w, y, full_w - label_w, bh, gap,
+                                         len(langs)), strict=True):
+            self.add(Widget(f"lang_{lang}", language_name(lang), rect,
                             partial(self.change, language=lang), kind="option",
                             selected=(s.language or "en") == lang))
         y += bh + gap

@@ -7,12 +7,11 @@ from functools import partial
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
+from escape_game.ui.i18n import language_name, t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import button_height, column, row
 from escape_game.ui.widgets import Widget
 
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "de": "Deutsch"}
 DECOR = ("threats/fire", "potions/potion_blue", "threats/theft", "potions/potion_red",
          "threats/illness", "potions/potion_green", "threats/storm", "potions/first_aid_kit")
 
@@ -24,8 +23,8 @@ class TitleScene(Scene):
             self.focus.key = "play"
 
     def languages(self) -> list[str]:
-        campaign = self.app.flow.campaign
-        return [x for x in campaign.languages if x in ("en", "fr")] or ["en"]
+        """The campaign's languages: the UI falls back to English where it has no locale."""
+        return list(self.app.flow.campaign.languages)
 
     def set_language(self, lang: str) -> None:
         self.app.apply_settings(self.app.settings.with_(language=lang))
@@ -70,7 +69,7 @@ class TitleScene(Scene):
         langs = self.languages()
         for lang, rect in zip(langs, row(left, y, min(text_w, p.px(200) * len(langs)), bh,
                                          p.px(12), len(langs)), strict=True):
-            self.add(Widget(f"lang_{lang}", LANGUAGE_NAMES.get(lang, lang), rect,
+            self.add(Widget(f"lang_{lang}", language_name(lang), rect,
                             partial(self.set_language, lang), kind="option",
                             selected=flow.lang == lang, icon="ui/language"))
         # a glimpse of the first room
