@@ -19,10 +19,10 @@ TUTORIAL = ROOT / "levels" / "tutorial"
 
 
 @cache
-def _validator(kind: str) -> jsonschema.Draft202012Validator:
+def _validator(kind: str) -> jsonschema.Draft7Validator:
     schema = json.loads((SCHEMA_DIR / FILES[kind]).read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema)
 
 
 def _data(path: Path) -> Any:

@@ -77,7 +77,11 @@ def _add_help(schema: dict[str, Any]) -> None:
 
 
 def schema_text(kind: str) -> str:
-    """The schema as stable, diff-friendly JSON text."""
+    """The schema as stable, diff-friendly JSON text.
+
+    Declared as draft-07, the newest draft most editor plugins understand; pydantic's output
+    uses only draft-07 keywords (its `$defs` are reached by plain JSON pointers).
+    """
     import json
 
     from escape_game.model import Campaign, Fragment
@@ -85,7 +89,7 @@ def schema_text(kind: str) -> str:
     model = Campaign if kind == "campaign" else Fragment
     body = model.model_json_schema(by_alias=True, mode="validation")
     head: dict[str, Any] = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": f"https://escape-game.invalid/schema/{FILES[kind]}",
         "title": ("escape-game level: the root campaign.yaml" if kind == "campaign"
                   else "escape-game level: a file included by campaign.yaml"),
