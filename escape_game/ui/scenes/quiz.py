@@ -88,6 +88,9 @@ class QuizScene(Scene):
         item = self.item
         total = len(self.form.items)
         y = title_bar(p, heading)
+        art = min(p.px(180), w - p.px(1180)) if w > p.px(1300) else p.px(120)
+        p.image("items/thinking" if isinstance(item, KnowledgeItem) else "items/scales",
+                pygame.Rect(w - art - p.px(40), p.px(20), art, art))
         # progress: words and a bar, not colour alone
         p.text(t("quiz.progress", n=self.index + 1, total=total), (p.px(40), y), "body",
                th.muted)

@@ -38,6 +38,8 @@ class ThreatScene(Scene):
 
     def think(self) -> None:
         self.flow.act(PauseToThink(threat=self.threat_id))
+        # never leave the focus where a second Enter would face the threat unread
+        self.focus.key = "shop" if self.flow.session.room.shop else None
 
     def face(self) -> None:
         self.flow.act(FaceThreat(threat=self.threat_id))
