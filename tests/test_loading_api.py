@@ -76,3 +76,17 @@ def test_engine_images_can_be_named_by_their_manifest_key() -> None:
     with pytest.raises(LevelError) as info:
         loaded.resolve_asset("assets:items/no_such_icon")
     assert "engine's assets folder" in info.value.problems[0].message
+
+
+def test_every_file_is_checked_in_one_run(tmp_path: Path) -> None:
+    (tmp_path / "rooms").mkdir()
+    (tmp_path / "campaign.yaml").write_text(
+        "format: 1\nid: x\ntitle: X\ntitle: Y\nlanguages: [en]\nstart: {room: hall, money: oops}\n"
+        "include: [rooms/hall.yaml]\n", encoding="utf-8")
+    (tmp_path / "rooms" / "hall.yaml").write_text(
+        "rooms:\n  - id: hall\n    titel: Hall\n    description: D\n", encoding="utf-8")
+    with pytest.raises(LevelError) as info:
+        load_campaign(tmp_path)
+    found = {(p.file.name, p.line, p.code) for p in info.value.problems}
+    assert found == {("campaign.yaml", 4, "duplicate_key"), ("campaign.yaml", 6, "decimal_parsing"),
+                     ("hall.yaml", 3, "extra_forbidden"), ("hall.yaml", 2, "missing")}

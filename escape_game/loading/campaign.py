@@ -247,15 +247,17 @@ def _load(path: Path | str, limits: Limits | None) -> LoadedCampaign:
     root = read_yaml(found, limits)
     files.parsed.append(root)
     campaign: Campaign | None = None
-    if root.ok:
+    # Duplicate keys leave usable data behind: keep checking to report everything at once.
+    readable = isinstance(root.data, dict)
+    if readable:
         validated = _validate(root, Campaign, "the campaign")
         campaign = validated if isinstance(validated, Campaign) else None
     fragments: list[Fragment] = []
-    if root.ok and isinstance(root.data, dict):
+    if readable:  # included files are checked even when the root file has mistakes
         for include, _ in _include_paths(root, limits, files):
             parsed = read_yaml(include, limits)
             files.parsed.append(parsed)
-            if parsed.ok:
+            if isinstance(parsed.data, dict):
                 fragment = _validate(parsed, Fragment, "this file")
                 if isinstance(fragment, Fragment):
                     fragments.append(fragment)
