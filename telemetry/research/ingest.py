@@ -61,13 +61,15 @@ def player_hash(code: str) -> str:
 
 
 def read_tombstones(folder: Path) -> set[str]:
-    """Every ``tombstones.txt`` under the folder: one sha256 hex per line, ``#`` comments."""
+    """Every ``tombstones.txt`` under the folder (a copy from any machine counts): the first
+    field of each line is a sha256 hex, the rest (``telemetry delete`` writes the time of
+    the erasure) is ignored, and ``#`` starts a comment."""
     erased: set[str] = set()
     for path in sorted(folder.rglob(TOMBSTONES)):
         for raw in path.read_text(encoding="utf-8").splitlines():
-            line = raw.split("#", 1)[0].strip().lower()
-            if line:
-                erased.add(line)
+            fields = raw.split("#", 1)[0].split()
+            if fields:
+                erased.add(fields[0].lower())
     return erased
 
 

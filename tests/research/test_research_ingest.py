@@ -138,3 +138,17 @@ def test_condition_effect_is_detected(tmp_path: Path) -> None:
     result = analysis.analyse(ingest.ingest(tmp_path))
     welch = result.conditions[("pause", "control")]
     assert welch.ci_low > 0
+
+
+def test_tombstones_written_by_telemetry_delete_are_honoured(tmp_path: Path) -> None:
+    from telemetry.privacy import add_tombstone, code_hash
+
+    synthetic.generate(tmp_path, synthetic.Classroom(participants=6))
+    code = synthetic.player_code(4)
+    add_tombstone(tmp_path, code_hash(code))  # "<sha256>\t<time>" after a header comment
+    (tmp_path / "machine-02").mkdir(exist_ok=True)
+    add_tombstone(tmp_path / "machine-02", code_hash(synthetic.player_code(5)))
+    ds = ingest.ingest(tmp_path)
+    assert ds.erased_sessions == 2
+    assert not {code, synthetic.player_code(5)} & set(ds.sessions["player"])
+    assert len(ds.sessions) == 4
