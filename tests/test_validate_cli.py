@@ -89,3 +89,9 @@ def test_deep_problems_are_reported_with_the_others(
     out = capsys.readouterr().out
     assert out.startswith(str(TUTORIAL / "rooms" / "office.yaml") + ":3:")
     assert "room 'office' cannot be reached" in out
+
+
+def test_an_included_file_stands_for_its_level(capsys: pytest.CaptureFixture[str]) -> None:
+    room = TUTORIAL / "rooms" / "hall.yaml"
+    assert main(["validate", str(room)]) == 0
+    assert "1 level checked: 0 errors, 0 warnings" in capsys.readouterr().err
