@@ -152,3 +152,50 @@ def test_tombstones_written_by_telemetry_delete_are_honoured(tmp_path: Path) -> 
     assert ds.erased_sessions == 2
     assert not {code, synthetic.player_code(5)} & set(ds.sessions["player"])
     assert len(ds.sessions) == 4
+
+
+def test_sessions_written_by_the_recorder_flow_through_the_pipeline(tmp_path: Path) -> None:
+    """A session written by telemetry.recorder from real core events, end to end."""
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from ralph.models.xapi.base.statements import BaseXapiStatement
+
+    from escape_game.core import events as ev
+    from telemetry.recorder import SessionRecorder, new_header
+    from telemetry.research import xapi
+
+    header = new_header(player="OWL-427", campaign_id="city", content_hash="a" * 64, seed=3,
+                        language="fr", consent_at=datetime.now(UTC), pre_form="A",
+                        post_form="B")
+    recorder = SessionRecorder(tmp_path, header)
+    recorder.quiz_answer("pre", "A", "q1", "premium", "b", False, 4000, 2, t_ms=4000)
+    recorder.events([ev.RoomEntered(room="hall")], t_ms=5000)
+    recorder.events([ev.ThreatWarned(threat="fire", category="fire", seconds=10)], t_ms=6000)
+    recorder.events([ev.ThreatPaused(threat="fire", remaining_ms=4000)], t_ms=7000)
+    recorder.events([ev.PotionOffered(room="hall", potions=("shield", "glow"))], t_ms=7500)
+    recorder.events([ev.PotionBought(potion="shield", premium=Decimal("12.5"),
+                                     alternatives=("glow",), best_value=True)], t_ms=9000)
+    recorder.events([ev.ThreatStruck(threat="fire", category="fire", protected=True,
+                                     potion="shield", loss=Decimal(200), deductible=Decimal(50),
+                                     payout=Decimal(150), out_of_pocket=Decimal(50))],
+                    t_ms=10000)
+    recorder.events([ev.MessageShown(source="hall", text={"fr": "Bravo"}),
+                     ev.RoomLeft(room="hall", seconds_in_room=6)], t_ms=11000)
+    recorder.events([ev.GameEnded(outcome="escaped", score=10, money=Decimal(1),
+                                  wellbeing=90, elapsed_ms=11000)], t_ms=11000)
+    recorder.quiz_answer("post", "B", "q2", "premium", "a", True, 3000, 4, t_ms=14000)
+    recorder.close("escaped", t_ms=15000)
+
+    ds = ingest.ingest(tmp_path)
+    assert [p for p in ds.problems if p.severity == "error"] == []
+    people = tables.participants(ds)
+    row = people.iloc[0]
+    assert (row["pre_score"], row["post_score"], row["threats_protected"]) == (0.0, 1.0, 1)
+    decision = behaviour.decisions(ds).iloc[0]
+    assert (decision["latency_ms"], bool(decision["paused"])) == (3000, True)
+    statements = list(xapi.statements(ds))
+    for statement in statements:
+        BaseXapiStatement(**statement)
+    assert {s["verb"]["id"] for s in statements} >= {xapi.VERBS["selected"],
+                                                     xapi.VERBS["answered"]}
