@@ -74,6 +74,14 @@ class Flow:
         if self.campaign is None:
             self.app.scenes.replace(ProblemsScene(self.app, self.app.options.level_problems))
             return
+        room = self.app.options.start_room
+        rooms = [r.id for r in self.campaign.rooms]
+        if room is not None and room not in rooms:
+            problem = t("problems.no_room", room=room, rooms=", ".join(rooms))
+            log.warning("%s", problem)
+            self.app.options.level_problems = [problem]
+            self.app.scenes.replace(ProblemsScene(self.app, [problem]))
+            return
         if not self.app.settings.language:
             languages = [x for x in self.campaign.languages if x in ("en", "fr")]
             self.app.settings = self.app.settings.with_(

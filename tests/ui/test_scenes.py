@@ -252,3 +252,19 @@ def test_a_campaign_in_another_script_is_offered_and_drawn(make_pilot: Any) -> N
     pilot.activate("play")  # the UI itself falls back to English
     assert pilot.widget("refuse").label == "Play without recording"
     assert pilot.app.errors == []
+
+
+def test_a_damaged_settings_file_is_reported_in_the_game(make_pilot: Any, tmp_path: Path) -> None:
+    path = tmp_path / "config" / "settings.json"
+    path.parent.mkdir(parents=True)
+    path.write_text("{ damaged", encoding="utf-8")
+    pilot = make_pilot()
+    assert any(toast.kind == "warn" for toast in pilot.app.toasts)
+    assert (tmp_path / "config" / "settings.json.bak").exists()
+    assert isinstance(pilot.scene, TitleScene)
+
+
+def test_an_unknown_start_room_is_named_with_the_rooms_that_exist(make_pilot: Any) -> None:
+    pilot = make_pilot(start_room="kitchen")
+    assert isinstance(pilot.scene, ProblemsScene)
+    assert "kitchen" in pilot.scene.problems[0] and "hall, market" in pilot.scene.problems[0]
