@@ -209,6 +209,10 @@ def translate(
     errors = exc.errors(include_url=False)
     by_path: dict[tuple[PathPart, ...], list[tuple[ErrorDetails, Walked]]] = {}
     for err in errors:
+        value = err.get("input")
+        if err["type"] == "too_short" and isinstance(value, list | tuple) \
+                and len(value) >= (err.get("ctx") or {}).get("min_length", 0):
+            continue  # pydantic counts only the valid entries; the bad ones are reported
         walked = walk_loc(root, err["loc"])
         by_path.setdefault(walked.path + (("[key]",) if walked.where == "key" else ()),
                            []).append((err, walked))
@@ -273,7 +277,8 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
                        "entry" if what == "effect" else
                        f"a condition is a single 'name: value' pair, but this one has "
                        f"{len(value)} keys ({quoted(value, 'and')}); combine several with 'all:'")
-        return raw(f"{name} must be a {what} such as '{names[0]}: ...', got {got}")
+        return raw(f"{name} must be {'an' if what == 'effect' else 'a'} {what} such as "
+                   f"'{names[0]}: ...', got {got}")
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         disc = str(ctx.get("discriminator", "'kind'")).strip("'")
         owner_list = next((p for p in reversed(path) if isinstance(p, str)), "")
@@ -333,7 +338,8 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
     if kind in ("decimal_max_digits", "decimal_whole_digits"):
         return raw(f"{name} is too large, got {got}")
     if kind == "literal_error":
-        return raw(f"{name} must be {ctx.get('expected')}, got {got}")
+        wanted = str(ctx.get("expected")).replace("True", "true").replace("False", "false")
+        return raw(f"{name} must be {wanted}, got {got}")
     if kind == "finite_number":
         return raw(f"{name} must be a finite number, got {got}")
     return raw(f"{name}: {err['msg']}")
