@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from telemetry.research import analysis, behaviour, ingest, synthetic, tables
 
@@ -199,3 +201,24 @@ def test_sessions_written_by_the_recorder_flow_through_the_pipeline(tmp_path: Pa
         BaseXapiStatement(**statement)
     assert {s["verb"]["id"] for s in statements} >= {xapi.VERBS["selected"],
                                                      xapi.VERBS["answered"]}
+
+
+@settings(max_examples=25, deadline=None)
+@given(garbage=st.lists(st.binary(min_size=1, max_size=80).filter(lambda b: b"\n" not in b),
+                        min_size=1, max_size=4),
+       torn=st.booleans())
+def test_garbage_lines_are_reported_never_fatal(tmp_path_factory: pytest.TempPathFactory,
+                                                garbage: list[bytes], torn: bool) -> None:
+    folder = tmp_path_factory.mktemp("garbage")
+    synthetic.generate(folder, synthetic.Classroom(participants=2, seed=9))
+    path = sorted(folder.rglob("*.jsonl"))[0]
+    lines = path.read_bytes().rstrip(b"\n").split(b"\n")
+    body = lines[:3] + garbage + lines[3:]
+    path.write_bytes(b"\n".join(body) + (b"" if torn else b"\n"))
+    ds = ingest.ingest(folder)
+    assert len(ds.sessions) == 2
+    bad = [p for p in ds.problems if p.kind in ("corrupt_line", "torn_line")]
+    # Every garbage line that is not blank is reported, with its line number.
+    expected = [4 + k for k, g in enumerate(garbage) if g.strip()]
+    assert sorted(p.line for p in bad if p.line is not None) == expected
+    assert all(p.kind == "corrupt_line" for p in bad)
