@@ -56,6 +56,8 @@ def test_broken_level_gives_located_plain_problem(name: str, tmp_path: Path) -> 
                 if spot == wanted and expected["message"] in p.message]
     assert matching, (f"expected {wanted} with {expected['message']!r}, got:\n"
                       + "\n".join(p.format() for p in problems))
+    if "count" in expected:
+        assert len(problems) == expected["count"], "\n".join(p.format() for p in problems)
     for problem in problems:
         assert "Traceback" not in problem.message and "pydantic" not in problem.message
         assert "Input should" not in problem.message, problem.message
