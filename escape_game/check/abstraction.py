@@ -41,20 +41,27 @@ ABSTRACTIONS: tuple[str, ...] = (
 )
 
 
+def placed_effects(level: Level) -> Iterator[tuple[Effect, int, str]]:
+    """Every effect in the level, how many times it can fire in one game, and its room."""
+    for room in level.rooms.values():
+        here = room.id
+        yield from ((e, 1, here) for e in room.on_enter)
+        for obj in room.objects:
+            yield from ((e, 1, here) for e in obj.on_examine)
+            for use in obj.uses:
+                yield from ((e, 1, here) for e in use.effects)
+        for puzzle in room.puzzles:
+            yield from ((e, 1, here) for e in puzzle.on_success)
+            tries = puzzle.max_attempts or 1
+            yield from ((e, tries, here) for e in puzzle.on_failure)
+        for threat in room.threats:
+            yield from ((e, 1, here) for e in threat.on_strike)
+
+
 def effects_of(level: Level) -> Iterator[tuple[Effect, int]]:
     """Every effect in the level, with how many times it can fire in one game."""
-    for room in level.rooms.values():
-        yield from ((e, 1) for e in room.on_enter)
-        for obj in room.objects:
-            yield from ((e, 1) for e in obj.on_examine)
-            for use in obj.uses:
-                yield from ((e, 1) for e in use.effects)
-        for puzzle in room.puzzles:
-            yield from ((e, 1) for e in puzzle.on_success)
-            tries = puzzle.max_attempts or 1
-            yield from ((e, tries) for e in puzzle.on_failure)
-        for threat in room.threats:
-            yield from ((e, 1) for e in threat.on_strike)
+    for effect, times, _ in placed_effects(level):
+        yield effect, times
 
 
 def conditions_of(level: Level) -> Iterator[Condition]:
@@ -162,14 +169,18 @@ class Abstraction:
             for room, rooms in ahead.items()
         }
         shop_rooms = {room for room, sold in sold_ahead.items() if sold}
-        by_effect = {e.trigger_threat for e, _ in effects_of(level)
-                     if isinstance(e, fx.TriggerThreat)}
+        # A threat strikes in its own room, or where the effect that triggers it is written
+        # (it is faced before leaving); only strikes in rooms with a shop ahead cost money
+        # that still matters.
+        strikes_in: dict[str, set[str]] = {t: {r} for t, r in level.threat_room.items()}
+        for e, _, where in placed_effects(level):
+            if isinstance(e, fx.TriggerThreat):
+                strikes_in.setdefault(e.trigger_threat, set()).add(where)
         costly = {
             room: tuple(
                 (t.id, t.loss)
                 for t in level.threats.values()
-                if t.loss > 0
-                and (t.id in by_effect or level.threat_room.get(t.id) in rooms & shop_rooms)
+                if t.loss > 0 and strikes_in.get(t.id, set()) & rooms & shop_rooms
             )
             for room, rooms in ahead.items()
         }
