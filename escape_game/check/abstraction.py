@@ -25,8 +25,8 @@ from escape_game.model import effects as fx
 #: How the search simplifies play; printed in every report so no one mistakes it for more.
 ABSTRACTIONS: tuple[str, ...] = (
     "timers are off: time limits and warning countdowns are not modelled; a pending warning "
-    "is resolved by facing it (FaceThreat), and the player faces every pending warning before "
-    "leaving the room",
+    "is resolved by facing it (FaceThreat); while it is pending the player may only prepare "
+    "(buy a potion, wait out a waiting period) or face it",
     "waiting is one action that lasts until the next timer trigger fires or an owned "
     "potion's waiting period ends",
     "a threat with a likelihood strictly between 0 and 1 is explored both ways: it strikes, "

@@ -117,6 +117,16 @@ def moves(level: Level, state: GameState, clamp: int = 0) -> Iterator[Move]:
             yield Move(face, chance="spared")
         else:
             yield Move(face)
+    if pending:
+        # A warning counts down: the player may prepare (buy, let a waiting period pass)
+        # or face it; everything else waits until it is resolved.
+        for potion in shop(level, state):
+            if state.money >= potion.premium:
+                yield Move((act.BuyPotion(potion=potion.id),))
+        wait = _wait_ms(level, state)
+        if wait is not None:
+            yield Move((act.AdvanceTime(ms=wait),))
+        return
     objects = visible_objects(level, state)
     burn = state.room_actions < clamp
     for obj in objects:
@@ -143,6 +153,5 @@ def moves(level: Level, state: GameState, clamp: int = 0) -> Iterator[Move]:
     wait = _wait_ms(level, state)
     if wait is not None:
         yield Move((act.AdvanceTime(ms=wait),))
-    if not pending:
-        for ex in visible_exits(level, state):
-            yield Move((act.GoThrough(exit=ex.id),))
+    for ex in visible_exits(level, state):
+        yield Move((act.GoThrough(exit=ex.id),))
