@@ -128,6 +128,7 @@ class App:
         old = self.settings
         self.settings = settings
         i18n.set_language(settings.language or "en")
+        pygame.display.set_caption(t("app.title"))
         if settings.dyslexic_font != old.dyslexic_font:
             self.fonts = Fonts(dyslexic=settings.dyslexic_font)
         if settings.fullscreen != old.fullscreen:

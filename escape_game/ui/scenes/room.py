@@ -254,5 +254,5 @@ class RoomScene(Scene):
                 break
             self.add(Widget(f"item_{item_id}", name, r, partial(self.pick_item, item_id),
                             kind="toggle", icon=icon, selected=self.selected_item == item_id,
-                            extra={"check": False, "role": "small"}))
+                            extra={"role": "small"}))
             x = r.right + p.px(10)
