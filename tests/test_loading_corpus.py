@@ -118,3 +118,19 @@ def test_yaml_1_1_words_stay_strings(tmp_path: Path) -> None:
     assert loaded.campaign.languages == ("en", "no")
     assert room.title == {"en": "on", "no": "yes"}
     assert room.description == {"en": "off", "no": "n"}
+
+
+@pytest.mark.parametrize("data", [
+    {"include": ["\x00"]},
+    {"include": ["é" * 300]},
+    {"include": ["a/" * 3000]},
+    {"rooms": [{"id": "h", "title": "t", "description": "d", "background": "é" * 200}]},
+    {"rooms": [{"id": "h", "title": "t", "description": "d", "background": "a\x00b"}]},
+])
+def test_unopenable_paths_are_problems_not_crashes(data: dict[str, Any], tmp_path: Path) -> None:
+    base = {"format": 1, "id": "x", "title": "T", "languages": ["en"],
+            "start": {"room": "h", "money": 0}}
+    (tmp_path / "campaign.yaml").write_text(yaml.safe_dump({**base, **data}), "utf-8")
+    with pytest.raises(LevelError) as info:
+        load_campaign(tmp_path)
+    assert all(p.code.startswith(("include", "asset", "unknown")) for p in info.value.problems)

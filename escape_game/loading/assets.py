@@ -6,6 +6,8 @@ import json
 from functools import cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from escape_game.loading.problems import did_you_mean
+
 ENGINE_PREFIX = "assets:"
 #: The engine's own images and fonts, shipped beside the package.
 ENGINE_ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
@@ -48,6 +50,8 @@ def resolve_asset(ref: str, level_root: Path) -> Path:
         base = level_root
         rel = ref
         where = "the level folder"
+    if not rel.isprintable():
+        raise AssetProblem(f"the path {ref!r} contains invisible characters", "asset_path")
     if "\\" in rel:
         raise AssetProblem(f"the path '{ref}' uses '\\'; write paths with '/'", "asset_path")
     if PurePosixPath(rel).is_absolute() or PureWindowsPath(rel).drive:
@@ -56,21 +60,24 @@ def resolve_asset(ref: str, level_root: Path) -> Path:
     if ".." in PurePosixPath(rel).parts:
         raise AssetProblem(f"the path '{ref}' goes up with '..' out of {where}; "
                            "copy the file into the level folder instead", "asset_escape")
-    base = base.resolve()
-    target = base / rel
     try:
+        base = base.resolve()
+        target = base / rel
         resolved = target.resolve()
-    except (OSError, RuntimeError) as exc:
+        inside = resolved.is_relative_to(base)
+        exists = inside and resolved.is_file()
+    except (OSError, RuntimeError, ValueError) as exc:
         raise AssetProblem(f"the path '{ref}' cannot be followed ({exc})", "asset_path") from None
-    if not resolved.is_relative_to(base):
+    if not inside:
         raise AssetProblem(f"the path '{ref}' is a link that leads out of {where}; "
                            "copy the file into the level folder instead", "asset_escape")
-    if not resolved.is_file():
+    if not exists:
         hint = ""
-        if target.parent.is_dir():
-            names = sorted(p.name for p in target.parent.iterdir() if p.is_file())
-            from escape_game.loading.problems import did_you_mean
-
-            hint = did_you_mean(target.name, names)
+        try:
+            if target.parent.is_dir():
+                names = sorted(p.name for p in target.parent.iterdir() if p.is_file())
+                hint = did_you_mean(target.name, names)
+        except OSError:
+            pass
         raise AssetProblem(f"the file '{ref}' does not exist in {where}{hint}", "asset_missing")
     return resolved

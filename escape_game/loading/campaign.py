@@ -104,6 +104,13 @@ class LoadedCampaign:
 
 
 def _find_root_file(path: Path) -> Path | Problem:
+    try:
+        return _root_file_in(path)
+    except (OSError, ValueError) as exc:
+        return Problem(path, 1, 1, "error", f"cannot open this path ({exc})", "not_found")
+
+
+def _root_file_in(path: Path) -> Path | Problem:
     if path.is_dir():
         candidate = path / ROOT_FILE
         if not candidate.is_file():
@@ -152,16 +159,21 @@ def _include_paths(root: ParsedFile, limits: Limits, files: _Files) -> list[tupl
                      "too_many_files")
             break
         rel = PurePosixPath(ref)
-        if rel.is_absolute() or ".." in rel.parts or "\\" in ref:
-            complain(i, f"'{ref}' must be a path inside the level folder, relative to "
+        if rel.is_absolute() or ".." in rel.parts or "\\" in ref or not ref.isprintable():
+            complain(i, f"{ref!r} must be a path inside the level folder, relative to "
                      f"{ROOT_FILE}, written with '/'", "include_path")
             continue
-        target = (folder / rel).resolve()
-        if not target.is_relative_to(folder):
-            complain(i, f"'{ref}' is a link that leads out of the level folder", "include_path")
-            continue
-        if not target.is_file():
-            complain(i, f"the included file '{ref}' does not exist", "include_missing")
+        try:
+            target = (folder / rel).resolve()
+            if not target.is_relative_to(folder):
+                complain(i, f"'{ref}' is a link that leads out of the level folder",
+                         "include_path")
+                continue
+            if not target.is_file():
+                complain(i, f"the included file '{ref}' does not exist", "include_missing")
+                continue
+        except (OSError, ValueError) as exc:
+            complain(i, f"the included file '{ref}' cannot be opened ({exc})", "include_path")
             continue
         if target in seen or target == root.path.resolve():
             complain(i, f"'{ref}' is included twice", "include_twice")

@@ -263,7 +263,9 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
         return raw(f"unknown key '{key}' in {owner}{hint}", "key")
     if kind == "missing":
         owner = describe(data, path[:-1], root_name)
-        return raw(f"{owner} needs a {_field(path)}", "key", path[:-1])
+        field = _field(path)
+        article = "an" if field[1:2] in ("a", "e", "i", "o", "u") else "a"
+        return raw(f"{owner} needs {article} {field}", "key", path[:-1])
     if kind in ("unknown_condition", "unknown_effect"):
         what = "condition" if kind == "unknown_condition" else "effect"
         names = CONDITION_KEYS if what == "condition" else EFFECT_KEYS

@@ -397,8 +397,9 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
                 "split it into several files with 'include'", "too_large"))
             return parsed
         raw = path.read_bytes()
-    except OSError as exc:
-        parsed.problems.append(_problem(path, 1, 1, f"cannot read the file: {exc.strerror}",
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        parsed.problems.append(_problem(path, 1, 1, f"cannot read the file: {reason}",
                                         "unreadable"))
         return parsed
     if len(raw) > limits.max_file_bytes:
