@@ -45,14 +45,29 @@ def test_random_input_never_crashes(make_pilot: Any, frames: list[tuple[list[Any
         assert pilot.app.scenes.top is not None
 
 
-@settings(max_examples=15, deadline=None,
+def _risk_academy() -> Any:
+    from pathlib import Path
+
+    from escape_game.commands.play import load_level
+
+    level, problems = load_level(Path(__file__).resolve().parents[2] / "levels/risk_academy")
+    assert level is not None, problems
+    return level
+
+
+RISK_ACADEMY = _risk_academy()
+
+
+@pytest.mark.parametrize("level_name", ["mini", "risk_academy"])
+@settings(max_examples=12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.lists(st.tuples(frame, st.integers(0, 3000)), min_size=1, max_size=120))
-def test_random_input_in_the_rooms_never_crashes(make_pilot: Any,
+def test_random_input_in_the_rooms_never_crashes(make_pilot: Any, level_name: str,
                                                  frames: list[tuple[list[Any], int]]) -> None:
     from walk import Player
 
-    pilot = make_pilot(telemetry=False)
+    level = RISK_ACADEMY if level_name == "risk_academy" else None
+    pilot = make_pilot(level, telemetry=False)
     player = Player(pilot, "keyboard")
     player.do("play")
     player.do("refuse")

@@ -237,7 +237,7 @@ def test_continue_from_the_title_and_a_damaged_save(make_pilot: Any) -> None:
 
 
 def test_a_campaign_in_another_script_is_offered_and_drawn(make_pilot: Any) -> None:
-    from conftest import fixture_level
+    from ui_fixtures import fixture_level
 
     level = fixture_level()
     level.campaign = level.campaign.model_copy(update={

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pygame
 import pytest
-from conftest import fixture_level
 from scenes_tour import tour
+from ui_fixtures import fixture_level
 
 from escape_game.ui.app import PlayOptions
 from escape_game.ui.pilot import Pilot
