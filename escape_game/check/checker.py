@@ -11,6 +11,7 @@ from escape_game.check.abstraction import ABSTRACTIONS
 from escape_game.check.report import CheckReport, Finding, Locator
 from escape_game.check.search import DEFAULT_BUDGET, search
 from escape_game.core.level import Level
+from escape_game.model import Campaign
 
 if TYPE_CHECKING:
     from escape_game.loading import LoadedCampaign
@@ -31,18 +32,20 @@ def check_level(level: Level, *, budget: int = DEFAULT_BUDGET) -> CheckReport:
                 f"undecided: no way out found within the budget of {budget} states "
                 "(raise --budget)",
                 level.campaign.start.room,
+                "room",
             )
         )
     elif not winnable:
         sources = fd.escape_sources(level)
-        where = ", ".join(f"'{s}'" for s in sources) or "nothing (no escape effect)"
+        where = ", ".join(f"'{s}'" for _, s in sources) or "nothing (no escape effect)"
         found.append(
             Finding(
                 "unwinnable",
                 "error",
                 f"the level cannot be won: no play reaches an escape ({where}) among "
                 f"{len(result.graph.states)} reachable states",
-                sources[0] if sources else level.campaign.start.room,
+                sources[0][1] if sources else level.campaign.start.room,
+                sources[0][0] if sources else "room",
             )
         )
         found.extend(fd.endings(level, result))
@@ -58,6 +61,7 @@ def check_level(level: Level, *, budget: int = DEFAULT_BUDGET) -> CheckReport:
                 f"dead ends and unreachable content undecided: the search stopped at the budget "
                 f"of {budget} states (raise --budget)",
                 level.campaign.start.room,
+                "room",
             )
         )
     concepts, on_shortest, on_some = fd.concept_findings(level, result)
@@ -81,24 +85,44 @@ def check_level(level: Level, *, budget: int = DEFAULT_BUDGET) -> CheckReport:
     )
 
 
+_LISTS = {"object": "objects", "puzzle": "puzzles", "exit": "exits", "potion": "shop",
+          "threat": "threats"}
+
+
+def entity_path(campaign: Campaign, kind: str | None, entity: str) -> tuple[str | int, ...] | None:
+    """Where an entity of a kind sits in the merged campaign, e.g. ("rooms", 2, "exits", 0)."""
+    if kind == "concept":
+        index = next((i for i, c in enumerate(campaign.concepts) if c.id == entity), None)
+        return None if index is None else ("concepts", index)
+    for i, room in enumerate(campaign.rooms):
+        if kind == "room" and room.id == entity:
+            return ("rooms", i)
+        field = _LISTS.get(kind or "")
+        if field is not None:
+            for j, member in enumerate(getattr(room, field)):
+                if member.id == entity:
+                    return ("rooms", i, field, j)
+    return None
+
+
 def locator(loaded: LoadedCampaign) -> Locator:
-    """Entity id -> where the teacher wrote it (the root file's first line when unknown)."""
+    """(kind, id) -> where the teacher wrote it (the root file's first line when unknown)."""
     root = loaded.files[0]
 
-    def locate(entity: str | None) -> tuple[Path, int, int]:
-        if entity is not None:
-            try:
-                where = loaded.locate_entity(entity)
-            except KeyError:
-                pass
-            else:
-                return where.file, where.line, where.column
-        return root, 1, 1
+    def locate(kind: str | None, entity: str | None) -> tuple[Path, int, int]:
+        if entity is None:
+            return root, 1, 1
+        path = entity_path(loaded.campaign, kind, entity)
+        try:
+            where = loaded.locate(path) if path is not None else loaded.locate_entity(entity)
+        except (KeyError, IndexError, ValueError):
+            return root, 1, 1
+        return where.file, where.line, where.column
 
     return locate
 
 
-def nowhere(entity: str | None) -> tuple[Path, int, int]:
+def nowhere(kind: str | None, entity: str | None) -> tuple[Path, int, int]:
     """A locator for levels built in memory (tests, benchmarks)."""
     return Path(f"<{entity or 'level'}>"), 1, 1
 

@@ -19,17 +19,17 @@ def _escapes(effects: tuple[Effect, ...]) -> bool:
     return any(isinstance(e, fx.Escape) for e in effects)
 
 
-def escape_sources(level: Level) -> list[str]:
-    """Entities whose effects end the level with an escape (where a way out is written)."""
-    found: list[str] = []
+def escape_sources(level: Level) -> list[tuple[str, str]]:
+    """(kind, id) of entities whose effects end the level with an escape."""
+    found: list[tuple[str, str]] = []
     for room in level.rooms.values():
         if _escapes(room.on_enter):
-            found.append(room.id)
+            found.append(("room", room.id))
         for obj in room.objects:
             if _escapes(obj.on_examine) or any(_escapes(u.effects) for u in obj.uses):
-                found.append(obj.id)
-        found.extend(p.id for p in room.puzzles if _escapes(p.on_success))
-        found.extend(t.id for t in room.threats if _escapes(t.on_strike))
+                found.append(("object", obj.id))
+        found.extend(("puzzle", p.id) for p in room.puzzles if _escapes(p.on_success))
+        found.extend(("threat", t.id) for t in room.threats if _escapes(t.on_strike))
     return found
 
 
@@ -112,6 +112,7 @@ def dead_ends(level: Level, result: SearchResult) -> Iterator[Finding]:
             f"{count} reachable state(s) can no longer escape; shortest way in: "
             f"{sequence(path)}",
             move.entity,
+            move.kind,
             path,
         )
 
@@ -131,6 +132,7 @@ def endings(level: Level, result: SearchResult) -> Iterator[Finding]:
             "error",
             f"{_why(level, result, node, move)}; shortest way in: {sequence(path)}",
             move.entity,
+            move.kind,
             path,
         )
 
@@ -141,7 +143,7 @@ def unreachable(level: Level, result: SearchResult) -> Iterator[Finding]:
     for room in level.rooms.values():
         if room.id not in reached.rooms:
             yield Finding(
-                "unreachable_room", "warning", f"no play reaches room '{room.id}'", room.id
+                "unreachable_room", "warning", f"no play reaches room '{room.id}'", room.id, "room"
             )
             continue
         for obj in room.objects:
@@ -151,6 +153,7 @@ def unreachable(level: Level, result: SearchResult) -> Iterator[Finding]:
                     "warning",
                     f"object '{obj.id}' never becomes visible in any play",
                     obj.id,
+                    "object",
                 )
         for puzzle in room.puzzles:
             if puzzle.id not in reached.puzzles:
@@ -159,6 +162,7 @@ def unreachable(level: Level, result: SearchResult) -> Iterator[Finding]:
                     "warning",
                     f"puzzle '{puzzle.id}' can never be reached in any play",
                     puzzle.id,
+                    "puzzle",
                 )
         for ex in room.exits:
             if ex.id not in reached.exits:
@@ -167,6 +171,7 @@ def unreachable(level: Level, result: SearchResult) -> Iterator[Finding]:
                     "warning",
                     f"exit '{ex.id}' to '{ex.to}' never opens in any play",
                     ex.id,
+                    "exit",
                 )
 
 
@@ -178,6 +183,7 @@ def unsolvable_puzzles(level: Level) -> Iterator[Finding]:
                 "error",
                 f"puzzle '{puzzle.id}' has no answer that its own data accepts",
                 puzzle.id,
+                "puzzle",
             )
 
 
@@ -197,7 +203,7 @@ def uncovered_threats(level: Level) -> Iterator[Finding]:
             message = (
                 f"threat '{threat.id}' cannot be covered: no potion covers '{threat.category}'"
             )
-        yield Finding("uncovered_threat", "warning", message, threat.id)
+        yield Finding("uncovered_threat", "warning", message, threat.id, "threat")
 
 
 def unaffordable_potions(level: Level, result: SearchResult) -> Iterator[Finding]:
@@ -210,6 +216,7 @@ def unaffordable_potions(level: Level, result: SearchResult) -> Iterator[Finding
             f"potion '{pid}' costs {potion.premium} {level.campaign.currency} but the player "
             f"never has more than {reached.most_money[pid]} where it is sold",
             pid,
+            "potion",
         )
 
 
@@ -236,6 +243,7 @@ def concept_findings(
                     f"concept '{cid}' is met on no way out (no puzzle, object, threat, potion "
                     "or room on a winning play is tagged with it)",
                     cid,
+                    "concept",
                 )
             elif cid not in on_shortest:
                 yield Finding(
@@ -243,6 +251,7 @@ def concept_findings(
                     "warning",
                     f"concept '{cid}' can be skipped: the shortest way out never meets it",
                     cid,
+                    "concept",
                 )
 
     return found(), on_shortest, on_some

@@ -57,6 +57,22 @@ class Move:
         return None
 
     @property
+    def kind(self) -> str | None:
+        """What kind of entity `entity` is."""
+        a = self.main
+        if isinstance(a, act.GoThrough):
+            return "exit"
+        if isinstance(a, act.Examine | act.Take | act.UseItem):
+            return "object"
+        if isinstance(a, act.Answer | act.TakeHint):
+            return "puzzle"
+        if isinstance(a, act.BuyPotion | act.DeclinePotion):
+            return "potion"
+        if isinstance(a, act.FaceThreat | act.PauseToThink):
+            return "threat"
+        return None
+
+    @property
     def signature(self) -> tuple[str, ...]:
         """Moves with the same signature are the same decision (used to group dead ends)."""
         a = self.main

@@ -11,8 +11,8 @@ from escape_game.check.moves import Move
 from escape_game.core.actions import ACTION_ADAPTER
 
 Severity = Literal["error", "warning"]
-#: Where an entity is written: (file, line, column); None for an entity it cannot place.
-Locator = Callable[[str | None], tuple[Path, int, int]]
+#: Where an entity of a kind ("room", "exit", ...) is written: (file, line, column).
+Locator = Callable[[str | None, str | None], tuple[Path, int, int]]
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,9 @@ class Finding:
     severity: Severity
     message: str
     entity: str | None = None
+    kind: str | None = None
+    """What the entity is: room, object, puzzle, exit, potion, threat or concept (ids of
+    different kinds may coincide)."""
     path: tuple[Move, ...] | None = None
     """The shortest action sequence that shows it (dead ends, the way out)."""
 
@@ -90,7 +93,7 @@ class CheckReport:
         return "can be won, with no dead ends"
 
     def located(self, locate: Locator) -> list[tuple[Path, int, int, Finding]]:
-        out = [(*locate(f.entity), f) for f in self.findings]
+        out = [(*locate(f.kind, f.entity), f) for f in self.findings]
         out.sort(key=lambda t: (str(t[0]), t[1], t[2], t[3].code))
         return out
 
@@ -144,6 +147,7 @@ class CheckReport:
                     "severity": f.severity,
                     "code": f.code,
                     "entity": f.entity,
+                    "kind": f.kind,
                     "message": f.message,
                     "sequence": moves(f.path),
                 }

@@ -63,3 +63,18 @@ def test_deep_problems_are_located_like_the_loaders() -> None:
     assert dead.severity == "error"
     assert dead.file.name == "campaign.yaml"
     assert dead.format().startswith(f"{dead.file}:14:9: error: dead end: exit 'to_cellar'")
+
+
+def test_an_exit_named_like_its_room_is_located_at_the_exit(tmp_path: Path) -> None:
+    text = (FIXTURES / "unsolvable" / "one_way_trap" / "campaign.yaml").read_text(
+        encoding="utf-8"
+    )
+    (tmp_path / "campaign.yaml").write_text(
+        text.replace("id: to_cellar", "id: cellar"), encoding="utf-8"
+    )
+    loaded = load_campaign(tmp_path)
+    report = check_level(Level.from_campaign(loaded.campaign))
+    [(file, line, _, dead)] = [
+        t for t in report.located(locator(loaded)) if t[3].code == "dead_end"
+    ]
+    assert (dead.entity, dead.kind, file.name, line) == ("cellar", "exit", "campaign.yaml", 14)
