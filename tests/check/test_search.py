@@ -179,3 +179,21 @@ def test_budget_allocation_respects_bounds_or_says_none() -> None:
     assert amounts == {"food": Decimal(50), "fun": Decimal(20), "save": Decimal(30)}
     impossible = puzzle.model_copy(update={"total": Decimal(5)})
     assert budget_allocation(impossible) is None
+
+
+def test_walkthrough_words_every_answer_kind_in_both_languages() -> None:
+    from escape_game.check.moves import Move
+    from escape_game.check.walkthrough import Describer
+
+    level = level_from_text(PUZZLES)
+    for lang in ("en", "fr"):
+        describe = Describer(level, lang)
+        for puzzle in level.puzzles.values():
+            answer = correct_answer(puzzle)
+            assert answer is not None
+            line = describe.move(Move((answer,)))
+            assert not line.endswith("?"), line
+            assert f"“{puzzle.title}”" in line or f"« {puzzle.title} »" in line
+    budget = correct_answer(level.puzzles["p6"])
+    assert budget is not None
+    assert "Food: 50 €; Fun: 20 €; Save: 30 €" in Describer(level, "en").move(Move((budget,)))
