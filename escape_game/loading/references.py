@@ -213,13 +213,14 @@ class CrossCheck:
             self._budget(path, model)
         elif isinstance(model, ProductComparison):
             self._refs(path, "products", "potion", model.products)
-            self._answer_in(path, "answer", model.answer, list(model.products))
+            self._answer_in(path, "answer", model.answer, list(model.products), "products")
         elif isinstance(model, LikertItem) and model.concept is not None:
             self._ref((*path, "concept"), "concept", model.concept)
 
-    def _answer_in(self, path: Path_, key: PathPart, answer: str, options: Sequence[str]) -> None:
+    def _answer_in(self, path: Path_, key: PathPart, answer: str, options: Sequence[str],
+                   noun: str = "options") -> None:
         if answer not in options:
-            self._error((*path, key), f"the answer '{answer}' is not one of the options "
+            self._error((*path, key), f"the answer '{answer}' is not one of the {noun} "
                         f"({quoted(options)}){did_you_mean(answer, options)}", "bad_answer")
 
     def _unique_options(self, path: Path_, key: str, ids: Sequence[str]) -> None:
@@ -234,7 +235,7 @@ class CrossCheck:
         items = [o.id for o in model.items]
         self._unique_options(path, "items", items)
         for i, answer in enumerate(model.answer):
-            self._answer_in((*path, "answer"), i, answer, items)
+            self._answer_in((*path, "answer"), i, answer, items, "items")
         if sorted(model.answer) != sorted(items) and set(model.answer) <= set(items):
             missing = [i for i in items if i not in model.answer]
             extra = sorted({a for a in model.answer if model.answer.count(a) > 1})
