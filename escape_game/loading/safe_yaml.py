@@ -41,8 +41,8 @@ class Limits:
     max_files: int = 200
 
 
-def _construct_int(loader: yaml.SafeLoader, node: ScalarNode) -> int:
-    text = str(loader.construct_scalar(node))
+def _int_value(text: str) -> int:
+    """YAML 1.2 core integers: decimal (leading zeros allowed), 0o octal, 0x hexadecimal."""
     sign = -1 if text.startswith("-") else 1
     digits = text.lstrip("+-")
     if digits[:2] in ("0x", "0X"):
@@ -50,6 +50,10 @@ def _construct_int(loader: yaml.SafeLoader, node: ScalarNode) -> int:
     if digits[:2] in ("0o", "0O"):
         return sign * int(digits[2:], 8)
     return sign * int(digits, 10)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: ScalarNode) -> int:
+    return _int_value(str(loader.construct_scalar(node)))
 
 
 class LevelLoader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -241,13 +245,7 @@ def _scalar(node: ScalarNode) -> Any:
         return value
     try:
         if tag == _INT:
-            sign = -1 if value.startswith("-") else 1
-            digits = value.lstrip("+-")
-            if digits[:2] in ("0x", "0X"):
-                return sign * int(digits[2:], 16)
-            if digits[:2] in ("0o", "0O"):
-                return sign * int(digits[2:], 8)
-            return sign * int(digits, 10)
+            return _int_value(value)
         if tag == _FLOAT:
             low = value.lower()
             if low.endswith(".inf"):

@@ -92,10 +92,6 @@ def all_models(root: BaseModel) -> list[Located]:
     return out
 
 
-def iter_models(model: BaseModel) -> Iterator[Located]:
-    return iter(all_models(model))
-
-
 def texts_of(model: BaseModel) -> Iterator[tuple[str, Any]]:
     """(YAML key, value) for every text field that is set."""
     for name, key in plan_of(type(model)).texts:
