@@ -28,6 +28,9 @@ from escape_game.model import Campaign, Exit, GameObject, Potion, Room
 
 #: longest single AdvanceTime the UI sends (a stalled frame must not skip a countdown)
 MAX_STEP_MS = 1000
+#: frames' time is gathered into steps of at least this much before it reaches the core, so a
+#: session log and a save hold a few time actions a second, not one per frame
+TIME_STEP_MS = 250
 
 
 class GameSession:
@@ -41,6 +44,8 @@ class GameSession:
         self.log: list[Event] = []
         #: every action sent, for saves (a save holds the log so it can be verified by replay)
         self.actions: list[Action] = []
+        #: frame time not yet sent to the core (see TIME_STEP_MS)
+        self._unsent_ms = 0
         result = new_game(self.level, seed, timers=timers, start_room=start_room)
         self.state: GameState = result.state
         self.pending: list[Event] = list(result.events)
@@ -55,7 +60,14 @@ class GameSession:
         self.log.extend(events)
 
     def act(self, action: Action) -> list[Event]:
-        """Send an action; the events are also queued for the scenes (``drain``)."""
+        """Send an action; the events are also queued for the scenes (``drain``).
+
+        Time gathered since the last step goes first, so the action happens at the right moment.
+        """
+        events = self._flush_time() if not isinstance(action, AdvanceTime) else []
+        return events + self._send(action)
+
+    def _send(self, action: Action) -> list[Event]:
         if self.state.outcome is not None:
             return []
         result = step(self.level, self.state, action)
@@ -67,8 +79,20 @@ class GameSession:
         return events
 
     def advance(self, ms: int) -> None:
-        if ms > 0 and self.state.outcome is None:
-            self.act(AdvanceTime(ms=min(ms, MAX_STEP_MS)))
+        if ms <= 0 or self.state.outcome is not None:
+            return
+        self._unsent_ms += ms
+        if self._unsent_ms >= TIME_STEP_MS:
+            self._flush_time()
+
+    def _flush_time(self) -> list[Event]:
+        events: list[Event] = []
+        while self._unsent_ms > 0 and self.state.outcome is None:
+            chunk = min(self._unsent_ms, MAX_STEP_MS)
+            self._unsent_ms -= chunk
+            events += self._send(AdvanceTime(ms=chunk))
+        self._unsent_ms = 0
+        return events
 
     def drain(self) -> list[Event]:
         events, self.pending = self.pending, []
