@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from locations import LEVELS
 
 from escape_game.core.actions import AdvanceTime, Quit
 from escape_game.loading import load_campaign
 from escape_game.ui.session import MAX_STEP_MS, TIME_STEP_MS, GameSession
-from locations import LEVELS
 
 pytestmark = pytest.mark.ui
 
