@@ -131,3 +131,25 @@ def test_mutations_of_the_tutorial(files: dict[str, Any]) -> None:
         for name, data in files.items():
             (level / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         _load(level)
+
+
+TUTORIAL_TEXTS = {str(p.relative_to(TUTORIAL)): p.read_text(encoding="utf-8")
+                  for p in sorted(TUTORIAL.rglob("*.yaml"))}
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(TUTORIAL_TEXTS)), st.data())
+def test_text_edits_of_the_tutorial(name: str, data: st.DataObject) -> None:
+    """Typing accidents: characters deleted, inserted or replaced anywhere in a file."""
+    text = TUTORIAL_TEXTS[name]
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        cut = data.draw(st.integers(0, 20))
+        insert = data.draw(st.text(alphabet=st.sampled_from(list(" \t\n:-#'\"[]{}&*!|>?,x0é")),
+                                   max_size=5))
+        text = text[:at] + insert + text[at + cut:]
+    with tempfile.TemporaryDirectory() as tmp:
+        level = Path(tmp) / "tutorial"
+        shutil.copytree(TUTORIAL, level)
+        (level / name).write_text(text, encoding="utf-8")
+        _load(level)
