@@ -59,12 +59,13 @@ class Flow:
 
     def money(self, amount: Any) -> str:
         currency = self.campaign.currency if self.campaign is not None else "€"
-        value = f"{amount:,.2f}".replace(",", " ")
+        value = f"{amount:,.2f}"
         if value.endswith(".00"):
             value = value[:-3]
         if self.lang == "fr":
-            value = value.replace(".", ",")
-            return f"{value} {currency}"
+            # French groups thousands with a narrow no-break space and puts the symbol after
+            value = value.replace(",", "\u202f").replace(".", ",")
+            return f"{value}\u00a0{currency}"
         return f"{currency}{value}"
 
     # --- steps ------------------------------------------------------------------------

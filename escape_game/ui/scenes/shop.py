@@ -68,7 +68,7 @@ class ShopScene(Scene):
         for potion, col in zip(potions, columns, strict=True):
             by = table.bottom + p.px(8)
             if potion.slogan:
-                p.text(p.fit_text(f"« {self.flow.tr(potion.slogan)} »", col.width),
+                p.text(p.fit_text(t("shop.slogan", text=self.flow.tr(potion.slogan)), col.width),
                        (col.centerx, table.bottom - p.line_height("small") - p.px(4)), "small",
                        th.warn, anchor="midtop")
             if potion.id in owned:
