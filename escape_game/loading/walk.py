@@ -92,6 +92,11 @@ def all_models(root: BaseModel) -> list[Located]:
     return out
 
 
+def iter_models(model: BaseModel) -> Iterator[Located]:
+    """Every model in the tree with its data path (kept for callers outside the loader)."""
+    return iter(all_models(model))
+
+
 def texts_of(model: BaseModel) -> Iterator[tuple[str, Any]]:
     """(YAML key, value) for every text field that is set."""
     for name, key in plan_of(type(model)).texts:
