@@ -150,7 +150,8 @@ class Abstraction:
     sound when no effect takes money away (those may fire several times)."""
 
     @classmethod
-    def of(cls, level: Level) -> Abstraction:
+    def of(cls, level: Level, *, exact: bool = False) -> Abstraction:
+        """`exact` keeps money, potions and wellbeing everywhere (to test the reductions)."""
         triggers = {
             room.id: tuple(
                 (t.id, t.trigger.count)
@@ -159,7 +160,7 @@ class Abstraction:
             )
             for room in level.rooms.values()
         }
-        keep_wellbeing = wellbeing_matters(level)
+        keep_wellbeing = exact or wellbeing_matters(level)
         reads_money = any(
             _reads(x, c.MoneyAtLeast) or _reads(x, c.OwnsPotion) for x in conditions_of(level)
         )
@@ -191,7 +192,7 @@ class Abstraction:
             level=level,
             keep_wellbeing=keep_wellbeing,
             costly_threats=costly,
-            money_cap=not takes_money,
+            money_cap=not (takes_money or exact),
             money_rooms=None if keep_wellbeing or reads_money else frozenset(
                 room for room, shops in sold_ahead.items() if shops
             ),

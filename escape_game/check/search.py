@@ -18,7 +18,7 @@ from escape_game.check.moves import Move, apply_move, moves
 from escape_game.core import events as ev
 from escape_game.core.level import Level
 from escape_game.core.queries import shop, visible_objects, visible_puzzles
-from escape_game.core.rules import new_game
+from escape_game.core.rules import StepResult, new_game
 from escape_game.core.state import GameState
 
 DEFAULT_BUDGET = 200_000
@@ -149,12 +149,21 @@ def _note(level: Level, state: GameState, reached: Reached) -> None:
             reached.affordable.add(potion.id)
 
 
-def search(level: Level, *, budget: int = DEFAULT_BUDGET, seed: int = 0) -> SearchResult:
-    """Explore every state the player can reach (up to `budget` distinct states)."""
-    abstraction = Abstraction.of(level)
+def search(
+    level: Level,
+    *,
+    budget: int = DEFAULT_BUDGET,
+    seed: int = 0,
+    start: GameState | None = None,
+    exact: bool = False,
+) -> SearchResult:
+    """Explore every state the player can reach (up to `budget` distinct states), from the
+    opening of the level or from `start` (a state reached with timers off). `exact` turns
+    off the money, potion and wellbeing reductions of the state key."""
+    abstraction = Abstraction.of(level, exact=exact)
     key = abstraction.key
     concepts = _Concepts(level)
-    opening = new_game(level, seed, timers=False)
+    opening = new_game(level, seed, timers=False) if start is None else StepResult(start, ())
     graph = Graph(states=[opening.state], parent=[-1], via=[None], depth=[0], via_tag=[-1])
     graph.start_concepts = concepts.met(opening.events)
     reached = Reached()
