@@ -4,12 +4,8 @@ Parsing, validation and cross-reference checking are separate steps; every mista
 can make is reported as a Problem at file:line:column, never as a traceback.
 """
 
-from escape_game.loading.campaign import (
-    LoadedCampaign,
-    find_levels,
-    load_campaign,
-    validate_paths,
-)
+from escape_game.loading.campaign import LoadedCampaign, load_campaign
+from escape_game.loading.discovery import find_levels, validate_paths
 from escape_game.loading.problems import LevelError, Location, Problem
 from escape_game.loading.safe_yaml import Limits
 
