@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from escape_game.check.moves import Move
+from escape_game.check.moves import Move, apply_move
 from escape_game.core import actions as act
+from escape_game.core import events as ev
 from escape_game.core.level import Level
+from escape_game.core.rules import new_game
 from escape_game.model import (
     Budget,
     Matching,
@@ -36,6 +38,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "spared": "Face the threat “{threat}” (you are lucky: it is spared)",
         "wait": "Wait {seconds} seconds",
         "then": "then",
+        "struck": " — it strikes: a loss of {loss}; insurance pays {payout}, you pay {paid}",
         "escaped": "You escape.",
         "title": "Walkthrough of “{level}”: {count} steps",
         "none": "No way out was found: this level cannot be finished ({why}).",
@@ -56,6 +59,8 @@ _PHRASES: dict[str, dict[str, str]] = {
         "spared": "Affronter la menace « {threat} » (par chance, elle est épargnée)",
         "wait": "Attendre {seconds} secondes",
         "then": "puis",
+        "struck": " — elle frappe : une perte de {loss} ; l’assurance paie {payout}, tu paies "
+        "{paid}",
         "escaped": "Tu t’échappes.",
         "title": "Solution de « {level} » : {count} étapes",
         "none": "Aucune sortie trouvée : ce niveau ne peut pas être terminé ({why}).",
@@ -169,6 +174,18 @@ def walkthrough_lines(level: Level, path: Sequence[Move] | None, lang: str, why:
         return [p["none"].format(why=why)]
     lines = [p["title"].format(level=title, count=len(path)), p["timers"], ""]
     width = len(str(len(path)))
-    lines.extend(f"{i:>{width}}. {d.move(m)}" for i, m in enumerate(path, start=1))
+    state = new_game(level, 0, timers=False).state
+    for i, move in enumerate(path, start=1):
+        line = f"{i:>{width}}. {d.move(move)}"
+        result = apply_move(level, state, move)
+        if result is not None:
+            state = result.state
+            for e in result.events:
+                if isinstance(e, ev.ThreatStruck):
+                    line += p["struck"].format(
+                        loss=d.money(e.loss), payout=d.money(e.payout),
+                        paid=d.money(e.out_of_pocket),
+                    )
+        lines.append(line)
     lines.append(f"{'':>{width}}  {p['escaped']}")
     return lines
