@@ -82,6 +82,7 @@ def check_level(level: Level, *, budget: int = DEFAULT_BUDGET) -> CheckReport:
         abstractions=ABSTRACTIONS,
         concepts_on_shortest=tuple(sorted(on_shortest)),
         concepts_on_some_win=tuple(sorted(on_some)),
+        glossary=tuple(c.id for c in level.campaign.concepts),
     )
 
 

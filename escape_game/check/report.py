@@ -71,6 +71,7 @@ class CheckReport:
     abstractions: tuple[str, ...] = ()
     concepts_on_shortest: tuple[str, ...] = ()
     concepts_on_some_win: tuple[str, ...] = ()
+    glossary: tuple[str, ...] = ()
 
     @property
     def dead_ends(self) -> list[Finding]:
@@ -105,6 +106,9 @@ class CheckReport:
         if self.shortest is not None:
             count = len(self.shortest)
             lines.append(f"shortest way out ({count} moves): {sequence(self.shortest)}")
+            if self.glossary:
+                met = len(set(self.glossary) & set(self.concepts_on_shortest))
+                lines.append(f"concepts of the glossary met on it: {met} of {len(self.glossary)}")
         for file, line, column, f in self.located(locate):
             lines.append(f"{file}:{line}:{column}: {f.severity}: {f.message}")
         lines.append("abstraction:")
@@ -139,6 +143,7 @@ class CheckReport:
             "shortest": moves(self.shortest),
             "concepts_on_shortest": list(self.concepts_on_shortest),
             "concepts_on_some_win": list(self.concepts_on_some_win),
+            "glossary": list(self.glossary),
             "problems": [
                 {
                     "file": str(file),
