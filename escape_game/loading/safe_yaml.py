@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode
 
+from escape_game.loading.builder import STR, Builder, Refused, int_value, tag_message
 from escape_game.loading.problems import Problem
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-STR = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = (
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:bool",
@@ -41,19 +41,8 @@ class Limits:
     max_files: int = 200
 
 
-def _int_value(text: str) -> int:
-    """YAML 1.2 core integers: decimal (leading zeros allowed), 0o octal, 0x hexadecimal."""
-    sign = -1 if text.startswith("-") else 1
-    digits = text.lstrip("+-")
-    if digits[:2] in ("0x", "0X"):
-        return sign * int(digits[2:], 16)
-    if digits[:2] in ("0o", "0O"):
-        return sign * int(digits[2:], 8)
-    return sign * int(digits, 10)
-
-
 def _construct_int(loader: yaml.SafeLoader, node: ScalarNode) -> int:
-    return _int_value(str(loader.construct_scalar(node)))
+    return int_value(str(loader.construct_scalar(node)))
 
 
 class LevelLoader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -120,14 +109,6 @@ class ParsedFile:
         return self._root
 
 
-class _Refused(Exception):
-    def __init__(self, node: Node, message: str, code: str) -> None:
-        super().__init__(message)
-        self.node = node
-        self.message = message
-        self.code = code
-
-
 def _problem(path: Path, line: int, column: int, message: str, code: str) -> Problem:
     return Problem(path, line, column, "error", message, code)
 
@@ -181,10 +162,6 @@ def _mark_position(node: Node) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _describe_tag(tag: str) -> str:
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
-
-
 def _friendly_yaml_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str]:
     problem = exc.problem or ""
     context = exc.context or ""
@@ -218,146 +195,9 @@ def _friendly_yaml_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str
         return ("this anchor name is already used above; anchors must be unique", "alias")
     if "could not determine a constructor for the tag" in problem:
         tag = problem.split("'")[1] if "'" in problem else "?"
-        if "python/" in tag:
-            return (f"the tag '{_describe_tag(tag)}' is refused: level files hold data only, "
-                    "never code or Python objects", "tag")
-        return (f"unknown tag '{_describe_tag(tag)}': level files may only use plain "
-                "values, lists and mappings (remove the '!' part)", "tag")
+        return (tag_message(tag), "tag")
     words = ", ".join(part for part in (context, problem) if part)
     return (f"YAML syntax error: {words}", "syntax")
-
-
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-_MERGE = "tag:yaml.org,2002:merge"
-_BUILDING = object()
-
-
-def _scalar(node: ScalarNode) -> Any:
-    """A scalar from its resolved tag: the only five kinds of plain value a level holds."""
-    tag = node.tag
-    value: str = node.value
-    if tag == STR:
-        return value
-    try:
-        if tag == _INT:
-            return _int_value(value)
-        if tag == _FLOAT:
-            low = value.lower()
-            if low.endswith(".inf"):
-                return float("-inf") if low.startswith("-") else float("inf")
-            return float("nan") if low == ".nan" else float(low)
-        if tag == _BOOL:
-            low = value.lower()
-            if low in ("true", "false"):
-                return low == "true"
-        elif tag == _NULL:
-            return None
-        elif tag == _MERGE:
-            return "<<"
-    except ValueError:
-        pass
-    else:
-        if tag in (_INT, _FLOAT, _BOOL):
-            raise _Refused(node, f"'{value}' does not fit its tag '{_describe_tag(tag)}'", "tag")
-    raise _Refused(node, _tag_message(tag), "tag")
-
-
-def _tag_message(tag: str) -> str:
-    if "python/" in tag:
-        return (f"the tag '{_describe_tag(tag)}' is refused: level files hold data only, "
-                "never code or Python objects")
-    return (f"unknown tag '{_describe_tag(tag)}': level files may only use plain values, "
-            "lists and mappings (remove the '!' part)")
-
-
-class _Builder:
-    """Node tree -> plain data in one walk, enforcing depth, alias expansion and unique keys.
-
-    Aliases share node objects, so each anchored value is built once and its size
-    remembered: a billion-laughs file is refused after visiting only its few distinct nodes.
-    Replacing PyYAML's general constructor here also makes loading faster.
-    """
-
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.built: dict[int, Any] = {}
-        self.sizes: dict[int, int] = {}
-        self.count = 0
-        self.expansion = 0
-        self.duplicates: list[tuple[Node, str]] = []
-
-    def build(self, node: Node, depth: int) -> Any:
-        if type(node) is ScalarNode:
-            return _scalar(node)
-        key = id(node)
-        done = self.built.get(key)
-        if done is not None:
-            if done is _BUILDING:
-                raise _Refused(node, "an alias refers to its own anchor (the value contains "
-                               "itself)", "alias_loop")
-            size = self.sizes[key]
-            self.expansion += size
-            self.count += size
-            if self.expansion > self.limits.max_alias_expansion:
-                raise _Refused(node, "aliases ('*name') repeat this anchored value too many "
-                               f"times (more than {self.limits.max_alias_expansion} copied "
-                               "values)", "alias_bomb")
-            return done
-        if depth > self.limits.max_depth:
-            raise _Refused(node, f"values are nested more than {self.limits.max_depth} levels "
-                           "deep", "too_deep")
-        self.built[key] = _BUILDING
-        before = self.count
-        deeper = depth + 1
-        result: Any
-        if type(node) is MappingNode:
-            if node.tag != _MAP:
-                raise _Refused(node, _tag_message(node.tag), "tag")
-            result = {}
-            merges: list[Any] = []
-            for k, v in node.value:
-                if type(k) is not ScalarNode:
-                    raise _Refused(k, "a key must be a plain word, not a list or a mapping",
-                                   "complex_key")
-                if k.tag == _MERGE:
-                    merges.append(self.build(v, deeper))
-                    continue
-                name = _scalar(k)
-                if name in result:
-                    self.duplicates.append((k, str(name)))
-                result[name] = v.value if type(v) is ScalarNode and v.tag == STR \
-                    else self.build(v, deeper)
-            if merges:
-                result = self._merge(node, merges, result)
-        elif type(node) is SequenceNode:
-            if node.tag != _SEQ:
-                raise _Refused(node, _tag_message(node.tag), "tag")
-            result = [c.value if type(c) is ScalarNode and c.tag == STR else self.build(c, deeper)
-                      for c in node.value]
-        else:
-            raise _Refused(node, "unexpected YAML node", "syntax")
-        self.count += 1 + len(node.value)
-        self.built[key] = result
-        self.sizes[key] = self.count - before
-        return result
-
-    @staticmethod
-    def _merge(node: Node, merges: list[Any], own: dict[Any, Any]) -> dict[Any, Any]:
-        """`<<: *base` copies the keys of an anchored mapping; the mapping's own keys win."""
-        merged: dict[Any, Any] = {}
-        for merge in merges:
-            for source in merge if isinstance(merge, list) else [merge]:
-                if not isinstance(source, dict):
-                    raise _Refused(node, "'<<' must name an anchored mapping", "merge")
-                for k, v in source.items():
-                    merged.setdefault(k, v)
-        merged.update(own)
-        return merged
 
 
 _OPENERS = re.compile(r"[\[{]")
@@ -427,7 +267,7 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
             if root is None:
                 parsed.problems.append(_problem(path, 1, 1, "the file is empty", "empty"))
                 return parsed
-            builder = _Builder(limits)
+            builder = Builder(limits.max_depth, limits.max_alias_expansion)
             parsed.data = builder.build(root, 1)
             for node, key in builder.duplicates:
                 parsed.problems.append(_problem(
@@ -436,7 +276,7 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
                     "so remove or rename the other", "duplicate_key"))
         finally:
             loader.dispose()
-    except _Refused as refused:
+    except Refused as refused:
         line, col = _mark_position(refused.node)
         parsed.problems.append(_problem(path, line, col, refused.message, refused.code))
         return parsed

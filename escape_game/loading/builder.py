@@ -1,0 +1,172 @@
+"""Plain data from a YAML node tree, checked on the way: the only constructor levels use.
+
+Only the five plain scalar kinds, lists and mappings are built; any other tag is refused.
+Aliases share node objects, so each anchored value is built once and its size remembered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+STR = "tag:yaml.org,2002:str"
+
+
+class Refused(Exception):
+    """A node the builder will not turn into data, with the teacher-facing reason."""
+
+    def __init__(self, node: Node, message: str, code: str) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+        self.code = code
+
+
+def int_value(text: str) -> int:
+    """YAML 1.2 core integers: decimal (leading zeros allowed), 0o octal, 0x hexadecimal."""
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    if digits[:2] in ("0x", "0X"):
+        return sign * int(digits[2:], 16)
+    if digits[:2] in ("0o", "0O"):
+        return sign * int(digits[2:], 8)
+    return sign * int(digits, 10)
+
+
+def describe_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_BUILDING = object()
+
+
+def _scalar(node: ScalarNode) -> Any:
+    """A scalar from its resolved tag: the only five kinds of plain value a level holds."""
+    tag = node.tag
+    value: str = node.value
+    if tag == STR:
+        return value
+    try:
+        if tag == _INT:
+            return int_value(value)
+        if tag == _FLOAT:
+            low = value.lower()
+            if low.endswith(".inf"):
+                return float("-inf") if low.startswith("-") else float("inf")
+            return float("nan") if low == ".nan" else float(low)
+        if tag == _BOOL:
+            low = value.lower()
+            if low in ("true", "false"):
+                return low == "true"
+        elif tag == _NULL:
+            return None
+        elif tag == _MERGE:
+            return "<<"
+    except ValueError:
+        pass
+    else:
+        if tag in (_INT, _FLOAT, _BOOL):
+            raise Refused(node, f"'{value}' does not fit its tag '{describe_tag(tag)}'", "tag")
+    raise Refused(node, tag_message(tag), "tag")
+
+
+def tag_message(tag: str) -> str:
+    if "python/" in tag:
+        return (f"the tag '{describe_tag(tag)}' is refused: level files hold data only, "
+                "never code or Python objects")
+    return (f"unknown tag '{describe_tag(tag)}': level files may only use plain values, "
+            "lists and mappings (remove the '!' part)")
+
+
+class Builder:
+    """Node tree -> plain data in one walk, enforcing depth, alias expansion and unique keys.
+
+    Aliases share node objects, so each anchored value is built once and its size
+    remembered: a billion-laughs file is refused after visiting only its few distinct nodes.
+    Replacing PyYAML's general constructor here also makes loading faster.
+    """
+
+    def __init__(self, max_depth: int, max_alias_expansion: int) -> None:
+        self.max_depth = max_depth
+        self.max_alias_expansion = max_alias_expansion
+        self.built: dict[int, Any] = {}
+        self.sizes: dict[int, int] = {}
+        self.count = 0
+        self.expansion = 0
+        self.duplicates: list[tuple[Node, str]] = []
+
+    def build(self, node: Node, depth: int) -> Any:
+        if type(node) is ScalarNode:
+            return _scalar(node)
+        key = id(node)
+        done = self.built.get(key)
+        if done is not None:
+            if done is _BUILDING:
+                raise Refused(node, "an alias refers to its own anchor (the value contains "
+                               "itself)", "alias_loop")
+            size = self.sizes[key]
+            self.expansion += size
+            self.count += size
+            if self.expansion > self.max_alias_expansion:
+                raise Refused(node, "aliases ('*name') repeat this anchored value too many "
+                               f"times (more than {self.max_alias_expansion} copied "
+                               "values)", "alias_bomb")
+            return done
+        if depth > self.max_depth:
+            raise Refused(node, f"values are nested more than {self.max_depth} levels "
+                           "deep", "too_deep")
+        self.built[key] = _BUILDING
+        before = self.count
+        deeper = depth + 1
+        result: Any
+        if type(node) is MappingNode:
+            if node.tag != _MAP:
+                raise Refused(node, tag_message(node.tag), "tag")
+            result = {}
+            merges: list[Any] = []
+            for k, v in node.value:
+                if type(k) is not ScalarNode:
+                    raise Refused(k, "a key must be a plain word, not a list or a mapping",
+                                   "complex_key")
+                if k.tag == _MERGE:
+                    merges.append(self.build(v, deeper))
+                    continue
+                name = _scalar(k)
+                if name in result:
+                    self.duplicates.append((k, str(name)))
+                result[name] = v.value if type(v) is ScalarNode and v.tag == STR \
+                    else self.build(v, deeper)
+            if merges:
+                result = self._merge(node, merges, result)
+        elif type(node) is SequenceNode:
+            if node.tag != _SEQ:
+                raise Refused(node, tag_message(node.tag), "tag")
+            result = [c.value if type(c) is ScalarNode and c.tag == STR else self.build(c, deeper)
+                      for c in node.value]
+        else:
+            raise Refused(node, "unexpected YAML node", "syntax")
+        self.count += 1 + len(node.value)
+        self.built[key] = result
+        self.sizes[key] = self.count - before
+        return result
+
+    @staticmethod
+    def _merge(node: Node, merges: list[Any], own: dict[Any, Any]) -> dict[Any, Any]:
+        """`<<: *base` copies the keys of an anchored mapping; the mapping's own keys win."""
+        merged: dict[Any, Any] = {}
+        for merge in merges:
+            for source in merge if isinstance(merge, list) else [merge]:
+                if not isinstance(source, dict):
+                    raise Refused(node, "'<<' must name an anchored mapping", "merge")
+                for k, v in source.items():
+                    merged.setdefault(k, v)
+        merged.update(own)
+        return merged
