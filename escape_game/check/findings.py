@@ -188,9 +188,13 @@ def unsolvable_puzzles(level: Level) -> Iterator[Finding]:
 
 
 def uncovered_threats(level: Level) -> Iterator[Finding]:
-    """Threats no product anywhere can cover (fine when that is the lesson, e.g. a scam)."""
+    """Threats no product anywhere can cover, unless the level says their risk is uninsurable.
+
+    A scam is the usual lesson of that kind: its risk says ``insurable: false``.
+    """
+    uninsurable = {risk.id for risk in level.campaign.risks if not risk.insurable}
     for threat in level.threats.values():
-        if _covering(level, threat):
+        if threat.category in uninsurable or _covering(level, threat):
             continue
         covering_category = [p.id for p in level.potions.values() if threat.category in p.covers]
         if covering_category:

@@ -27,6 +27,11 @@ class Risk(Entity):
     name: Text
     description: Text | None = None
     image: AssetPath | None = None
+    insurable: bool = Field(
+        default=True,
+        description="false for risks no insurer covers (e.g. investment scams): "
+        "the level checker then does not warn that no potion covers them",
+    )
 
 
 class Item(Entity):

@@ -197,3 +197,17 @@ def test_walkthrough_words_every_answer_kind_in_both_languages() -> None:
     budget = correct_answer(level.puzzles["p6"])
     assert budget is not None
     assert "Food: 50 €; Fun: 20 €; Save: 30 €" in Describer(level, "en").move(Move((budget,)))
+
+
+def test_an_uncoverable_threat_warns_unless_its_risk_is_marked_uninsurable() -> None:
+    def uncovered(text: str) -> list[str]:
+        return [f.entity for f in check_level(level_from_text(text)).findings
+                if f.code == "uncovered_threat"]
+
+    assert uncovered(GAMBLE) == ["pickpocket"]
+    uninsurable = GAMBLE.replace(
+        "risks: [{id: theft, name: Theft}]",
+        "risks: [{id: theft, name: Theft, insurable: false}]",
+    )
+    assert uninsurable != GAMBLE
+    assert uncovered(uninsurable) == []
