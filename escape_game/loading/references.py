@@ -177,6 +177,7 @@ class CrossCheck:
             if model.quizzes is not None:
                 self._ref((*path, "quizzes", "pre"), "quiz form", model.quizzes.pre)
                 self._ref((*path, "quizzes", "post"), "quiz form", model.quizzes.post)
+                self._parallel_forms((*path, "quizzes"), model)
         elif isinstance(model, Exit):
             self._ref((*path, "to"), "room", model.to)
         elif isinstance(model, GameObject):
@@ -299,6 +300,25 @@ class CrossCheck:
                     f"'{lang}' is not one of the level's languages "
                     f"({quoted(declared, 'and')}); add it to 'languages' or remove this text"
                     f"{did_you_mean(lang, declared)}", "undeclared_language", "warning"))
+
+    def _parallel_forms(self, path: Path_, campaign: Campaign) -> None:
+        """A gain per concept needs the pre and the post form to measure the same concepts."""
+        assert campaign.quizzes is not None
+        forms = {form.id: form for form in campaign.quiz_forms}
+        pre, post = forms.get(campaign.quizzes.pre), forms.get(campaign.quizzes.post)
+        if pre is None or post is None or pre.id == post.id:
+            return
+
+        def measured(form: QuizForm) -> set[str]:
+            return {item.concept for item in form.items if isinstance(item, KnowledgeItem)}
+
+        for form, other in ((pre, post), (post, pre)):
+            missing = sorted(measured(form) - measured(other))
+            if missing:
+                self._warn((*path, "post" if other is post else "pre"),
+                           f"the quiz form '{form.id}' measures {quoted(missing, 'and')} but "
+                           f"'{other.id}' does not: a gain per concept needs both forms to "
+                           f"ask about it", "forms_not_parallel")
 
     def _unused(self) -> None:
         for kind in ("item", "concept"):
