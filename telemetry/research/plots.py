@@ -14,6 +14,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
 BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
@@ -35,9 +36,11 @@ def paired(pre: pd.Series, post: pd.Series, *, seed: int = 0, limit: int = 300) 
     if len(index) > limit:
         index = rng.choice(index, limit, replace=False)
     jitter = rng.uniform(-0.04, 0.04, (len(index), 2))
-    for k, i in enumerate(index):
-        ax.plot([0 + jitter[k, 0], 1 + jitter[k, 1]], [pre.iloc[i], post.iloc[i]],
-                color=GREY, alpha=0.25, linewidth=0.8)
+    # One collection for all the lines: one artist to draw instead of hundreds.
+    x = np.array([0.0, 1.0]) + jitter
+    y = np.column_stack([pre.to_numpy(float)[index], post.to_numpy(float)[index]])
+    ax.add_collection(LineCollection(list(np.stack([x, y], axis=2)), colors=GREY, alpha=0.25,
+                                     linewidths=0.8))
     ax.plot([0, 1], [pre.mean(), post.mean()], color=BLUE, linewidth=3, marker="o",
             label="mean")
     ax.set_xticks([0, 1], ["pre-quiz", "post-quiz"])

@@ -52,12 +52,12 @@ def concepts(ds: Dataset) -> list[str]:
 
 def item_matrix(ds: Dataset, phase: str | None = None, form: str | None = None) -> pd.DataFrame:
     """Wide participant x item matrix of 0/1 (NaN = not answered), indexed by session_id."""
-    last = last_answers(ds)
-    if phase is not None:
-        last = last[last["phase"] == phase]
-    if form is not None:
-        last = last[last["form"] == form]
-    last = last.assign(value=last["correct"].astype(float))
+    # The last answer is chosen among all answers first, then filtered (in DuckDB: the
+    # report asks for one matrix per form and phase, and each used to copy every answer).
+    last: pd.DataFrame = ds.connect().execute(
+        f"SELECT session_id, item, CAST(correct AS DOUBLE) AS value FROM ({LAST_ANSWERS}) "
+        "WHERE ($phase IS NULL OR phase = $phase) AND ($form IS NULL OR form = $form) "
+        "ORDER BY session_id, seq", {"phase": phase, "form": form}).df()
     wide = last.pivot_table(index="session_id", columns="item", values="value", aggfunc="last")
     wide.columns.name = None
     return wide
