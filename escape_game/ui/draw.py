@@ -134,8 +134,10 @@ class Painter:
         if w.icon:
             icon_rect = pygame.Rect(x, 0, icon_size, icon_size)
             icon_rect.centery = w.rect.centery
-            if th.name == "high_contrast":  # black-outlined icons need a light backdrop
-                pygame.draw.rect(self.surface, th.text, icon_rect.inflate(self.px(4), self.px(4)),
+            backdrop = self._icon_backdrop()
+            if backdrop is not None:
+                pygame.draw.rect(self.surface, backdrop,
+                                 icon_rect.inflate(self.px(4), self.px(4)),
                                  border_radius=self.px(6))
             self.image(w.icon, icon_rect)
             x = icon_rect.right + self.px(8)
@@ -167,12 +169,18 @@ class Painter:
         pygame.draw.rect(self.surface, self.theme.focus, ring, max(3, self.px(4)),
                          border_radius=self.px(14))
 
+    def _icon_backdrop(self) -> Colour | None:
+        """On a black theme, black-outlined icons need a light backdrop to be seen at all."""
+        return self.theme.text if self.theme.name == "high_contrast" else None
+
     def _hotspot(self, w: Widget, focused: bool, hovered: bool) -> None:
         th = self.theme
         halo = w.rect.inflate(self.px(6), self.px(6))
-        pygame.draw.ellipse(self.surface, th.button_hover if hovered else th.panel, halo)
-        pygame.draw.ellipse(self.surface, th.accent if w.selected else th.panel_border, halo,
-                            max(2, self.px(3)))
+        backdrop = self._icon_backdrop()
+        fill = backdrop if backdrop is not None else th.button_hover if hovered else th.panel
+        pygame.draw.ellipse(self.surface, fill, halo)
+        ring = th.accent if w.selected or (hovered and backdrop is not None) else th.panel_border
+        pygame.draw.ellipse(self.surface, ring, halo, max(2, self.px(3)))
         self.image(w.icon, w.rect.inflate(-self.px(14), -self.px(14)), w.label)
         width = w.extra.get("label_width", self.px(200))
         label = self.fit_text(w.label, width if isinstance(width, int) else self.px(200),
