@@ -207,7 +207,10 @@ def _parse_chunk(job: tuple[list[Path], Path, bool]) -> list[_ParsedFile]:
 
 def _parse_files(paths: list[Path], root: Path, fast: bool, workers: int
                  ) -> Iterable[_ParsedFile]:
-    """Parsed files in the order of ``paths``; with ``workers`` > 1, in a process pool."""
+    """Parsed files in the order of ``paths``; with ``workers`` > 1, in a process pool.
+
+    The workers are forked where the system can (they only read files and run pydantic;
+    a fresh interpreter would spend a second or two importing pandas and DuckDB first)."""
     if workers <= 1 or len(paths) < 200:
         for path in paths:
             yield _parse_file(path, str(path.relative_to(root)), fast=fast)
@@ -217,7 +220,8 @@ def _parse_files(paths: list[Path], root: Path, fast: bool, workers: int
 
     size = max(20, len(paths) // (workers * 8))
     jobs = [(paths[k:k + size], root, fast) for k in range(0, len(paths), size)]
-    context = multiprocessing.get_context("forkserver")
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         for chunk in pool.map(_parse_chunk, jobs):
             yield from chunk
@@ -294,7 +298,8 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
 
     Clean files are validated whole, in one pydantic-core call each; ``line_by_line`` reads
     every file one line at a time (the same result, slower: it is what the fast path is
-    tested against)."""
+    tested against). ``workers`` > 1 parses the files in that many processes: on two
+    cores it saves about a fifth of the time (see ``benchmarks/bench_ingest.py``)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is not a folder of session files")
