@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 from pydantic import TypeAdapter, ValidationError
@@ -378,20 +379,20 @@ def _sessions_frame(kept: list[_ParsedFile], root: Path) -> pd.DataFrame:
 
 
 def _events_table(kept: list[_ParsedFile]) -> pa.Table:
-    session_ids: list[str] = []
     seqs: list[int] = []
     times: list[int] = []
     names: list[str] = []
     lines: list[bytes] = []
     for p in kept:
-        assert p.header is not None
-        session_ids.extend([str(p.header.session_id)] * len(p.ev_seq))
         seqs.extend(p.ev_seq)
         times.extend(p.ev_t_ms)
         names.extend(p.ev_name)
         lines.extend(p.ev_line)
+    # One id per session, repeated by Arrow (a Python list of a million ids is slow to build).
+    ids = pa.array([str(p.header.session_id) if p.header else "" for p in kept], pa.string())
+    repeat = np.repeat(np.arange(len(kept)), [len(p.ev_seq) for p in kept])
     return pa.table({
-        "session_id": pa.array(session_ids, pa.string()),
+        "session_id": ids.take(pa.array(repeat, pa.int64())),
         "seq": pa.array(seqs, pa.int64()),
         "t_ms": pa.array(times, pa.int64()),
         "name": pa.array(names, pa.string()),
