@@ -21,13 +21,14 @@ from telemetry.records import (
     ActionRecord,
     EventRecord,
     QuizAnswerRecord,
+    ResumeRecord,
     SessionFooter,
     SessionHeader,
     SessionRecord,
 )
 
 Severity = Literal["warning", "error"]
-Body = ActionRecord | EventRecord | QuizAnswerRecord
+Body = ActionRecord | EventRecord | QuizAnswerRecord | ResumeRecord
 
 
 @dataclass(frozen=True, slots=True)

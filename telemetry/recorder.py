@@ -32,13 +32,16 @@ from telemetry.records import (
     EventRecord,
     QuizAnswerRecord,
     Record,
+    ResumeRecord,
     SessionFooter,
     SessionHeader,
     action_data,
     event_data,
+    resume_action_data,
 )
 
 if TYPE_CHECKING:
+    from escape_game.core import GameState, Level
     from escape_game.core.actions import Action
     from escape_game.core.events import Event
 
@@ -75,6 +78,18 @@ class Recorder(Protocol):
         t_ms: int,
     ) -> None: ...
 
+    def resume(
+        self,
+        level: Level,
+        *,
+        seed: int,
+        timers: bool,
+        start_room: str | None,
+        actions: Sequence[Action],
+        state: GameState | None,
+        t_ms: int,
+    ) -> None: ...
+
     def close(self, outcome: str, t_ms: int) -> None: ...
 
 
@@ -100,6 +115,19 @@ class NullRecorder:
         correct: bool | None,
         latency_ms: int,
         confidence: int | None,
+        t_ms: int,
+    ) -> None:
+        pass
+
+    def resume(
+        self,
+        level: Level,
+        *,
+        seed: int,
+        timers: bool,
+        start_room: str | None,
+        actions: Sequence[Action],
+        state: GameState | None,
         t_ms: int,
     ) -> None:
         pass
@@ -179,6 +207,33 @@ class SessionRecorder:
                               concept=concept, choice=choice, correct=correct,
                               latency_ms=latency_ms, confidence=confidence)
             self._emit([line], sync=True)
+
+    def resume(
+        self,
+        level: Level,
+        *,
+        seed: int,
+        timers: bool,
+        start_room: str | None,
+        actions: Sequence[Action],
+        state: GameState | None,
+        t_ms: int,
+    ) -> None:
+        """The game goes on from a save: write what replay needs to restart the core here.
+
+        ``actions`` is the save's whole log, started as ``new_game(seed, timers, start_room)``;
+        ``state`` the state the game goes on from (its digest lets replay check the log). The
+        line is synced before any later one reaches the file (later lines wait for the fsync).
+        """
+        if not self._live():
+            return
+        from telemetry.replay_check import code_correct, state_digest
+
+        log = [resume_action_data(a, code_correct(level, a)) for a in actions]
+        line = self._line(ResumeRecord, t_ms=t_ms, seed=seed, timers=timers,
+                          start_room=start_room, actions=log,
+                          state_sha256=None if state is None else state_digest(state))
+        self._emit([line], sync=True)
 
     def close(self, outcome: str, t_ms: int) -> None:
         """Write the footer, fsync, stop the fsync thread; later calls do nothing."""

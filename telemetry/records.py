@@ -1,7 +1,8 @@
 """The session file format: one JSON object per line, versioned, holding no free text.
 
-A session file is ``<session uuid>.jsonl``: a ``header`` line, then ``action``, ``event`` and
-``quiz_answer`` lines in order of ``seq``, then a ``footer`` line if the game closed cleanly.
+A session file is ``<session uuid>.jsonl``: a ``header`` line, then ``action``, ``event``,
+``quiz_answer`` and ``resume`` lines in order of ``seq``, then a ``footer`` line if the game
+closed cleanly. ``resume`` came later than the rest; files without it read as before.
 Every string a record can hold is either an id of the level, a pseudonymous player code, a
 hash, or a short token (``^[A-Za-z0-9_.:+-]*$``, at most 64 characters): there is nowhere a
 typed sentence or a name could go.
@@ -99,6 +100,25 @@ class QuizAnswerRecord(_Timed):
     confidence: int | None = None
 
 
+class ResumeRecord(_Timed):
+    """The game went on from a save: replay restarts the core here, from this record alone.
+
+    The core is started as ``new_game(seed, timers, start_room)`` and ``actions`` (the save's
+    whole log, each in the form of ``ActionRecord.action``) are replayed on it. A code-lock
+    answer keeps no keys: only ``code_length`` and ``code_correct`` (see
+    :func:`resume_action_data`). ``state_sha256`` is the digest of the state the game went on
+    from (``GameState.to_json``), so replay can tell a log that does not lead to it; None
+    means the log is trusted.
+    """
+
+    record: Literal["resume"] = "resume"
+    seed: int = Field(ge=0, lt=2**64)
+    timers: bool = True
+    start_room: Token | None = None
+    actions: list[dict[Token, Value]]
+    state_sha256: Sha256 | None = None
+
+
 class SessionFooter(_Timed):
     record: Literal["footer"] = "footer"
     outcome: Token
@@ -106,7 +126,9 @@ class SessionFooter(_Timed):
 
 
 SessionRecord = Annotated[
-    Union[SessionHeader, ActionRecord, EventRecord, QuizAnswerRecord, SessionFooter],  # noqa: UP007
+    Union[  # noqa: UP007
+        SessionHeader, ActionRecord, EventRecord, QuizAnswerRecord, ResumeRecord, SessionFooter
+    ],
     Field(discriminator="record"),
 ]
 
@@ -116,6 +138,7 @@ RECORD_MODELS: tuple[type[Record], ...] = (
     ActionRecord,
     EventRecord,
     QuizAnswerRecord,
+    ResumeRecord,
     SessionFooter,
 )
 
@@ -180,4 +203,13 @@ def action_data(action: Action) -> dict[str, Any]:
     if code is not None:
         data.pop("code", None)
         data["code_length"] = len(code)
+    return data
+
+
+def resume_action_data(action: Action, code_correct: bool | None) -> dict[str, Any]:
+    """An action of a resumed save's log: :func:`action_data`, and for a code-lock answer
+    whether its code was right (no event follows it in the file to say so)."""
+    data = action_data(action)
+    if "code_length" in data and code_correct is not None:
+        data["code_correct"] = code_correct
     return data

@@ -5,19 +5,22 @@ A session without a footer (the game crashed or was killed) may stop early: its 
 then be a prefix of the replayed ones, since the events of the last action may have been in
 flight. A code-lock answer is recorded without its keys (see ``records.action_data``); the
 replay puts back the level's code or a wrong one, as the recorded ``PuzzleAttempted`` says.
+A ``resume`` record (the game went on from a save) restarts the core from the save's log, and
+the events after it are compared with that core's (see :func:`check_replay`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from escape_game.core import ACTION_ADAPTER, Action, Level, new_game, step
+from escape_game.core import ACTION_ADAPTER, Action, GameState, Level, new_game, step
 from escape_game.core.answers import normalize_code
 from escape_game.model import CodeLock
 from telemetry.reader import SessionFile
-from telemetry.records import ActionRecord, EventRecord, event_data
+from telemetry.records import ActionRecord, EventRecord, ResumeRecord, event_data
 
 Compared = tuple[str, dict[str, Any]]
 
@@ -37,6 +40,7 @@ class ReplayResult:
     compared: int = 0
     replayed_total: int = 0
     actions: int = 0
+    resumes: int = 0
     mismatch: Mismatch | None = None
     problems: list[str] = field(default_factory=list)
 
@@ -68,7 +72,7 @@ def _restore_action(
 def _attempt_outcome(records: Sequence[object], start: int, puzzle: Any) -> bool | None:
     """The ``correct`` of the PuzzleAttempted the action at ``start`` produced, if recorded."""
     for record in records[start + 1:]:
-        if isinstance(record, ActionRecord):
+        if isinstance(record, ActionRecord | ResumeRecord):
             return None
         if isinstance(record, EventRecord) and record.name == "PuzzleAttempted" \
                 and record.data.get("puzzle") == puzzle:
@@ -77,8 +81,58 @@ def _attempt_outcome(records: Sequence[object], start: int, puzzle: Any) -> bool
     return None
 
 
+def code_correct(level: Level, action: Action) -> bool | None:
+    """Whether a code-lock answer's code is the level's code (None: not a code answer).
+
+    What a resume record keeps instead of the keys; :func:`_restore_action` turns it back
+    into a code of the same correctness.
+    """
+    code = getattr(action, "code", None)
+    puzzle = level.puzzles.get(str(getattr(action, "puzzle", None)))
+    if code is None or not isinstance(puzzle, CodeLock):
+        return None
+    return normalize_code(code, puzzle.case_sensitive) == normalize_code(
+        puzzle.code, puzzle.case_sensitive)
+
+
+def state_digest(state: GameState) -> str:
+    """The SHA-256 of a state's canonical JSON: what a resume record keeps of the save's state."""
+    return hashlib.sha256(state.to_json().encode("utf-8")).hexdigest()
+
+
+def rebuild(level: Level, record: ResumeRecord) -> GameState:
+    """The state a resume record stands for: ``new_game`` then the save's log, replayed.
+
+    Raises ValueError when the game cannot start or an action cannot be rebuilt.
+    """
+    state = new_game(level, record.seed, timers=record.timers,
+                     start_room=record.start_room).state
+    for number, data in enumerate(record.actions, start=1):
+        data = dict(data)
+        correct = data.pop("code_correct", None)
+        try:
+            action = _restore_action(data, level, correct if isinstance(correct, bool) else None)
+        except ValueError as error:
+            raise ValueError(f"action #{number} of its log cannot be rebuilt: {error}") from error
+        state = step(level, state, action).state
+    return state
+
+
+@dataclass(slots=True)
+class _Segment:
+    """The events recorded and replayed from one start of the core (the header or a resume)."""
+
+    recorded: list[Compared] = field(default_factory=list)
+    replayed: list[tuple[int | None, Compared]] = field(default_factory=list)
+
+
 def check_replay(session: SessionFile, level: Level) -> ReplayResult:
-    """Replay ``session`` on ``level``; ``mismatch`` names the first event that differs."""
+    """Replay ``session`` on ``level``; ``mismatch`` names the first event that differs.
+
+    Each ``resume`` record restarts the core from its own seed and log; the events recorded
+    after it are compared with those of the restarted core. A resume whose log does not give
+    the state it recorded is a mismatch (recorded and replayed are its ``state_sha256``).
+    """
     result = ReplayResult()
     header = session.header
     if header is None:
@@ -90,14 +144,12 @@ def check_replay(session: SessionFile, level: Level) -> ReplayResult:
     except ValueError as error:
         result.problems.append(f"cannot start the game: {error}")
         return result
-    replayed: list[tuple[int | None, Compared]] = [
-        (None, (e.name, event_data(e))) for e in opening.events
-    ]
-    recorded: list[Compared] = []
+    segment = _Segment(replayed=[(None, (e.name, event_data(e))) for e in opening.events])
+    offset = 0  # recorded events of the segments already compared
     state = opening.state
     for index, record in enumerate(session.records):
         if isinstance(record, EventRecord):
-            recorded.append((record.name, dict(record.data)))
+            segment.recorded.append((record.name, dict(record.data)))
         elif isinstance(record, ActionRecord):
             result.actions += 1
             correct = _attempt_outcome(session.records, index, record.action.get("puzzle"))
@@ -108,22 +160,51 @@ def check_replay(session: SessionFile, level: Level) -> ReplayResult:
                 return result
             stepped = step(level, state, action)
             state = stepped.state
-            replayed.extend((record.seq, (e.name, event_data(e))) for e in stepped.events)
-    result.replayed_total = len(replayed)
-    whole = session.footer is not None
+            segment.replayed.extend((record.seq, (e.name, event_data(e))) for e in stepped.events)
+        elif isinstance(record, ResumeRecord):
+            # Everything before a resume was written before it: the segment must be whole.
+            if _compare(segment, offset, True, result):
+                return result
+            offset += len(segment.recorded)
+            result.resumes += 1
+            try:
+                state = rebuild(level, record)
+            except ValueError as error:
+                result.problems.append(f"resume seq {record.seq} cannot be rebuilt: {error}")
+                return result
+            got = state_digest(state)
+            if record.state_sha256 is not None and got != record.state_sha256:
+                result.mismatch = Mismatch(
+                    offset, record.seq, ("resume", {"state_sha256": record.state_sha256}),
+                    ("resume", {"state_sha256": got}))
+                return result
+            segment = _Segment()
+    _compare(segment, offset, session.footer is not None, result)
+    return result
+
+
+def _compare(segment: _Segment, offset: int, whole: bool, result: ReplayResult) -> bool:
+    """Compare one segment's events; True (and ``result.mismatch`` set) when they differ.
+
+    A segment that is not ``whole`` (the last one of a session without a footer) may stop
+    early: its events must then be a prefix of the replayed ones.
+    """
+    recorded, replayed = segment.recorded, segment.replayed
+    result.replayed_total += len(replayed)
     for position, (seq, expected) in enumerate(replayed):
         if position >= len(recorded):
             if whole:
-                result.mismatch = Mismatch(position, seq, None, expected)
+                result.mismatch = Mismatch(offset + position, seq, None, expected)
             break
         if recorded[position] != expected:
-            result.mismatch = Mismatch(position, seq, recorded[position], expected)
+            result.mismatch = Mismatch(offset + position, seq, recorded[position], expected)
             break
         result.compared += 1
     else:
         if len(recorded) > len(replayed):
-            result.mismatch = Mismatch(len(replayed), None, recorded[len(replayed)], None)
-    return result
+            result.mismatch = Mismatch(offset + len(replayed), None, recorded[len(replayed)],
+                                       None)
+    return result.mismatch is not None
 
 
 def _first_room(session: SessionFile) -> str | None:
@@ -131,7 +212,7 @@ def _first_room(session: SessionFile) -> str | None:
         if isinstance(record, EventRecord) and record.name == "RoomEntered":
             room = record.data.get("room")
             return room if isinstance(room, str) else None
-        if isinstance(record, ActionRecord):
+        if isinstance(record, ActionRecord | ResumeRecord):
             break
     return None
 
@@ -146,12 +227,15 @@ def describe(compared: Compared | None) -> str:
 
 def report(result: ReplayResult) -> str:
     """A few plain lines for a terminal: what matched, and the first difference if any."""
-    lines = [f"{result.actions} actions replayed; {result.compared} of "
+    resumed = f" ({result.resumes} resumes from a save)" if result.resumes else ""
+    lines = [f"{result.actions} actions replayed{resumed}; {result.compared} of "
              f"{result.replayed_total} replayed events match the recording"]
     lines.extend(f"problem: {p}" for p in result.problems)
     if result.mismatch is not None:
         m = result.mismatch
         where = f"after action seq {m.after_action}" if m.after_action else "at the start"
+        if m.recorded is not None and m.recorded[0] == "resume":
+            where = f"at the resume seq {m.after_action}: its log does not give its state"
         lines += [
             f"first difference at event #{m.index + 1} ({where}):",
             f"  recorded: {describe(m.recorded)}",

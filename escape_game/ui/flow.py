@@ -18,9 +18,10 @@ from escape_game.core.events import Event, GameEnded, MessageShown, ThreatStruck
 from escape_game.model import Text, text_in
 from escape_game.ui.i18n import set_language, t
 from escape_game.ui.reactions import describe
-from escape_game.ui.session import GameSession
+from escape_game.ui.session import GameSession, Resume
 
 if TYPE_CHECKING:
+    from escape_game.runner.saves import SaveGame
     from escape_game.ui.app import App
 
 log = logging.getLogger("escape_game.ui")
@@ -179,19 +180,17 @@ class Flow:
                     return bool(condition.timers)
         return True
 
-    def start_game(self, state_json: str | None = None) -> None:
+    def start_game(self, resume: SaveGame | None = None) -> None:
+        """A new game, or with ``resume`` the saved one (recorded so that it still replays)."""
         from escape_game.ui.scenes.room import RoomScene
 
         self.ended = None
         self.session = GameSession(
-            self.campaign, seed=self.seed, timers=self.timers(),
+            self.campaign, seed=self.seed if resume is None else resume.seed,
+            timers=self.timers() if resume is None else resume.timers,
             start_room=self.app.options.start_room, recorder=self.recorder or _null(),
-            clock=self.t_ms)
-        if state_json is not None:
-            from escape_game.core.state import GameState
-
-            self.session.state = GameState.from_json(state_json)
-            self.session.pending = []
+            clock=self.t_ms,
+            resume=None if resume is None else Resume(resume.actions, resume.state))
         self.app.scenes.replace(RoomScene(self.app))
         self.react(self.session.drain())
 
@@ -314,9 +313,7 @@ class Flow:
         self.seed = save.seed
         if self.recorder is None:
             self.recorder = _null()
-        self.start_game(save.state.to_json())
-        assert self.session is not None
-        self.session.actions = list(save.actions)
+        self.start_game(resume=save)
         self.app.toast(t("load.done"), "good")
         return True
 
@@ -347,6 +344,9 @@ class SilentRecorder:
         pass
 
     def quiz_answer(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def resume(self, *args: Any, **kwargs: Any) -> None:
         pass
 
     def close(self, outcome: str, t_ms: int) -> None:

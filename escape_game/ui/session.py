@@ -8,6 +8,7 @@ every event for the debrief.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from escape_game.core import (
@@ -33,9 +34,25 @@ MAX_STEP_MS = 1000
 TIME_STEP_MS = 250
 
 
+@dataclass(frozen=True)
+class Resume:
+    """Where a saved game goes on from: the save's whole action log and its state."""
+
+    actions: Sequence[Action]
+    state: GameState
+
+
 class GameSession:
     def __init__(self, campaign: Campaign, *, seed: int, timers: bool,
-                 start_room: str | None, recorder: Any, clock: Callable[[], int]) -> None:
+                 start_room: str | None, recorder: Any, clock: Callable[[], int],
+                 resume: Resume | None = None) -> None:
+        """A new game; with ``resume``, the game of a save going on where it was saved.
+
+        A resumed game neither shows nor records the opening events of a new game (the player
+        is back where they saved); the recorder gets a ``resume`` record instead, holding what
+        replay needs to rebuild the state from ``new_game(seed, timers, start_room)`` and the
+        save's log.
+        """
         self.level = Level.from_campaign(campaign)
         self.campaign = campaign
         self.recorder = recorder
@@ -46,9 +63,18 @@ class GameSession:
         self.actions: list[Action] = []
         #: frame time not yet sent to the core (see TIME_STEP_MS)
         self._unsent_ms = 0
+        if resume is not None:
+            self.actions = list(resume.actions)
+            self.state: GameState = resume.state
+            self.pending: list[Event] = []
+            record = getattr(recorder, "resume", None)
+            if record is not None:
+                record(self.level, seed=seed, timers=timers, start_room=start_room,
+                       actions=self.actions, state=self.state, t_ms=clock())
+            return
         result = new_game(self.level, seed, timers=timers, start_room=start_room)
-        self.state: GameState = result.state
-        self.pending: list[Event] = list(result.events)
+        self.state = result.state
+        self.pending = list(result.events)
         self._record(None, self.pending)
 
     def _record(self, action: Action | None, events: Sequence[Event]) -> None:

@@ -24,6 +24,7 @@ from telemetry.records import (
     ActionRecord,
     EventRecord,
     QuizAnswerRecord,
+    ResumeRecord,
     SessionFooter,
     event_data,
 )
@@ -38,6 +39,8 @@ BASELINES: dict[type[BaseModel], dict[str, Any]] = {
         "choice": "b", "correct": True, "latency_ms": 10, "confidence": 3,
     },
     SessionFooter: {"seq": 1, "t_ms": 0, "outcome": "quit", "ended_at": NOW},
+    ResumeRecord: {"seq": 1, "t_ms": 0, "seed": 3, "timers": True, "start_room": "hall",
+                   "actions": [{"type": "wait", "ms": 16}], "state_sha256": "0" * 64},
 }
 TOKEN = re.compile(TOKEN_PATTERN)
 # Free text: something a player could type that is not a token (a space, punctuation, accents).
