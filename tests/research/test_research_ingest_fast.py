@@ -1,7 +1,7 @@
-"""The whole-file fast path of the ingest reads exactly what the line-by-line reader reads.
+"""Reading session files in a process pool gives exactly what reading them in one process does.
 
-Random damage is done to real synthetic session files; both readers must then give the same
-tables and the same problems, line numbers included.
+Random damage is done to real synthetic session files; both ways must then give the same
+tables and the same problems, line numbers included, in the same order.
 """
 
 from __future__ import annotations
@@ -16,6 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from telemetry.research import ingest, synthetic
+
+
+@pytest.fixture(scope="module")
+def many_files() -> Iterator[None]:
+    """Use the pool even for the few files of these tests."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ingest, "POOL_MIN_FILES", 2)
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +63,7 @@ def _damage(lines: list[bytes], how: str, at: int, header: bytes) -> tuple[list[
         lines.insert(max(1, at), lines.pop(0))
     elif how == "two_records_one_line":
         # Two records split across two lines at a different place: ``{A},{B-start`` then
-        # ``B-end``. Joined with a comma this is two valid records; per line, two errors.
+        # ``B-end``: joined with a comma, two valid records; read per line, two errors.
         nxt = (at + 1) % len(lines)
         if nxt != at and len(lines[nxt]) > 10:
             cut = lines[nxt].index(b",") + 1
@@ -84,8 +92,8 @@ def _same(a: ingest.Dataset, b: ingest.Dataset) -> None:
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(damage=st.lists(st.tuples(st.integers(0, 3), st.sampled_from(DAMAGE),
                                  st.integers(0, 10_000)), max_size=4))
-def test_fast_path_reads_what_the_line_reader_reads(
-        pristine: Path, damage: list[tuple[int, str, int]]) -> None:
+def test_pool_reads_what_one_process_reads(
+        pristine: Path, damage: list[tuple[int, str, int]], many_files: None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "sessions"
         shutil.copytree(pristine, folder)
@@ -97,11 +105,11 @@ def test_fast_path_reads_what_the_line_reader_reads(
             if not lines:
                 continue
             path.write_bytes(b"\n".join(lines) + (b"\n" if newline else b""))
-        _same(ingest.ingest(folder), ingest.ingest(folder, line_by_line=True))
+        _same(ingest.ingest(folder, workers=2), ingest.ingest(folder))
 
 
-def test_records_split_across_lines_are_errors_on_both_paths(pristine: Path,
-                                                             tmp_path: Path) -> None:
+def test_records_split_across_lines_are_errors(pristine: Path, tmp_path: Path,
+                                              many_files: None) -> None:
     folder = tmp_path / "sessions"
     shutil.copytree(pristine, folder)
     path = sorted(folder.rglob("*.jsonl"))[0]
@@ -109,10 +117,10 @@ def test_records_split_across_lines_are_errors_on_both_paths(pristine: Path,
     cut = lines[3].index(b",") + 1
     lines[2], lines[3] = lines[2] + b"," + lines[3][:cut], lines[3][cut:]
     path.write_bytes(b"\n".join(lines) + b"\n")
-    fast = ingest.ingest(folder)
-    bad = [p.line for p in fast.problems if p.kind == "corrupt_line"]
+    pooled = ingest.ingest(folder, workers=2)
+    bad = [p.line for p in pooled.problems if p.kind == "corrupt_line"]
     assert bad == [3, 4]
-    _same(fast, ingest.ingest(folder, line_by_line=True))
+    _same(pooled, ingest.ingest(folder))
 
 
 def test_process_pool_gives_the_same_dataset(tmp_path: Path) -> None:
@@ -122,4 +130,4 @@ def test_process_pool_gives_the_same_dataset(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes().replace(b'"seq":3,', b'"seq":0,', 1))
     pooled = ingest.ingest(tmp_path, workers=2)
     assert any(p.kind == "corrupt_line" for p in pooled.problems)
-    _same(pooled, ingest.ingest(tmp_path, line_by_line=True))
+    _same(pooled, ingest.ingest(tmp_path))
