@@ -89,7 +89,8 @@ class _ParsedFile:
     ev_t_ms: list[int] = field(default_factory=list)
     ev_name: list[str] = field(default_factory=list)
     ev_line: list[bytes] = field(default_factory=list)
-    answers: list[QuizAnswerRecord] = field(default_factory=list)
+    #: Quiz answers as rows of ``_ANSWER_FIELDS`` (cheap to pass between processes).
+    answers: list[tuple[Any, ...]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     records: int = 0
     digest: str = ""
@@ -114,7 +115,9 @@ def _keep(parsed: _ParsedFile, record: SessionRecord, line: bytes) -> None:
         parsed.ev_line.append(line)
     elif cls is QuizAnswerRecord:
         assert isinstance(record, QuizAnswerRecord)
-        parsed.answers.append(record)
+        parsed.answers.append((record.seq, record.t_ms, record.phase, record.form, record.item,
+                               record.concept, str(record.choice), record.correct,
+                               record.latency_ms, record.confidence))
     elif cls is SessionFooter:
         assert isinstance(record, SessionFooter)
         parsed.footer = record
@@ -328,8 +331,8 @@ def _sessions_frame(kept: list[_ParsedFile], root: Path) -> pd.DataFrame:
             "ended_at": pd.Timestamp(p.footer.ended_at) if p.footer else pd.NaT,
             "outcome": p.footer.outcome if p.footer else None,
             "has_footer": p.footer is not None,
-            "has_pre": any(a.phase == "pre" for a in p.answers),
-            "has_post": any(a.phase == "post" for a in p.answers),
+            "has_pre": any(a[_PHASE] == "pre" for a in p.answers),
+            "has_post": any(a[_PHASE] == "post" for a in p.answers),
             "n_events": len(p.ev_seq), "file": str(p.path.relative_to(root)),
         })
     columns = ["session_id", "player", "player_hash", "campaign_id", "content_hash", "version",
@@ -361,19 +364,14 @@ def _events_table(kept: list[_ParsedFile]) -> pa.Table:
     })
 
 
+_ANSWER_FIELDS = ("seq", "t_ms", "phase", "form", "item", "concept", "choice", "correct",
+                  "latency_ms", "confidence")
+_PHASE = _ANSWER_FIELDS.index("phase")
+
+
 def _answers_frame(kept: list[_ParsedFile]) -> pd.DataFrame:
-    rows = []
-    for p in kept:
-        assert p.header is not None
-        sid = str(p.header.session_id)
-        for a in p.answers:
-            rows.append({"session_id": sid, "seq": a.seq, "t_ms": a.t_ms, "phase": a.phase,
-                         "form": a.form, "item": a.item, "concept": a.concept,
-                         "choice": str(a.choice), "correct": a.correct,
-                         "latency_ms": a.latency_ms, "confidence": a.confidence})
-    columns = ["session_id", "seq", "t_ms", "phase", "form", "item", "concept", "choice",
-               "correct", "latency_ms", "confidence"]
-    frame = pd.DataFrame(rows, columns=columns)
+    rows = [(str(p.header.session_id), *a) for p in kept if p.header for a in p.answers]
+    frame = pd.DataFrame.from_records(rows, columns=["session_id", *_ANSWER_FIELDS])
     frame["correct"] = frame["correct"].astype("boolean")
     frame["confidence"] = frame["confidence"].astype("Int64")
     return frame
