@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from escape_game.core import ACTION_ADAPTER, Action, GameState, Level, new_game, step
+from escape_game.core.actions import Answer
 from escape_game.core.answers import normalize_code
 from escape_game.model import CodeLock
 from telemetry.reader import SessionFile
@@ -87,11 +88,12 @@ def code_correct(level: Level, action: Action) -> bool | None:
     What a resume record keeps instead of the keys; :func:`_restore_action` turns it back
     into a code of the same correctness.
     """
-    code = getattr(action, "code", None)
-    puzzle = level.puzzles.get(str(getattr(action, "puzzle", None)))
-    if code is None or not isinstance(puzzle, CodeLock):
+    if not isinstance(action, Answer) or action.code is None:
         return None
-    return normalize_code(code, puzzle.case_sensitive) == normalize_code(
+    puzzle = level.puzzles.get(action.puzzle)
+    if not isinstance(puzzle, CodeLock):
+        return None
+    return normalize_code(action.code, puzzle.case_sensitive) == normalize_code(
         puzzle.code, puzzle.case_sensitive)
 
 
@@ -227,7 +229,8 @@ def describe(compared: Compared | None) -> str:
 
 def report(result: ReplayResult) -> str:
     """A few plain lines for a terminal: what matched, and the first difference if any."""
-    resumed = f" ({result.resumes} resumes from a save)" if result.resumes else ""
+    plural = "s" if result.resumes > 1 else ""
+    resumed = f" ({result.resumes} resume{plural} from a save)" if result.resumes else ""
     lines = [f"{result.actions} actions replayed{resumed}; {result.compared} of "
              f"{result.replayed_total} replayed events match the recording"]
     lines.extend(f"problem: {p}" for p in result.problems)
