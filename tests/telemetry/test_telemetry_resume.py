@@ -12,8 +12,11 @@ import random
 from pathlib import Path
 
 import pytest
-from telemetry_helpers import _policy, make_header, play_session, vault_level
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from telemetry_helpers import VAULT, _policy, make_header, play_session, vault_level
 
+from escape_game.cli import main
 from escape_game.core import GameState, Level, new_game, step
 from escape_game.core.actions import Action, AdvanceTime, Answer, Examine, GoThrough
 from escape_game.runner.saves import SaveGame, load_save, save_game
@@ -31,7 +34,8 @@ class _Game:
         self.folder = folder
         self.t = 0
         self.rng = random.Random(seed * 7919)
-        header = make_header(content_hash=content_hash, seed=seed)
+        header = make_header(content_hash=content_hash, seed=seed).model_copy(
+            update={"campaign_id": "telemetry_vault"})
         rec = open_recorder(folder / "sessions", header, consent=True)
         assert isinstance(rec, SessionRecorder)
         self.rec = rec
@@ -340,3 +344,55 @@ def test_the_research_ingest_reads_files_with_resumes(tmp_path: Path) -> None:
     assert len(dataset.sessions) == 1
     assert [p for p in dataset.problems if p.severity == "error"] == []
     assert dataset.events.num_rows == events
+
+
+def test_the_replay_command_replays_a_resumed_session(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    level, content_hash = vault_level()
+    game = _Game(tmp_path, level, content_hash, seed=111)
+    game.play(20)
+    saved = game.save("a")
+    game.play(10)
+    game.load(saved)
+    game.play(20)
+    path = game.close()
+    assert main(["replay", str(path), "--level", str(VAULT)]) == 0
+    assert "(1 resume from a save)" in capsys.readouterr().out
+    _rewrite_resume(path, "seed")
+    assert main(["replay", str(path), "--level", str(VAULT)]) == 1
+    assert "its log does not give its state" in capsys.readouterr().out
+
+
+#: One step of a scripted player: play some turns, save to a slot, or load a slot.
+_steps = st.one_of(
+    st.tuples(st.just("play"), st.integers(0, 25)),
+    st.tuples(st.just("save"), st.integers(0, 1)),
+    st.tuples(st.just("load"), st.integers(0, 1)),
+)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**32), steps=st.lists(_steps, max_size=12))
+def test_any_mix_of_play_saves_and_loads_replays(tmp_path: Path, seed: int,
+                                                 steps: list[tuple[str, int]]) -> None:
+    level, content_hash = vault_level()
+    folder = tmp_path / f"run{seed}-{len(steps)}-{abs(hash(tuple(steps)))}"
+    game = _Game(folder, level, content_hash, seed)
+    slots: dict[int, Path] = {}
+    loads = 0
+    for kind, value in steps:
+        if kind == "play":
+            game.play(value, may_escape=value % 5 == 0)
+        elif kind == "save":
+            slots[value] = game.save(f"slot{value}")
+        elif value in slots:
+            game.load(slots[value])
+            loads += 1
+    session = read_session(game.close())
+    assert session.ok, session.problems
+    result = check_replay(session, level)
+    assert result.ok, report(result)
+    assert result.resumes == loads
+    assert result.compared == sum(r.record == "event" for r in session.records)
