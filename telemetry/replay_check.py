@@ -165,7 +165,11 @@ def check_replay(session: SessionFile, level: Level) -> ReplayResult:
             segment.replayed.extend((record.seq, (e.name, event_data(e))) for e in stepped.events)
         elif isinstance(record, ResumeRecord):
             # Everything before a resume was written before it: the segment must be whole.
-            if _compare(segment, offset, True, result):
+            # A session that opens with a resume (Continue from the title) never played the
+            # opening of a new game, so there is nothing before it to compare.
+            opens_with_resume = not any(
+                isinstance(r, ActionRecord | EventRecord) for r in session.records[:index])
+            if not opens_with_resume and _compare(segment, offset, True, result):
                 return result
             offset += len(segment.recorded)
             result.resumes += 1

@@ -42,6 +42,8 @@ class Flow:
         self.quiz_scores: dict[str, tuple[int, int]] = {}
         self.ended: GameEnded | None = None
         self.problem_shown = False
+        #: a save read by "Continue", waiting for the player's consent answer
+        self.pending_save: SaveGame | None = None
 
     # --- texts of the level -----------------------------------------------------------
     @property
@@ -103,6 +105,19 @@ class Flow:
     def begin(self) -> None:
         from escape_game.ui.scenes.consent import ConsentScene
 
+        self.pending_save = None
+        self.app.scenes.replace(ConsentScene(self.app))
+
+    def continue_saved(self) -> None:
+        """Continue from the title: the save is read first (a damaged one keeps the player on
+        the title), then the player gives or refuses consent as for a new game, so that a
+        resumed game is recorded, and replays, like any other session."""
+        from escape_game.ui.scenes.consent import ConsentScene
+
+        save = self._read_save()
+        if save is None:
+            return
+        self.pending_save = save
         self.app.scenes.replace(ConsentScene(self.app))
 
     def consent_given(self, player: str | None, consent: bool) -> None:
@@ -111,12 +126,18 @@ class Flow:
 
         self.player = player if consent else None
         self.consent = consent and player is not None
+        save, self.pending_save = self.pending_save, None
+        if save is not None:
+            self.seed = save.seed  # the same code and seed give the same forms as before
         assignment = assign(self.campaign, player or "ANON-000", self.seed)
         self.pre_form, self.post_form = assignment.pre_form, assignment.post_form
         self.condition = assignment.condition
         self.session_start_ms = self.app.time_ms
         self.recorder = self._open_recorder()
-        if self.pre_form:
+        if save is not None:  # the pre-quiz was taken before the save
+            self.start_game(resume=save)
+            self.app.toast(t("load.done"), "good")
+        elif self.pre_form:
             self.quiz("pre", self.pre_form)
         else:
             self.start_game()
@@ -300,15 +321,22 @@ class Flow:
         except Exception:
             return False
 
-    def load(self) -> bool:
+    def _read_save(self) -> SaveGame | None:
+        """The saved game, or None after telling the player it could not be read."""
         from escape_game.runner.saves import SaveError, load_save
 
         try:
-            save = load_save(self.save_path(), campaign_id=self.campaign.id,
+            return load_save(self.save_path(), campaign_id=self.campaign.id,
                              content_hash=getattr(self.app.options.level, "content_hash", None))
         except SaveError as exc:
             log.warning("load failed: %s", exc)
             self.app.toast(t("load.failed"), "bad")
+            return None
+
+    def load(self) -> bool:
+        """Load from the pause menu: the session (and its recorder) goes on."""
+        save = self._read_save()
+        if save is None:
             return False
         self.seed = save.seed
         if self.recorder is None:

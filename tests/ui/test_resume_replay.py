@@ -141,3 +141,29 @@ def test_a_resume_record_tampered_in_a_ui_session_is_a_mismatch(make_pilot: Any,
     result = check_replay(read_session(path), level)
     assert result.mismatch is not None and not result.ok
     assert result.mismatch.recorded is not None and result.mismatch.recorded[0] == "resume"
+
+
+def test_continue_from_the_title_asks_consent_and_records_a_replayable_session(
+        make_pilot: Any, tmp_path: Path) -> None:
+    pilot = make_pilot()
+    level = Level.from_campaign(pilot.app.flow.campaign)
+    player = Player(pilot, "keyboard")
+    _start(pilot, player)
+    player.play({"type": "take", "object": "desk"})
+    _pause_and(pilot, player, "save")
+    _pause_and(pilot, player, "quit")
+    assert isinstance(pilot.scene, TitleScene)
+    player.do("continue")
+    player.do("generate")
+    player.do("agree")
+    player.to_room()  # no second pre-quiz: it was taken before the save
+    assert pilot.session().state.inventory == ("key",)
+    player.play({"type": "answer", "puzzle": "safe_code", "code": "1234"})
+    player.to_room()
+    pilot.wait(300)
+    _pause_and(pilot, player, "quit")
+    assert pilot.app.errors == []
+    first, second = _sessions(tmp_path / "data")
+    assert _check(first, level)[0] == 0
+    assert _check(second, level)[0] == 1
+    assert not any(r.record == "quiz_answer" for r in read_session(second).records)

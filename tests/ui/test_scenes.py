@@ -10,6 +10,7 @@ import pygame
 import pytest
 from walk import Player
 
+from escape_game.ui.scenes.consent import ConsentScene
 from escape_game.ui.scenes.dialogs import MessageScene
 from escape_game.ui.scenes.problems import ProblemsScene
 from escape_game.ui.scenes.puzzle import PuzzleScene
@@ -225,8 +226,11 @@ def test_continue_from_the_title_and_a_damaged_save(make_pilot: Any) -> None:
     player.do("quit")
     assert isinstance(pilot.scene, TitleScene)
     player.do("continue")
+    assert isinstance(pilot.scene, ConsentScene)  # a resumed game asks for consent again
+    player.do("refuse")
     player.to_room()
     assert pilot.session().state.inventory == ("key",)
+    assert not pilot.app.flow.consent
     path = pilot.app.flow.save_path()
     path.write_text("{ not a save", encoding="utf-8")
     pilot.press(pygame.K_ESCAPE)

@@ -88,7 +88,8 @@ class TitleScene(Scene):
         items: list[tuple[str, str, str, object]] = [("play", t("title.play"), "ui/play",
                                                       flow.begin)]
         if self.has_save:
-            items.append(("continue", t("title.continue"), "ui/forward", flow.load))
+            items.append(("continue", t("title.continue"), "ui/forward",
+                          flow.continue_saved))
         items += [("settings", t("title.settings"), "ui/settings", self.open_settings),
                   ("quit", t("title.quit"), "ui/close", flow.quit)]
         top = max(band.bottom + p.px(40), (h - len(items) * (bh + p.px(16))) // 2 + p.px(40))
