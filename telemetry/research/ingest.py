@@ -26,6 +26,7 @@ from pydantic import TypeAdapter, ValidationError
 from telemetry.records import (
     EventRecord,
     QuizAnswerRecord,
+    ResumeRecord,
     SessionFooter,
     SessionHeader,
     SessionRecord,
@@ -91,6 +92,8 @@ class _ParsedFile:
     ev_line: list[bytes] = field(default_factory=list)
     #: Quiz answers as rows of ``_ANSWER_FIELDS`` (cheap to pass between processes).
     answers: list[tuple[Any, ...]] = field(default_factory=list)
+    #: ``seq`` of each ``resume`` record: after one, events restart from a saved state.
+    resumes: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     records: int = 0
     digest: str = ""
@@ -121,6 +124,9 @@ def _keep(parsed: _ParsedFile, record: SessionRecord, line: bytes) -> None:
     elif cls is SessionFooter:
         assert isinstance(record, SessionFooter)
         parsed.footer = record
+    elif cls is ResumeRecord:
+        assert isinstance(record, ResumeRecord)
+        parsed.resumes.append(record.seq)
 
 
 def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool) -> _ParsedFile:
@@ -333,11 +339,15 @@ def _sessions_frame(kept: list[_ParsedFile], root: Path) -> pd.DataFrame:
             "has_footer": p.footer is not None,
             "has_pre": any(a[_PHASE] == "pre" for a in p.answers),
             "has_post": any(a[_PHASE] == "post" for a in p.answers),
-            "n_events": len(p.ev_seq), "file": str(p.path.relative_to(root)),
+            "n_events": len(p.ev_seq),
+            "n_resumes": len(p.resumes),
+            "last_resume_seq": p.resumes[-1] if p.resumes else None,
+            "file": str(p.path.relative_to(root)),
         })
     columns = ["session_id", "player", "player_hash", "campaign_id", "content_hash", "version",
                "engine_version", "language", "condition", "pre_form", "post_form", "started_at",
-               "ended_at", "outcome", "has_footer", "has_pre", "has_post", "n_events", "file"]
+               "ended_at", "outcome", "has_footer", "has_pre", "has_post", "n_events",
+               "n_resumes", "last_resume_seq", "file"]
     return pd.DataFrame(rows, columns=columns)
 
 

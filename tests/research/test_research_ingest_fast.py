@@ -131,3 +131,29 @@ def test_process_pool_gives_the_same_dataset(tmp_path: Path) -> None:
     pooled = ingest.ingest(tmp_path, workers=2)
     assert any(p.kind == "corrupt_line" for p in pooled.problems)
     _same(pooled, ingest.ingest(tmp_path))
+
+
+def test_a_loaded_save_is_counted_in_the_sessions_table(tmp_path: Path) -> None:
+    import json
+    import uuid
+    from datetime import UTC, datetime
+
+    from telemetry.records import Consent, SessionHeader
+    from telemetry.research.ingest import ingest
+
+    now = datetime.now(UTC)
+    header = SessionHeader(session_id=uuid.uuid4(), player="OWL-427", campaign_id="demo",
+                           content_hash="a" * 64, engine_version="0.1.0", seed=1,
+                           language="en", consent=Consent(given=True, at=now), started_at=now)
+    lines = [header.model_dump_json(),
+             json.dumps({"record": "event", "seq": 1, "t_ms": 0, "name": "RoomEntered",
+                         "data": {"room": "hall"}}),
+             json.dumps({"record": "resume", "seq": 2, "t_ms": 10, "seed": 1, "timers": True,
+                         "start_room": None, "actions": [], "state_sha256": None}),
+             json.dumps({"record": "event", "seq": 3, "t_ms": 20, "name": "RoomEntered",
+                         "data": {"room": "hall"}})]
+    (tmp_path / f"{header.session_id}.jsonl").write_text("\n".join(lines) + "\n")
+    data = ingest(tmp_path)
+    row = data.sessions.iloc[0]
+    assert (row["n_resumes"], row["last_resume_seq"], row["n_events"]) == (1, 2, 2)
+    assert not [p for p in data.problems if p.severity == "error"]
