@@ -23,6 +23,15 @@ def add_folder_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-mixed", action="store_true",
                         help="keep sessions of different level versions (adds a version column)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar, no problem list")
+    parser.add_argument("--workers", type=_positive, default=1, metavar="N",
+                        help="read the files in N processes (same result; faster on big folders)")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def load(args: argparse.Namespace) -> Dataset | None:
@@ -30,7 +39,8 @@ def load(args: argparse.Namespace) -> Dataset | None:
     from telemetry.research.ingest import MixedVersionsError, ingest
 
     try:
-        ds = ingest(args.folder, allow_mixed=args.allow_mixed, quiet=args.quiet)
+        ds = ingest(args.folder, allow_mixed=args.allow_mixed, quiet=args.quiet,
+                    workers=getattr(args, "workers", 1))
     except (FileNotFoundError, MixedVersionsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return None

@@ -51,3 +51,17 @@ def test_dataset_command_refuses_mixed_versions(tmp_path: Path,
     assert main(["telemetry", "dataset", str(tmp_path / "in"), "-o", str(tmp_path / "o"),
                  "--allow-mixed", "--quiet"]) == 0
     assert pd.read_csv(tmp_path / "o" / "participants.csv")["version"].nunique() == 2
+
+
+def test_dataset_command_reads_with_several_workers_to_the_same_tables(
+    messy_classroom: tuple[Path, synthetic.Truth], tmp_path: Path
+) -> None:
+    folder, _ = messy_classroom
+    for workers in ("1", "2"):
+        assert main(["telemetry", "dataset", str(folder), "-o", str(tmp_path / workers),
+                     "--quiet", "--workers", workers]) == 0
+    for name in ("sessions", "quiz_answers", "participants"):
+        one, two = (pd.read_csv(tmp_path / w / f"{name}.csv") for w in ("1", "2"))
+        pd.testing.assert_frame_equal(one, two)
+    with pytest.raises(SystemExit):
+        main(["telemetry", "dataset", str(folder), "-o", str(tmp_path / "x"), "--workers", "0"])
