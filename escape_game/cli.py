@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from escape_game import __version__, commands
 
 USAGE_ERROR = 2
+#: libraries of the `research` extra: the game installs without them
+RESEARCH_LIBRARIES = frozenset(
+    {"duckdb", "pyarrow", "pandas", "scipy", "matplotlib", "tqdm", "requests"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE_ERROR
     try:
         code: int = handler(args)
+    except ModuleNotFoundError as error:
+        if (error.name or "").split(".")[0] not in RESEARCH_LIBRARIES:
+            raise
+        print(f"error: this command needs the research tools ({error.name} is missing); "
+              "install them with: pip install -e '.[research]'", file=sys.stderr)
+        return USAGE_ERROR
     except BrokenPipeError:
         # the reader of our output went away (e.g. `| head`): stop quietly, as Unix tools do
         devnull = os.open(os.devnull, os.O_WRONLY)
