@@ -101,16 +101,25 @@ def add_tombstone(folder: Path, digest: str) -> None:
         os.close(fd)
 
 
-def read_tombstones(folder: Path) -> set[str]:
-    """Hashes of erased codes: the first field of each line that is not blank or a comment."""
-    path = folder / TOMBSTONES
-    if not path.exists():
-        return set()
-    hashes = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            hashes.add(line.split()[0].lower())
+def parse_tombstones(text: str) -> set[str]:
+    """The first field of each line is a sha256 hex; the rest (the erasure time) is ignored,
+    and ``#`` starts a comment."""
+    hashes: set[str] = set()
+    for raw in text.splitlines():
+        fields = raw.split("#", 1)[0].split()
+        if fields:
+            hashes.add(fields[0].lower())
+    return hashes
+
+
+def read_tombstones(folder: Path, *, anywhere: bool = False) -> set[str]:
+    """Hashes of erased codes in ``folder/tombstones.txt``; with ``anywhere``, in every copy
+    below the folder too (a folder gathered from several machines holds several)."""
+    paths = sorted(folder.rglob(TOMBSTONES)) if anywhere else [folder / TOMBSTONES]
+    hashes: set[str] = set()
+    for path in paths:
+        if path.exists():
+            hashes |= parse_tombstones(path.read_text(encoding="utf-8"))
     return hashes
 
 

@@ -23,6 +23,8 @@ import pandas as pd
 import pyarrow as pa
 from pydantic import TypeAdapter, ValidationError
 
+from telemetry.privacy import code_hash
+from telemetry.privacy import read_tombstones as read_privacy_tombstones
 from telemetry.records import (
     EventRecord,
     QuizAnswerRecord,
@@ -32,7 +34,6 @@ from telemetry.records import (
     SessionRecord,
 )
 
-TOMBSTONES = "tombstones.txt"
 #: Below this many files a process pool costs more than it saves.
 POOL_MIN_FILES = 200
 _ADAPTER: TypeAdapter[SessionRecord] = TypeAdapter(SessionRecord)
@@ -62,22 +63,13 @@ class MixedVersionsError(ValueError):
     """The folder holds sessions of different level contents; comparing them needs consent."""
 
 
-def player_hash(code: str) -> str:
-    """How a player appears in tombstones and in xAPI: the sha256 hex of the code."""
-    return hashlib.sha256(code.encode("utf-8")).hexdigest()
+#: How a player appears in tombstones and in xAPI: the sha256 hex of the code.
+player_hash = code_hash
 
 
 def read_tombstones(folder: Path) -> set[str]:
-    """Every ``tombstones.txt`` under the folder (a copy from any machine counts): the first
-    field of each line is a sha256 hex, the rest (``telemetry delete`` writes the time of
-    the erasure) is ignored, and ``#`` starts a comment."""
-    erased: set[str] = set()
-    for path in sorted(folder.rglob(TOMBSTONES)):
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            fields = raw.split("#", 1)[0].split()
-            if fields:
-                erased.add(fields[0].lower())
-    return erased
+    """Every ``tombstones.txt`` under the folder: a copy from any machine counts."""
+    return read_privacy_tombstones(folder, anywhere=True)
 
 
 @dataclass
