@@ -149,6 +149,8 @@ def check_replay(session: SessionFile, level: Level) -> ReplayResult:
     segment = _Segment(replayed=[(None, (e.name, event_data(e))) for e in opening.events])
     offset = 0  # recorded events of the segments already compared
     state = opening.state
+    first_play = next((i for i, r in enumerate(session.records)
+                       if isinstance(r, ActionRecord | EventRecord)), len(session.records))
     for index, record in enumerate(session.records):
         if isinstance(record, EventRecord):
             segment.recorded.append((record.name, dict(record.data)))
@@ -167,9 +169,7 @@ def check_replay(session: SessionFile, level: Level) -> ReplayResult:
             # Everything before a resume was written before it: the segment must be whole.
             # A session that opens with a resume (Continue from the title) never played the
             # opening of a new game, so there is nothing before it to compare.
-            opens_with_resume = not any(
-                isinstance(r, ActionRecord | EventRecord) for r in session.records[:index])
-            if not opens_with_resume and _compare(segment, offset, True, result):
+            if index > first_play and _compare(segment, offset, True, result):
                 return result
             offset += len(segment.recorded)
             result.resumes += 1
