@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import logging
 import random
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from escape_game import __version__
 from escape_game.core.events import Event, GameEnded, MessageShown, ThreatStruck, ThreatWarned
 from escape_game.model import Text, text_in
 from escape_game.ui.i18n import set_language, t
@@ -162,13 +160,8 @@ class Flow:
             "content_hash": self.app.options.level.content_hash, "seed": self.seed,
             "language": self.lang, "condition": self.condition, "pre_form": self.pre_form,
             "post_form": self.post_form}
-        try:
-            from telemetry.recorder import new_header
-        except ImportError:
-            from telemetry.records import Consent, SessionHeader
+        from telemetry.recorder import new_header
 
-            return SessionHeader(session_id=uuid.uuid4(), engine_version=__version__,
-                                 consent=Consent(given=True, at=now), started_at=now, **fields)
         return new_header(consent_at=now, timers=self.timers(),
                           start_room=self.app.options.start_room, **fields)
 
