@@ -26,16 +26,12 @@ def register(subparsers: Any) -> None:
 
 def load_level(path: Path) -> tuple[Any, list[str]]:
     """The loaded campaign, or None and the loader's problems in plain words."""
-    try:
-        from escape_game.loading import LevelError, load_campaign
-    except ImportError as exc:
-        return None, [f"the level loader is not available: {exc}"]
+    from escape_game.loading import LevelError, load_campaign
+
     try:
         return load_campaign(path), []
     except LevelError as exc:
-        problems = [p.format() if hasattr(p, "format") else str(p)
-                    for p in getattr(exc, "problems", [])]
-        return None, problems or [str(exc)]
+        return None, [p.format() for p in exc.problems] or [str(exc)]
     except OSError as exc:
         return None, [f"{path}: {exc.strerror or exc}"]
     except Exception as exc:  # a loader bug must still end in a message, not a traceback
