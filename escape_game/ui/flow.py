@@ -12,11 +12,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from escape_game.core.events import Event, GameEnded, MessageShown, ThreatStruck, ThreatWarned
+from escape_game.core.events import (
+    ActionRejected,
+    Event,
+    GameEnded,
+    MessageShown,
+    ThreatStruck,
+    ThreatWarned,
+)
 from escape_game.model import Text, text_in
 from escape_game.ui.i18n import set_language, t
 from escape_game.ui.reactions import describe
 from escape_game.ui.session import GameSession, Resume
+from escape_game.ui.texts import LevelTexts, format_money
 
 if TYPE_CHECKING:
     from escape_game.runner.saves import SaveGame
@@ -42,6 +50,7 @@ class Flow:
         self.problem_shown = False
         #: a save read by "Continue", waiting for the player's consent answer
         self.pending_save: SaveGame | None = None
+        self._texts: LevelTexts | None = None
 
     # --- texts of the level -----------------------------------------------------------
     @property
@@ -53,6 +62,14 @@ class Flow:
     def lang(self) -> str:
         return self.app.settings.language or "en"
 
+    @property
+    def texts(self) -> LevelTexts:
+        """The level's words in the player's language."""
+        campaign = self.campaign
+        if self._texts is None or self._texts.campaign is not campaign:
+            self._texts = LevelTexts(campaign, lambda: self.lang)
+        return self._texts
+
     def tr(self, text: Text | None) -> str:
         """A level text in the player's language (the campaign's first language otherwise)."""
         fallback = self.campaign.languages[0] if self.campaign is not None else None
@@ -60,14 +77,7 @@ class Flow:
 
     def money(self, amount: Any) -> str:
         currency = self.campaign.currency if self.campaign is not None else "€"
-        value = f"{amount:,.2f}"
-        if value.endswith(".00"):
-            value = value[:-3]
-        if self.lang == "fr":
-            # French groups thousands with a narrow no-break space and puts the symbol after
-            value = value.replace(",", "\u202f").replace(".", ",")
-            return f"{value}\u00a0{currency}"
-        return f"{currency}{value}"
+        return format_money(amount, currency, self.lang)
 
     # --- steps ------------------------------------------------------------------------
     def start(self) -> None:
@@ -243,6 +253,10 @@ class Flow:
         from escape_game.ui.scenes.threat import ThreatScene
 
         for event in events:
+            locked = self._locked_message(event)
+            if locked:  # the level's own words for a closed exit, read in a dialog
+                self.app.scenes.push(MessageScene(self.app, locked, icon="items/lock"))
+                continue
             said = describe(event, self)
             if said is not None:
                 self.app.toast(*said)
@@ -263,6 +277,16 @@ class Flow:
 
                 self.ended = event
                 self.app.scenes.push(EndingScene(self.app))
+
+    def _locked_message(self, event: Event) -> str:
+        """The level's message for an exit that would not open, or "" when it wrote none."""
+        if not (isinstance(event, ActionRejected) and event.action == "go" and event.detail
+                and self.session is not None):
+            return ""
+        exit_ = self.session.level.exits.get(event.detail)
+        if exit_ is None or exit_.locked_message is None:
+            return ""
+        return self.tr(exit_.locked_message)
 
     def game_over_seen(self) -> None:
         """The player read the end of the game: on to the post-quiz and the debrief."""
