@@ -92,7 +92,7 @@ class Painter:
         return fitted
 
     def text_width(self, text: str, role: str = "body", bold: bool = False) -> int:
-        return int(self.fonts.for_text(text, self.size(role), bold).size(text)[0])
+        return self.fonts.width(text, self.size(role), bold)
 
     def paragraph(self, text: str, rect: pygame.Rect, role: str = "body",
                   colour: Colour | None = None, bold: bool = False, align: str = "left",
@@ -290,9 +290,9 @@ class Painter:
             return None
         width = w.extra.get("label_width", self.px(200))
         width = width if isinstance(width, int) else self.px(200)
-        font = self.fonts.for_text(w.label, self.size("small"), True)
         lines = self.fonts.wrapped(w.label, self.size("small"), True, max(20, width))
-        box = pygame.Rect(0, 0, max(font.size(line)[0] for line in lines),
-                          len(lines) * font.get_linesize())
+        box = pygame.Rect(0, 0, max(self.text_width(line, "small", True) for line in lines),
+                          sum(self.fonts.render(line, self.size("small"), self.theme.text,
+                                                True).get_height() for line in lines))
         box.midtop = (w.rect.centerx, w.rect.bottom + self.px(8))
         return box.inflate(self.px(12), self.px(6))

@@ -32,7 +32,7 @@ def meter(p: Painter, x: int, y: int, icon: str, label: str, value: str, colour:
     p.text(label, (x, y + p.px(4)), "small", p.theme.muted)
     r = p.text(value, (x, y + p.px(4) + p.line_height("small") - p.px(2)), "body", colour,
                bold=True)
-    right = max(r.right, x + p.fonts.for_text(label, p.size("small")).size(label)[0])
+    right = max(r.right, x + p.text_width(label, "small"))
     if fraction is not None:
         bar = pygame.Rect(x, y + height + p.px(1), p.px(90), p.px(5))
         pygame.draw.rect(p.surface, p.theme.button, bar, border_radius=p.px(3))
