@@ -23,6 +23,7 @@ from escape_game.core.events import (
 from escape_game.model import Text, text_in
 from escape_game.ui.i18n import set_language, t
 from escape_game.ui.reactions import describe
+from escape_game.ui.saves import SaveSlots
 from escape_game.ui.session import GameSession, Resume
 from escape_game.ui.texts import LevelTexts, format_money
 
@@ -51,6 +52,8 @@ class Flow:
         #: a save read by "Continue", waiting for the player's consent answer
         self.pending_save: SaveGame | None = None
         self._texts: LevelTexts | None = None
+        #: the code that names this player's save (typed even if consent was refused)
+        self.owner: str | None = None
 
     # --- texts of the level -----------------------------------------------------------
     @property
@@ -117,21 +120,31 @@ class Flow:
         self.app.scenes.replace(ConsentScene(self.app))
 
     def continue_saved(self) -> None:
-        """Continue from the title: the save is read first (a damaged one keeps the player on
-        the title), then the player gives or refuses consent as for a new game, so that a
-        resumed game is recorded, and replays, like any other session."""
+        """Continue from the title: the player types their code (and gives or refuses
+        consent, so that a resumed game is recorded, and replays, like any other session);
+        only that player's save is then read."""
         from escape_game.ui.scenes.consent import ConsentScene
 
-        save = self._read_save()
-        if save is None:
-            return
-        self.pending_save = save
-        self.app.scenes.replace(ConsentScene(self.app))
+        self.pending_save = None
+        self.app.scenes.replace(ConsentScene(self.app, continuing=True))
 
-    def consent_given(self, player: str | None, consent: bool) -> None:
-        """Assent answered: assign forms, start recording only with consent, then the quiz."""
+    def consent_given(self, player: str | None, consent: bool,
+                      continuing: bool = False) -> None:
+        """Assent answered: assign forms, start recording only with consent, then the quiz.
+
+        ``player`` is the code typed, if any: it names the player's save even when consent is
+        refused (it is then kept on this computer only, never recorded).
+        """
         from telemetry.assignment import assign
 
+        self.owner = player
+        if continuing:
+            damaged = self.save_path().is_file()
+            self.pending_save = self._read_save()
+            if self.pending_save is None:  # told in a message
+                if damaged:
+                    self.to_title()
+                return  # no save for this code: the player can correct it
         self.player = player if consent else None
         self.consent = consent and player is not None
         save, self.pending_save = self.pending_save, None
@@ -276,6 +289,7 @@ class Flow:
                 from escape_game.ui.scenes.ending import EndingScene
 
                 self.ended = event
+                self.slots().finish(self.owner)  # never offered again
                 self.app.scenes.push(EndingScene(self.app))
 
     def _locked_message(self, event: Event) -> str:
@@ -307,12 +321,16 @@ class Flow:
         self.to_title()
 
     # --- saves ------------------------------------------------------------------------
-    def save_path(self) -> Path:
+    def slots(self) -> SaveSlots:
         import platformdirs
 
         base = self.app.options.data_dir or Path(
             platformdirs.user_data_dir("escape-game", appauthor=False))
-        return base / "saves" / f"{self.campaign.id}.json"
+        return SaveSlots(base, self.campaign.id)
+
+    def save_path(self) -> Path:
+        """The save of the player now playing (by the code they typed, recorded or not)."""
+        return self.slots().path(self.owner)
 
     def save(self) -> bool:
         """Write the game with the runner's save format (versioned, atomic, checksummed)."""
@@ -333,17 +351,25 @@ class Flow:
         return True
 
     def has_save(self) -> bool:
+        """During a game: this player has a save. On the title: someone has a game to go on
+        with (who, the player code typed next decides)."""
         try:
-            return self.save_path().is_file()
+            if self.session is not None:
+                return self.slots().has(self.owner)
+            return self.slots().any_open()
         except Exception:
             return False
 
     def _read_save(self) -> SaveGame | None:
-        """The saved game, or None after telling the player it could not be read."""
+        """The player's saved game, or None after telling the player why not."""
         from escape_game.runner.saves import SaveError, load_save
 
+        path = self.save_path()
+        if not path.is_file():
+            self.app.toast(t("load.none_for_code"), "warn")
+            return None
         try:
-            return load_save(self.save_path(), campaign_id=self.campaign.id,
+            return load_save(path, campaign_id=self.campaign.id,
                              content_hash=getattr(self.app.options.level, "content_hash", None))
         except SaveError as exc:
             log.warning("load failed: %s", exc)

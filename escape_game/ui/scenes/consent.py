@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -12,13 +13,18 @@ from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import button_height, buttons_flow, title_bar
 from escape_game.ui.widgets import Widget
 
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
+
 CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- ")
 
 
 class ConsentScene(Scene):
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: App, continuing: bool = False) -> None:
+        super().__init__(app)
         self.code = ""
+        #: reached from "Continue": the code also finds the player's own save
+        self.continuing = continuing
         self.focus.key = "code"
 
     # --- logic ------------------------------------------------------------------------
@@ -39,10 +45,12 @@ class ConsentScene(Scene):
 
     def agree(self) -> None:
         if self.code_ok():
-            self.app.flow.consent_given(self.normalized(), True)
+            self.app.flow.consent_given(self.normalized(), True, self.continuing)
 
     def refuse(self) -> None:
-        self.app.flow.consent_given(None, False)
+        """Play without recording; a valid code typed still names the player's save."""
+        code = self.normalized() if self.code_ok() else None
+        self.app.flow.consent_given(code, False, self.continuing)
 
     def back(self) -> None:
         self.app.flow.to_title()
