@@ -68,7 +68,7 @@ class ItemScene(Scene):
         top = box.bottom - p.px(24) - probe[-1].bottom
         rects = buttons_flow(p, labels, box.left + p.px(24), top, width - p.px(48), p.px(260),
                              p.px(10))
-        self.add(Widget("choose", labels[0], rects[0], self.choose, icon="ui/check",
-                        kind="toggle", selected=chosen))
+        self.add(Widget("choose", labels[0], rects[0], self.choose, kind="toggle",
+                        selected=chosen))
         self.add(Widget("close", labels[1], rects[1], self.back, icon="ui/close",
                         style="primary"))
