@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from audit import audit, tour_every_scene
+from audit import audit, record_texts_without_painter_records, tour_every_scene
 
 from escape_game.commands.play import load_level
 from escape_game.ui.app import PlayOptions
@@ -42,10 +42,13 @@ def audit_level(tmp_path: Path, name: str, size: tuple[int, int], text_size: int
                            **LOOKS[look]), settings_path)
     pilot = Pilot(PlayOptions(level=level(name), data_dir=tmp_path / name, seed=5,
                               settings_path=settings_path, telemetry=False), size=size)
+    record_texts_without_painter_records()
     problems: list[str] = []
     frames = 0
     for scene, potions in tour_every_scene(pilot):
         frames += 1
+        if scene.startswith("item ") and type(pilot.scene).__name__ != "ItemScene":
+            problems.append(f"{scene}: the bag's item cannot be opened to be read")
         problems += audit(pilot, scene, potions)
     return frames, problems
 
