@@ -122,6 +122,7 @@ def mutated_tutorial(draw: st.DrawFn) -> dict[str, Any]:
     return files
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(mutated_tutorial())
 def test_mutations_of_the_tutorial(files: dict[str, Any]) -> None:
