@@ -6,7 +6,7 @@ the git-ignored folder ``.wasm/``:
 - ``node_modules/pyodide``: the pyodide release pinned in tools/wasm/package.json and
   package-lock.json (``npm ci``). The npm package holds the interpreter and standard library
   only, no third-party packages.
-- ``wheels/``: the engine's runtime dependencies at the versions of requirements/dev.lock.
+- ``wheels/``: the engine's runtime dependencies at the versions of requirements.lock.
   pydantic-core is the ``pyemscripten`` build PyPI publishes for pyodide's Python and ABI
   (both read from the installed pyodide-lock.json); the others are pure Python. PyYAML
   publishes no WebAssembly wheel, so its pure-Python modules are taken from a PyPI wheel and
@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = ROOT / "tools" / "wasm"
 CACHE = ROOT / ".wasm"
-LOCK = ROOT / "requirements" / "dev.lock"
+LOCK = ROOT / "requirements.lock"
 MANIFEST = CACHE / "manifest.json"
 #: The engine's pure layers import these (pydantic and its own dependencies, PyYAML).
 WHEELS = ("pydantic", "pydantic-core", "annotated-types", "typing-extensions",
