@@ -11,7 +11,6 @@ from escape_game.model.base import (
     Entity,
     Id,
     Model,
-    Money,
     NonNegativeMoney,
     Position,
     Text,
@@ -171,5 +170,3 @@ class Room(Entity):
     on_enter: tuple[Effect, ...] = ()
     concepts: tuple[Id, ...] = ()
 
-
-_ = Money
