@@ -42,8 +42,8 @@ from escape_game.model.world import (
     Risk,
     Room,
     Threat,
+    ThreatWarning,
     Trigger,
-    Warning,
 )
 
 __all__ = [
@@ -95,7 +95,7 @@ __all__ = [
     "StudyCondition",
     "Text",
     "Threat",
+    "ThreatWarning",
     "Trigger",
-    "Warning",
     "text_in",
 ]

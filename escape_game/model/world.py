@@ -129,7 +129,7 @@ Trigger = Annotated[
 ]
 
 
-class Warning(Model):
+class ThreatWarning(Model):
     """The countdown between the first sign of a threat and its strike."""
 
     seconds: int = Field(default=30, ge=0)
@@ -148,7 +148,7 @@ class Threat(Entity):
     likelihood: float = Field(default=1.0, ge=0.0, le=1.0)
     trigger: Trigger
     condition: Condition | None = None
-    warning: Warning = Warning()
+    warning: ThreatWarning = ThreatWarning()
     details: Text | None = None
     protected_text: Text | None = None
     unprotected_text: Text | None = None
