@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from step_events import event, names, reason
+from scenarios import event, names, play, reason
 
 from escape_game.core import GameState, Level, StepResult, new_game, step
 from escape_game.core.actions import ACTION_ADAPTER
@@ -49,16 +49,6 @@ rooms:
 
 def level() -> Level:
     return level_from_text(SHOP)
-
-
-def play(lv: Level, *actions: dict[str, Any], timers: bool = True
-         ) -> tuple[GameState, list[StepResult]]:
-    result = new_game(lv, seed=5, timers=timers)
-    results = [result]
-    for raw in actions:
-        result = step(lv, result.state, ACTION_ADAPTER.validate_python(raw))
-        results.append(result)
-    return result.state, results
 
 
 def dumps(result: StepResult, name: str) -> list[dict[str, Any]]:

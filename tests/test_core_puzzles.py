@@ -7,9 +7,9 @@ from textwrap import dedent, indent
 from typing import Any
 
 import pytest
-from step_events import event, names, reason
+from scenarios import event, names, play, reason
 
-from escape_game.core import GameState, Level, StepResult, new_game, step, visible_puzzles
+from escape_game.core import Level, step, visible_puzzles
 from escape_game.core.actions import ACTION_ADAPTER
 from escape_game.runner.levels import level_from_text
 
@@ -30,15 +30,6 @@ rooms:
 
 def level_with(puzzle_yaml: str) -> Level:
     return level_from_text(HEAD + indent(dedent(puzzle_yaml), "      "))
-
-
-def play(level: Level, *actions: dict[str, Any]) -> tuple[GameState, list[StepResult]]:
-    result = new_game(level, seed=1)
-    results = [result]
-    for raw in actions:
-        result = step(level, result.state, ACTION_ADAPTER.validate_python(raw))
-        results.append(result)
-    return result.state, results
 
 
 def answer(**fields: Any) -> dict[str, Any]:

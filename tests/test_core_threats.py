@@ -7,10 +7,9 @@ from textwrap import dedent, indent
 from typing import Any
 
 import pytest
-from step_events import event, names, reason
+from scenarios import event, names, play, reason
 
-from escape_game.core import GameState, Level, StepResult, new_game, pending_threats, shop, step
-from escape_game.core.actions import ACTION_ADAPTER
+from escape_game.core import GameState, Level, new_game, pending_threats, shop
 from escape_game.runner.levels import level_from_text
 
 HEAD = """\
@@ -47,16 +46,6 @@ def blaze(trigger: str = "{when: effect}", **extra: Any) -> str:
     more = "".join(f"  {k}: {v}\n" for k, v in fields.items())
     return (f"- id: blaze\n  name: Blaze\n  category: fire\n  description: Fire!\n"
             f"  trigger: {trigger}\n{more}")
-
-
-def play(level: Level, *actions: dict[str, Any], timers: bool = True, seed: int = 1
-         ) -> tuple[GameState, list[StepResult]]:
-    result = new_game(level, seed=seed, timers=timers)
-    results = [result]
-    for raw in actions:
-        result = step(level, result.state, ACTION_ADAPTER.validate_python(raw))
-        results.append(result)
-    return result.state, results
 
 
 RING = {"type": "examine", "object": "bell"}

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
-from step_events import event, names, reason
+from scenarios import event, names, play, reason
 
 from escape_game.core import (
-    GameState,
     Level,
-    StepResult,
     exit_open,
     new_game,
     step,
@@ -96,15 +93,6 @@ rooms:
 
 def level() -> Level:
     return level_from_text(WORLD)
-
-
-def play(lv: Level, *actions: dict[str, Any]) -> tuple[GameState, list[StepResult]]:
-    result = new_game(lv, seed=1)
-    results = [result]
-    for raw in actions:
-        result = step(lv, result.state, ACTION_ADAPTER.validate_python(raw))
-        results.append(result)
-    return result.state, results
 
 
 def test_opening_runs_on_enter_effects_once() -> None:

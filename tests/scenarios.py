@@ -1,4 +1,5 @@
-"""How the core's tests read a step's events (import this, never `conftest`).
+"""How the core's scenario tests play a level and read what happened (import this, never
+`conftest`).
 
 An event is looked up by its type, so a test breaks when that event goes missing, doubles or
 carries wrong data, not when an unrelated event is added or two independent ones swap places.
@@ -10,7 +11,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from escape_game.core import StepResult
+from escape_game.core import GameState, Level, StepResult, new_game, step
+from escape_game.core.actions import ACTION_ADAPTER
+
+
+def play(level: Level, *actions: dict[str, Any], seed: int = 1, timers: bool = True
+         ) -> tuple[GameState, list[StepResult]]:
+    """The final state and every step's result, the opening first (so `results[n]` is the
+    result of the n-th action)."""
+    result = new_game(level, seed=seed, timers=timers)
+    results = [result]
+    for raw in actions:
+        result = step(level, result.state, ACTION_ADAPTER.validate_python(raw))
+        results.append(result)
+    return result.state, results
 
 
 def names(result: StepResult) -> list[str]:
