@@ -1,10 +1,11 @@
 """Levels written the way a teacher writes them, generated at any size for the checker's
 benchmark and its regression tests.
 
-`teacher_level(rooms, objects, puzzles)` is a corridor of rooms, each with a clue to read (an
-`on_examine` that only shows a message), a notice whose reading opens the way on, and, every
-other room, a chest holding the key that unlocks the next room's door (used on its notice); the remaining objects are souvenirs to
-pick up or posters worth a few points, which nothing depends on. Puzzles are code locks on
+`teacher_level(rooms, objects, puzzles)` is a corridor of rooms, each with a clue to read
+(an `on_examine` that only shows a message) and a notice whose reading opens the way on;
+every other room has a chest holding the key that unlocks the next room's door (used on its
+notice), and the remaining objects are souvenirs to pick up or posters worth a few points,
+which nothing depends on. Puzzles are code locks on
 the doors, spread evenly. A shop at the start sells two potions against a thief who may or
 may not strike in three rooms. Every room but the first can be walked back from, so all the
 optional content can be left behind and come back for: the situation that made the number

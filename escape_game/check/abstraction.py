@@ -92,6 +92,60 @@ def _reads_wellbeing(condition: Condition) -> bool:
     return _reads(condition, c.WellbeingAtLeast)
 
 
+def _atoms(condition: Condition) -> Iterator[Condition]:
+    """The leaves of a condition (everything but all/any/not)."""
+    if isinstance(condition, c.AllOf):
+        for x in condition.all_:
+            yield from _atoms(x)
+    elif isinstance(condition, c.AnyOf):
+        for x in condition.any_:
+            yield from _atoms(x)
+    elif isinstance(condition, c.Not):
+        yield from _atoms(condition.not_)
+    else:
+        yield condition
+
+
+@dataclass(frozen=True)
+class Reads:
+    """What the level's conditions and item uses look at: a flag no condition reads, an item
+    no condition or use asks for, a visit no condition asks about and that fires no on_enter
+    effect that matters, change nothing a player can do."""
+
+    flags: frozenset[str]
+    items: frozenset[str]
+    rooms: frozenset[str]
+
+    @classmethod
+    def of(cls, level: Level) -> Reads:
+        atoms = [a for x in conditions_of(level) for a in _atoms(x)]
+        flags = frozenset(a.flag for a in atoms if isinstance(a, c.FlagSet))
+        items = frozenset(a.has_item for a in atoms if isinstance(a, c.HasItem)) | frozenset(
+            u.item for o in level.objects.values() for u in o.uses
+        )
+        visits = frozenset(a.visited for a in atoms if isinstance(a, c.Visited))
+        reads = cls(flags, items, visits)
+        entered = frozenset(
+            r.id for r in level.rooms.values() if any(reads.matters(e) for e in r.on_enter)
+        )
+        return cls(flags, items, visits | entered)
+
+    def matters(self, effect: Effect) -> bool:
+        """False for an effect that changes only what the state key leaves out: a message,
+        points, or a flag or item nothing reads."""
+        if isinstance(effect, fx.ShowMessage | fx.AddScore):
+            return False
+        if isinstance(effect, fx.SetFlag):
+            return effect.set_flag in self.flags
+        if isinstance(effect, fx.ClearFlag):
+            return effect.clear_flag in self.flags
+        if isinstance(effect, fx.GiveItem):
+            return effect.give_item in self.items
+        if isinstance(effect, fx.RemoveItem):
+            return effect.remove_item in self.items
+        return True
+
+
 def rooms_ahead(level: Level) -> dict[str, frozenset[str]]:
     """Per room, the rooms that may still be reached from it (itself included), following
     exits whatever their conditions and counting go_to effects from everywhere: an
@@ -136,7 +190,17 @@ class Abstraction:
     """Per room, its `after N actions` threats: counting past the largest N of those not yet
     triggered changes nothing."""
     examine_matters: frozenset[str]
-    """Objects whose first examination has effects; examining the others changes nothing."""
+    """Objects whose first examination has effects that matter (see `Reads.matters`);
+    examining the others changes nothing the key keeps."""
+    take_matters: frozenset[str]
+    """Objects whose taking can change what the player may do: the item is read, or taking
+    hides uses, a puzzle or an examination that matter. Taking the others is a souvenir."""
+    inert_objects: frozenset[str]
+    """Objects neither examining nor taking can change anything the key keeps, in rooms
+    without `after N actions` threats: trying them loops back to the same situation."""
+    reads: Reads
+    exact: bool
+    """Keep every flag, item, visit, examination and taking (to test the reductions)."""
     limited_puzzles: frozenset[str]
     money_rooms: frozenset[str] | None
     """Rooms where money and potions owned can still change anything (None: everywhere).
@@ -188,6 +252,28 @@ class Abstraction:
         takes_money = any(
             isinstance(e, fx.AddMoney) and e.add_money < 0 for e, _ in effects_of(level)
         )
+        reads = Reads.of(level)
+        # Where actions are counted, examinations keep their old weight: which objects were
+        # examined decides which one is examined again to let a turn pass.
+        counting = {room for room, found in triggers.items() if found}
+        examine_matters = frozenset(
+            o.id for o in level.objects.values()
+            if exact or any(reads.matters(e) for e in o.on_examine)
+            or (o.on_examine and level.object_room[o.id] in counting)
+        )
+        with_puzzle = set(level.puzzle_object.values())
+        take_matters = frozenset(
+            o.id for o in level.objects.values()
+            if o.take is not None and (
+                exact or o.take in reads.items or o.uses or o.id in with_puzzle
+                or o.id in examine_matters
+            )
+        )
+        inert = frozenset(
+            o.id for o in level.objects.values()
+            if o.id not in examine_matters and o.id not in take_matters
+            and level.object_room[o.id] not in counting
+        )
         return cls(
             level=level,
             keep_wellbeing=keep_wellbeing,
@@ -198,7 +284,11 @@ class Abstraction:
             ),
             sold_ahead=sold_ahead,
             action_triggers=triggers,
-            examine_matters=frozenset(o.id for o in level.objects.values() if o.on_examine),
+            examine_matters=examine_matters,
+            take_matters=take_matters,
+            inert_objects=inert,
+            reads=reads,
+            exact=exact,
             limited_puzzles=frozenset(
                 p.id for p in level.puzzles.values() if p.max_attempts is not None
             ),
@@ -267,11 +357,19 @@ class Abstraction:
                 if p.potion in relevant
             )
         limited = self.limited_puzzles
+        reads = self.reads
+        if self.exact:
+            visited, inventory = frozenset(state.visited), frozenset(state.inventory)
+            flags = state.flags
+        else:
+            visited = reads.rooms.intersection(state.visited)
+            inventory = reads.items.intersection(state.inventory)
+            flags = state.flags & reads.flags
         return (
             state.room,
-            frozenset(state.visited),
-            frozenset(state.inventory),
-            state.flags,
+            visited,
+            inventory,
+            flags,
             self.money_key(state) if money_matters else None,
             state.debt if money_matters else None,
             state.wellbeing if self.keep_wellbeing else None,
@@ -280,7 +378,7 @@ class Abstraction:
             state.locked_puzzles,
             frozenset(a for a in state.attempts if a[0] in limited) if limited else None,
             state.examined & self.examine_matters,
-            state.taken,
+            state.taken & self.take_matters,
             state.used,
             state.unlocked_exits,
             min(state.room_actions, self.action_clamp(state)),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from escape_game.check.abstraction import Abstraction
-from escape_game.check.moves import Move, apply_move, moves
+from escape_game.check.moves import Move, MoveBook, apply_move, moves
 from escape_game.core import events as ev
 from escape_game.core.level import Level
 from escape_game.core.queries import shop, visible_objects, visible_puzzles
@@ -128,7 +128,9 @@ class _Concepts:
         return frozenset(found)
 
     def tag(self, events: tuple[ev.Event, ...]) -> int:
-        met = self.met(events)
+        return self.tag_of(self.met(events))
+
+    def tag_of(self, met: frozenset[str]) -> int:
         index = self.interned.get(met)
         if index is None:
             index = self.interned[met] = len(self.sets)
@@ -176,12 +178,29 @@ def search(
     if opening.state.over:
         (won if opening.state.outcome == "escaped" else lost).append(0)
         queue.clear()
+    book = MoveBook(level)
+    inert = abstraction.inert_objects
+    # Examining or taking an inert object loops back to the same situation: the edge is
+    # recorded (with the concepts it meets) without asking the core.
+    inert_tag = {
+        id(move): concepts.tag_of(frozenset(level.objects[oid].concepts))
+        for table in (book.examine, book.take)
+        for oid, move in table.items()
+        if oid in inert
+    }
     while queue:
         node = queue.popleft()
         state = graph.states[node]
         _note(level, state, reached)
         expanded += 1
-        for move in moves(level, state, abstraction.action_clamp(state)):
+        for move in moves(level, state, abstraction.action_clamp(state), book):
+            loop = inert_tag.get(id(move))
+            if loop is not None:
+                if concepts.sets[loop]:
+                    graph.src.append(node)
+                    graph.dst.append(node)
+                    graph.tag.append(loop)
+                continue
             steps += len(move.actions)
             result = apply_move(level, state, move)
             if result is None:
@@ -194,6 +213,7 @@ def search(
                     reached.exits.add(e.via)
             k = key(new)
             target = index.get(k)
+            tag = concepts.tag(result.events)
             if target is None:
                 if len(graph.states) >= budget:
                     complete = False
@@ -203,16 +223,16 @@ def search(
                 graph.parent.append(node)
                 graph.via.append(move)
                 graph.depth.append(graph.depth[node] + 1)
-                graph.via_tag.append(concepts.tag(result.events))
+                graph.via_tag.append(tag)
                 if new.over:
                     (won if new.outcome == "escaped" else lost).append(target)
                     reached.rooms.add(new.room)
                 else:
                     queue.append(target)
-            if target != node or move.main.type == "examine":
+            if target != node or move.main.type == "examine" or concepts.sets[tag]:
                 graph.src.append(node)
                 graph.dst.append(target)
-                graph.tag.append(concepts.tag(result.events))
+                graph.tag.append(tag)
     graph.concept_sets = concepts.sets
     return SearchResult(
         graph=graph,
