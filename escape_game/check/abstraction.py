@@ -9,7 +9,7 @@ generator). Wellbeing is kept only when it can reach zero or a condition reads i
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
@@ -212,10 +212,15 @@ class Abstraction:
     money_cap: bool
     """Money above what every remaining purchase and loss could need is all alike; only
     sound when no effect takes money away (those may fire several times)."""
+    _memo: dict[Hashable, frozenset[str]] = field(default_factory=dict, compare=False)
+    """Relevant potions per (room, potions owned, threats resolved): keyed millions of times
+    over a few hundred combinations."""
+    _caps: dict[Hashable, Decimal] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, level: Level, *, exact: bool = False) -> Abstraction:
-        """`exact` keeps money, potions and wellbeing everywhere (to test the reductions)."""
+        """`exact` keeps money, potions, wellbeing, flags, items, visits, examinations and
+        takings everywhere (to test the reductions)."""
         triggers = {
             room.id: tuple(
                 (t.id, t.trigger.count)
@@ -307,6 +312,13 @@ class Abstraction:
         which the key keeps."""
         if self.money_rooms is None:
             return {p.potion for p in state.owned_potions}
+        memo = (state.room, tuple(p.potion for p in state.owned_potions), state.resolved_threats)
+        known = self._memo.get(memo)
+        if known is None:
+            known = self._memo[memo] = frozenset(self._relevant_now(state))
+        return set(known)
+
+    def _relevant_now(self, state: GameState) -> set[str]:
         sold = self.sold_ahead.get(state.room, frozenset())
         resolved = set(state.resolved_threats)
         open_threats = [t for t in self.level.threats.values() if t.id not in resolved]
@@ -326,6 +338,13 @@ class Abstraction:
         shop: with at least this much (and no debt), more money changes nothing."""
         if not self.money_cap or self.money_rooms is None or state.debt:
             return None
+        memo = (state.room, tuple(p.potion for p in state.owned_potions), state.resolved_threats)
+        need = self._caps.get(memo)
+        if need is None:
+            need = self._caps[memo] = self._need(state)
+        return need
+
+    def _need(self, state: GameState) -> Decimal:
         owned = state.owned_ids
         potions = self.level.potions
         need = sum(

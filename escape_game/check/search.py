@@ -7,6 +7,7 @@ explored graph instead of guessed from one path.
 
 from __future__ import annotations
 
+import gc
 from array import array
 from collections import deque
 from collections.abc import Hashable
@@ -161,7 +162,23 @@ def search(
 ) -> SearchResult:
     """Explore every state the player can reach (up to `budget` distinct states), from the
     opening of the level or from `start` (a state reached with timers off). `exact` turns
-    off the money, potion and wellbeing reductions of the state key."""
+    off the money, potion and wellbeing reductions of the state key.
+
+    Python's cyclic garbage collector is paused meanwhile: the graph is acyclic data
+    (states, tuples, numbers) that only grows, and scanning it again and again as it grows
+    took a third of the time."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _search(level, budget, seed, start, exact)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _search(
+    level: Level, budget: int, seed: int, start: GameState | None, exact: bool
+) -> SearchResult:
     abstraction = Abstraction.of(level, exact=exact)
     key = abstraction.key
     concepts = _Concepts(level)
