@@ -50,11 +50,14 @@ def test_the_working_copy_has_every_field_and_freezes_back() -> None:
     assert ("quiz", 1) in frozen.attempts
     assert frozen.ledger.premiums == Decimal("31.00")
     assert state.flags == frozenset({"lit", "read"})  # the source is untouched
+    # What the step left alone is shared with the source, not copied.
+    assert frozen.taken is state.taken and frozen.visited is state.visited
+    assert frozen.flags is not state.flags
 
 
 def test_the_drafts_types_name_exactly_the_state_fields() -> None:
     assert set(Draft.__slots__) == {f.name for f in fields(GameState)} | {
-        "events", "depth", "ended_now"
+        "source", "events", "depth", "ended_now"
     }
     # The working types the type checker reads (under TYPE_CHECKING) name the same fields.
     tree = ast.parse(Path(draft_module.__file__).read_text("utf-8"))

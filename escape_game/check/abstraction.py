@@ -216,6 +216,7 @@ class Abstraction:
     """Relevant potions per (room, potions owned, threats resolved): keyed millions of times
     over a few hundred combinations."""
     _caps: dict[Hashable, Decimal] = field(default_factory=dict, compare=False)
+    _parts: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, level: Level, *, exact: bool = False) -> Abstraction:
@@ -383,26 +384,35 @@ class Abstraction:
         else:
             visited = reads.rooms.intersection(state.visited)
             inventory = reads.items.intersection(state.inventory)
-            flags = state.flags & reads.flags
+            flags = state.flags if state.flags <= reads.flags else state.flags & reads.flags
+        examined = state.examined
+        if not examined <= self.examine_matters:
+            examined = examined & self.examine_matters
+        taken = state.taken
+        if not taken <= self.take_matters:
+            taken = taken & self.take_matters
+        # Equal parts of different keys are stored once: a key holds sets of ids that grow
+        # with the level, and most states share most of them.
+        part = self._parts.setdefault
         return (
             state.room,
-            visited,
-            inventory,
-            flags,
+            part(visited, visited),
+            part(inventory, inventory),
+            part(flags, flags),
             self.money_key(state) if money_matters else None,
             state.debt if money_matters else None,
             state.wellbeing if self.keep_wellbeing else None,
             owned,
-            frozenset(state.solved),
+            part(solved := frozenset(state.solved), solved),
             state.locked_puzzles,
             frozenset(a for a in state.attempts if a[0] in limited) if limited else None,
-            state.examined & self.examine_matters,
-            state.taken & self.take_matters,
-            state.used,
-            state.unlocked_exits,
+            part(examined, examined),
+            part(taken, taken),
+            part(state.used, state.used),
+            part(state.unlocked_exits, state.unlocked_exits),
             min(state.room_actions, self.action_clamp(state)),
-            frozenset(w.threat for w in state.warnings),
-            frozenset(state.resolved_threats),
+            frozenset(w.threat for w in state.warnings) if state.warnings else None,
+            part(resolved := frozenset(state.resolved_threats), resolved),
             state.outcome,
         )
 

@@ -25,18 +25,23 @@ def _compile() -> tuple[Callable[[Any, GameState], Any], Callable[[Any], GameSta
     env: dict[str, Any] = {"GameState": GameState}
     thaw, freeze = [], []
     for i, (name, kind) in enumerate(STATE_KINDS):
-        env[f"t{i}"], env[f"f{i}"] = kind.thaw, kind.freeze
+        env[f"t{i}"], env[f"f{i}"], env[f"k{i}"] = kind.thaw, kind.freeze, kind
         thaw.append(f"    d.{name} = {f't{i}(s.{name})' if kind.thaw else f's.{name}'}")
-        freeze.append(f"        {f'f{i}(d.{name})' if kind.freeze else f'd.{name}'},")
+        freeze.append(
+            f"        s.{name} if k{i}.same(d.{name}, s.{name}) else f{i}(d.{name}),"
+            if kind.freeze else f"        d.{name},"
+        )
     source = "\n".join([
         "def of(cls, s):",
         "    d = cls.__new__(cls)",
         *thaw,
+        "    d.source = s",
         "    d.events = []",
         "    d.depth = 0",
         "    d.ended_now = False",
         "    return d",
         "def freeze(d):",
+        "    s = d.source",
         "    return GameState(",
         *freeze,
         "    )",
@@ -54,7 +59,7 @@ class Draft:
     GameState's declaration; the annotations below only tell the type checker what the
     rules may do with them."""
 
-    __slots__ = (*_NAMES, "events", "depth", "ended_now")
+    __slots__ = (*_NAMES, "source", "events", "depth", "ended_now")
 
     if TYPE_CHECKING:
         room: str
@@ -88,6 +93,8 @@ class Draft:
         steps: int
         timers: bool
 
+    source: GameState
+    """The state this copy was made from: what a step leaves unchanged is shared with it."""
     events: list[Event]
     depth: int
     ended_now: bool
