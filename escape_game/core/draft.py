@@ -25,12 +25,19 @@ def _compile() -> tuple[Callable[[Any, GameState], Any], Callable[[Any], GameSta
     env: dict[str, Any] = {"GameState": GameState}
     thaw, freeze = [], []
     for i, (name, kind) in enumerate(STATE_KINDS):
-        env[f"t{i}"], env[f"f{i}"], env[f"k{i}"] = kind.thaw, kind.freeze, kind
+        env[f"t{i}"], env[f"f{i}"] = kind.thaw, kind.freeze
         thaw.append(f"    d.{name} = {f't{i}(s.{name})' if kind.thaw else f's.{name}'}")
-        freeze.append(
-            f"        s.{name} if k{i}.same(d.{name}, s.{name}) else f{i}(d.{name}),"
-            if kind.freeze else f"        d.{name},"
-        )
+        # What the step did not change is taken from the source, so states share it. A set
+        # compares with a frozenset directly (sizes first); lists and dicts once frozen.
+        if kind.freeze is None:
+            freeze.append(f"        d.{name},")
+        elif kind.thaw is set:
+            freeze.append(f"        s.{name} if d.{name} == s.{name} else f{i}(d.{name}),")
+        else:
+            freeze.append(
+                f"        s.{name} if len(d.{name}) == len(s.{name}) and "
+                f"f{i}(d.{name}) == s.{name} else f{i}(d.{name}),"
+            )
     source = "\n".join([
         "def of(cls, s):",
         "    d = cls.__new__(cls)",

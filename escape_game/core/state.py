@@ -157,16 +157,6 @@ class Kind:
     thaw: Callable[[Any], Any] | None = None
     freeze: Callable[[Any], Any] | None = None
 
-    def same(self, working: Any, frozen: Any) -> bool:
-        """Whether a working copy still holds what it was thawed from: the frozen value is
-        then kept, so states share what a step did not change."""
-        if len(working) != len(frozen):
-            return False
-        if isinstance(working, set):
-            return bool(working == frozen)
-        assert self.freeze is not None
-        return bool(self.freeze(working) == frozen)
-
     @property
     def meta(self) -> dict[str, Kind]:
         """The dataclass field metadata that attaches this Kind to a field."""
