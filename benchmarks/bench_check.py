@@ -29,13 +29,14 @@ import resource
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generated_levels import corridor_level, teacher_level
+from timing import interleaved, load_average, spread
 
 from escape_game.check import check_level
 from escape_game.check.moves import MoveBook, moves
@@ -80,15 +81,13 @@ def step_pairs(level: Level) -> list[tuple[GameState, Action]]:
             for m in moves(level, s, 0, book) for a in m.actions]
 
 
-def cpu(fn: Callable[[], object]) -> float:
-    started = time.process_time()
-    fn()
-    return time.process_time() - started
-
-
-def spread(times: list[float]) -> str:
-    return (f"min {min(times):7.3f}  median {statistics.median(times):7.3f}  "
-            f"max {max(times):7.3f} s")
+def high_water_mb() -> float:
+    """This process's peak RSS. Read from /proc (VmHWM restarts at exec), not getrusage,
+    whose ru_maxrss a child inherits from the process that forked it."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def peak_rss(name: str, prove: bool) -> float:
@@ -108,10 +107,8 @@ def bench(name: str, level: Level, repeat: int, memory: bool) -> None:
         for s, a in pairs:
             step(level, s, a)
 
-    checks, bases = [], []
-    for _ in range(repeat):  # interleaved, so both see the same machine
-        checks.append(cpu(lambda: check_level(level)))
-        bases.append(cpu(baseline))
+    times = interleaved({"check": partial(check_level, level), "step": baseline}, repeat)
+    checks, bases = times["check"], times["step"]
     median = statistics.median(checks)
     rate = report.states / median
     print(f"{name:17} {report.verdict}")
@@ -147,14 +144,14 @@ def main() -> None:
         level = GENERATED[args.rss]()
         if args.prove:
             check_level(level)
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        print(high_water_mb())
         return
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"before: {load_average()}")
     for name, level in shipped():
         bench(name, level, args.repeat, False)
     for name, build in GENERATED.items():
         bench(name, build(), args.repeat, not args.skip_memory)
-    print(f"load average after:  {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"after:  {load_average()}")
 
 
 if __name__ == "__main__":
