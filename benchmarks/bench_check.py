@@ -18,7 +18,12 @@ Targets: teacher 10/30/6 proved in under 5 s and 300 MB; teacher 30/90/15 in und
 levels (measured on the same machine before the search was reduced, see
 docs/checking-levels.md) are printed for comparison, labelled as recorded.
 
-Usage: python benchmarks/bench_check.py [--repeat K] [--skip-memory]
+With --previous DIR (a checkout of an earlier version, e.g. `git worktree add DIR 89b7921`),
+that version's checker also runs on the generated levels, in its own process, interleaved
+with the others, so "states per second now / before" is measured in the same run (its CPU
+time is taken around its check_level only, like ours).
+
+Usage: python benchmarks/bench_check.py [--repeat K] [--skip-memory] [--previous DIR]
 """
 
 from __future__ import annotations
@@ -99,7 +104,33 @@ def peak_rss(name: str, prove: bool) -> float:
     return float(out.strip().splitlines()[-1])
 
 
-def bench(name: str, level: Level, repeat: int, memory: bool) -> None:
+_PREVIOUS = """
+import sys, time
+sys.path.insert(0, {bench!r})
+from generated_levels import teacher_level, corridor_level
+from escape_game.check import check_level
+level = {build}
+started = time.process_time()
+report = check_level(level, budget={budget})
+print(report.states, time.process_time() - started, report.winnable)
+"""
+_BUILD = {"corridor-30": "corridor_level(30, 15)", "teacher-10/30/6": "teacher_level(10, 30, 6)",
+          "teacher-30/90/15": "teacher_level(30, 90, 15)"}
+
+
+def previous_rate(name: str, tree: Path, budget: int) -> tuple[int, float, str]:
+    """(states, CPU seconds, verdict) of another checkout's checker on the same generated
+    level, in a fresh process (its code first on the path)."""
+    code = _PREVIOUS.format(bench=str(Path(__file__).resolve().parent), build=_BUILD[name],
+                            budget=budget)
+    env = os.environ | {"PYTHONPATH": str(tree)}
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True, env=env, cwd=tree).stdout.split()
+    return int(out[0]), float(out[1]), out[2]
+
+
+def bench(name: str, level: Level, repeat: int, memory: bool,
+          previous: tuple[Path, int] | None = None) -> None:
     report = check_level(level)
     pairs = step_pairs(level)
 
@@ -107,7 +138,14 @@ def bench(name: str, level: Level, repeat: int, memory: bool) -> None:
         for s, a in pairs:
             step(level, s, a)
 
-    times = interleaved({"check": partial(check_level, level), "step": baseline}, repeat)
+    arms: dict[str, Callable[[], object]] = {
+        "check": partial(check_level, level), "step": baseline
+    }
+    before: list[tuple[int, float, str]] = []
+    if previous is not None and name in _BUILD:
+        tree, budget = previous
+        arms["previous"] = lambda: before.append(previous_rate(name, tree, budget))
+    times = interleaved(arms, repeat)
     checks, bases = times["check"], times["step"]
     median = statistics.median(checks)
     rate = report.states / median
@@ -126,7 +164,13 @@ def bench(name: str, level: Level, repeat: int, memory: bool) -> None:
     if target:
         ok = "ok" if max(checks) < target[0] else "OVER TARGET"
         print(f"{'':17} target {target[0]:.0f} s: slowest run {max(checks):.3f} s [{ok}]")
-    if name in RECORDED:
+    if before:
+        rates = [states / seconds for states, seconds, _ in before]
+        print(f"{'':17} previous checker, same run, interleaved: {before[0][0]} states "
+              f"(winnable: {before[0][2]}), states/s min {min(rates):.0f} median "
+              f"{statistics.median(rates):.0f} max {max(rates):.0f}; now / before = "
+              f"{rate / statistics.median(rates):.1f}x")
+    elif name in RECORDED:
         print(f"{'':17} previous checker (recorded): {RECORDED[name]}")
         print(f"{'':17} states/s now / before = {rate / RECORDED_RATE[name]:.1f}x")
     if name not in GENERATED:
@@ -137,6 +181,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--previous", type=Path, metavar="DIR",
+                        help="a checkout of an earlier version: its checker runs on the same "
+                             "generated levels, interleaved, for states per second")
+    parser.add_argument("--previous-budget", type=int, default=20_000,
+                        help="its state budget (the earlier checker may not finish)")
     parser.add_argument("--rss", help=argparse.SUPPRESS)
     parser.add_argument("--prove", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -150,7 +199,8 @@ def main() -> None:
     for name, level in shipped():
         bench(name, level, args.repeat, False)
     for name, build in GENERATED.items():
-        bench(name, build(), args.repeat, not args.skip_memory)
+        previous = None if args.previous is None else (args.previous, args.previous_budget)
+        bench(name, build(), args.repeat, not args.skip_memory, previous)
     print(f"after:  {load_average()}")
 
 

@@ -34,6 +34,9 @@ ABSTRACTIONS: tuple[str, ...] = (
     "money is kept exact while a shop can still be reached or a condition reads money or "
     "potions; score, clocks and the random generator are ignored; wellbeing is ignored unless "
     "it can reach 0 or a condition reads it",
+    "flags, items and visits no condition reads, examinations that only show a message or "
+    "give points, and objects taken as souvenirs are left out of the state: they change "
+    "nothing a player can do (the concepts they meet are still counted)",
     "hints are not taken (they change the score, never what can be reached); the player never "
     "pauses, declines (the same as not buying) or quits",
     "each puzzle is answered with its correct answer, and with one wrong answer when it has "
