@@ -153,6 +153,20 @@ class MoveBook:
         self.go = {e: Move((act.GoThrough(exit=e),)) for e in level.exits}
 
 
+_BOOKS: list[MoveBook] = []
+
+
+def book_for(level: Level) -> MoveBook:
+    """The MoveBook of a level, kept for the few levels used last (bots ask at every turn)."""
+    for book in _BOOKS:
+        if book.level is level:
+            return book
+    book = MoveBook(level)
+    _BOOKS.insert(0, book)
+    del _BOOKS[4:]
+    return book
+
+
 def moves(
     level: Level, state: GameState, clamp: int = 0, book: MoveBook | None = None
 ) -> Iterator[Move]:
@@ -160,10 +174,10 @@ def moves(
 
     `clamp` is how many actions in this room can still trigger a threat: while the count is
     below it, one repeated examination stands for every action that only passes a turn.
-    `book` is the level's MoveBook (built here when not given).
+    `book` is the level's MoveBook (the last one built for this level when not given).
     """
     if book is None:
-        book = MoveBook(level)
+        book = book_for(level)
     pending = pending_threats(level, state)
     for warning in pending:
         yield from book.face[warning.threat]
