@@ -197,7 +197,9 @@ class Abstraction:
     examining the others changes nothing the key keeps."""
     take_matters: frozenset[str]
     """Objects whose taking can change what the player may do: the item is read, or taking
-    hides uses, a puzzle or an examination that matter. Taking the others is a souvenir."""
+    hides uses, a puzzle or an examination that matter, or it is in a room where actions are
+    counted (a visible object is a way to let a turn pass). Taking the others is a
+    souvenir."""
     inert_objects: frozenset[str]
     """Objects neither examining nor taking can change anything the key keeps, in rooms
     without `after N actions` threats: trying them loops back to the same situation."""
@@ -275,7 +277,7 @@ class Abstraction:
             o.id for o in level.objects.values()
             if o.take is not None and (
                 exact or o.take in reads.items or o.uses or o.id in with_puzzle
-                or o.id in examine_matters
+                or o.id in examine_matters or level.object_room[o.id] in counting
             )
         )
         inert = frozenset(

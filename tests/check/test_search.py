@@ -279,3 +279,25 @@ def test_an_uncoverable_threat_warns_unless_its_risk_is_marked_uninsurable() -> 
     )
     assert uninsurable != GAMBLE
     assert uncovered(uninsurable) == []
+
+
+def test_where_actions_are_counted_taking_still_counts() -> None:
+    """A souvenir in a room whose threat strikes after some actions is a way to let turns
+    pass: taking it is kept in the state there, so the search proves what the exact key
+    proves."""
+    text = _leftovers(True).replace(
+        "    exits:\n      - {id: out,",
+        "    threats:\n      - {id: leak, name: Leak, category: water, description: Drip.,\n"
+        "         loss: 0, trigger: {when: actions, count: 3}, on_strike: [{set_flag: wet}]}\n"
+        "    exits:\n      - {id: out,",
+    ).replace("condition: {flag: read}", "condition: {all: [{flag: read}, {flag: wet}]}")
+    text = text.replace("concepts: [{id: saving", "risks: [{id: water, name: Water}]\n"
+                        "concepts: [{id: saving")
+    level = level_from_text(text)
+    abstraction = Abstraction.of(level)
+    assert "shelf" in abstraction.take_matters and "clue" in abstraction.examine_matters
+    assert not abstraction.inert_objects & {"shelf", "clue", "poster"}
+    reduced, exact = search(level), search(level, exact=True)
+    assert reduced.winnable and exact.winnable
+    assert len(reduced.shortest_win or []) == len(exact.shortest_win or [])
+    assert (0 in reduced.can_win) == (0 in exact.can_win)
