@@ -24,6 +24,7 @@ import pyarrow as pa
 from pydantic import TypeAdapter, ValidationError
 
 from telemetry.privacy import code_hash
+from telemetry.reader import session_paths
 from telemetry.privacy import read_tombstones as read_privacy_tombstones
 from telemetry.records import (
     EventRecord,
@@ -191,8 +192,8 @@ def _parse_files(paths: list[Path], root: Path, workers: int) -> Iterable[_Parse
             yield from chunk
 
 
-def session_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.jsonl") if p.is_file())
+#: The walk shared with the privacy commands: what is analysed is what is exported and erased.
+session_files = session_paths
 
 
 def _progress(items: list[Path], quiet: bool) -> Iterable[Path]:
