@@ -325,7 +325,8 @@ def _sessions_frame(kept: list[_ParsedFile], root: Path) -> pd.DataFrame:
             "player_hash": player_hash(h.player), "campaign_id": h.campaign_id,
             "content_hash": h.content_hash, "version": h.content_hash[:12],
             "engine_version": h.engine_version, "language": h.language,
-            "condition": h.condition, "pre_form": h.pre_form, "post_form": h.post_form,
+            "condition": h.condition, "class_id": h.class_id, "school_id": h.school_id,
+            "pre_form": h.pre_form, "post_form": h.post_form,
             "started_at": pd.Timestamp(h.started_at),
             "ended_at": pd.Timestamp(p.footer.ended_at) if p.footer else pd.NaT,
             "outcome": p.footer.outcome if p.footer else None,
@@ -338,7 +339,7 @@ def _sessions_frame(kept: list[_ParsedFile], root: Path) -> pd.DataFrame:
             "file": str(p.path.relative_to(root)),
         })
     columns = ["session_id", "player", "player_hash", "campaign_id", "content_hash", "version",
-               "engine_version", "language", "condition", "pre_form", "post_form", "started_at",
+               "engine_version", "language", "condition", "class_id", "school_id", "pre_form", "post_form", "started_at",
                "ended_at", "outcome", "has_footer", "has_pre", "has_post", "n_events",
                "n_resumes", "last_resume_seq", "file"]
     return pd.DataFrame(rows, columns=columns)
