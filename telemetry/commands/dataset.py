@@ -12,8 +12,8 @@ def register(subparsers: Any) -> None:
     from telemetry.research.console import add_folder_arguments
 
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "dataset", help="export events, quiz answers, item matrix and participants as tables, with a "
-        "codebook")
+        "dataset", help="export events, quiz answers, item matrix and participants as "
+        "tables, with a codebook")
     add_folder_arguments(parser)
     parser.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
     parser.add_argument("--format", choices=("csv", "parquet"), default="csv")

@@ -141,7 +141,8 @@ def analyse(ds: Dataset, plan: LoadedPlan | None = None) -> Analysis:
             item_tables[(str(form), str(phase))] = items.item_table(matrix)
             reliability[(str(form), str(phase))] = items.kr20(matrix)
     order = None
-    groups = {str(k): v for k, v in complete.dropna(subset=["pre_form"]).groupby("pre_form")["gain"]}
+    by_order = complete.dropna(subset=["pre_form"]).groupby("pre_form")["gain"]
+    groups = {str(k): v for k, v in by_order}
     if len(groups) == 2:
         (a_name, a), (b_name, b) = sorted(groups.items())
         try:

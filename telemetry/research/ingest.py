@@ -24,8 +24,8 @@ import pyarrow as pa
 from pydantic import TypeAdapter, ValidationError
 
 from telemetry.privacy import code_hash
-from telemetry.reader import session_paths
 from telemetry.privacy import read_tombstones as read_privacy_tombstones
+from telemetry.reader import session_paths
 from telemetry.records import (
     EventRecord,
     QuizAnswerRecord,
@@ -339,9 +339,9 @@ def _sessions_frame(kept: list[_ParsedFile], root: Path) -> pd.DataFrame:
             "file": str(p.path.relative_to(root)),
         })
     columns = ["session_id", "player", "player_hash", "campaign_id", "content_hash", "version",
-               "engine_version", "language", "condition", "class_id", "school_id", "pre_form", "post_form", "started_at",
-               "ended_at", "outcome", "has_footer", "has_pre", "has_post", "n_events",
-               "n_resumes", "last_resume_seq", "file"]
+               "engine_version", "language", "condition", "class_id", "school_id", "pre_form",
+               "post_form", "started_at", "ended_at", "outcome", "has_footer", "has_pre",
+               "has_post", "n_events", "n_resumes", "last_resume_seq", "file"]
     return pd.DataFrame(rows, columns=columns)
 
 

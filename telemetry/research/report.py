@@ -72,13 +72,9 @@ def _table(frame: pd.DataFrame, caption: str, *, pcols: tuple[str, ...] = ()) ->
             if hasattr(value, "item"):
                 value = value.item()
             is_p = column in pcols or column == "p" or str(column).startswith("p_")
-            if isinstance(value, float) and is_p:
-                text = _p(value)
-            elif isinstance(value, float) and k > 0 and frame.columns[0] == "statistic" and \
-                    str(record[0]).startswith("p ("):
-                text = _p(value)
-            else:
-                text = _fmt(value)
+            # Row-wise tables (statistic, value) name their p-values "p (...)".
+            is_p = is_p or (frame.columns[0] == "statistic" and str(record[0]).startswith("p ("))
+            text = _p(value) if isinstance(value, float) and is_p else _fmt(value)
             if k == 0:
                 cells.append(f'<th scope="row">{html.escape(text)}</th>')
             else:
