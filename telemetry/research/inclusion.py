@@ -98,7 +98,8 @@ def attrition(ds: Dataset, people: pd.DataFrame) -> pd.DataFrame:
 def baseline_comparison(people: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
     """Completers (complete pair) against non-completers among those with a complete pre-quiz:
     the pre score (Welch t, standardized mean difference) and each design variable
-    (chi-square test of independence). Dropout that depends on the baseline biases gains."""
+    (chi-square test of independence; completers and non_completers are then the share of
+    each group at that level). Dropout that depends on the baseline biases gains."""
     base = people[people["pre_complete"]]
     done, gone = base[base["complete"]], base[~base["complete"]]
     rows: list[dict[str, object]] = []
@@ -134,7 +135,7 @@ def baseline_comparison(people: pd.DataFrame, alpha: float = 0.05) -> pd.DataFra
                 "completers": n_done / max(1, len(done)),
                 "non_completers": n_gone / max(1, len(gone)),
                 "n_completers": n_done, "n_non_completers": n_gone,
-                "test": "chi-square (share of each group)", "difference": math.nan,
+                "test": "chi-square", "difference": math.nan,
                 "ci_low": math.nan, "ci_high": math.nan, "statistic": chi, "df": dof,
                 "p": p, "smd": math.nan})
     columns = ["variable", "level", "n_completers", "n_non_completers", "completers",

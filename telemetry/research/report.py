@@ -26,14 +26,14 @@ from telemetry.research.plan import LoadedPlan
 from telemetry.research.provenance import provenance
 
 CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:72rem;
 margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.5}
 h1,h2,h3{line-height:1.2}h2{border-bottom:2px solid #0072B2;padding-bottom:.2rem;margin-top:2.5rem}
 .scroll{overflow-x:auto;max-width:100%;margin:1rem 0}
 table{border-collapse:collapse;margin:0;font-variant-numeric:tabular-nums;font-size:.9rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
-th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:right}
-thead th{overflow-wrap:anywhere;hyphens:auto;min-width:3.5rem}td.text{overflow-wrap:anywhere}
+th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:right}
+td{white-space:nowrap}td.text{white-space:normal;min-width:6rem}
 pre.plan{background:#f6f6f6;padding:.6rem;overflow-x:auto;font-size:.85rem}
 th[scope=row],td.text,th.text{text-align:left}thead th{background:#e8f1f8}
 figure{margin:1rem 0}figcaption{font-size:.9rem;color:#444}img{max-width:100%;height:auto}
@@ -52,6 +52,8 @@ def _fmt(value: Any, digits: int = 3) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return "-"
+        if value.is_integer() and abs(value) < 1e9:
+            return str(int(value))  # counts and df kept as numbers in the CSV
         return f"{value:.{digits}f}"
     return str(value)
 
@@ -64,7 +66,9 @@ def _p(value: float) -> str:
 
 
 def _table(frame: pd.DataFrame, caption: str, *, pcols: tuple[str, ...] = ()) -> str:
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
+    # Long column names may break after an underscore, never inside a word.
+    head = "".join('<th scope="col">' + html.escape(str(c)).replace("_", "_<wbr>") + "</th>"
+                   for c in frame.columns)
     rows = []
     for record in frame.itertuples(index=False):
         cells = []
