@@ -112,8 +112,9 @@ def analyse(ds: Dataset, plan: LoadedPlan | None = None) -> Analysis:
     notes = [f"{len(people) - len(complete)} of {len(people)} participants lack a complete "
              "pre or post quiz and are left out of the primary statistics; "
              f"{len(available)} with any pre and post score enter the sensitivity analysis"]
-    unknown_forms = set(p.inclusion.form_items) - set(
-        ds.answers["form"].dropna().astype(str)) if len(ds.answers) else set()
+    answered_forms = {str(r[0]) for r in ds.connect().execute(
+        "SELECT DISTINCT form FROM answers").fetchall()}
+    unknown_forms = set(p.inclusion.form_items) - answered_forms
     if unknown_forms:
         deviations.append(f"plan lists form(s) nobody answered: {', '.join(sorted(unknown_forms))}")
     overall = _paired_or_none(complete["pre_score"], complete["post_score"], p.alpha)

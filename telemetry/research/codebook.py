@@ -138,9 +138,16 @@ def describe(table: str, column: str) -> Entry:
     return "", "", "", ""
 
 
+def _columns(table: Any) -> list[tuple[str, str]]:
+    """(name, type) of each column of a pandas, Arrow or DuckDB table."""
+    if isinstance(table, pa.Table):
+        return [(f.name, str(f.type)) for f in table.schema]
+    if isinstance(table, pd.DataFrame):
+        return [(str(c), _type(table[c])) for c in table.columns]
+    return [(str(c), str(t).lower()) for c, t in zip(table.columns, table.types, strict=True)]
+
+
 def _type(values: Any) -> str:
-    if isinstance(values, pa.ChunkedArray):
-        return str(values.type)
     dtype = values.dtype
     if pd.api.types.is_bool_dtype(dtype):
         return "boolean"
@@ -157,8 +164,8 @@ def codebook(tables: dict[str, Any]) -> pd.DataFrame:
     """One row per column of each table, in table order."""
     rows = []
     for name, table in tables.items():
-        for column in table.column_names if isinstance(table, pa.Table) else table.columns:
-            unit, allowed, missing, text = describe(name, str(column))
-            rows.append((name, str(column), _type(table[column]), unit, allowed, missing, text))
+        for column, kind in _columns(table):
+            unit, allowed, missing, text = describe(name, column)
+            rows.append((name, column, kind, unit, allowed, missing, text))
     return pd.DataFrame(rows, columns=["table", "column", "type", "unit", "allowed_values",
                                        "missing_means", "description"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -23,22 +24,23 @@ Format = Literal["csv", "parquet"]
 
 
 def dataset_tables(ds: Dataset, participants: pd.DataFrame | None = None,
-                   rule: Inclusion | None = None) -> dict[str, Any]:
+                   rule: Inclusion | None = None, *, events: bool = True) -> dict[str, Any]:
     """Name -> table (pandas, or Arrow for the events, which can hold millions of rows);
     the events keep their ``data`` as a JSON object in one text column. ``room_times`` is
     per session and room; partial quizzes and the attrition follow ``rule``."""
     rule = rule or Inclusion()
     people = tables.participants(ds, rule) if participants is None else participants
-    con = ds.connect()
-    events = con.sql(
-        "SELECT session_id, seq, t_ms, name, CAST(data AS VARCHAR) AS data FROM events "
-        "ORDER BY session_id, seq").to_arrow_table()
     matrix = tables.item_matrix(ds).reset_index()
     sessions = ds.sessions.drop(columns=["file"])
+    tables_: dict[str, Any] = {"sessions": sessions}
+    if events:  # the report leaves the raw events to `telemetry dataset`
+        # A DuckDB relation: written straight from the database, never whole in memory.
+        tables_["events"] = ds.connect().sql(
+            "SELECT session_id, seq, t_ms, name, CAST(data AS VARCHAR) AS data FROM events "
+            "ORDER BY session_id, seq")
     return {
-        "sessions": sessions,
-        "events": events,
-        "quiz_answers": ds.answers.sort_values(["session_id", "seq"]),
+        **tables_,
+        "quiz_answers": ds.answers,
         "item_matrix": matrix,
         "participants": people,
         "room_times": behaviour.room_times(ds),
@@ -64,7 +66,12 @@ def write_tables(tables_: dict[str, Any], out: Path, fmt: Format = "csv") -> lis
     written = []
     for name, table in tables_.items():
         path = out / f"{name}.{fmt}"
-        if isinstance(table, pa.Table):
+        if isinstance(table, duckdb.DuckDBPyRelation):
+            if fmt == "csv":
+                table.write_csv(str(path))
+            else:
+                table.write_parquet(str(path))
+        elif isinstance(table, pa.Table):
             if fmt == "csv":
                 pacsv.write_csv(table, path)
             else:

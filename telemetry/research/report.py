@@ -241,7 +241,7 @@ def render(ds: Dataset, a: Analysis, provenance_table: pd.DataFrame | None = Non
         ("any pre and post score (sensitivity analysis)", len(a.available)),
         ("partial quizzes (see partial_quizzes.csv)", len(a.partial)),
         ("sessions erased on request (left out everywhere)", ds.erased_sessions),
-        ("events", ds.events.num_rows), ("quiz answers", len(ds.answers)),
+        ("events", ds.n_events), ("quiz answers", ds.n_answers),
         ("content versions (sessions)", versions or "-"),
         ("problems found while reading (see problems.csv)",
          sum(1 for p in ds.problems if p.severity != "info")),
@@ -395,7 +395,7 @@ def write_report(ds: Dataset, out: Path, plan: LoadedPlan | None = None,
     followed, its provenance and a codebook, in ``out``."""
     a = analyse(ds, plan)
     out.mkdir(parents=True, exist_ok=True)
-    tables = dataset_tables(ds, a.participants, a.plan.plan.inclusion)
+    tables = dataset_tables(ds, a.participants, a.plan.plan.inclusion, events=False)
     tables["overall_stats"] = overall_table(a)
     tables["primary_sensitivity"] = a.primary_and_sensitivity()
     tables["baseline_comparison"] = a.baseline
