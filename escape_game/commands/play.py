@@ -23,6 +23,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--no-telemetry", action="store_true", help="record nothing")
     parser.add_argument("--seed", type=int, help="random seed (same seed, same game)")
     parser.add_argument("--frames", type=int, help="quit after N frames (automated runs)")
+    # Study design: which class and school this computer plays for (recorded in each session).
+    parser.add_argument("--class", dest="class_id", metavar="ID",
+                        help="class id recorded with each session, e.g. 4B (never a name)")
+    parser.add_argument("--school", dest="school_id", metavar="ID",
+                        help="school id recorded with each session, e.g. S01")
+    parser.add_argument("--classroom", type=Path, metavar="FILE",
+                        help="YAML file with 'class:' and 'school:' (the flags win over it)")
     parser.set_defaults(handler=run)
 
 
@@ -43,6 +50,14 @@ def load_level(path: Path) -> tuple[Any, list[str]]:
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    from telemetry.classroom import ClassroomError, resolve
+
+    try:
+        group = resolve(args.class_id, args.school_id, args.classroom)
+    except ClassroomError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
     def loader() -> tuple[Any, list[str]]:
         level, problems = load_level(args.level)
         for problem in problems:
@@ -53,4 +68,5 @@ def run(args: argparse.Namespace) -> int:
 
     return play(loader, language=args.lang, start_room=args.room,
                 fullscreen=args.fullscreen, data_dir=args.data_dir,
-                telemetry=not args.no_telemetry, seed=args.seed, frames=args.frames)
+                telemetry=not args.no_telemetry, seed=args.seed, frames=args.frames,
+                class_id=group.class_id, school_id=group.school_id)

@@ -52,6 +52,9 @@ class PlayOptions:
     settings_path: Path | None = None
     #: loads the level after the first frame is on screen: (level, problems)
     loader: Callable[[], tuple[Any, list[str]]] | None = None
+    #: the teacher's class and school ids, recorded in each session header (study designs)
+    class_id: str | None = None
+    school_id: str | None = None
 
 
 class App:

@@ -163,7 +163,9 @@ class Flow:
         from telemetry.recorder import new_header
 
         return new_header(consent_at=now, timers=self.timers(),
-                          start_room=self.app.options.start_room, **fields)
+                          start_room=self.app.options.start_room,
+                          class_id=self.app.options.class_id,
+                          school_id=self.app.options.school_id, **fields)
 
     def t_ms(self) -> int:
         return max(0, self.app.time_ms - self.session_start_ms)
