@@ -82,8 +82,8 @@ def attrition(ds: Dataset, people: pd.DataFrame) -> pd.DataFrame:
     for room in room_order(ds):
         steps.append((f"reached room {room}", int(reached.get(room, 0))))
     ended = con.execute("SELECT count(DISTINCT session_id) FROM events "
-                        "WHERE name = 'GameEnded'").fetchone()
-    steps.append(("game ended", int(ended[0]) if ended else 0))
+                        "WHERE name = 'GameEnded'").fetchall()
+    steps.append(("game ended", int(ended[0][0]) if ended else 0))
     steps += [
         ("post-quiz started", int((people["post_answered"] > 0).sum())),
         ("post-quiz complete", int(people["post_complete"].sum())),

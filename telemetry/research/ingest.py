@@ -479,8 +479,9 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
         con.register("sessions_df", sessions)
         con.execute("CREATE TABLE sessions AS SELECT * FROM sessions_df")
         con.unregister("sessions_df")
+        # fetchall, not fetchone: a result left unfinished blocks the connection.
         counts = con.execute("SELECT (SELECT count(*) FROM events), "
-                             "(SELECT count(*) FROM answers)").fetchone()
+                             "(SELECT count(*) FROM answers)").fetchall()[0]
     except BaseException:
         _close_database(con, tmp)
         raise
