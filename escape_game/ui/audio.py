@@ -20,11 +20,10 @@ from typing import Protocol
 
 from escape_game.core import events as ev
 from escape_game.ui.assets import ASSETS_DIR
+from escape_game.ui.settings import SOUND_MODES, Settings
 
 log = logging.getLogger(__name__)
 
-#: "auto" follows the mode: on at home, off in a classroom; "on" and "off" are the player's.
-SOUND_MODES = ("auto", "on", "off")
 #: How much quieter the ambient loop is than the effects, and again while pausing to think.
 AMBIENT_LEVEL = 0.5
 CALM_LEVEL = 0.4
@@ -170,6 +169,10 @@ class Audio:
         if classroom is not None:
             self.classroom = classroom
         self._sync_loop()
+
+    def follow(self, settings: Settings) -> None:
+        """Take the volume and sound choice from the player's settings."""
+        self.configure(volume=settings.volume_fraction, mode=settings.sound)
 
     def play(self, name: str) -> None:
         """One effect by name; unknown names and a silent machine are no-ops."""

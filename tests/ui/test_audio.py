@@ -22,6 +22,7 @@ from escape_game.ui.audio import (
     shipped_sounds,
     sound_on,
 )
+from escape_game.ui.settings import Settings
 
 
 class RecordingMixer:
@@ -219,3 +220,15 @@ def test_manifest_sounds_exist():
     manifest = json.loads((ASSETS_DIR / "manifest.json").read_text(encoding="utf-8"))
     assert shipped_sounds() == {k: ASSETS_DIR / v for k, v in manifest["sounds"].items()}
     assert all(path.is_file() for path in shipped_sounds().values())
+
+
+def test_the_service_follows_the_player_settings():
+    mixer = RecordingMixer()
+    audio = Audio(mixer)
+    audio.follow(Settings(sound="off", volume=40))
+    assert (audio.mode, audio.volume, audio.enabled) == ("off", 0.4, False)
+    audio.play("click")
+    assert mixer.calls == []
+    audio.follow(Settings(sound="on", volume=40))
+    audio.play("click")
+    assert ("play", "click.wav") in mixer.calls
