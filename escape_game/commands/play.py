@@ -23,6 +23,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--no-telemetry", action="store_true", help="record nothing")
     parser.add_argument("--seed", type=int, help="random seed (same seed, same game)")
     parser.add_argument("--frames", type=int, help="quit after N frames (automated runs)")
+    parser.add_argument("--classroom", action="store_true",
+                        help="a class plays together: sound is off unless turned on in the "
+                        "settings")
     parser.set_defaults(handler=run)
 
 
@@ -53,4 +56,5 @@ def run(args: argparse.Namespace) -> int:
 
     return play(loader, language=args.lang, start_room=args.room,
                 fullscreen=args.fullscreen, data_dir=args.data_dir,
-                telemetry=not args.no_telemetry, seed=args.seed, frames=args.frames)
+                telemetry=not args.no_telemetry, seed=args.seed, frames=args.frames,
+                classroom=args.classroom)
