@@ -12,7 +12,7 @@ from escape_game.loading import load_campaign
 from escape_game.model import text_in
 from escape_game.ui.scenes.intro import IntroScene, intro_scene
 from escape_game.ui.scenes.outcome import outcome_scene
-from escape_game.ui.scenes.storybook import TEXT_ROLE, StoryPage
+from escape_game.ui.scenes.storybook import TEXT_ROLE, GuideView, StoryPage, guide_says
 
 pytestmark = pytest.mark.ui
 
@@ -118,3 +118,22 @@ def test_a_level_without_a_story_has_no_intro_and_a_plain_ending(make_pilot):
     assert scene.guide is None
     assert " ".join(pages[0]) == SUMMARY
     _check_page(pilot, scene)
+
+
+@pytest.mark.parametrize("guide", [None, GuideView("Noa, the Academy’s caretaker",
+                                                   "assets:guides/noa")])
+def test_the_guide_speaks_a_hint_in_full(make_pilot, guide):
+    pilot = make_pilot()
+    surface = pygame.Surface((600, 400))
+    p = pilot.app.painter(surface)
+    text = "Compare what each potion covers before its price. " * 3
+    rect = pygame.Rect(10, 10, 400, 380)
+    used = guide_says(p, guide, text, rect)
+    side = p.line_height("body") * 2 if guide else p.px(28)
+    text_width = rect.width - side - p.px(10)
+    expected = p.measure(text, text_width) + (p.line_height("small") if guide else 0)
+    assert used == max(side, expected)
+    assert pygame.Rect(rect.left, rect.top, rect.width, used).bottom <= rect.bottom
+    drawn = pygame.mask.from_threshold(surface, (0, 0, 0), (1, 1, 1, 255))
+    drawn.invert()
+    assert max(r.bottom for r in drawn.get_bounding_rects()) <= rect.top + used + 1

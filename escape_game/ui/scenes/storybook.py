@@ -40,6 +40,29 @@ def guide_of(campaign: Campaign | None, tr: Callable[[Text | None], str]) -> Gui
     return GuideView(tr(story.guide.name), story.guide.image)
 
 
+def guide_says(p: Painter, guide: GuideView | None, text: str, rect: pygame.Rect,
+               role: str = "body") -> int:
+    """A line spoken by the guide (a hint): small portrait, name, then the whole text.
+
+    Without a guide it is the hint bulb and the text. Returns the height used, so the
+    caller can stack lines; the text is wrapped, never cut.
+    """
+    side = p.line_height(role) * 2 if guide is not None else p.px(28)
+    text_left = rect.left + side + p.px(10)
+    width = max(20, rect.right - text_left)
+    y = rect.top
+    if guide is not None:
+        p.image(guide.image, pygame.Rect(rect.left, rect.top, side, side), guide.name)
+        name = p.fit_text(guide.name, width, "small", bold=True)
+        p.text(name, (text_left, y), "small", p.theme.accent, bold=True)
+        y += p.line_height("small")
+    else:
+        p.image("ui/hint", pygame.Rect(rect.left, rect.top, side, side))
+    height = p.measure(text, width, role)
+    p.paragraph(text, pygame.Rect(text_left, y, width, height), role, p.theme.text)
+    return max(side, y + height - rect.top)
+
+
 @dataclass(frozen=True)
 class PageLayout:
     """Where each part of a story page goes, for one window size, text size and text."""
