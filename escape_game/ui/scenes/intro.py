@@ -19,5 +19,6 @@ def intro_scene(app: object, campaign: Campaign | None, tr: Callable[[Text | Non
     story = campaign.story if campaign is not None else None
     if campaign is None or story is None:
         return None
+    start = next((r for r in campaign.rooms if r.id == campaign.start.room), None)
     return IntroScene(app, tr(campaign.title), tr(story.intro), guide_of(campaign, tr),
-                      t("story.begin"), on_done, icon="items/door")
+                      t("story.begin"), on_done, icon="items/door", room=start)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from escape_game.model import Campaign, Text
+from escape_game.model import Campaign, Room, Text
 from escape_game.ui.i18n import t
 from escape_game.ui.scenes.storybook import StoryPage, guide_of
 
@@ -22,10 +22,15 @@ class OutcomeScene(StoryPage):
 
 
 def outcome_scene(app: object, campaign: Campaign | None, tr: Callable[[Text | None], str],
-                  outcome: str, summary: str, on_done: Callable[[], None]) -> OutcomeScene:
-    """The ending page: the story's text for ``outcome`` if any, then ``summary``."""
+                  outcome: str, summary: str, on_done: Callable[[], None],
+                  room: Room | None = None) -> OutcomeScene:
+    """The ending page: the story's text for ``outcome`` if any, then ``summary``.
+
+    ``room`` is where the game ended, seen behind the page.
+    """
     story = campaign.story if campaign is not None else None
     ending = getattr(story.endings, outcome, None) if story is not None else None
     text = f"{tr(ending)}\n\n{summary}" if ending is not None else summary
     return OutcomeScene(app, t(f"ending.{outcome}"), text, guide_of(campaign, tr),
-                        t("ending.continue"), on_done, icon=OUTCOME_ICONS.get(outcome))
+                        t("ending.continue"), on_done, icon=OUTCOME_ICONS.get(outcome),
+                        room=room)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from escape_game.model import Campaign, Text
+from escape_game.model import Campaign, Room, Text
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
@@ -167,8 +167,11 @@ class StoryPage(Scene):
     """One story text with the guide beside it, paged, and one button to go on."""
 
     def __init__(self, app: object, heading: str, text: str, guide: GuideView | None,
-                 done_label: str, on_done: Callable[[], None], icon: str | None = None) -> None:
+                 done_label: str, on_done: Callable[[], None], icon: str | None = None,
+                 room: Room | None = None) -> None:
         super().__init__(app)  # type: ignore[arg-type]
+        #: the room seen, dimmed, behind the page: where the story happens
+        self.room = room
         self.heading = heading
         self.text = text
         self.guide = guide
@@ -202,6 +205,7 @@ class StoryPage(Scene):
     # --- drawing ------------------------------------------------------------------------
     def draw(self, p: Painter) -> None:
         p.surface.fill(p.theme.background)
+        self._scenery(p)
         box = layout(p, self.text, self.guide.name if self.guide is not None else None)
         self.last_layout = box
         p.panel(box.panel)
@@ -219,6 +223,31 @@ class StoryPage(Scene):
                 p.text(line, (box.text.left, y), TEXT_ROLE, p.theme.text)
             y += p.line_height(TEXT_ROLE)
         self._buttons(p, box.buttons)
+
+    def _scenery(self, p: Painter) -> None:
+        """The room's picture (or its generated one) filling the window, dimmed."""
+        if self.room is None:
+            return
+        w, h = p.surface.get_size()
+        picture: pygame.Surface | None = None
+        if self.room.background:
+            raw = p.images.raw(self.room.background)
+            if raw is not None:
+                scale = max(w / raw.get_width(), h / raw.get_height())
+                size = (max(1, round(raw.get_width() * scale)),
+                        max(1, round(raw.get_height() * scale)))
+                picture = p.images.get(self.room.background, size, fit=False)
+        else:
+            backdrops = getattr(self.app, "backdrops", None)
+            if backdrops is not None:
+                base = backdrops.get(self.room.theme, self.room.id, (w, h))
+                scale = max(w / base.get_width(), h / base.get_height())
+                picture = backdrops.get(self.room.theme, self.room.id,
+                                        (round(base.get_width() * scale),
+                                         round(base.get_height() * scale)))
+        if picture is not None:
+            p.surface.blit(picture, picture.get_rect(center=(w // 2, h // 2)))
+            p.dim()
 
     def _heading(self, p: Painter, rect: pygame.Rect) -> None:
         x = rect.left
