@@ -147,13 +147,25 @@ def careful(level: Level, state: GameState, rng: random.Random) -> Decision:
     return (leave, 3_000) if leave is not None else (_look_around(level, state, rng), 10_000)
 
 
+def on_the_label(offer: list[Potion]) -> Potion:
+    """The offer that looks best to a player who reads only the label, never the fine print.
+
+    The label shows the premium, the deductible and the limit; exclusions and waiting
+    periods are in the fine print. So: the lowest premium, then the lowest deductible,
+    then the highest limit. The order the level lists its potions in plays no part.
+    """
+    return min(offer, key=lambda p: (p.premium, p.deductible, -p.limit))
+
+
 def hasty(level: Level, state: GameState, rng: random.Random) -> Decision:
-    """Buys the first potion on offer, skips the fine print, sometimes guesses first."""
+    """Buys what looks cheapest on the label, skips the fine print, sometimes guesses first."""
     offer = shop(level, state)
     room = level.rooms[state.room]
     bought_here = any(p.id in state.owned_ids for p in room.shop)
-    if offer and not bought_here and offer[0].premium <= state.money:
-        return act.BuyPotion(potion=offer[0].id), 3_000
+    if offer and not bought_here:
+        pick = on_the_label(offer)
+        if pick.premium <= state.money:
+            return act.BuyPotion(potion=pick.id), 3_000
     for obj in visible_objects(level, state):
         if obj.id not in state.examined and (obj.on_examine or obj.puzzle):
             return act.Examine(object=obj.id), 2_000
@@ -200,8 +212,8 @@ def wanderer(level: Level, state: GameState, rng: random.Random) -> Decision:
 PERSONAS: dict[str, Persona] = {
     "careful": Persona("careful", "examines everything, pauses on threats, buys best value",
                        careful),
-    "hasty": Persona("hasty", "buys the first potion, skips fine print, guesses sometimes",
-                     hasty),
+    "hasty": Persona("hasty", "buys what looks cheapest on the label, skips fine print, "
+                     "guesses sometimes", hasty),
     "random": Persona("random", "uniform over valid actions, at most 150 actions", wanderer,
                       max_actions=150),
 }

@@ -29,7 +29,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--school", dest="school_id", metavar="ID",
                         help="school id recorded with each session, e.g. S01")
     parser.add_argument("--classroom", type=Path, metavar="FILE",
-                        help="YAML file with 'class:' and 'school:' (the flags win over it)")
+                        help="YAML file with 'class:' and 'school:' (the flags win over it); "
+                        "a class playing together also starts with sound off")
     parser.set_defaults(handler=run)
 
 
@@ -69,4 +70,5 @@ def run(args: argparse.Namespace) -> int:
     return play(loader, language=args.lang, start_room=args.room,
                 fullscreen=args.fullscreen, data_dir=args.data_dir,
                 telemetry=not args.no_telemetry, seed=args.seed, frames=args.frames,
-                class_id=group.class_id, school_id=group.school_id)
+                class_id=group.class_id, school_id=group.school_id,
+                classroom=bool(group.class_id or group.school_id or args.classroom))

@@ -160,7 +160,10 @@ class Room(Entity):
     title: Text
     description: Text
     background: AssetPath | None = None
-    theme: str | None = None
+    theme: str | None = Field(
+        default=None, description="the room's mood: its ambient sound and, without a "
+        "background, the room the game draws (protection, fine_print, risk_matrix, scam, "
+        "time, hall, or any name)")
     time_limit: int | None = Field(default=None, ge=1, description="game seconds")
     objects: tuple[GameObject, ...] = ()
     puzzles: tuple[Puzzle, ...] = ()
