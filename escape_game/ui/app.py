@@ -52,6 +52,8 @@ class PlayOptions:
     settings_path: Path | None = None
     #: loads the level after the first frame is on screen: (level, problems)
     loader: Callable[[], tuple[Any, list[str]]] | None = None
+    #: a GameState to play straight away: no title, consent, quiz or recording (authors)
+    start_state: Any = None
 
 
 class App:

@@ -89,7 +89,23 @@ class Flow:
             self.app.settings = self.app.settings.with_(
                 language=(languages or list(self.campaign.languages))[0])
             set_language(self.app.settings.language)
+        if self.app.options.start_state is not None:
+            self.start_in(self.app.options.start_state)
+            return
         self.to_title()
+
+    def start_in(self, state: Any) -> None:
+        """Straight into a room with a given state, for authors trying it: nothing asked,
+        nothing recorded, no quiz before or after."""
+        from escape_game.ui.scenes.room import RoomScene
+
+        self.player, self.consent, self.recorder = None, False, SilentRecorder()
+        self.pre_form = self.post_form = None
+        self.ended = None
+        self.session = GameSession(self.campaign, seed=self.seed, timers=state.timers,
+                                   start_room=state.room, recorder=self.recorder,
+                                   clock=self.t_ms, resume=Resume((), state))
+        self.app.scenes.replace(RoomScene(self.app))
 
     def to_title(self) -> None:
         from escape_game.ui.scenes.problems import ProblemsScene
