@@ -16,6 +16,9 @@ def register(subparsers: Any) -> None:
                         help="level folder or campaign file (default: the Risk Academy)")
     parser.add_argument("--lang", help="language of the game, e.g. fr or en")
     parser.add_argument("--room", help="start in this room (for level authors)")
+    parser.add_argument("--quick", action="store_true",
+                        help="with --room: straight into the room, as `escape-game try` does "
+                        "(no consent, quiz or recording; the state a player would bring)")
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
     parser.add_argument("--data-dir", type=Path, help="where session files and saves go")
     parser.add_argument("--no-telemetry", action="store_true", help="record nothing")
@@ -40,6 +43,13 @@ def load_level(path: Path) -> tuple[Any, list[str]]:
 
 def run(args: argparse.Namespace) -> int:
     import sys
+
+    if args.quick:
+        from escape_game.commands.try_room import quick_play
+
+        for name in ("money", "print_state"):
+            setattr(args, name, None)
+        return quick_play(args, args.room)
 
     def loader() -> tuple[Any, list[str]]:
         level, problems = load_level(args.level)
