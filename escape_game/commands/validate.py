@@ -24,7 +24,10 @@ def register(subparsers: Any) -> None:
                         help="text lines (default) or a JSON list for other tools")
     parser.add_argument("--strict", action="store_true", help="count warnings as errors")
     parser.add_argument("--deep", action="store_true",
-                        help="also prove that each level can be finished (solvability checks)")
+                        help="prove that each level can be finished however big it is (without "
+                        "it, a quick proof on a small budget runs and says what it leaves)")
+    parser.add_argument("--no-proof", action="store_true",
+                        help="skip the quick proof that each level can be won")
     context = parser.add_mutually_exclusive_group()
     context.add_argument("--context", dest="context", action="store_true", default=None,
                          help="quote the YAML line under each problem (default on a terminal)")
@@ -38,6 +41,14 @@ def _deep_checker() -> Any:
     except ImportError:
         return None
     return getattr(check, "deep_problems", None)
+
+
+def _quick_prover() -> Any:
+    try:
+        from escape_game.check.quick import quick_proof
+    except ImportError:
+        return None
+    return quick_proof
 
 
 def _quote(problem: Any, cache: dict[Path, list[str]]) -> str:
@@ -69,8 +80,10 @@ def run(args: argparse.Namespace) -> int:
         print("escape-game validate: deep checks are not available in this installation",
               file=sys.stderr)
         return USAGE
+    quick = None if deep is not None or args.no_proof else _quick_prover()
     levels = find_levels(args.paths)
     problems: list[Problem] = []
+    notes: list[str] = []
     for level in levels:
         try:
             loaded = load_campaign(level)
@@ -80,6 +93,10 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(loaded.warnings)
         if deep is not None:
             problems.extend(deep(loaded))
+        elif quick is not None:
+            proof = quick(loaded)
+            problems.extend(proof.problems)
+            notes.append(proof.note)
     problems.sort(key=Problem.sort_key)
     if args.strict:
         problems = [Problem(p.file, p.line, p.column, "error", p.message, p.code)
@@ -95,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
             out.write(problem.format() + "\n")
             if show:
                 out.write(_quote(problem, cache))
+    for note in notes:
+        print(note, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     noun = "level" if len(levels) == 1 else "levels"
