@@ -28,6 +28,9 @@ def register(subparsers: Any) -> None:
                         "it, a quick proof on a small budget runs and says what it leaves)")
     parser.add_argument("--no-proof", action="store_true",
                         help="skip the quick proof that each level can be won")
+    parser.add_argument("--map", type=Path, metavar="FILE",
+                        help="with --deep and one level: also draw the level as FILE (.svg or "
+                        ".png), coloured by what the checker proved")
     context = parser.add_mutually_exclusive_group()
     context.add_argument("--context", dest="context", action="store_true", default=None,
                          help="quote the YAML line under each problem (default on a terminal)")
@@ -80,6 +83,11 @@ def run(args: argparse.Namespace) -> int:
         print("escape-game validate: deep checks are not available in this installation",
               file=sys.stderr)
         return USAGE
+    if args.map is not None and (not args.deep or args.map.suffix.lower() not in (".svg",
+                                                                                  ".png")):
+        print("escape-game validate: --map needs --deep and a .svg or .png file",
+              file=sys.stderr)
+        return USAGE
     quick = None if deep is not None or args.no_proof else _quick_prover()
     levels = find_levels(args.paths)
     problems: list[Problem] = []
@@ -91,7 +99,19 @@ def run(args: argparse.Namespace) -> int:
             problems.extend(exc.problems)
             continue
         problems.extend(loaded.warnings)
-        if deep is not None:
+        if deep is not None and args.map is not None:
+            from escape_game.check import deep_report
+            from escape_game.commands.map import write_level_map
+
+            found, report = deep_report(loaded)
+            problems.extend(found)
+            if len(levels) > 1:
+                print("escape-game validate: --map draws one level; give one level",
+                      file=sys.stderr)
+                return USAGE
+            write_level_map(loaded, args.map, report=report)
+            print(f"wrote {args.map}", file=sys.stderr)
+        elif deep is not None:
             problems.extend(deep(loaded))
         elif quick is not None:
             proof = quick(loaded)
