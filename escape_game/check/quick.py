@@ -16,6 +16,8 @@ from escape_game.check.checker import check_level, locator
 if TYPE_CHECKING:
     from escape_game.loading import LoadedCampaign, Problem
 
+#: design advice left to `check` and `validate --deep`: a level with it still plays as meant
+ADVICE = frozenset({"threat_off_shortest_way", "object_off_shortest_way"})
 #: distinct states the quick proof explores (about a millisecond each on the shipped levels)
 QUICK_BUDGET = 3_000
 
@@ -42,7 +44,11 @@ def quick_proof(loaded: LoadedCampaign, *, budget: int = QUICK_BUDGET) -> QuickP
             note = (f"{name}: winnability not proved within {budget} states: run "
                     f"`escape-game check` for the rest")
         return QuickProof([], note)
+    located = report.located(locator(loaded))
     problems = [Problem(file, line, column, f.severity, f.message, f.code)
-                for file, line, column, f in report.located(locator(loaded))]
+                for file, line, column, f in located if f.code not in ADVICE]
+    advice = sum(f.code in ADVICE for *_, f in located)
     verdict = "can be won" if report.winnable else "cannot be won"
-    return QuickProof(problems, f"{name}: {verdict} (all {report.states} states searched)")
+    more = (f"; run `escape-game check` for {advice} design note{'s' * (advice != 1)}"
+            if advice else "")
+    return QuickProof(problems, f"{name}: {verdict} (all {report.states} states searched){more}")

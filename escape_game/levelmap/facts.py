@@ -26,7 +26,8 @@ FINDING_STATUS = {
     "dead_end": "dead_end", "losing_move": "dead_end", "no_answer": "dead_end",
     "unwinnable": "dead_end", "uncovered_threat": "warning",
     "unaffordable_potion": "warning", "concept_skippable": "warning",
-    "concept_never_met": "warning",
+    "concept_never_met": "warning", "threat_off_shortest_way": "warning",
+    "object_off_shortest_way": "warning",
 }
 
 
