@@ -46,6 +46,14 @@ def _deep_checker() -> Any:
     return getattr(check, "deep_problems", None)
 
 
+def _linter() -> Any:
+    try:
+        from escape_game.check.lints import lint
+    except ImportError:
+        return None
+    return lint
+
+
 def _quick_prover() -> Any:
     try:
         from escape_game.check.quick import quick_proof
@@ -89,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return USAGE
     quick = None if deep is not None or args.no_proof else _quick_prover()
+    lints = _linter()
     levels = find_levels(args.paths)
     problems: list[Problem] = []
     notes: list[str] = []
@@ -99,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
             problems.extend(exc.problems)
             continue
         problems.extend(loaded.warnings)
+        if lints is not None:
+            problems.extend(lints(loaded))
         if deep is not None and args.map is not None:
             from escape_game.check import deep_report
             from escape_game.commands.map import write_level_map
