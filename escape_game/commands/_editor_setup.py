@@ -29,10 +29,7 @@ def set_modeline(file: Path, schema: Path) -> bool:
     text = file.read_text(encoding="utf-8")
     line = modeline(file, schema)
     first, sep, rest = text.partition("\n")
-    if first.startswith(MODELINE):
-        new = line + sep + rest
-    else:
-        new = line + "\n" + text
+    new = line + sep + rest if first.startswith(MODELINE) else line + "\n" + text
     if new == text:
         return False
     file.write_text(new, encoding="utf-8")
