@@ -16,7 +16,7 @@ DOCS = ROOT / "docs"
 def test_the_action_file_example_plays_to_the_end(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     text = (DOCS / "checking-levels.md").read_text("utf-8")
-    block = text.split("# tutorial_win.yaml")[1].split("```")[0]
+    block = text.split("# tutorial_win.yaml")[1].split("```")[0].split("\n", 1)[1]
     actions = tmp_path / "tutorial_win.yaml"
     actions.write_text(block, "utf-8")
     assert main(["run", str(ROOT / "levels" / "tutorial"), "--actions", str(actions)]) == 0
