@@ -54,6 +54,8 @@ class PlayOptions:
     loader: Callable[[], tuple[Any, list[str]]] | None = None
     #: a GameState to play straight away: no title, consent, quiz or recording (authors)
     start_state: Any = None
+    #: watches the level's files: ``tick(dt_ms)`` returns a reload or None (live_reload)
+    watcher: Any = None
 
 
 class App:
@@ -163,6 +165,11 @@ class App:
         self.time_ms += dt_ms
         for event in events:
             self.handle(event)
+        if self.options.watcher is not None:
+            try:
+                self.flow.reloaded(self.options.watcher.tick(dt_ms))
+            except Exception as exc:
+                self.report_error("reload", exc)
         scene = self.scenes.top
         try:
             if scene is not None and scene.time_flows:
