@@ -19,6 +19,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--quick", action="store_true",
                         help="with --room: straight into the room, as `escape-game try` does "
                         "(no consent, quiz or recording; the state a player would bring)")
+    parser.add_argument("--reload", action="store_true",
+                        help="reload the level when one of its files is saved (for authors)")
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
     parser.add_argument("--data-dir", type=Path, help="where session files and saves go")
     parser.add_argument("--no-telemetry", action="store_true", help="record nothing")
@@ -49,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
         for name in ("money", "print_state"):
             setattr(args, name, None)
+        args.no_reload = False  # a quick start is for authors: follow their edits
         return quick_play(args, args.room)
 
     def loader() -> tuple[Any, list[str]]:
@@ -57,8 +60,11 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return level, problems
 
+    from escape_game.live_reload import LevelWatcher
     from escape_game.ui.main import play
 
+    watcher = LevelWatcher(args.level) if args.reload else None
     return play(loader, language=args.lang, start_room=args.room,
                 fullscreen=args.fullscreen, data_dir=args.data_dir,
-                telemetry=not args.no_telemetry, seed=args.seed, frames=args.frames)
+                telemetry=not args.no_telemetry, seed=args.seed, frames=args.frames,
+                watcher=watcher)

@@ -22,7 +22,8 @@ def register(subparsers: Any) -> None:
         description="Open the game directly in a room, skipping the title, consent and "
         "quizzes, with nothing recorded. The player arrives with the money, items and solved "
         "puzzles the careful walkthrough (or else the shortest play) has on arriving there. "
-        "Exit status: 0 "
+        "Saving a YAML file of the level reloads it in the running game (errors are shown "
+        "in the game and the last good version goes on). Exit status: 0 "
         "played, 1 the level has errors, 2 unusable call (e.g. an unknown room).")
     parser.add_argument("level", type=Path, help="level folder or campaign.yaml")
     parser.add_argument("room", help="id of the room to start in")
@@ -30,6 +31,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--lang", help="language of the game, e.g. fr or en")
     parser.add_argument("--seed", type=int, help="random seed (same seed, same game)")
     parser.add_argument("--frames", type=int, help="quit after N frames (automated runs)")
+    parser.add_argument("--no-reload", action="store_true",
+                        help="do not reload the level when one of its files is saved")
     parser.add_argument("--print-state", action="store_true",
                         help="print the state on arrival and stop (no window)")
     parser.set_defaults(handler=run)
@@ -106,5 +109,8 @@ def _play(args: argparse.Namespace, loaded: Any, state: Any) -> int:
     def loader() -> tuple[Any, list[str]]:
         return loaded, []
 
+    from escape_game.live_reload import LevelWatcher
+
+    watcher = None if getattr(args, "no_reload", False) else LevelWatcher(args.level)
     return play(loader, language=args.lang, start_room=state.room, telemetry=False,
-                seed=args.seed, frames=args.frames, start_state=state)
+                seed=args.seed, frames=args.frames, start_state=state, watcher=watcher)

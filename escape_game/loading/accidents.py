@@ -9,6 +9,7 @@ explained at the line that needs the fix. Anything else is left to the generic m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -46,7 +47,7 @@ def explain(text: str, problem: str, problem_mark: Mark | None,
     lines = text.split("\n")
     found = (_odd_space(lines, problem_mark)
              or _curly_quotes(lines, problem_mark, context_mark)
-             or _forgotten_colon(lines, problem, context_mark)
+             or _forgotten_colon(lines, problem, context_mark, problem_mark)
              or _indentation(lines, problem, problem_mark, context_mark))
     return found
 
@@ -108,7 +109,20 @@ def _curly_quotes(lines: Sequence[str], problem: Mark, context: Mark | None) -> 
     return None
 
 
-def _forgotten_colon(lines: Sequence[str], problem: str, context: Mark | None) -> Accident | None:
+_KEY_THEN_FLOW = re.compile(r"^(?P<indent> *(?:- +)?)(?P<key>[A-Za-z_][\w.-]*) +(?P<rest>[\[{].*)$")
+
+
+def _forgotten_colon(lines: Sequence[str], problem: str, context: Mark | None,
+                     mark: Mark | None = None) -> Accident | None:
+    if "mapping values are not allowed" in problem and mark is not None and (
+            0 <= mark.line < len(lines)):
+        found = _KEY_THEN_FLOW.match(lines[mark.line])
+        if found:  # "title {en: Hall}": the ':' inside the braces is where YAML stumbles
+            key, rest = found["key"], found["rest"].strip()
+            return Accident(
+                mark.line + 1, len(found["indent"]) + 1,
+                f"the ':' after '{key}' is missing, so YAML reads '{key} {rest[:1]}...' as "
+                f"one text: write '{key}: {rest}'", "missing_colon")
     if "could not find expected ':'" not in problem or context is None:
         return None
     if not 0 <= context.line < len(lines):

@@ -270,6 +270,10 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
         owner = describe(data, path[:-1], root_name)
         allowed = _allowed_keys(walked.model)
         hint = did_you_mean(key, allowed)
+        glued = str(key).split(" ")[0]
+        if " " in str(key) and glued in allowed:  # "title {en: Hall}": the colon forgotten
+            hint = (f": the ':' after '{glued}' is probably missing; write "
+                    f"'{glued}: {str(key)[len(glued):].strip()}...'")
         if not hint and allowed:
             hint = f"; the keys allowed here are {quoted(allowed)}"
         return raw(f"unknown key '{key}' in {owner}{hint}", "key")
