@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from escape_game.resources import level_path
+
 OK, PROBLEMS, USAGE = 0, 1, 2
 
 
@@ -17,7 +19,8 @@ def register(subparsers: Any) -> None:
         "that give or take items, threats and the shop, coloured by what the checker proved "
         "(unreachable, dead end, warning). Exit status: 0 written, 1 the level has errors, "
         "2 unusable call.")
-    parser.add_argument("level", type=Path, help="level folder or campaign.yaml")
+    parser.add_argument("level", type=level_path,
+                        help="level folder, campaign.yaml, or a shipped campaign's name")
     parser.add_argument("-o", "--output", type=Path, required=True,
                         help="the picture to write: map.svg or map.png")
     parser.add_argument("--lang", help="language of the titles (default: the level's first)")

@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
+
+from escape_game.resources import level_path
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -25,7 +26,8 @@ def register(subparsers: Any) -> None:
         "Saving a YAML file of the level reloads it in the running game (errors are shown "
         "in the game and the last good version goes on). Exit status: 0 "
         "played, 1 the level has errors, 2 unusable call (e.g. an unknown room).")
-    parser.add_argument("level", type=Path, help="level folder or campaign.yaml")
+    parser.add_argument("level", type=level_path,
+                        help="level folder, campaign.yaml, or a shipped campaign's name")
     parser.add_argument("room", help="id of the room to start in")
     add_state_options(parser)
     parser.add_argument("--lang", help="language of the game, e.g. fr or en")

@@ -15,8 +15,9 @@ import pygame.freetype
 
 from escape_game.levelmap.drawing import Box, Drawing, Label, Path
 from escape_game.levelmap.svg import ASCENT, arrow_head
+from escape_game.resources import ASSETS
 
-FONTS = FilePath(__file__).resolve().parents[2] / "assets" / "fonts"
+FONTS = ASSETS / "fonts"
 
 
 def _colour(hex_colour: str) -> pygame.Color:
