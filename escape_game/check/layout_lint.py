@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from escape_game.model import Campaign, Position, Room, text_in
+from escape_game.model import Campaign, Position, Potion, Room, text_in
 from escape_game.text_metrics import fit, text_width
 
 WINDOW = (1280, 720)
 #: text sizes at the Normal setting (ui/draw.py SIZES), in pixels per em
 SMALL, BODY = 17, 21
 LABEL_FONT = "AtkinsonHyperlegible-Bold"
+TEXT_FONT = "AtkinsonHyperlegible-Regular"
 TOP_H = 71  # max(70, small line + body line + 22)
 INVENTORY_H = 76  # button height 52 + 24
 SIDE_W = max(300, int(WINDOW[0] * 0.3))
@@ -143,9 +144,9 @@ def lint_room(room: Room, campaign: Campaign,
                 room_px = int(picture_rect(size).w * 0.24)
                 need = round(text_width(s.label, LABEL_FONT, SMALL))
                 yield (s.kind, s.id, "position",
-                       f"the label “{s.label}” ({lang}) of {s.kind} '{s.id}' is cut to "
-                       f"“{s.shown}” at the Normal text size: it needs {need} px and has "
-                       f"{room_px}; shorten it")
+                       f"the label “{s.label}” ({lang}) of {s.kind} '{s.id}' is cut with '…' "
+                       f"at the Normal text size: it needs about {need} px and has {room_px}; "
+                       "shorten it")
         for i, a in enumerate(spots):
             for b in spots[i + 1:]:
                 pair = (a.id, b.id)
@@ -168,3 +169,57 @@ def _clash(a: Spot, b: Spot) -> str:
     if a.icon.overlap(b.text) >= MIN_OVERLAP or a.text.overlap(b.icon) >= MIN_OVERLAP:
         return "a picture and a label"
     return ""
+
+
+def shop_column_width(count: int) -> int:
+    """The width of one product's column in the shop's table (ui/scenes/shop.py and
+    comparison.py at the default window)."""
+    inner = WINDOW[0] - 60 - 36
+    caption = min(220, inner // 4)
+    return (inner - caption - 10 * count) // max(1, count)
+
+
+def _slogan_format(lang: str) -> str:
+    """How the shop quotes a slogan in this language (the game's own locale file)."""
+    import json
+
+    path = Path(__file__).resolve().parents[1] / "ui" / "locales" / f"{lang.split('-')[0]}.json"
+    try:
+        found = json.loads(path.read_text(encoding="utf-8")).get("shop.slogan")
+    except (OSError, ValueError):
+        found = None
+    return found if isinstance(found, str) and "{text}" in found else "“{text}”"
+
+
+def shop_texts(potion: Potion, lang: str, fallback: str, count: int) -> list[
+        tuple[str, str, str]]:
+    """(field, text, shown) for a product's brand, name and slogan as the shop draws them:
+    each is cut to its column at the body size (the name and slogan are then drawn smaller)."""
+    column = shop_column_width(count)
+    out = []
+    for field, font, room_px in (("brand", LABEL_FONT, column - 76),
+                                 ("name", TEXT_FONT, column - 76),
+                                 ("slogan", TEXT_FONT, column)):
+        value = getattr(potion, field)
+        if value is None:
+            continue
+        text = text_in(value, lang, fallback)
+        if field == "slogan":
+            text = _slogan_format(lang).replace("{text}", text)
+        out.append((field, text, fit(text, font, BODY, room_px)))
+    return out
+
+
+def lint_shop(room: Room, campaign: Campaign) -> Iterator[Lint]:
+    """Brands, product names and slogans cut in the shop's table at the Normal text size."""
+    seen: set[tuple[str, str]] = set()
+    for lang in campaign.languages:
+        for potion in room.shop:
+            for field, text, shown in shop_texts(potion, lang, campaign.languages[0],
+                                                  len(room.shop)):
+                if shown != text and (potion.id, field) not in seen:
+                    seen.add((potion.id, field))
+                    yield ("potion", potion.id, field,
+                           f"the {field} “{text}” ({lang}) of potion '{potion.id}' is cut with "
+                           f"'…' in the shop at the Normal text size, with {len(room.shop)} "
+                           "products side by side; shorten it")

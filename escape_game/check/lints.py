@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from escape_game.check.layout_lint import lint_room, png_size
+from escape_game.check.layout_lint import lint_room, lint_shop, png_size
 from escape_game.check.quiz_titles import misleading_titles
 
 if TYPE_CHECKING:
     from escape_game.loading import LoadedCampaign, Problem
 
-_LISTS = {"object": "objects", "puzzle": "puzzles", "exit": "exits"}
+_LISTS = {"object": "objects", "puzzle": "puzzles", "exit": "exits", "potion": "shop"}
 
 
 def lint(loaded: LoadedCampaign) -> list[Problem]:
@@ -37,7 +37,8 @@ def lint(loaded: LoadedCampaign) -> list[Problem]:
             return None
 
     for r, room in enumerate(campaign.rooms):
-        for kind, entity, key, message in lint_room(room, campaign, image_size):
+        found = [*lint_room(room, campaign, image_size), *lint_shop(room, campaign)]
+        for kind, entity, key, message in found:
             members = getattr(room, _LISTS[kind])
             j = next(i for i, m in enumerate(members) if m.id == entity)
             at(("rooms", r, _LISTS[kind], j, key), message, "layout")

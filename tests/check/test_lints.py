@@ -93,7 +93,8 @@ def test_overlapping_hotspots_are_flagged_with_where(tmp_path: Path) -> None:
 
 def test_a_label_too_long_is_flagged(tmp_path: Path) -> None:
     (found,) = _problems(tmp_path, desk="A very long name for a small wooden desk")
-    assert "is cut to “A very long name" in found and "shorten it" in found
+    assert "“A very long name for a small wooden desk” (en)" in found
+    assert "is cut with '…'" in found and "shorten it" in found
 
 
 def test_png_size_and_the_picture_keeps_its_shape() -> None:
