@@ -26,8 +26,9 @@ from escape_game.loading.builder import (
     too_deep_message,
 )
 from escape_game.loading.problems import Problem
+from escape_game.loading.pure_yaml import PureSafeLoader
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", PureSafeLoader)
 
 _ALLOWED_TAGS = (
     "tag:yaml.org,2002:null",
