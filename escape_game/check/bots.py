@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from escape_game.check.answers import correct_answer, wrong_answer
+from escape_game.check.losses import LossNotes, observe
 from escape_game.check.moves import moves
 from escape_game.core import actions as act
 from escape_game.core import events as ev
@@ -61,6 +62,8 @@ class GameRecord:
     wrong_answers: int = 0
     rejected: int = 0
     bought: list[str] = field(default_factory=list)
+    notes: LossNotes = field(default_factory=LossNotes)
+    """What the game shows about why it was lost (see check.losses)."""
 
 
 def _covers(potion: Potion, threat: Threat) -> bool:
@@ -224,12 +227,14 @@ def play(level: Level, persona: Persona, seed: int) -> GameRecord:
     rng = random.Random(f"{persona.name}:{seed}")
     state = new_game(level, seed, timers=True).state
     record = GameRecord(persona.name, seed, "unfinished", 0, 0, state.money, state.wellbeing)
+    record.notes.room = state.room
     decisions = 0
     while not state.over and decisions < persona.max_actions:
         decisions += 1
         action, think = persona.policy(level, state, rng)
         for a in (act.AdvanceTime(ms=think), action):
             result = step(level, state, a)
+            observe(record.notes, level, state, result.state, result.events)
             state = result.state
             _tally(record, result.events)
             if state.over:

@@ -60,6 +60,10 @@ class PlayOptions:
     school_id: str | None = None
     #: a class plays together (a class, school or classroom file was given): sound starts off
     classroom: bool = False
+    #: a GameState to play straight away: no title, consent, quiz or recording (authors)
+    start_state: Any = None
+    #: watches the level's files: ``tick(dt_ms)`` returns a reload or None (live_reload)
+    watcher: Any = None
 
 
 class App:
@@ -175,6 +179,11 @@ class App:
         self.time_ms += dt_ms
         for event in events:
             self.handle(event)
+        if self.options.watcher is not None:
+            try:
+                self.flow.reloaded(self.options.watcher.tick(dt_ms))
+            except Exception as exc:
+                self.report_error("reload", exc)
         scene = self.scenes.top
         try:
             if scene is not None and scene.time_flows:
