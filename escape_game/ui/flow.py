@@ -284,6 +284,13 @@ class Flow:
         self.app.scenes.replace(RoomScene(self.app))
         self.app.toast(t("reload.done"), "good", 2500)
 
+    @property
+    def game(self) -> GameSession:
+        """The game being played, for the scenes that only exist during one."""
+        if self.session is None:
+            raise RuntimeError("no game is being played")
+        return self.session
+
     def signature(self) -> object:
         """What the room shows of the state, to know when a cached picture of it is stale."""
         if self.session is None:

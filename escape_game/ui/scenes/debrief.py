@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -12,6 +12,9 @@ from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import title_bar
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 
 def choices_summary(log: list[ev.Event]) -> list[tuple[str, int, int]]:
@@ -37,7 +40,7 @@ WHAT = {"debrief.protected": "debrief.protected_what",
 
 
 class DebriefScene(Scene):
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.flow = app.flow
         self.focus.key = "done"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from escape_game.ui.draw import Painter
@@ -10,14 +12,17 @@ from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import centered
 from escape_game.ui.widgets import Widget
 
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
+
 
 class MessageScene(Scene):
     """A level message; it types out at the chosen text speed (a key shows it all)."""
 
     modal = True
 
-    def __init__(self, app: object, text: str, icon: str = "items/scroll") -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: App, text: str, icon: str = "items/scroll") -> None:
+        super().__init__(app)
         self.text = text
         self.icon = icon
         self.focus.key = "ok"

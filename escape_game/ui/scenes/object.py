@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -14,17 +14,20 @@ from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow, centered
 from escape_game.ui.widgets import Widget
 
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
+
 
 class ObjectScene(Scene):
     modal = True
     time_flows = True
 
-    def __init__(self, app: Any, object_id: str, item: str | None = None) -> None:
+    def __init__(self, app: App, object_id: str, item: str | None = None) -> None:
         super().__init__(app)
         self.object_id = object_id
         self.flow = app.flow
-        self.obj = self.flow.session.level.objects[object_id]
-        if object_id not in self.flow.session.state.examined:
+        self.obj = self.flow.game.level.objects[object_id]
+        if object_id not in self.flow.game.state.examined:
             self.flow.act(Examine(object=object_id))
         self.focus.key = f"use_{item}" if item else "close"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from escape_game.ui.draw import Painter
@@ -10,10 +12,13 @@ from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import title_bar
 from escape_game.ui.widgets import Widget
 
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
+
 
 class ProblemsScene(Scene):
-    def __init__(self, app: object, problems: list[str]) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: App, problems: list[str]) -> None:
+        super().__init__(app)
         self.problems = problems or [t("problems.unknown")]
         self.focus.key = "quit"
 

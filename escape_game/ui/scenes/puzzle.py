@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -20,6 +20,9 @@ from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.comparison import draw_comparison
 from escape_game.ui.scenes.layout import button_height, buttons_flow
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "del")
 
@@ -35,10 +38,10 @@ class PuzzleScene(Scene):
     modal = True
     time_flows = True
 
-    def __init__(self, app: Any, puzzle_id: str) -> None:
+    def __init__(self, app: App, puzzle_id: str) -> None:
         super().__init__(app)
         self.flow = app.flow
-        self.puzzle: Any = self.flow.session.level.puzzles[puzzle_id]
+        self.puzzle: Any = self.flow.game.level.puzzles[puzzle_id]
         pz = self.puzzle
         self.code = ""
         self.choice: str | None = None
@@ -49,7 +52,7 @@ class PuzzleScene(Scene):
         if pz.kind == "budget":
             self.amounts = {c.id: c.min for c in pz.categories}
         self.feedback: tuple[str, bool] | None = None
-        self.solved = pz.id in self.flow.session.state.solved
+        self.solved = pz.id in self.flow.game.state.solved
         self._content_bottom = 0
         self.focus.key = "close" if self.solved else None
 
@@ -214,7 +217,7 @@ class PuzzleScene(Scene):
 
     def _draw_footer(self, p: Painter, inner: pygame.Rect, y: int, taken: int) -> int:
         pz = self.puzzle
-        attempts = self.flow.session.state.attempts_on(pz.id)
+        attempts = self.flow.game.state.attempts_on(pz.id)
         if pz.max_attempts and not self.solved:
             y += p.paragraph(t("puzzle.attempts_left", n=max(0, pz.max_attempts - attempts)),
                              pygame.Rect(inner.left, y, inner.width, 10**6), "small",
@@ -396,7 +399,7 @@ class PuzzleScene(Scene):
         return y
 
     def _draw_product_comparison(self, p: Painter, body: pygame.Rect) -> int:
-        level = self.flow.session.level
+        level = self.flow.game.level
         potions = [level.potions[x] for x in self.puzzle.products if x in level.potions]
         index = {potion.id: i for i, potion in enumerate(potions)}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -15,9 +15,12 @@ from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import row, title_bar
 from escape_game.ui.widgets import Widget
 
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
+
 
 class QuizScene(Scene):
-    def __init__(self, app: Any, phase: str, form: QuizForm) -> None:
+    def __init__(self, app: App, phase: str, form: QuizForm) -> None:
         super().__init__(app)
         self.phase = phase
         self.form = form

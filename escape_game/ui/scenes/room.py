@@ -7,7 +7,7 @@ Clicking an object examines it; an exit goes through; a puzzle opens its dialog.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -18,6 +18,10 @@ from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.hud import draw_hud
 from escape_game.ui.scenes.layout import button_height
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
+    from escape_game.ui.flow import Flow
 
 OBJECT_ICON = "items/magnifier"
 EXIT_ICON = "items/door"
@@ -44,7 +48,7 @@ def auto_positions(count: int, taken: list[tuple[float, float]]) -> list[tuple[f
 class RoomScene(Scene):
     time_flows = True
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.room_id: str | None = None
         self.selected_item: str | None = None
@@ -58,7 +62,7 @@ class RoomScene(Scene):
         self.bag_first = 0
 
     @property
-    def flow(self) -> Any:
+    def flow(self) -> Flow:
         return self.app.flow
 
     # --- logic ------------------------------------------------------------------------
@@ -102,7 +106,7 @@ class RoomScene(Scene):
         """The next hint of the first unsolved puzzle here that still has one."""
         from escape_game.ui.scenes.dialogs import MessageScene
 
-        session = self.flow.session
+        session = self.flow.game
         state = session.state
         for puzzle in session.puzzles():
             if puzzle.id in state.solved or state.hints_on(puzzle.id) >= len(puzzle.hints):
@@ -131,7 +135,7 @@ class RoomScene(Scene):
     def hotspots(self) -> list[tuple[str, str, str, Any, Any]]:
         """(key, label, icon, position, action) for every thing to click in the picture."""
         flow = self.flow
-        session = flow.session
+        session = flow.game
         spots: list[tuple[str, str, str, Any, Any]] = []
         for obj in session.objects():
             spots.append((f"object_{obj.id}", flow.tr(obj.name), obj.image or OBJECT_ICON,
@@ -236,7 +240,7 @@ class RoomScene(Scene):
         """Title, description, warnings and shop; returns the panel's bottom."""
         th = p.theme
         flow = self.flow
-        session = flow.session
+        session = flow.game
         room = session.room
         inner = side.inflate(-p.px(32), 0)
         height = max(min_bottom - side.top, self._side_h)
@@ -299,7 +303,7 @@ class RoomScene(Scene):
         return button_height(p) + p.line_height("small") + p.px(30)
 
     def bag_items(self) -> list[str]:
-        return list(self.flow.session.state.inventory)
+        return list(self.flow.game.state.inventory)
 
     def bag_page(self, step: int) -> None:
         self.bag_first = max(0, self.bag_first + step)
@@ -313,7 +317,7 @@ class RoomScene(Scene):
         """The bag: how many items it holds, and each item as a button that opens it;
         a page at a time when they do not all fit, with buttons to turn the pages."""
         th = p.theme
-        session = self.flow.session
+        session = self.flow.game
         pygame.draw.rect(p.surface, th.panel, rect)
         pygame.draw.line(p.surface, th.panel_border, rect.topleft, rect.topright, p.px(2))
         p.reach(rect.bottom)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -13,13 +14,16 @@ from escape_game.ui.scenes.layout import buttons_flow, title_bar
 from escape_game.ui.settings import TEXT_SCALES, TEXT_SPEEDS
 from escape_game.ui.widgets import Widget
 
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
+
 TOGGLES = ("high_contrast", "dyslexic_font", "colour_blind", "reduced_motion", "no_timers",
            "fullscreen")
 
 
 class SettingsScene(Scene):
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
         self.focus.key = "back"
 
     def change(self, **values: object) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -15,12 +15,15 @@ from escape_game.ui.scenes.comparison import draw_comparison
 from escape_game.ui.scenes.layout import buttons_flow
 from escape_game.ui.widgets import Widget
 
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
+
 
 class ShopScene(Scene):
     modal = True
     time_flows = True
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.flow = app.flow
         self.focus.key = "close"
@@ -35,7 +38,7 @@ class ShopScene(Scene):
     def fine_print(self, potion_id: str) -> None:
         from escape_game.ui.scenes.dialogs import MessageScene
 
-        potion = self.flow.session.level.potions[potion_id]
+        potion = self.flow.game.level.potions[potion_id]
         lines = [self.flow.tr(potion.fine_print)] if potion.fine_print else []
         lines += [f"• {self.flow.tr(x.text)}" for x in potion.exclusions]
         text = "\n".join(lines) or t("shop.no_fine_print")

@@ -5,7 +5,7 @@ With reduced motion the countdown does not pulse; with timers off it waits for t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -17,6 +17,9 @@ from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow
 from escape_game.ui.widgets import Widget
 
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
+
 
 class ThreatScene(Scene):
     modal = True
@@ -24,17 +27,17 @@ class ThreatScene(Scene):
     #: after "pause and think" the focus is left nowhere, so a second Enter faces nothing
     autofocus = False
 
-    def __init__(self, app: Any, threat_id: str) -> None:
+    def __init__(self, app: App, threat_id: str) -> None:
         super().__init__(app)
         self.flow = app.flow
         self.threat_id = threat_id
-        self.threat: Any = self.flow.session.level.threats[threat_id]
+        self.threat: Any = self.flow.game.level.threats[threat_id]
         self.result: ThreatStruck | None = None
         self.focus.key = "think"
         self._content_h = 0
 
     def pending(self) -> Any:
-        for warning in self.flow.session.threats():
+        for warning in self.flow.game.threats():
             if warning.threat == self.threat_id:
                 return warning
         return None
@@ -42,7 +45,7 @@ class ThreatScene(Scene):
     def think(self) -> None:
         self.flow.act(PauseToThink(threat=self.threat_id))
         # never leave the focus where a second Enter would face the threat unread
-        self.focus.key = "shop" if self.flow.session.room.shop else None
+        self.focus.key = "shop" if self.flow.game.room.shop else None
 
     def face(self) -> None:
         self.flow.act(FaceThreat(threat=self.threat_id))
@@ -98,7 +101,7 @@ class ThreatScene(Scene):
         warning = self.pending()
         text = self.flow.tr(self.threat.warning.text) or self.flow.tr(self.threat.description)
         y += p.paragraph(text, pygame.Rect(x, y, text_w, 10**6), "large", th.text) + p.px(8)
-        if warning is not None and self.flow.session.state.timers:
+        if warning is not None and self.flow.game.state.timers:
             seconds = (warning.remaining_ms + 999) // 1000
             label = t("threat.countdown", n=seconds)
             if warning.paused:
@@ -121,7 +124,7 @@ class ThreatScene(Scene):
         items: list[tuple[str, str, str, Any, bool]] = [
             ("think", t("threat.think"), "ui/think", self.think,
              warning is not None and not warning.paused)]
-        if self.flow.session.room.shop:
+        if self.flow.game.room.shop:
             items.append(("shop", t("room.shop"), "items/shopping_cart", self.shop, True))
         items.append(("face", t("threat.face"), "items/target", self.face, warning is not None))
         rects = buttons_flow(p, [label for _, label, _, _, _ in items], inner.left, y,
