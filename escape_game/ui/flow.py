@@ -8,21 +8,17 @@ from __future__ import annotations
 
 import logging
 import random
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from escape_game.core.events import (
-    ActionRejected,
     Event,
     GameEnded,
-    MessageShown,
-    ThreatStruck,
-    ThreatWarned,
 )
 from escape_game.model import Text, text_in
 from escape_game.ui.i18n import set_language, t
-from escape_game.ui.reactions import describe
+from escape_game.ui.presenter import EventPresenter
+from escape_game.ui.recording import Recorder, SilentRecorder, open_session_recorder
 from escape_game.ui.saves import SaveSlots
 from escape_game.ui.session import GameSession, Resume
 from escape_game.ui.texts import LevelTexts, format_money
@@ -39,7 +35,7 @@ class Flow:
         self.app = app
         self.player: str | None = None
         self.consent = False
-        self.recorder: Any = None
+        self.recorder: Recorder | None = None
         self.session: GameSession | None = None
         self.pre_form: str | None = None
         self.post_form: str | None = None
@@ -52,6 +48,7 @@ class Flow:
         #: a save read by "Continue", waiting for the player's consent answer
         self.pending_save: SaveGame | None = None
         self._texts: LevelTexts | None = None
+        self.presenter = EventPresenter(app, self)
         #: the code that names this player's save (typed even if consent was refused)
         self.owner: str | None = None
 
@@ -179,32 +176,17 @@ class Flow:
         else:
             self.start_game()
 
-    def _open_recorder(self) -> Any:
+    def _open_recorder(self) -> Recorder:
         """The session recorder with consent; a silent one otherwise (nothing is written)."""
-        from telemetry.recorder import open_recorder
-
         if not (self.consent and self.app.options.telemetry and self.player):
             return SilentRecorder()
-        try:
-            header = self._header()
-        except ValueError as exc:
-            log.warning("no recording: %s", exc)
-            return SilentRecorder()
-        return open_recorder(self.app.options.data_dir, header, True)
-
-    def _header(self) -> Any:
-        now = datetime.now(UTC)
-        fields: dict[str, Any] = {
-            "player": self.player, "campaign_id": self.campaign.id,
-            "content_hash": self.app.options.level.content_hash, "seed": self.seed,
-            "language": self.lang, "condition": self.condition, "pre_form": self.pre_form,
-            "post_form": self.post_form}
-        from telemetry.recorder import new_header
-
-        return new_header(consent_at=now, timers=self.timers(),
-                          start_room=self.app.options.start_room,
-                          class_id=self.app.options.class_id,
-                          school_id=self.app.options.school_id, **fields)
+        options = self.app.options
+        return open_session_recorder(
+            options.data_dir, player=self.player, campaign_id=self.campaign.id,
+            content_hash=options.level.content_hash, seed=self.seed, language=self.lang,
+            condition=self.condition, pre_form=self.pre_form, post_form=self.post_form,
+            timers=self.timers(), start_room=options.start_room, class_id=options.class_id,
+            school_id=options.school_id)
 
     def t_ms(self) -> int:
         return max(0, self.app.time_ms - self.session_start_ms)
@@ -243,7 +225,7 @@ class Flow:
         self.session = GameSession(
             self.campaign, seed=self.seed if resume is None else resume.seed,
             timers=self.timers() if resume is None else resume.timers,
-            start_room=self.app.options.start_room, recorder=self.recorder or _null(),
+            start_room=self.app.options.start_room, recorder=self.recorder or SilentRecorder(),
             clock=self.t_ms,
             resume=None if resume is None else Resume(resume.actions, resume.state))
         self.app.scenes.replace(RoomScene(self.app))
@@ -279,7 +261,8 @@ class Flow:
 
         state = carry_over(Level.from_campaign(loaded.campaign), self.session.state)
         self.session = GameSession(self.campaign, seed=self.session.seed, timers=state.timers,
-                                   start_room=state.room, recorder=self.recorder or _null(),
+                                   start_room=state.room,
+                                   recorder=self.recorder or SilentRecorder(),
                                    clock=self.t_ms, resume=Resume(self.session.actions, state))
         self.app.scenes.replace(RoomScene(self.app))
         self.app.toast(t("reload.done"), "good", 2500)
@@ -321,46 +304,13 @@ class Flow:
             self.app.toast(t("telemetry.problem"), "warn", 9000)
 
     def react(self, events: list[Event]) -> None:
-        """Turn the core's events into toasts and dialogs."""
-        from escape_game.ui.scenes.dialogs import MessageScene
-        from escape_game.ui.scenes.threat import ThreatScene
-
+        """The game's course follows the events (an ended game's save is marked finished);
+        the presenter shows them."""
         for event in events:
-            locked = self._locked_message(event)
-            if locked:  # the level's own words for a closed exit, read in a dialog
-                self.app.scenes.push(MessageScene(self.app, locked, icon="items/lock"))
-                continue
-            said = describe(event, self)
-            if said is not None:
-                self.app.toast(*said)
-            if isinstance(event, MessageShown):
-                self.app.scenes.push(MessageScene(self.app, self.tr(event.text)))
-            elif isinstance(event, ThreatWarned):
-                self.app.scenes.push(ThreatScene(self.app, event.threat))
-            elif isinstance(event, ThreatStruck):
-                top = self.app.scenes.top
-                if isinstance(top, ThreatScene) and top.threat_id == event.threat:
-                    top.struck(event)
-                else:
-                    scene = ThreatScene(self.app, event.threat)
-                    self.app.scenes.push(scene)
-                    scene.struck(event)
-            elif isinstance(event, GameEnded):
-                from escape_game.ui.scenes.ending import EndingScene
-
+            if isinstance(event, GameEnded):
                 self.ended = event
                 self.slots().finish(self.owner)  # never offered again
-                self.app.scenes.push(EndingScene(self.app))
-
-    def _locked_message(self, event: Event) -> str:
-        """The level's message for an exit that would not open, or "" when it wrote none."""
-        if not (isinstance(event, ActionRejected) and event.action == "go" and event.detail
-                and self.session is not None):
-            return ""
-        exit_ = self.session.level.exits.get(event.detail)
-        if exit_ is None or exit_.locked_message is None:
-            return ""
-        return self.tr(exit_.locked_message)
+        self.presenter.present(events)
 
     def game_over_seen(self) -> None:
         """The player read the end of the game: on to the post-quiz and the debrief."""
@@ -443,7 +393,7 @@ class Flow:
             return False
         self.seed = save.seed
         if self.recorder is None:
-            self.recorder = _null()
+            self.recorder = SilentRecorder()
         self.start_game(resume=save)
         self.app.toast(t("load.done"), "good")
         return True
@@ -461,28 +411,3 @@ class Flow:
 
     def quit(self) -> None:
         self.app.running = False
-
-
-class SilentRecorder:
-    """Without consent: every call is accepted and nothing is written anywhere."""
-
-    problem: str | None = None
-
-    def action(self, action: Any, t_ms: int) -> None:
-        pass
-
-    def events(self, events: Any, t_ms: int) -> None:
-        pass
-
-    def quiz_answer(self, *args: Any, **kwargs: Any) -> None:
-        pass
-
-    def resume(self, *args: Any, **kwargs: Any) -> None:
-        pass
-
-    def close(self, outcome: str, t_ms: int) -> None:
-        pass
-
-
-def _null() -> Any:
-    return SilentRecorder()
