@@ -85,7 +85,9 @@ class PuzzleScene(Scene):
         super().on_key(key, mod)
 
     def pick(self, option: str) -> None:
+        """Choose an answer; the focus goes to "Check my answer", so Enter sends it."""
         self.choice = option
+        self.focus_first("submit")
 
     def toggle(self, option: str) -> None:
         if option in self.choices:
