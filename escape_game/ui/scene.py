@@ -266,9 +266,9 @@ class Scene:
             self.scroll_by(self.viewport.height - self._line)
         elif key == pygame.K_PAGEUP:
             self.scroll_by(-(self.viewport.height - self._line))
-        elif key == pygame.K_HOME and self.focus.key != "code":
+        elif key == pygame.K_HOME:
             self.scroll = 0
-        elif key == pygame.K_END and self.focus.key != "code":
+        elif key == pygame.K_END:
             self.scroll_by(self.page_h)
         elif key in (*ENTER_KEYS, pygame.K_SPACE):
             current = self.focus.current(self.widgets)
