@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -26,6 +26,9 @@ from escape_game.ui.motion import Motion
 from escape_game.ui.scene import SceneManager
 from escape_game.ui.settings import Settings, load_settings, save_settings
 from escape_game.ui.theme import Theme, pick_theme
+
+if TYPE_CHECKING:
+    from escape_game.ui.flow import Flow
 
 log = logging.getLogger("escape_game.ui")
 DEFAULT_SIZE = (1280, 720)
@@ -101,9 +104,9 @@ class App:
         self._under_key: object = None
         #: where the messages' band drew each message in the last frame
         self.toast_rects: list[pygame.Rect] = []
-        from escape_game.ui.flow import Flow
-
-        self.flow = Flow(self)
+        #: built on first use: the flow imports the core's models, which the loading screen
+        #: does not need, so the window shows before they are built
+        self._flow: Flow | None = None
         if problem:
             self.toast(t("settings.corrupt"), "warn")
             log.warning("settings: %s", problem)
@@ -113,6 +116,14 @@ class App:
             self.scenes.replace(LoadingScene(self))
         else:
             self.flow.start()
+
+    @property
+    def flow(self) -> Flow:
+        if self._flow is None:
+            from escape_game.ui.flow import Flow
+
+            self._flow = Flow(self)
+        return self._flow
 
     def level_loaded(self, level: Any, problems: list[str]) -> None:
         self.options.level = level
@@ -307,6 +318,7 @@ class App:
         while self.running and (max_frames is None or self.frames < max_frames):
             dt = clock.tick(60)
             self.frame(pygame.event.get(), min(dt, 250))
-        self.flow.close()
+        if self._flow is not None:  # closed on the loading screen: nothing was started
+            self._flow.close()
         pygame.quit()
         return 0
