@@ -82,7 +82,7 @@ def room_pilot(level: Any, room: str, data_dir: Path, record: bool, text_size: i
     flow.start_game()
     while len(app.scenes.stack) > 1:  # the room itself, without its opening message
         app.scenes.pop()
-    for _ in range(60):  # warm the caches of text and scaled images
+    for _ in range(300):  # text typed out, caches of text and scaled images warm
         pilot.frame()
     return pilot
 

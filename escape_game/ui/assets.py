@@ -59,6 +59,8 @@ class Fonts:
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._renders = LRU(1500)
         self._layouts: OrderedDict[object, list[str]] = OrderedDict()
+        #: widths of whole labels and lines, asked for every frame by layouts and buttons
+        self._widths: dict[tuple[str, int, bool], int] = {}
         self._coverage: dict[tuple[str, str], bool] = {}
         self._faces: dict[str, object] = {}
 
@@ -139,8 +141,15 @@ class Fonts:
         return self.by_role(self.chain(bold)[0], size)
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
-        return sum(self.by_role(role, size).size(piece)[0]
-                   for role, piece in self.runs(text, bold))
+        key = (text, size, bold)
+        known = self._widths.get(key)
+        if known is None:
+            known = sum(self.by_role(role, size).size(piece)[0]
+                        for role, piece in self.runs(text, bold))
+            if len(self._widths) > 5000:  # wrapping measures many prefixes: start afresh
+                self._widths.clear()
+            self._widths[key] = known
+        return known
 
     def wrapped(self, text: str, size: int, bold: bool, width: int) -> list[str]:
         """``wrap`` with a cache: the same paragraph is laid out once, not every frame."""
