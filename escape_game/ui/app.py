@@ -22,6 +22,7 @@ from escape_game.ui.audio import Audio
 from escape_game.ui.backdrop import Backdrops
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
+from escape_game.ui.memory import return_large_buffers
 from escape_game.ui.motion import Motion
 from escape_game.ui.scene import SceneManager
 from escape_game.ui.settings import Settings, load_settings, save_settings
@@ -71,6 +72,7 @@ class PlayOptions:
 
 class App:
     def __init__(self, options: PlayOptions, size: tuple[int, int] = DEFAULT_SIZE) -> None:
+        return_large_buffers()
         pygame.display.init()
         pygame.font.init()
         self.options = options

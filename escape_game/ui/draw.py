@@ -7,20 +7,21 @@ scrollable page, and the layout audit reads the records to prove nothing was los
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import pygame
 
-from escape_game.ui.assets import Fonts, Images
+from escape_game.ui.assets import LRU, Fonts, Images
 from escape_game.ui.theme import Colour, Theme
 from escape_game.ui.widgets import Widget
 
 _VEILS: dict[object, pygame.Surface] = {}
 #: rounded boxes (panels, buttons) drawn once per size and colours, then blitted: drawing a
 #: rounded rectangle costs several times the blit of the same box
-_BOXES: OrderedDict[object, pygame.Surface] = OrderedDict()
-_BOXES_KEPT = 300
+_BOXES = LRU(300, budget_mb=6)
+#: larger boxes (page-wide panels) are drawn each time: kept, they would cost more memory
+#: than their drawing costs time
+_BOX_MAX_AREA = 640 * 240
 _KEY = (255, 0, 255)  # the colour key of a box's corners; no theme colour uses it
 SIZES = {"small": 17, "body": 21, "large": 26, "heading": 32, "title": 52}
 
@@ -138,24 +139,21 @@ class Painter:
         """A rounded box with an optional border, from a cache of boxes already drawn."""
         if rect.width <= 0 or rect.height <= 0:
             return
-        if len(fill) > 3 or (border is not None and len(border) > 3) or _KEY in (fill, border):
+        if (len(fill) > 3 or (border is not None and len(border) > 3)
+                or _KEY in (fill, border) or rect.width * rect.height > _BOX_MAX_AREA):
             self._draw_box(self.surface, rect, fill, border, width, radius)
             return
-        key = (rect.size, fill, border, width, radius)
-        made = _BOXES.get(key)
-        if made is None:
+
+        def make() -> pygame.Surface:
             made = pygame.Surface(rect.size)
             if pygame.display.get_surface() is not None:
                 made = made.convert()
             made.fill(_KEY)
             self._draw_box(made, made.get_rect(), fill, border, width, radius)
             made.set_colorkey(_KEY, pygame.RLEACCEL)
-            _BOXES[key] = made
-            if len(_BOXES) > _BOXES_KEPT:
-                _BOXES.popitem(last=False)
-        else:
-            _BOXES.move_to_end(key)
-        self.surface.blit(made, rect)
+            return made
+
+        self.surface.blit(_BOXES.fetch((rect.size, fill, border, width, radius), make), rect)
 
     @staticmethod
     def _draw_box(surface: pygame.Surface, rect: pygame.Rect, fill: Colour,
