@@ -103,6 +103,8 @@ class App:
         self.running = True
         self.errors: list[str] = []
         self._under: pygame.Surface | None = None
+        #: the scenes on the stack at the end of the last frame, by id
+        self._shown: dict[int, Any] = {}
         self._under_key: object = None
         #: where the messages' band drew each message in the last frame
         self.toast_rects: list[pygame.Rect] = []
@@ -218,6 +220,19 @@ class App:
             toast.remaining_ms -= dt_ms
         self.toasts = [x for x in self.toasts if x.remaining_ms > 0]
         self.draw()
+        self._release_left_scenes()
+
+    def _release_left_scenes(self) -> None:
+        """Free the page of each scene that left the stack now, not at the next full garbage
+        collection: a scene's widgets refer back to it, so it lingers in a cycle, and its
+        page is megabytes of pixels (a scene shown again lays out a new page)."""
+        stack = {id(scene): scene for scene in self.scenes.stack}
+        for key, scene in self._shown.items():
+            if key not in stack:
+                scene._page = None
+        self._shown = stack
+        if len(stack) <= 1:
+            self._under = None
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
