@@ -27,6 +27,8 @@ class PendingWarning:
     threat: str
     remaining_ms: int
     paused: bool = False
+    carry_ms: int = 0
+    """Paused only: real milliseconds waited that do not yet make a whole countdown one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,7 @@ class GameState:
             "room_actions": self.room_actions,
             "total_actions": self.total_actions,
             "paused_in_room": self.paused_in_room,
-            "warnings": [[w.threat, w.remaining_ms, w.paused] for w in self.warnings],
+            "warnings": [_warning_entry(w) for w in self.warnings],
             "resolved_threats": list(self.resolved_threats),
             "ledger": {
                 "start": str(self.ledger.start),
@@ -182,6 +184,13 @@ class GameState:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise StateFormatError(f"the game state is not valid JSON: {exc}") from exc
         return cls.from_dict(data)
+
+
+def _warning_entry(w: PendingWarning) -> list[Any]:
+    """``[threat, remaining_ms, paused]``, plus the carried milliseconds only when there are some,
+    so the documents of states without a part-counted pause keep their earlier form."""
+    entry: list[Any] = [w.threat, w.remaining_ms, w.paused]
+    return [*entry, w.carry_ms] if w.carry_ms else entry
 
 
 def _strs(value: Any) -> tuple[str, ...]:
@@ -233,9 +242,10 @@ def _build(d: dict[str, Any]) -> GameState:
         owned.append(OwnedPotion(entry[0], _int(entry[1])))
     warnings = []
     for entry in d["warnings"]:
-        if not isinstance(entry, list) or len(entry) != 3 or not isinstance(entry[0], str):
+        if not isinstance(entry, list) or len(entry) not in (3, 4) or not isinstance(entry[0], str):
             raise ValueError(f"expected [threat, remaining_ms, paused], got {entry!r}")
-        warnings.append(PendingWarning(entry[0], _int(entry[1]), _bool(entry[2])))
+        carry = _int(entry[3]) if len(entry) == 4 else 0
+        warnings.append(PendingWarning(entry[0], _int(entry[1]), _bool(entry[2]), carry))
     ledger = d["ledger"]
     if not isinstance(ledger, dict):
         raise ValueError("the ledger must be an object")
