@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 from escape_game.loading.locate import PathPart, Where
 from escape_game.loading.problems import did_you_mean, quoted
 from escape_game.model import CONDITION_KEYS, EFFECT_KEYS
+from escape_game.model.numbers import quote
 
 #: What an entry of each list is called, for messages like "room 'hall' needs a 'title'".
 ENTRY_NAMES = {
@@ -170,7 +171,7 @@ def walk_loc(root: type[BaseModel], loc: Sequence[PathPart]) -> Walked:
 
 def _got(value: Any, source: str | None) -> str:
     if source and not isinstance(value, (dict, list)):
-        return f"'{source}'"
+        return quote(source)
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, dict):
@@ -260,7 +261,7 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
         hint = did_you_mean(key, allowed)
         if not hint and allowed:
             hint = f"; the keys allowed here are {quoted(allowed)}"
-        return raw(f"unknown key '{key}' in {owner}{hint}", "key")
+        return raw(f"unknown key {quote(str(key))} in {owner}{hint}", "key")
     if kind == "missing":
         owner = describe(data, path[:-1], root_name)
         field = _field(path)
@@ -271,7 +272,7 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
         names = CONDITION_KEYS if what == "condition" else EFFECT_KEYS
         if isinstance(value, dict) and len(value) == 1:
             key = next(iter(value))
-            return raw(f"'{key}' is not a known {what}{did_you_mean(key, names)} "
+            return raw(f"{quote(str(key))} is not a known {what}{did_you_mean(key, names)} "
                        f"(the {what}s are {quoted(names)})", "key", (*path, key))
         if isinstance(value, dict):
             return raw(f"an effect is a single 'name: value' pair, but this one has "
@@ -293,7 +294,7 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
             return raw(f"{describe(data, path, root_name)} needs '{disc}:', one of "
                        f"{quoted(expected)}")
         tag = ctx.get("tag")
-        return raw(f"'{tag}' is not a {label}{did_you_mean(tag, expected)} "
+        return raw(f"{quote(str(tag))} is not a {label}{did_you_mean(tag, expected)} "
                    f"(use {quoted(expected)})", "value", (*path, disc))
     if kind == "string_type":
         if path and path[-1] == "code" and isinstance(value, int | float):
@@ -318,7 +319,8 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
             key = path[-1] if path else value
             hint = (" (inside {...} a ',' starts a new key: put a text that contains a comma "
                     "in quotes)" if " " in str(key) else "")
-            return raw(f"'{key}' is not a language code such as 'en', 'fr' or 'pt-BR'{hint}")
+            return raw(f"{quote(str(key))} is not a language code such as 'en', 'fr' or "
+                       f"'pt-BR'{hint}")
         return raw(f"{name} must be an id (letters, digits, '_', '.' or '-', starting with a "
                    f"letter or digit, no spaces), got {got}")
     if kind in ("greater_than_equal", "greater_than"):
