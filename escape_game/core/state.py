@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, get_args
 
 from escape_game.core.events import Outcome
+from escape_game.model.numbers import MAX_DIGITS, amount_fits, quote, whole_number
 
 #: Bump when the JSON form of GameState changes; from_json refuses newer versions.
 STATE_VERSION = 1
@@ -214,9 +215,11 @@ def _bool(value: Any) -> bool:
 def _money(value: Any) -> Decimal:
     if not isinstance(value, str):
         raise ValueError(f"expected an amount as a string, got {value!r}")
+    if len(value) > 2 * MAX_DIGITS + 8:
+        raise ValueError(f"not an amount: {quote(value)}")
     amount = Decimal(value)
-    if not amount.is_finite():
-        raise ValueError(f"not an amount: {value!r}")
+    if not amount_fits(amount):
+        raise ValueError(f"not an amount: {quote(value)}")
     return amount
 
 
@@ -291,7 +294,7 @@ def _build(d: dict[str, Any]) -> GameState:
             losses=_money(ledger["losses"]),
             payouts=_money(ledger["payouts"]),
         ),
-        rng=int(rng),
+        rng=whole_number(rng),
         outcome=outcome,
         steps=_int(d["steps"]),
         timers=_bool(d["timers"]),

@@ -316,10 +316,12 @@ class Flow:
 
     def _read_save(self) -> SaveGame | None:
         """The saved game, or None after telling the player it could not be read."""
+        from escape_game.core import Level
         from escape_game.runner.saves import SaveError, load_save
 
-        try:
-            return load_save(self.save_path(), campaign_id=self.campaign.id,
+        try:  # checked against the level: its log is replayed, the snapshot must match
+            return load_save(self.save_path(), level=Level.from_campaign(self.campaign),
+                             campaign_id=self.campaign.id,
                              content_hash=getattr(self.app.options.level, "content_hash", None))
         except SaveError as exc:
             log.warning("load failed: %s", exc)
