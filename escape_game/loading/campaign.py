@@ -115,9 +115,26 @@ def _root_file_in(path: Path) -> Path | Problem:
         candidate = path / ROOT_FILE
         if not candidate.is_file():
             return Problem(path, 1, 1, "error", f"this folder has no {ROOT_FILE}", "no_campaign")
-        return candidate
-    if not path.exists():
+        return confined_root(candidate)
+    if not path.exists() and not path.is_symlink():
         return Problem(path, 1, 1, "error", "no such file or folder", "not_found")
+    return confined_root(path)
+
+
+def confined_root(path: Path) -> Path | Problem:
+    """The root file, refused when it is a link leading out of its folder or not a plain file.
+
+    Like assets and includes: a level is its folder, so a `campaign.yaml` linked to a file
+    elsewhere (say /etc/passwd) is never read, and nothing of the target is shown.
+    """
+    folder = path.parent.resolve()
+    target = path.resolve()
+    if not target.is_relative_to(folder):
+        return Problem(path, 1, 1, "error", f"'{path.name}' is a link that leads out of the "
+                       "level folder; copy the file into the folder instead", "root_link")
+    if not target.is_file():
+        return Problem(path, 1, 1, "error", f"'{path.name}' is not a plain file (a link that "
+                       "leads nowhere, a device or a pipe)", "not_found")
     return path
 
 
