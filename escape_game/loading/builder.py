@@ -102,6 +102,9 @@ class Builder:
         self.sizes: dict[int, int] = {}
         self.count = 0
         self.expansion = 0
+        #: Distinct values built (scalars, lists, mappings; an alias adds none): what the
+        #: level's budget counts, as the parser makes one object for each.
+        self.values = 0
         self.duplicates: list[tuple[Node, str]] = []
 
     def build(self, node: Node, depth: int) -> Any:
@@ -155,6 +158,9 @@ class Builder:
         else:
             raise Refused(node, "unexpected YAML node", "syntax")
         self.count += 1 + len(node.value)
+        self.values += 1 + (sum(1 + (type(v) is ScalarNode) for _, v in node.value)
+                            if type(node) is MappingNode
+                            else sum(type(c) is ScalarNode for c in node.value))
         self.built[key] = result
         self.sizes[key] = self.count - before
         return result

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, Tag, ValidationError
+from pydantic import BaseModel, Tag
 from pydantic_core import ErrorDetails
 
 from escape_game.loading.locate import PathPart, Where
@@ -199,15 +199,24 @@ def _allowed_keys(model: type[BaseModel] | None) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
+#: Problems reported for one file: past these, a file is not a level with mistakes in it, and
+#: locating hundreds of thousands of them would cost more memory than the level itself.
+MAX_PROBLEMS = 1000
+
+
 def translate(
-    exc: ValidationError,
+    errors: Sequence[ErrorDetails],
     root: type[BaseModel],
     data: Any,
     source: Callable[[tuple[PathPart, ...]], str | None],
     root_name: str,
 ) -> list[RawProblem]:
-    """One teacher-facing problem per mistake (union alternatives are merged)."""
-    errors = exc.errors(include_url=False)
+    """One teacher-facing problem per mistake (union alternatives are merged).
+
+    Takes the errors of a ValidationError (at most MAX_PROBLEMS of them) rather than the
+    exception, so that the exception's own copy is freed before the file is composed again
+    to locate them.
+    """
     by_path: dict[tuple[PathPart, ...], list[tuple[ErrorDetails, Walked]]] = {}
     for err in errors:
         value = err.get("input")

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import yaml
 from yaml.nodes import Node, ScalarNode
 
+from escape_game.loading.budget import Budget
 from escape_game.loading.builder import STR, Builder, Refused, int_value, tag_message
 from escape_game.loading.problems import Problem
 
@@ -39,6 +40,13 @@ class Limits:
     max_depth: int = 64
     max_alias_expansion: int = 100_000
     max_files: int = 200
+    #: Across the root file and all its includes (see loading/budget.py): what keeps the
+    #: memory of loading the largest legal level under about 300 MB.
+    max_total_bytes: int = 8 * 1024 * 1024
+    max_total_values: int = 300_000
+
+    def budget(self) -> Budget:
+        return Budget(self.max_total_bytes, self.max_total_values)
 
 
 def _construct_int(loader: yaml.SafeLoader, node: ScalarNode) -> int:
@@ -94,6 +102,11 @@ class ParsedFile:
     @property
     def ok(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
+
+    def forget_nodes(self) -> None:
+        """Drop the node tree (it costs far more memory than the data); composed again if a
+        location is asked for later."""
+        self._root = None
 
     def root_node(self) -> Node | None:
         """The node tree, composed again on demand: only needed to point at problems."""
@@ -223,8 +236,12 @@ def _flow_depth_guard(text: str, limits: Limits) -> tuple[int, int] | None:
     return None
 
 
-def read_yaml(path: Path, limits: Limits) -> ParsedFile:
-    """Read one file into plain data, or into located problems; never raises for bad content."""
+def read_yaml(path: Path, limits: Limits, budget: Budget | None = None) -> ParsedFile:
+    """Read one file into plain data, or into located problems; never raises for bad content.
+
+    With ``budget`` (shared by the files of one level), the file is refused when its bytes or
+    values pass what is left, and what it holds is taken from the budget.
+    """
     parsed = ParsedFile(path)
     try:
         size = path.stat().st_size
@@ -233,6 +250,13 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
                 path, 1, 1,
                 f"the file is too large ({size} bytes; the limit is {limits.max_file_bytes}); "
                 "split it into several files with 'include'", "too_large"))
+            return parsed
+        if budget is not None and size > budget.bytes_left:
+            parsed.problems.append(_problem(
+                path, 1, 1,
+                f"the level is too large: its files hold more than {limits.max_total_bytes} "
+                "bytes together; make it smaller or split it into several levels",
+                "too_large_total"))
             return parsed
         raw = path.read_bytes()
     except (OSError, ValueError) as exc:
@@ -243,6 +267,8 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
     if len(raw) > limits.max_file_bytes:
         parsed.problems.append(_problem(path, 1, 1, "the file is too large", "too_large"))
         return parsed
+    if budget is not None:  # spent even when the file is refused later: it was read
+        budget.spend(len(raw), 0)
     text, problem = decode(path, raw)
     if problem is not None or text is None:
         parsed.problems.append(problem or _problem(path, 1, 1, "unreadable", "encoding"))
@@ -261,6 +287,14 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
                 path, *deep, f"values are nested more than {limits.max_depth} levels deep",
                 "too_deep"))
             return parsed
+        over = None if budget is None else budget.over_values(text, parsed.normalized,
+                                                               LevelLoader)
+        if over is not None:
+            parsed.problems.append(_problem(
+                path, *over, f"the level holds too many values: more than "
+                f"{limits.max_total_values} across all its files; make it smaller or split it "
+                "into several levels", "too_many_values"))
+            return parsed
         loader = LevelLoader(text)
         try:
             root = loader.get_single_node()
@@ -269,6 +303,8 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
                 return parsed
             builder = Builder(limits.max_depth, limits.max_alias_expansion)
             parsed.data = builder.build(root, 1)
+            if budget is not None:
+                budget.spend(0, builder.values)
             for node, key in builder.duplicates:
                 parsed.problems.append(_problem(
                     path, *_mark_position(node),
