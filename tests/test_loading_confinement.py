@@ -65,3 +65,21 @@ def test_a_dangling_link_or_a_pipe_as_root_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LevelError) as info:
         load_campaign(pipe)  # would block forever if it were opened
     assert "not a plain file" in info.value.problems[0].message
+
+
+def test_a_loop_of_links_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    level = tmp_path / "tutorial"
+    shutil.copytree(LEVELS / "tutorial", level)
+    hall = level / "rooms" / "hall.yaml"
+    hall.unlink()
+    hall.symlink_to(hall)
+    with pytest.raises(LevelError) as info:
+        load_campaign(level)
+    assert any(p.code == "include_path" for p in info.value.problems)
+    root = tmp_path / "loop" / "campaign.yaml"
+    root.parent.mkdir()
+    root.symlink_to(root)
+    with pytest.raises(LevelError):
+        load_campaign(root.parent)
+    with pytest.raises(LevelError):
+        load_campaign(root)

@@ -106,7 +106,7 @@ class LoadedCampaign:
 def _find_root_file(path: Path) -> Path | Problem:
     try:
         return _root_file_in(path)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a loop of links
         return Problem(path, 1, 1, "error", f"cannot open this path ({exc})", "not_found")
 
 
@@ -196,7 +196,7 @@ def _include_paths(root: ParsedFile, limits: Limits, files: _Files) -> list[tupl
             if not target.is_file():
                 complain(i, f"the included file '{ref}' does not exist", "include_missing")
                 continue
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a loop of links
             complain(i, f"the included file '{ref}' cannot be opened ({exc})", "include_path")
             continue
         if target in seen or target == root.path.resolve():

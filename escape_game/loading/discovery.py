@@ -43,6 +43,13 @@ def find_levels(paths: Iterable[Path | str]) -> list[Path]:
 
 
 def _including_level(path: Path, up: int = 3) -> Path | None:
+    try:
+        return _level_including(path, up)
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a loop of links
+        return None
+
+
+def _level_including(path: Path, up: int) -> Path | None:
     target = path.resolve()
     for folder in list(path.parents)[:up]:
         root = folder / ROOT_FILE
