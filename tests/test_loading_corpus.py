@@ -6,7 +6,10 @@ naming the file, line, column, severity and words of the problem it must produce
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -93,18 +96,56 @@ def test_yaml_bomb_is_refused_quickly() -> None:
     assert info.value.problems[0].code == "alias_bomb"
 
 
-@pytest.mark.parametrize("nested", [
+_NESTED = [
     "[" * 100_000 + "]" * 100_000,
+    "[" * 1_500,
     "- " * 20_000 + "x",
     "{a: " * 5_000 + "1" + "}" * 5_000,
-])
-def test_extreme_nesting_is_refused_without_crashing(nested: str, tmp_path: Path) -> None:
-    level = tmp_path / "campaign.yaml"
+]
+
+_REPORT_DEPTH = """
+import json, sys
+import yaml
+if sys.argv[1] == "pure":
+    for name in ("CSafeLoader", "CLoader", "CParser"):
+        yaml.__dict__.pop(name, None)
+from escape_game.loading import LevelError, load_campaign
+try:
+    load_campaign(sys.argv[2])
+except LevelError as error:
+    p = error.problems[0]
+    print(json.dumps([p.code, p.line, p.column, p.message]))
+"""
+
+
+def _write_nested(nested: str, folder: Path) -> Path:
+    level = folder / "campaign.yaml"
     level.write_text("format: 1\ntheme: " + ("\n" if nested.startswith("-") else "") + nested,
                      "utf-8")
+    return level
+
+
+@pytest.mark.parametrize("nested", _NESTED)
+def test_extreme_nesting_is_refused_without_crashing(nested: str, tmp_path: Path) -> None:
     with pytest.raises(LevelError) as info:
-        load_campaign(level)
-    assert info.value.problems[0].code == "too_deep"
+        load_campaign(_write_nested(nested, tmp_path))
+    problem = info.value.problems[0]
+    assert problem.code == "too_deep"
+    assert "nested more than 64 levels deep" in problem.message
+
+
+@pytest.mark.parametrize("nested", _NESTED)
+def test_nesting_answer_does_not_depend_on_the_yaml_parser(nested: str, tmp_path: Path) -> None:
+    """libyaml (with or without its own nesting limit) and pure-Python PyYAML agree exactly."""
+    level = _write_nested(nested, tmp_path)
+    answers = []
+    for parser in ("c", "pure"):
+        run = subprocess.run([sys.executable, "-c", _REPORT_DEPTH, parser, str(level)],
+                             capture_output=True, text=True, timeout=120, check=False)
+        assert run.returncode == 0, run.stderr[-2000:]
+        answers.append(json.loads(run.stdout))
+    assert answers[0] == answers[1]
+    assert answers[0][0] == "too_deep"
 
 
 def test_yaml_1_1_words_stay_strings(tmp_path: Path) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
+
+from escape_game.resources import level_path
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -21,7 +22,8 @@ def register(subparsers: Any) -> None:
         "play can skip, and threats no potion can cover. Exit status: 0 no errors, 1 errors "
         "or undecided, 2 unusable call.",
     )
-    parser.add_argument("level", type=Path, help="level folder or campaign.yaml")
+    parser.add_argument("level", type=level_path,
+                        help="level folder, campaign.yaml, or a shipped campaign's name")
     parser.add_argument("--budget", type=int, default=None,
                         help="most distinct states to explore (default 200000)")
     parser.add_argument("--format", choices=("text", "json"), default="text")

@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from escape_game.resources import SCHEMA
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+SCHEMA_DIR = SCHEMA
 LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 #: Words that YAML 1.1 tools (some editors) read as true/false: quote them as keys.
 YAML11_WORDS = {"y", "n", "yes", "no", "on", "off"}

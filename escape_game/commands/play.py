@@ -6,13 +6,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-DEFAULT_LEVEL = Path(__file__).resolve().parents[2] / "levels" / "risk_academy"
+from escape_game.resources import DEFAULT_CAMPAIGN, level_path
+
+DEFAULT_LEVEL = DEFAULT_CAMPAIGN
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("play", help="play a level in a window",
                                    description="Play a level in a window.")
-    parser.add_argument("level", nargs="?", type=Path, default=DEFAULT_LEVEL,
+    parser.add_argument("level", nargs="?", type=level_path, default=DEFAULT_LEVEL,
                         help="level folder or campaign file (default: the Risk Academy)")
     parser.add_argument("--lang", help="language of the game, e.g. fr or en")
     parser.add_argument("--room", help="start in this room (for level authors)")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
+
+from escape_game.resources import level_path
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -20,7 +21,8 @@ def register(subparsers: Any) -> None:
         "rate, actions and minutes to finish, money and wellbeing at the end, potions bought, "
         "threats met protected, hints used and wrong answers.",
     )
-    parser.add_argument("level", type=Path, help="level folder or campaign.yaml")
+    parser.add_argument("level", type=level_path,
+                        help="level folder, campaign.yaml, or a shipped campaign's name")
     parser.add_argument("--games", type=int, default=20, help="games per persona (default 20)")
     parser.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
     parser.add_argument("--persona", action="append", default=None,

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-LEVELS = Path(__file__).resolve().parents[2] / "levels"
+from escape_game.resources import LEVELS
 
 
 def register(subparsers: Any) -> None:

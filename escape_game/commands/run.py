@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from escape_game.resources import level_path
+
 
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "run", help="play a list of actions headless and print the events"
     )
-    parser.add_argument("level", type=Path, help="level folder or root YAML file")
+    parser.add_argument("level", type=level_path, help="level folder or root YAML file")
     parser.add_argument("--actions", type=Path, required=True, help="YAML or JSON action list")
     parser.add_argument(
         "--seed", type=int, default=None, help="random seed (default: the file's, or 0)"

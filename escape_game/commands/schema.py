@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from escape_game.resources import SCHEMA
+
 #: Where the committed schemas live; levels point their editor modeline here.
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+SCHEMA_DIR = SCHEMA
 FILES = {"campaign": "level.schema.json", "fragment": "fragment.schema.json"}
 
 

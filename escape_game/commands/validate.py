@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from escape_game.resources import level_path
+
 OK, PROBLEMS, USAGE = 0, 1, 2
 
 
@@ -18,7 +20,7 @@ def register(subparsers: Any) -> None:
         "level; a folder of level folders checks each. Exit status: 0 no errors (warnings "
         "allowed), 1 errors found, 2 unusable call.",
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+    parser.add_argument("paths", nargs="+", type=level_path, metavar="PATH",
                         help="a campaign.yaml, a level folder, or a folder of level folders")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text lines (default) or a JSON list for other tools")

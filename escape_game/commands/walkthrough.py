@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
+
+from escape_game.resources import level_path
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -17,7 +18,8 @@ def register(subparsers: Any) -> None:
         description="Find the shortest way out with the real rules (timers off) and print it "
         "as numbered steps in the level's language, to prepare a class.",
     )
-    parser.add_argument("level", type=Path, help="level folder or campaign.yaml")
+    parser.add_argument("level", type=level_path,
+                        help="level folder, campaign.yaml, or a shipped campaign's name")
     parser.add_argument("--lang", default=None,
                         help="language of the steps (default: the level's first language)")
     parser.add_argument("--budget", type=int, default=None,

@@ -7,10 +7,11 @@ from functools import cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from escape_game.loading.problems import did_you_mean
+from escape_game.resources import ASSETS
 
 ENGINE_PREFIX = "assets:"
 #: The engine's own images and fonts, shipped beside the package.
-ENGINE_ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+ENGINE_ASSETS = ASSETS
 
 
 class AssetProblem(ValueError):

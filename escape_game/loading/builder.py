@@ -87,6 +87,13 @@ def tag_message(tag: str) -> str:
             "lists and mappings (remove the '!' part)")
 
 
+def too_deep_message(max_depth: int) -> str:
+    """The one wording for over-deep nesting, whichever check (parser events or tree) saw it."""
+    return (f"values are nested more than {max_depth} levels deep; a level never needs this, "
+            "so look for a '[' or '{' that is never closed, or lines indented further and "
+            "further")
+
+
 class Builder:
     """Node tree -> plain data in one walk, enforcing depth, alias expansion and unique keys.
 
@@ -125,8 +132,7 @@ class Builder:
                                "values)", "alias_bomb")
             return done
         if depth > self.max_depth:
-            raise Refused(node, f"values are nested more than {self.max_depth} levels "
-                           "deep", "too_deep")
+            raise Refused(node, too_deep_message(self.max_depth), "too_deep")
         self.built[key] = _BUILDING
         before = self.count
         deeper = depth + 1

@@ -8,6 +8,7 @@ would silently keep the last one).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -16,10 +17,18 @@ import yaml
 from yaml.nodes import Node, ScalarNode
 
 from escape_game.loading.budget import Budget
-from escape_game.loading.builder import STR, Builder, Refused, int_value, tag_message
+from escape_game.loading.builder import (
+    STR,
+    Builder,
+    Refused,
+    int_value,
+    tag_message,
+    too_deep_message,
+)
 from escape_game.loading.problems import Problem
+from escape_game.loading.pure_yaml import PureSafeLoader
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", PureSafeLoader)
 
 _ALLOWED_TAGS = (
     "tag:yaml.org,2002:null",
@@ -220,12 +229,16 @@ _COMPACT = re.compile(r"(?:[-?] +){32,}")
 _SAFE_OPENERS = 2000
 
 
-def _flow_depth_guard(text: str, limits: Limits) -> tuple[int, int] | None:
-    """Where flow brackets nest too deep (the C composer would recurse without bound)."""
-    if len(_OPENERS.findall(text)) <= _SAFE_OPENERS and not _COMPACT.search(text):
-        return None
+def _is_nesting_limit(exc: BaseException) -> bool:
+    """Whether a parser stopped on its own nesting limit (libyaml has one since 0.2.6)."""
+    return isinstance(exc, RecursionError) or (
+        isinstance(exc, yaml.YAMLError) and "nesting depth" in str(exc)
+    )
+
+
+def _first_too_deep(events: Iterator[yaml.Event], limits: Limits) -> tuple[int, int] | None:
     depth = 0
-    for event in yaml.parse(text, Loader=LevelLoader):
+    for event in events:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limits.max_depth:
@@ -234,6 +247,36 @@ def _flow_depth_guard(text: str, limits: Limits) -> tuple[int, int] | None:
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
+
+
+def _too_deep_at(text: str, limits: Limits) -> tuple[int, int] | None:
+    """Where collections first nest deeper than the limit, found from parser events.
+
+    Events come from a loop, not recursion, so any depth is safe to walk. The answer must
+    not depend on the installed parser: libyaml may stop first with a limit of its own, and
+    then the pure-Python parser (no limit, stopping at ours) finds the place instead.
+    """
+    try:
+        return _first_too_deep(yaml.parse(text, Loader=LevelLoader), limits)
+    except yaml.YAMLError as exc:
+        if not _is_nesting_limit(exc):
+            return None
+    try:
+        return _first_too_deep(yaml.parse(text, Loader=yaml.SafeLoader), limits)
+    except yaml.YAMLError:
+        return None
+
+
+def _flow_depth_guard(text: str, limits: Limits) -> tuple[int, int] | None:
+    """Where brackets nest too deep, checked before composing (a composer recurses)."""
+    if len(_OPENERS.findall(text)) <= _SAFE_OPENERS and not _COMPACT.search(text):
+        return None
+    return _too_deep_at(text, limits)
+
+
+def _too_deep(path: Path, text: str, limits: Limits, fallback: tuple[int, int]) -> Problem:
+    line, col = _too_deep_at(text, limits) or fallback
+    return _problem(path, line, col, too_deep_message(limits.max_depth), "too_deep")
 
 
 def read_yaml(path: Path, limits: Limits, budget: Budget | None = None) -> ParsedFile:
@@ -283,9 +326,7 @@ def read_yaml(path: Path, limits: Limits, budget: Budget | None = None) -> Parse
     try:
         deep = _flow_depth_guard(text, limits)
         if deep is not None:
-            parsed.problems.append(_problem(
-                path, *deep, f"values are nested more than {limits.max_depth} levels deep",
-                "too_deep"))
+            parsed.problems.append(_too_deep(path, text, limits, deep))
             return parsed
         over = None if budget is None else budget.over_values(text, parsed.normalized,
                                                                LevelLoader)
@@ -318,6 +359,10 @@ def read_yaml(path: Path, limits: Limits, budget: Budget | None = None) -> Parse
         return parsed
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if _is_nesting_limit(exc):
+            at = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            parsed.problems.append(_too_deep(path, text, limits, at))
+            return parsed
         if "unexpected end" in (exc.problem or "") and exc.context_mark is not None:
             mark = exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -331,7 +376,10 @@ def read_yaml(path: Path, limits: Limits, budget: Budget | None = None) -> Parse
             f"the character U+{exc.character if isinstance(exc.character, int) else 0:04X} is "
             "not allowed in a YAML file (a control character); delete it", "control_char"))
         return parsed
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
+    except RecursionError:
+        parsed.problems.append(_too_deep(path, text, limits, (1, 1)))
+        return parsed
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
         parsed.problems.append(_problem(path, 1, 1, f"cannot read this YAML: {exc}", "syntax"))
         return parsed
     if not isinstance(parsed.data, dict):

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from escape_game.core import ACTION_ADAPTER, Action
 from escape_game.loading.problems import Problem
 from escape_game.loading.safe_yaml import Limits, read_yaml
+from escape_game.model.numbers import QUOTE_LIMIT, quote
 
 #: What the level reader says of a level but is fine for an action file.
 _NOT_PROBLEMS = frozenset({"not_mapping", "empty"})
@@ -46,7 +47,15 @@ def _describe(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors(include_url=False):
         where = ".".join(str(p) for p in err["loc"][1:] if p is not None)
-        parts.append(f"{where}: {err['msg']}" if where else str(err["msg"]))
+        ctx = err.get("ctx") or {}
+        if err["type"] == "union_tag_invalid":
+            msg = (f"{quote(str(ctx.get('tag')))} is not an action type (use "
+                   f"{ctx.get('expected_tags')})")
+        else:  # pydantic may quote the whole input: never more than a short line of it
+            msg = str(err["msg"])
+            msg = msg if len(msg) <= 2 * QUOTE_LIMIT else msg[: 2 * QUOTE_LIMIT - 1] + "…"
+        where = where if len(where) <= QUOTE_LIMIT else where[: QUOTE_LIMIT - 1] + "…"
+        parts.append(f"{where}: {msg}" if where else msg)
     return "; ".join(parts)
 
 

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pygame
 
-ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
+from escape_game.resources import ASSETS
+
+ASSETS_DIR = ASSETS
 log = logging.getLogger(__name__)
 
 
