@@ -1,169 +1,161 @@
-"""Ingest and report on ~1,000,000 synthetic events; compare the aggregates with plain pandas.
+"""`telemetry report` against a plain pandas script on ~1,000,000 events: CPU time and memory.
 
-Run: ``python benchmarks/bench_ingest.py [--events 1000000] [--keep DIR] [--reuse]``
+Run: ``python benchmarks/bench_ingest.py [--events 1000000] [--repeats 3] [--keep DIR]
+[--reuse]``
 
-Prints the time to generate, to ingest (read + validate every line with the records models)
-in one process and in a pool of ``--workers`` processes (checked equal), to copy the tables
-into DuckDB, to compute the aggregates with DuckDB, the same aggregates in plain pandas from
-the same in-memory tables (checked equal), and the full report. The ratios are one process /
-pool and pandas / DuckDB.
+Both arms run as their own process, interleaved, on the same files, and do the same reading
+work: the baseline reads every file, parses every line with ``json.loads`` and pivots the
+pre/post table (score = mean of the last answer to each scored item) with pandas; the report
+arm runs ``escape-game telemetry report FOLDER`` (every line validated with the records
+models, tombstones, duplicates, the whole analysis, figures and CSV files). The script checks
+that the report's pre/post scores equal the baseline's, then prints, per arm, the CPU time
+(user + system, from the process's own resource usage) and the peak resident memory
+(min / median / max over the repeats), and the ratio report / baseline of the medians.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from telemetry.research import behaviour, ingest, synthetic, tables  # noqa: E402
-from telemetry.research.report import write_report  # noqa: E402
+
+def baseline(folder: Path, out: Path) -> None:
+    """The plain script: json.loads on every line, then pandas pivots the pre/post table."""
+    import pandas as pd
+
+    rows = []
+    for path in sorted(folder.rglob("*.jsonl")):
+        session = None
+        for line in path.read_bytes().split(b"\n"):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            kind = record.get("record")
+            if kind == "header":
+                session = record["session_id"]
+            elif kind == "quiz_answer" and session is not None:
+                rows.append((session, record["seq"], record["phase"], record["item"],
+                             record.get("correct")))
+    answers = pd.DataFrame(rows, columns=["session_id", "seq", "phase", "item", "correct"])
+    answers = answers[answers["correct"].notna()].sort_values("seq", kind="stable")
+    answers = answers.drop_duplicates(["session_id", "phase", "item"], keep="last")
+    answers["correct"] = answers["correct"].astype(float)
+    table = answers.pivot_table(index="session_id", columns="phase", values="correct",
+                                aggfunc="mean")
+    table.to_csv(out)
 
 
-def duckdb_aggregates(ds: ingest.Dataset) -> dict[str, pd.DataFrame]:
-    return {"scores": tables.scores(ds), "counts": ds.connect().execute(behaviour.COUNTS).df(),
-            "rooms": behaviour.room_times(ds), "decisions": behaviour.decisions(ds)}
+def _run(command: list[str], pycache: Path) -> tuple[float, float, float]:
+    """CPU seconds (user + system), peak RSS in MB and wall seconds of one child process.
 
-
-def pandas_aggregates(ds: ingest.Dataset) -> dict[str, pd.DataFrame]:
-    """The same numbers with pandas only, starting from the same tables."""
-    ev = ds.events.select(["session_id", "seq", "t_ms", "name", "line"]).to_pandas()
-    data = [json.loads(line)["data"] for line in ev["line"]]
-    ev = ev.drop(columns="line")
-    ev["room"] = [d.get("room") for d in data]
-    ev["protected"] = [d.get("protected") for d in data]
-    ev["best_value"] = [d.get("best_value") for d in data]
-    ev["potion"] = [d.get("potion") for d in data]
-    ev = ev.sort_values(["session_id", "seq"], kind="stable")
-
-    a = ds.answers[ds.answers["correct"].notna()].sort_values("seq")
-    a = a.drop_duplicates(["session_id", "phase", "item"], keep="last")
-    a = a.assign(correct_f=a["correct"].astype(float), concept=a["concept"].fillna(""))
-    by_concept = a.groupby(["session_id", "phase", "concept"]).agg(
-        n=("correct_f", "size"), n_correct=("correct_f", "sum"), score=("correct_f", "mean"))
-    overall = a.groupby(["session_id", "phase"]).agg(
-        n=("correct_f", "size"), n_correct=("correct_f", "sum"), score=("correct_f", "mean"))
-    overall["concept"] = ""
-    scores = pd.concat([by_concept.reset_index(),
-                        overall.reset_index()]).sort_values(["session_id", "phase", "concept"])
-
-    g = ev.groupby("session_id")
-    name = ev["name"]
-    counts = pd.DataFrame({
-        "hints": (name == "HintTaken").groupby(ev["session_id"]).sum(),
-        "puzzles_solved": (name == "PuzzleSolved").groupby(ev["session_id"]).sum(),
-        "rooms_entered": ev[name == "RoomEntered"].groupby("session_id")["room"].nunique(),
-        "threats_met": (name == "ThreatStruck").groupby(ev["session_id"]).sum(),
-        "threats_protected": ((name == "ThreatStruck") & (ev["protected"] == True))  # noqa: E712
-        .groupby(ev["session_id"]).sum(),
-        "potions_bought": (name == "PotionBought").groupby(ev["session_id"]).sum(),
-        "best_value_bought": ((name == "PotionBought") & (ev["best_value"] == True))  # noqa: E712
-        .groupby(ev["session_id"]).sum(),
-        "pauses": (name == "ThreatPaused").groupby(ev["session_id"]).sum(),
-        "last_event_ms": g["t_ms"].max(),
-    }).fillna(0).reset_index()
-
-    marks = ev[name.isin(["RoomEntered", "RoomLeft", "GameEnded"])].copy()
-    marks["next_t"] = marks.groupby("session_id")["t_ms"].shift(-1)
-    marks["span"] = marks["next_t"].fillna(marks["t_ms"]) - marks["t_ms"]
-    entered = marks[marks["name"] == "RoomEntered"]
-    rooms = entered.groupby(["session_id", "room"]).agg(
-        visits=("span", "size"), ms=("span", "sum")).reset_index()
-
-    d = ev[name.isin(["RoomEntered", "ThreatWarned", "PotionOffered", "ThreatPaused",
-                      "PotionBought", "PotionDeclined"])].copy()
-    d["boundary"] = d["name"].isin(["RoomEntered", "PotionBought", "PotionDeclined"]).astype(int)
-    d["segment"] = d.groupby("session_id")["boundary"].cumsum() - d["boundary"]
-    inside = d[d["boundary"] == 0]
-    opened = inside[inside["name"].isin(["ThreatWarned", "PotionOffered"])].groupby(
-        ["session_id", "segment"])["t_ms"].min().rename("opened")
-    paused = (inside["name"] == "ThreatPaused").groupby(
-        [inside["session_id"], inside["segment"]]).any().rename("paused")
-    dec = d[d["name"].isin(["PotionBought", "PotionDeclined"])]
-    dec = dec.join(opened, on=["session_id", "segment"]).join(paused, on=["session_id",
-                                                                          "segment"])
-    decisions = pd.DataFrame({
-        "session_id": dec["session_id"], "seq": dec["seq"], "t_ms": dec["t_ms"],
-        "decision": np.where(dec["name"] == "PotionBought", "bought", "declined"),
-        "potion": dec["potion"], "best_value": dec["best_value"],
-        "latency_ms": dec["t_ms"] - dec["opened"],
-        "paused": dec["paused"].fillna(False).astype(bool)})
-    return {"scores": scores, "counts": counts, "rooms": rooms, "decisions": decisions}
-
-
-def _same(duck: dict[str, pd.DataFrame], plain: dict[str, pd.DataFrame]) -> None:
-    keys = {"scores": ["session_id", "phase", "concept"], "counts": ["session_id"],
-            "rooms": ["session_id", "room"], "decisions": ["session_id", "seq"]}
-    for name, key in keys.items():
-        a = duck[name].sort_values(key).reset_index(drop=True)
-        b = plain[name].sort_values(key).reset_index(drop=True)[list(a.columns)]
-        for column in a.columns:
-            x, y = a[column], b[column]
-            if pd.api.types.is_numeric_dtype(x) and not pd.api.types.is_bool_dtype(x):
-                assert np.allclose(x.astype(float), y.astype(float), equal_nan=True), (name,
-                                                                                     column)
-            else:
-                def text(v: object) -> str:
-                    return "" if v is None or v is pd.NA or v != v else str(v)
-                assert list(map(text, x)) == list(map(text, y)), (name, column)
-
-
-def _timed(label: str, fn, *args):  # type: ignore[no-untyped-def]
+    Bytecode is cached (in ``pycache``, warmed by a first round that is not counted), as in
+    any installed copy: without it both arms spend seconds compiling pandas and scipy."""
+    env = {key: value for key, value in os.environ.items()
+           if key != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPATH=str(ROOT), MPLBACKEND="Agg", PYTHONPYCACHEPREFIX=str(pycache))
     start = time.perf_counter()
-    value = fn(*args)
-    seconds = time.perf_counter() - start
-    print(f"{label:<42} {seconds:8.2f} s", flush=True)
-    return value, seconds
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    child.returncode = 0
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, wall
+
+
+def _same_scores(report_dir: Path, baseline_csv: Path) -> int:
+    import numpy as np
+    import pandas as pd
+
+    mine = pd.read_csv(report_dir / "participants.csv").set_index("session_id")
+    plain = pd.read_csv(baseline_csv).set_index("session_id")
+    both = mine.index.intersection(plain.index)
+    assert len(both) == len(plain) == len(mine), (len(both), len(plain), len(mine))
+    for phase in ("pre", "post"):
+        a = mine.loc[both, f"{phase}_score"].to_numpy(float)
+        b = plain.loc[both, phase].to_numpy(float)
+        assert np.allclose(a, b, equal_nan=True, rtol=0, atol=1e-12), phase
+    return len(both)
+
+
+def _stats(values: list[float]) -> str:
+    return (f"min {min(values):8.2f}  median {statistics.median(values):8.2f}  "
+            f"max {max(values):8.2f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--keep", type=Path, default=None, help="keep the files in this folder")
     parser.add_argument("--reuse", action="store_true",
                         help="read the sessions already in --keep instead of generating them")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--baseline", nargs=2, type=Path, metavar=("FOLDER", "OUT"),
+                        help=argparse.SUPPRESS)  # the baseline arm's own process
     args = parser.parse_args()
+    if args.baseline:
+        baseline(*args.baseline)
+        return
+    from telemetry.research import synthetic
+
     per_room = 40
     # ~ (per_room + 10) events per room, 4 rooms, + GameEnded.
     participants = max(10, args.events // (4 * (per_room + 10) + 1))
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     sessions = folder / "sessions"
+    work = Path(tempfile.mkdtemp(prefix="bench-ingest-out-"))
     try:
         if not (args.reuse and sessions.is_dir()):
-            truth, _ = _timed(f"generate {participants} sessions", synthetic.generate,
-                              sessions, synthetic.Classroom(
-                                  participants=participants, seed=1, events_per_room=per_room,
-                                  machines=20))
-            print(f"{'events written':<42} {truth.events_written:8d}")
-        ds, t_ingest = _timed("ingest (read + validate every line)", ingest.ingest, sessions)
-        pooled, t_pool = _timed(f"ingest in {args.workers} processes",
-                                lambda: ingest.ingest(sessions, workers=args.workers))
-        assert pooled.events.equals(ds.events) and pooled.answers.equals(ds.answers)
-        assert [str(p) for p in pooled.problems] == [str(p) for p in ds.problems]
-        del pooled
-        print(f"{'ingest: 1 process / pool':<42} {t_ingest / t_pool:8.2f} x  (results equal)")
-        _, t_connect = _timed("copy into DuckDB (connect)", ds.connect)
-        duck, t_duck = _timed("aggregates with DuckDB", duckdb_aggregates, ds)
-        plain, t_pandas = _timed("same aggregates with plain pandas", pandas_aggregates, ds)
-        _same(duck, plain)
-        print(f"{'aggregates: pandas / DuckDB':<42} {t_pandas / t_duck:8.1f} x  (results equal)")
-        _, t_report = _timed("full report (analysis, figures, CSVs)", write_report, ds,
-                             folder / "report")
-        best = min(t_ingest, t_pool)
-        total = best + t_connect + t_report
-        print(f"{'ingest (best) + connect + report':<42} {total:8.2f} s for "
-              f"{ds.events.num_rows} events")
+            truth = synthetic.generate(sessions, synthetic.Classroom(
+                participants=participants, seed=1, events_per_room=per_room, machines=20))
+            print(f"generated {truth.sessions_written} sessions, {truth.events_written} "
+                  "events", flush=True)
+        arms = {
+            "plain pandas (json.loads + pivot)": [
+                sys.executable, __file__, "--baseline", str(sessions), str(work / "plain.csv")],
+            "telemetry report": [
+                sys.executable, "-m", "escape_game.cli", "telemetry", "report", str(sessions),
+                "-o", str(work / "report"), "--quiet"],
+        }
+        cpu: dict[str, list[float]] = {name: [] for name in arms}
+        rss: dict[str, list[float]] = {name: [] for name in arms}
+        wall: dict[str, list[float]] = {name: [] for name in arms}
+        for command in arms.values():
+            _run(command, work / "pycache")  # warm-up: fills the bytecode cache
+        for repeat in range(args.repeats):
+            for name, command in arms.items():  # interleaved: load changes hit both arms
+                c, r, w = _run(command, work / "pycache")
+                cpu[name].append(c)
+                rss[name].append(r)
+                wall[name].append(w)
+                print(f"repeat {repeat + 1}: {name:<36} cpu {c:7.2f} s  peak RSS {r:7.0f} MB"
+                      f"  wall {w:7.2f} s", flush=True)
+        checked = _same_scores(work / "report", work / "plain.csv")
+        print(f"pre/post scores equal for {checked} sessions")
+        for name in arms:
+            print(f"{name:<36} cpu s     {_stats(cpu[name])}")
+            print(f"{'':<36} RSS MB    {_stats(rss[name])}")
+            print(f"{'':<36} wall s    {_stats(wall[name])}")
+        plain, report = arms
+        ratio = statistics.median(cpu[report]) / statistics.median(cpu[plain])
+        print(f"CPU time ratio report / plain pandas (medians): {ratio:.2f} x "
+              f"(target 1.5); report peak RSS {max(rss[report]):.0f} MB (target 500)")
     finally:
+        shutil.rmtree(work, ignore_errors=True)
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
 

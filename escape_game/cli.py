@@ -36,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Each subcommand module's register() adds a parser whose `handler` returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # What was typed, for the provenance a research report states.
+    args.command_line = ["escape-game", *(sys.argv[1:] if argv is None else argv)]
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)

@@ -28,7 +28,7 @@ def code_hash(code: str) -> str:
 
 
 def player_sessions(folder: Path, code: str) -> list[Path]:
-    """Session files of ``folder`` whose header names ``code``."""
+    """Session files anywhere under ``folder`` whose header names ``code``."""
     found = []
     for path in session_paths(folder):
         header = read_header(path)
@@ -50,7 +50,8 @@ def export_player(folder: Path, code: str, out: BinaryIO | Path) -> int:
     if isinstance(out, Path) and out.suffix == ".zip":
         with zipfile.ZipFile(out, "x", compression=zipfile.ZIP_DEFLATED) as archive:
             for path in paths:
-                archive.write(path, arcname=path.name)
+                # The path below the folder: two machines' copies of one session keep apart.
+                archive.write(path, arcname=path.relative_to(folder).as_posix())
         return len(paths)
     if isinstance(out, Path):
         with out.open("xb") as handle:
@@ -75,14 +76,17 @@ class Erasure:
 
 
 def erase_player(folder: Path, code: str) -> Erasure:
-    """Tombstone the code's hash (synced), then remove each of the player's session files."""
+    """Tombstone the code's hash (synced), then remove each of the player's session files
+    anywhere under the folder. The tombstone goes in the top folder, which ingest reads
+    wherever the folder is later copied or merged."""
     paths = player_sessions(folder, code)
     digest = code_hash(code)
     folder.mkdir(parents=True, exist_ok=True)
     add_tombstone(folder, digest)
     for path in paths:
         path.unlink()
-    _sync_dir(folder)
+    for parent in sorted({path.parent for path in paths} | {folder}):
+        _sync_dir(parent)
     return Erasure(removed=paths, tombstone=digest)
 
 
@@ -121,10 +125,6 @@ def read_tombstones(folder: Path, *, anywhere: bool = False) -> set[str]:
         if path.exists():
             hashes |= parse_tombstones(path.read_text(encoding="utf-8"))
     return hashes
-
-
-def is_erased(code: str, tombstones: set[str]) -> bool:
-    return code_hash(code) in tombstones
 
 
 def _sync_dir(folder: Path) -> None:

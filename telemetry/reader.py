@@ -167,11 +167,15 @@ def read_header(path: Path) -> SessionHeader | None:
 
 
 def session_paths(folder: Path) -> list[Path]:
-    """Session files of a folder, sorted by name."""
-    return sorted(p for p in folder.glob("*.jsonl") if p.is_file())
+    """Every session file (``*.jsonl``) anywhere under ``folder``, sorted by path.
+
+    The one walk every tool shares: ingest, export, delete and the readers see the same files,
+    so a session copied into a per-machine sub-folder is analysed, exported and erased alike.
+    """
+    return sorted(p for p in folder.rglob("*.jsonl") if p.is_file())
 
 
 def iter_sessions(folder: Path, expected_hash: str | None = None) -> Iterator[SessionFile]:
-    """Every session file directly in ``folder``, read and checked, in name order."""
+    """Every session file under ``folder`` (see :func:`session_paths`), read and checked."""
     for path in session_paths(folder):
         yield read_session(path, expected_hash)

@@ -363,6 +363,8 @@ def new_header(
     post_form: str | None = None,
     timers: bool = True,
     start_room: str | None = None,
+    class_id: str | None = None,
+    school_id: str | None = None,
 ) -> SessionHeader:
     """A header for a session starting now: a fresh UUID, the UTC time, this engine's version.
 
@@ -386,6 +388,8 @@ def new_header(
         started_at=datetime.now(UTC),
         timers=timers,
         start_room=start_room,
+        class_id=class_id,
+        school_id=school_id,
     )
 
 

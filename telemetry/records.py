@@ -32,6 +32,9 @@ Token = Annotated[str, StringConstraints(pattern=TOKEN_PATTERN, max_length=64)]
 PlayerCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z0-9]{2,12}(-[A-Z0-9]{2,12}){0,3}$", max_length=40)
 ]
+#: A class or a school as the teacher sets it at the start (``4B``, ``S01``): a short id, no
+#: room for a name or a sentence.
+GroupId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,15}$")]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Scalar = Token | int | float | bool | None
 Value = Scalar | list[Scalar] | dict[Token, Scalar]
@@ -64,6 +67,9 @@ class SessionHeader(Record):
     #: How the core was started, so replay can start it the same way (``new_game`` arguments).
     timers: bool = True
     start_room: Token | None = None
+    #: The teacher's class and school ids, so a study can model pupils nested in classes.
+    class_id: GroupId | None = None
+    school_id: GroupId | None = None
 
 
 class _Timed(Record):

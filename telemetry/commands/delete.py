@@ -52,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
     if unreadable:
         print(f"warning: {len(unreadable)} file(s) have an unreadable header and may also "
               "belong to this player; check them by hand: "
-              + ", ".join(p.name for p in unreadable), file=sys.stderr)
+              + ", ".join(str(p.relative_to(folder)) for p in unreadable), file=sys.stderr)
     return 0

@@ -43,5 +43,6 @@ def run(args: argparse.Namespace) -> int:
     unreadable = unattributed_sessions(folder)
     if unreadable:
         print(f"note: {len(unreadable)} file(s) have an unreadable header and could not be "
-              "checked: " + ", ".join(p.name for p in unreadable), file=sys.stderr)
+              "checked: " + ", ".join(str(p.relative_to(folder)) for p in unreadable),
+              file=sys.stderr)
     return 0

@@ -50,7 +50,7 @@ def load(args: argparse.Namespace) -> Dataset | None:
 
 
 def summarize(ds: Dataset, limit: int = 20) -> None:
-    print(f"{len(ds.sessions)} sessions, {ds.events.num_rows} events, {len(ds.answers)} quiz "
+    print(f"{len(ds.sessions)} sessions, {ds.n_events} events, {ds.n_answers} quiz "
           f"answers; {ds.erased_sessions} erased sessions left out", file=sys.stderr)
     shown = [p for p in ds.problems if p.severity != "info"]
     for problem in shown[:limit]:

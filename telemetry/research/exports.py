@@ -9,40 +9,55 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from telemetry.research import behaviour, tables
+from telemetry.research import behaviour, inclusion, tables
+from telemetry.research.codebook import codebook
 from telemetry.research.ingest import Dataset
+from telemetry.research.plan import Inclusion
 
 Format = Literal["csv", "parquet"]
 
 
-def dataset_tables(ds: Dataset, participants: pd.DataFrame | None = None
-                   ) -> dict[str, Any]:
+def dataset_tables(ds: Dataset, participants: pd.DataFrame | None = None,
+                   rule: Inclusion | None = None, *, events: bool = True) -> dict[str, Any]:
     """Name -> table (pandas, or Arrow for the events, which can hold millions of rows);
-    the events keep their ``data`` as a JSON object in one text column."""
-    con = ds.connect()
-    events = con.sql(
-        "SELECT session_id, seq, t_ms, name, CAST(data AS VARCHAR) AS data FROM events "
-        "ORDER BY session_id, seq").to_arrow_table()
+    the events keep their ``data`` as a JSON object in one text column. ``room_times`` is
+    per session and room; partial quizzes and the attrition follow ``rule``."""
+    rule = rule or Inclusion()
+    people = tables.participants(ds, rule) if participants is None else participants
     matrix = tables.item_matrix(ds).reset_index()
     sessions = ds.sessions.drop(columns=["file"])
+    tables_: dict[str, Any] = {"sessions": sessions}
+    if events:  # the report leaves the raw events to `telemetry dataset`
+        # A DuckDB relation: written straight from the database, never whole in memory.
+        tables_["events"] = ds.connect().sql(
+            "SELECT session_id, seq, t_ms, name, CAST(data AS VARCHAR) AS data FROM events "
+            "ORDER BY session_id, seq")
     return {
-        "sessions": sessions,
-        "events": events,
-        "quiz_answers": ds.answers.sort_values(["session_id", "seq"]),
+        **tables_,
+        "quiz_answers": ds.answers,
         "item_matrix": matrix,
-        "participants": tables.participants(ds) if participants is None else participants,
+        "participants": people,
         "room_times": behaviour.room_times(ds),
         "decisions": behaviour.decisions(ds),
         "funnel": behaviour.funnel(ds),
+        "attrition": inclusion.attrition(ds, people),
+        "partial_quizzes": inclusion.partial_quizzes(inclusion.quiz_status(ds, rule),
+                                                     ds.sessions),
         "problems": pd.DataFrame(
             [(p.severity, p.kind, p.file, p.line, p.message) for p in ds.problems],
             columns=["severity", "kind", "file", "line", "message"]),
     }
+
+
+def with_codebook(tables_: dict[str, Any]) -> dict[str, Any]:
+    """The tables and, last, the codebook describing every column of each."""
+    return {**tables_, "codebook": codebook(tables_)}
 
 
 def write_tables(tables_: dict[str, Any], out: Path, fmt: Format = "csv") -> list[Path]:
@@ -51,7 +66,12 @@ def write_tables(tables_: dict[str, Any], out: Path, fmt: Format = "csv") -> lis
     written = []
     for name, table in tables_.items():
         path = out / f"{name}.{fmt}"
-        if isinstance(table, pa.Table):
+        if isinstance(table, duckdb.DuckDBPyRelation):
+            if fmt == "csv":
+                table.write_csv(str(path))
+            else:
+                table.write_parquet(str(path))
+        elif isinstance(table, pa.Table):
             if fmt == "csv":
                 pacsv.write_csv(table, path)
             else:

@@ -4,13 +4,21 @@ Each line is validated with the pydantic models of :mod:`telemetry.records`. Not
 in silence: a torn last line (a crash while writing) is a warning, any other bad line an error
 with its file and line number, a session copied twice is merged when identical and reported
 when the copies disagree, and a player listed in ``tombstones.txt`` is removed before anything
-else sees the data. The tables go to Arrow and DuckDB, where the aggregates run.
+else sees the data.
+
+The files are streamed: each one is parsed, and its events and answers go in batches into a
+DuckDB database kept in a temporary file, where the aggregates run. Only a small summary of
+each session stays in Python, so memory does not grow with the number of events (the
+database spills to its file beyond :data:`DUCKDB_MEMORY`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sys
+import tempfile
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,13 +26,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 from pydantic import TypeAdapter, ValidationError
 
 from telemetry.privacy import code_hash
 from telemetry.privacy import read_tombstones as read_privacy_tombstones
+from telemetry.reader import session_paths
 from telemetry.records import (
     EventRecord,
     QuizAnswerRecord,
@@ -32,6 +40,7 @@ from telemetry.records import (
     SessionFooter,
     SessionHeader,
     SessionRecord,
+    Value,
 )
 
 #: Below this many files a process pool costs more than it saves.
@@ -40,6 +49,8 @@ _ADAPTER: TypeAdapter[SessionRecord] = TypeAdapter(SessionRecord)
 #: The adapter's own validator, called directly: the same check without a Python wrapper call
 #: per line (a million lines, a million calls).
 _VALIDATE = _ADAPTER.validator.validate_json
+#: An event's validated ``data`` back to JSON (pydantic-core: a fraction of a microsecond).
+_ENCODE = TypeAdapter(dict[str, Value]).serializer.to_json
 
 Severity = Literal["info", "warning", "error"]
 
@@ -77,11 +88,13 @@ class _ParsedFile:
     path: Path
     header: SessionHeader | None = None
     footer: SessionFooter | None = None
-    #: Event columns (seq, t_ms, name, raw line), kept apart so Arrow takes them whole.
+    #: Event columns (seq, t_ms, name, data as JSON), kept apart so Arrow takes them whole.
+    #: ``data`` is written from the validated values, never cut out of the raw line (where a
+    #: repeated key could hide a second, unchecked value).
     ev_seq: list[int] = field(default_factory=list)
     ev_t_ms: list[int] = field(default_factory=list)
     ev_name: list[str] = field(default_factory=list)
-    ev_line: list[bytes] = field(default_factory=list)
+    ev_data: list[bytes] = field(default_factory=list)
     #: Quiz answers as rows of ``_ANSWER_FIELDS`` (cheap to pass between processes).
     answers: list[tuple[Any, ...]] = field(default_factory=list)
     #: ``seq`` of each ``resume`` record: after one, events restart from a saved state.
@@ -107,7 +120,7 @@ def _keep(parsed: _ParsedFile, record: SessionRecord, line: bytes) -> None:
         parsed.ev_seq.append(record.seq)
         parsed.ev_t_ms.append(record.t_ms)
         parsed.ev_name.append(record.name)
-        parsed.ev_line.append(line)
+        parsed.ev_data.append(_ENCODE(record.data))
     elif cls is QuizAnswerRecord:
         assert isinstance(record, QuizAnswerRecord)
         parsed.answers.append((record.seq, record.t_ms, record.phase, record.form, record.item,
@@ -160,9 +173,45 @@ def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool)
     return parsed
 
 
+def _parse_clean(path: Path, shown: str, data: bytes) -> _ParsedFile:
+    """:func:`_parse_lines`, with the digest of the whole file at once when every line is a
+    valid record (it is then the digest of the records): most files, and a third faster."""
+    lines, ends_cleanly = _split(data)
+    parsed = _ParsedFile(path)
+    keep = _keep
+    validate = _VALIDATE
+    encode = _ENCODE
+    # Events are most lines: filed here without a call per line.
+    ev_seq, ev_t_ms, ev_name, ev_data = (parsed.ev_seq.append, parsed.ev_t_ms.append,
+                                         parsed.ev_name.append, parsed.ev_data.append)
+    try:
+        if not ends_cleanly or not lines:
+            raise ValueError("not clean")
+        header = validate(lines[0])
+        if not isinstance(header, SessionHeader):
+            raise ValueError("not clean")
+        parsed.header = header
+        for line in lines[1:]:
+            record = validate(line)
+            if type(record) is EventRecord:
+                ev_seq(record.seq)
+                ev_t_ms(record.t_ms)
+                ev_name(record.name)
+                ev_data(encode(record.data))
+            elif isinstance(record, SessionHeader):
+                raise ValueError("not clean")
+            else:
+                keep(parsed, record, line)
+    except (ValueError, ValidationError):
+        # Some line is blank, torn, damaged or out of place: the careful pass says which.
+        return _parse_lines(path, shown, lines, ends_cleanly)
+    parsed.records = len(lines)
+    parsed.digest = hashlib.sha256(data).hexdigest()
+    return parsed
+
+
 def _parse_file(path: Path, shown: str) -> _ParsedFile:
-    lines, ends_cleanly = _split(path.read_bytes())
-    return _parse_lines(path, shown, lines, ends_cleanly)
+    return _parse_clean(path, shown, path.read_bytes())
 
 
 def _parse_chunk(job: tuple[list[Path], Path]) -> list[_ParsedFile]:
@@ -191,8 +240,8 @@ def _parse_files(paths: list[Path], root: Path, workers: int) -> Iterable[_Parse
             yield from chunk
 
 
-def session_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.jsonl") if p.is_file())
+#: The walk shared with the privacy commands: what is analysed is what is exported and erased.
+session_files = session_paths
 
 
 def _progress(items: list[Path], quiet: bool) -> Iterable[Path]:
@@ -204,56 +253,185 @@ def _progress(items: list[Path], quiet: bool) -> Iterable[Path]:
     return bar
 
 
+#: DuckDB's memory before it spills to its temporary file: keeps a big folder's report small.
+DUCKDB_MEMORY = "256MB"
+#: Events held in Python before they go to DuckDB in one insert.
+BATCH_EVENTS = 100_000
+
+_EVENTS_DDL = ("CREATE TABLE events (session_id VARCHAR, seq BIGINT, t_ms BIGINT, "
+               "name VARCHAR, data JSON)")
+_ANSWERS_DDL = ("CREATE TABLE answers (session_id VARCHAR, seq BIGINT, t_ms BIGINT, "
+                "phase VARCHAR, form VARCHAR, item VARCHAR, concept VARCHAR, choice VARCHAR, "
+                "correct BOOLEAN, latency_ms BIGINT, confidence BIGINT)")
+
+
+def _open_database() -> tuple[Any, Path]:
+    """A DuckDB database in a fresh temporary folder (removed when the Dataset goes)."""
+    folder = Path(tempfile.mkdtemp(prefix="escape-game-ingest-"))
+    con = duckdb.connect(str(folder / "dataset.duckdb"))
+    con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+    con.execute(f"SET temp_directory = '{folder / 'spill'}'")
+    con.execute("SET preserve_insertion_order = false")
+    con.execute(_EVENTS_DDL)
+    con.execute(_ANSWERS_DDL)
+    return con, folder
+
+
+def _close_database(con: Any, folder: Path) -> None:
+    try:
+        con.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @dataclass
 class Dataset:
-    """Sessions, events and quiz answers of a folder, plus everything that went wrong."""
+    """Sessions, events and quiz answers of a folder, plus everything that went wrong.
+
+    ``sessions`` is a small pandas table (one row per session); the events and the answers
+    live in DuckDB (:meth:`connect`), and :attr:`events` and :attr:`answers` copy them out
+    only when asked."""
 
     folder: Path
     sessions: pd.DataFrame
-    events: pa.Table
-    answers: pd.DataFrame
     problems: list[Problem]
     erased_sessions: int
     versions: dict[str, int]
+    n_events: int
+    n_answers: int
     _con: Any = None
+    _answers: pd.DataFrame | None = None
 
     def connect(self) -> Any:
-        """A DuckDB connection with ``sessions``, ``events`` and ``answers`` as tables.
-
-        They are copied into DuckDB once, with each event's ``data`` parsed once: the report
-        runs a dozen queries over them, and scanning pandas object columns or re-parsing a
-        million JSON lines for each query cost more than the copy."""
-        if self._con is None:
-            con = duckdb.connect()
-            con.register("sessions_df", self.sessions)
-            con.register("answers_df", self.answers)
-            con.register("events_raw", self.events)
-            con.execute("CREATE TABLE sessions AS SELECT * FROM sessions_df")
-            con.execute("CREATE TABLE answers AS SELECT * FROM answers_df")
-            con.execute(
-                "CREATE TABLE events AS SELECT session_id, seq, t_ms, name, "
-                "json_extract(line, '$.data') AS data FROM events_raw"
-            )
-            con.unregister("sessions_df")
-            con.unregister("answers_df")
-            self._con = con
+        """The DuckDB connection holding ``sessions``, ``events`` (with each event's ``data``
+        as JSON) and ``answers``."""
         return self._con
 
+    @property
+    def events(self) -> pa.Table:
+        """Every event as an Arrow table (session_id, seq, t_ms, name, data as JSON text), in
+        session and record order. Big: the report never asks for it."""
+        table: pa.Table = self._con.sql(
+            "SELECT session_id, seq, t_ms, name, CAST(data AS VARCHAR) AS data FROM events "
+            "ORDER BY session_id, seq").to_arrow_table()
+        return table
 
-def _choose(copies: list[_ParsedFile], problems: list[Problem], root: Path) -> _ParsedFile:
-    """Identical copies merge; disagreeing copies are reported and the fullest one is kept."""
-    best = max(copies, key=lambda c: (c.footer is not None, c.records, -len(c.problems)))
-    for other in copies:
-        if other is best:
-            continue
-        a, b = str(best.path.relative_to(root)), str(other.path.relative_to(root))
-        if other.digest == best.digest:
-            problems.append(Problem("info", "duplicate_merged", b, None,
-                                    f"identical copy of {a} (merged)"))
-        else:
-            problems.append(Problem("error", "conflicting_duplicate", b, None,
-                                    f"same session id as {a} but different records; kept {a}"))
-    return best
+    @property
+    def answers(self) -> pd.DataFrame:
+        """Every quiz answer (one row each), in session and record order."""
+        if self._answers is None:
+            frame: pd.DataFrame = self._con.execute(
+                "SELECT * FROM answers ORDER BY session_id, seq").df()
+            frame["correct"] = frame["correct"].astype("boolean")
+            frame["confidence"] = frame["confidence"].astype("Int64")
+            self._answers = frame
+        return self._answers
+
+
+@dataclass
+class _Copy:
+    """What stays in memory of one file once its records are in DuckDB."""
+
+    path: Path
+    header: SessionHeader
+    footer: SessionFooter | None
+    problems: list[Problem]
+    records: int
+    digest: str
+    n_events: int
+    phases: frozenset[str]
+    resumes: list[int]
+
+    @property
+    def rank(self) -> tuple[bool, int, int]:
+        """The fullest copy wins: a footer, then more records, then fewer problems."""
+        return (self.footer is not None, self.records, -len(self.problems))
+
+
+class _Loader:
+    """Streams parsed files into DuckDB, keeping the best copy of each session."""
+
+    def __init__(self, con: Any, root: Path) -> None:
+        self.con = con
+        self.root = root
+        self.copies: dict[str, list[_Copy]] = {}
+        self.best: dict[str, _Copy] = {}
+        self._ev: tuple[list[str], list[int], list[int], list[str], list[bytes]] = (
+            [], [], [], [], [])
+        self._ans: list[tuple[Any, ...]] = []
+
+    def add(self, parsed: _ParsedFile) -> None:
+        header = parsed.header
+        assert header is not None
+        sid = str(header.session_id)
+        copy = _Copy(parsed.path, header, parsed.footer, parsed.problems, parsed.records,
+                     parsed.digest, len(parsed.ev_seq),
+                     frozenset(a[_PHASE] for a in parsed.answers), parsed.resumes)
+        seen = self.copies.setdefault(sid, [])
+        seen.append(copy)
+        if seen[:-1]:
+            if copy.rank <= self.best[sid].rank:
+                return
+            self.flush()  # the earlier copy's rows must be in DuckDB to be replaced
+            self.con.execute("DELETE FROM events WHERE session_id = ?", [sid])
+            self.con.execute("DELETE FROM answers WHERE session_id = ?", [sid])
+        self.best[sid] = copy
+        ids, seqs, times, names, data = self._ev
+        ids.extend([sid] * len(parsed.ev_seq))
+        seqs.extend(parsed.ev_seq)
+        times.extend(parsed.ev_t_ms)
+        names.extend(parsed.ev_name)
+        data.extend(parsed.ev_data)
+        self._ans.extend((sid, *a) for a in parsed.answers)
+        if len(ids) >= BATCH_EVENTS:
+            self.flush()
+
+    def flush(self) -> None:
+        ids, seqs, times, names, data = self._ev
+        if ids:
+            batch = pa.table({
+                "session_id": pa.array(ids, pa.string()),
+                "seq": pa.array(seqs, pa.int64()), "t_ms": pa.array(times, pa.int64()),
+                "name": pa.array(names, pa.string()),
+                # JSON written by pydantic: valid UTF-8 (Arrow checks again). The type is
+                # left to infer: pa.array(data, pa.binary()) can be far slower.
+                "data": pa.array(data).cast(pa.string())})
+            self.con.register("event_batch", batch)
+            self.con.execute("INSERT INTO events SELECT session_id, seq, t_ms, name, "
+                             "CAST(data AS JSON) FROM event_batch")
+            self.con.unregister("event_batch")
+            for column in self._ev:
+                column.clear()
+        if self._ans:
+            columns = list(zip(*self._ans, strict=True))
+            batch = pa.table({
+                name: pa.array(values, kind) for name, values, kind in zip(
+                    ("session_id", *_ANSWER_FIELDS), columns, _ANSWER_TYPES, strict=True)})
+            self.con.register("answer_batch", batch)
+            self.con.execute("INSERT INTO answers SELECT * FROM answer_batch")
+            self.con.unregister("answer_batch")
+            self._ans.clear()
+
+    def problems(self) -> list[Problem]:
+        """Duplicate copies (merged or conflicting), then the kept copy's own problems, per
+        session in the order first seen."""
+        found: list[Problem] = []
+        for sid, copies in self.copies.items():
+            best = self.best[sid]
+            a = str(best.path.relative_to(self.root))
+            for other in copies:
+                if other is best:
+                    continue
+                b = str(other.path.relative_to(self.root))
+                if other.digest == best.digest:
+                    found.append(Problem("info", "duplicate_merged", b, None,
+                                         f"identical copy of {a} (merged)"))
+                else:
+                    found.append(Problem("error", "conflicting_duplicate", b, None,
+                                         f"same session id as {a} but different records; "
+                                         f"kept {a}"))
+            found.extend(best.problems)
+        return found
 
 
 def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
@@ -267,41 +445,46 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
         raise FileNotFoundError(f"{folder} is not a folder of session files")
     erased = read_tombstones(folder)
     problems: list[Problem] = []
-    by_session: dict[str, list[_ParsedFile]] = defaultdict(list)
-    paths = session_files(folder)
-    for path, parsed in zip(_progress(paths, quiet),
-                            _parse_files(paths, folder, workers),
-                            strict=True):
-        shown = str(path.relative_to(folder))
-        if parsed.header is None:
-            problems.extend(parsed.problems)
-            problems.append(Problem("error", "no_header", shown, None,
-                                    "no valid header line: file skipped"))
-            continue
-        by_session[str(parsed.header.session_id)].append(parsed)
-    erased_sessions = 0
-    kept: list[_ParsedFile] = []
-    for copies in by_session.values():
-        assert copies[0].header is not None
-        if player_hash(copies[0].header.player) in erased:
-            erased_sessions += 1
-            continue
-        chosen = _choose(copies, problems, folder) if len(copies) > 1 else copies[0]
-        problems.extend(chosen.problems)
-        kept.append(chosen)
-    kept.sort(key=lambda p: (p.header.started_at, str(p.header.session_id)) if p.header else ())
-    versions: dict[str, int] = defaultdict(int)
-    for parsed in kept:
-        assert parsed.header is not None
-        versions[parsed.header.content_hash] += 1
-    if len(versions) > 1 and not allow_mixed:
-        listing = ", ".join(f"{h[:12]} ({n} sessions)" for h, n in versions.items())
-        raise MixedVersionsError(
-            f"the sessions come from {len(versions)} versions of the level content: {listing}. "
-            "Scores from different versions are not comparable; analyse each version in its "
-            "own folder, or pass --allow-mixed to keep them together with a version column."
-        )
-    sessions = _sessions_frame(kept, folder)
+    erased_ids: set[str] = set()
+    con, tmp = _open_database()
+    try:
+        loader = _Loader(con, folder)
+        paths = session_files(folder)
+        for path, parsed in zip(_progress(paths, quiet), _parse_files(paths, folder, workers),
+                                strict=True):
+            if parsed.header is None:
+                problems.extend(parsed.problems)
+                problems.append(Problem("error", "no_header", str(path.relative_to(folder)),
+                                        None, "no valid header line: file skipped"))
+                continue
+            if player_hash(parsed.header.player) in erased:
+                erased_ids.add(str(parsed.header.session_id))
+                continue
+            loader.add(parsed)
+        loader.flush()
+        problems.extend(loader.problems())
+        kept = sorted(loader.best.values(),
+                      key=lambda c: (c.header.started_at, str(c.header.session_id)))
+        versions: dict[str, int] = defaultdict(int)
+        for copy in kept:
+            versions[copy.header.content_hash] += 1
+        if len(versions) > 1 and not allow_mixed:
+            listing = ", ".join(f"{h[:12]} ({n} sessions)" for h, n in versions.items())
+            raise MixedVersionsError(
+                f"the sessions come from {len(versions)} versions of the level content: "
+                f"{listing}. Scores from different versions are not comparable; analyse each "
+                "version in its own folder, or pass --allow-mixed to keep them together with "
+                "a version column.")
+        sessions = _sessions_frame(kept, folder)
+        con.register("sessions_df", sessions)
+        con.execute("CREATE TABLE sessions AS SELECT * FROM sessions_df")
+        con.unregister("sessions_df")
+        # fetchall, not fetchone: a result left unfinished blocks the connection.
+        counts = con.execute("SELECT (SELECT count(*) FROM events), "
+                             "(SELECT count(*) FROM answers)").fetchall()[0]
+    except BaseException:
+        _close_database(con, tmp)
+        raise
     for row in sessions.itertuples():
         if not row.has_footer:
             problems.append(Problem("warning", "incomplete", row.file, None,
@@ -309,71 +492,45 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
         if not row.has_post:
             problems.append(Problem("warning", "incomplete", row.file, None,
                                     "no post-quiz answers"))
-    return Dataset(folder=folder, sessions=sessions, events=_events_table(kept),
-                   answers=_answers_frame(kept), problems=problems,
-                   erased_sessions=erased_sessions, versions=dict(versions))
+    ds = Dataset(folder=folder, sessions=sessions, problems=problems,
+                 erased_sessions=len(erased_ids), versions=dict(versions),
+                 n_events=int(counts[0]) if counts else 0,
+                 n_answers=int(counts[1]) if counts else 0, _con=con)
+    weakref.finalize(ds, _close_database, con, tmp)
+    return ds
 
 
-def _sessions_frame(kept: list[_ParsedFile], root: Path) -> pd.DataFrame:
+def _sessions_frame(kept: list[_Copy], root: Path) -> pd.DataFrame:
     rows = []
     for p in kept:
         h = p.header
-        assert h is not None
         rows.append({
             "session_id": str(h.session_id), "player": h.player,
             "player_hash": player_hash(h.player), "campaign_id": h.campaign_id,
             "content_hash": h.content_hash, "version": h.content_hash[:12],
             "engine_version": h.engine_version, "language": h.language,
-            "condition": h.condition, "pre_form": h.pre_form, "post_form": h.post_form,
+            "condition": h.condition, "class_id": h.class_id, "school_id": h.school_id,
+            "pre_form": h.pre_form, "post_form": h.post_form,
             "started_at": pd.Timestamp(h.started_at),
             "ended_at": pd.Timestamp(p.footer.ended_at) if p.footer else pd.NaT,
             "outcome": p.footer.outcome if p.footer else None,
             "has_footer": p.footer is not None,
-            "has_pre": any(a[_PHASE] == "pre" for a in p.answers),
-            "has_post": any(a[_PHASE] == "post" for a in p.answers),
-            "n_events": len(p.ev_seq),
+            "has_pre": "pre" in p.phases,
+            "has_post": "post" in p.phases,
+            "n_events": p.n_events,
             "n_resumes": len(p.resumes),
             "last_resume_seq": p.resumes[-1] if p.resumes else None,
             "file": str(p.path.relative_to(root)),
         })
     columns = ["session_id", "player", "player_hash", "campaign_id", "content_hash", "version",
-               "engine_version", "language", "condition", "pre_form", "post_form", "started_at",
-               "ended_at", "outcome", "has_footer", "has_pre", "has_post", "n_events",
-               "n_resumes", "last_resume_seq", "file"]
+               "engine_version", "language", "condition", "class_id", "school_id", "pre_form",
+               "post_form", "started_at", "ended_at", "outcome", "has_footer", "has_pre",
+               "has_post", "n_events", "n_resumes", "last_resume_seq", "file"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def _events_table(kept: list[_ParsedFile]) -> pa.Table:
-    seqs: list[int] = []
-    times: list[int] = []
-    names: list[str] = []
-    lines: list[bytes] = []
-    for p in kept:
-        seqs.extend(p.ev_seq)
-        times.extend(p.ev_t_ms)
-        names.extend(p.ev_name)
-        lines.extend(p.ev_line)
-    # One id per session, repeated by Arrow (a Python list of a million ids is slow to build).
-    ids = pa.array([str(p.header.session_id) if p.header else "" for p in kept], pa.string())
-    repeat = np.repeat(np.arange(len(kept)), [len(p.ev_seq) for p in kept])
-    return pa.table({
-        "session_id": ids.take(pa.array(repeat, pa.int64())),
-        "seq": pa.array(seqs, pa.int64()),
-        "t_ms": pa.array(times, pa.int64()),
-        "name": pa.array(names, pa.string()),
-        # The lines passed pydantic's JSON parser, so they are valid UTF-8; Arrow checks again.
-        "line": pa.array(lines, pa.binary()).cast(pa.string()),
-    })
 
 
 _ANSWER_FIELDS = ("seq", "t_ms", "phase", "form", "item", "concept", "choice", "correct",
                   "latency_ms", "confidence")
+_ANSWER_TYPES = (pa.string(), pa.int64(), pa.int64(), pa.string(), pa.string(), pa.string(),
+                 pa.string(), pa.string(), pa.bool_(), pa.int64(), pa.int64())
 _PHASE = _ANSWER_FIELDS.index("phase")
-
-
-def _answers_frame(kept: list[_ParsedFile]) -> pd.DataFrame:
-    rows = [(str(p.header.session_id), *a) for p in kept if p.header for a in p.answers]
-    frame = pd.DataFrame.from_records(rows, columns=["session_id", *_ANSWER_FIELDS])
-    frame["correct"] = frame["correct"].astype("boolean")
-    frame["confidence"] = frame["confidence"].astype("Int64")
-    return frame

@@ -55,6 +55,16 @@ class Classroom:
     conditions: tuple[str, ...] = ()
     condition_boost: float = 0.5
     erase: int = 0
+    #: Class ids, assigned in turn; ``class_boost`` adds to the post-quiz logit of a class
+    #: (a teacher who debriefs better), the class effect a mixed model should find.
+    classes: tuple[str, ...] = ()
+    class_boost: dict[str, float] = field(default_factory=dict)
+    school: str | None = None
+    #: The last ``partial_post`` players answer only the first ``partial_items`` post items.
+    partial_post: int = 0
+    partial_items: int = 4
+    #: One 1-5 confidence (Likert) item per concept on each form, rising with the score.
+    likert: bool = False
 
 
 @dataclass
@@ -91,18 +101,22 @@ def _expected_diff(config: Classroom, forms: dict[str, list[tuple[str, str, floa
     n_cond = max(1, len(config.conditions))
     boosts = [config.condition_boost if config.conditions and k == n_cond - 1 else 0.0
               for k in range(n_cond)]
+    classes = config.classes or ("",)
     out: dict[str, float] = {}
     for concept, gain in config.gains.items():
-        # Half the class takes A first, half B first; conditions are equally frequent.
+        # Half the class takes A first, half B first; conditions and classes are equally
+        # frequent; boosts only lift concepts the game teaches (gain != 0).
         diffs = []
         for boost in boosts:
-            for pre, post in (("A", "B"), ("B", "A")):
-                pre_d = [d for _, c, d in forms[pre] if c == concept]
-                post_d = [d for _, c, d in forms[post] if c == concept]
-                p_pre = np.mean([(weights * _logistic(nodes - d)).sum() for d in pre_d])
-                p_post = np.mean([(weights * _logistic(nodes - d + gain + boost)).sum()
-                                  for d in post_d])
-                diffs.append(float(p_post - p_pre))
+            for group in classes:
+                extra = (boost + config.class_boost.get(group, 0.0)) if gain else 0.0
+                for pre, post in (("A", "B"), ("B", "A")):
+                    pre_d = [d for _, c, d in forms[pre] if c == concept]
+                    post_d = [d for _, c, d in forms[post] if c == concept]
+                    p_pre = np.mean([(weights * _logistic(nodes - d)).sum() for d in pre_d])
+                    p_post = np.mean([(weights * _logistic(nodes - d + gain + extra)).sum()
+                                      for d in post_d])
+                    diffs.append(float(p_post - p_pre))
         out[concept] = float(np.mean(diffs))
     return out
 
@@ -173,6 +187,9 @@ def _one_session(index: int, config: Classroom, forms: dict[str, list[tuple[str,
     condition = (config.conditions[(index // 2) % len(config.conditions)]
                  if config.conditions else None)
     boost = config.condition_boost if condition and condition == config.conditions[-1] else 0.0
+    class_id = (config.classes[(index // 4) % len(config.classes)]
+                if config.classes else None)
+    boost += config.class_boost.get(class_id or "", 0.0)
     version = 2 if index < config.other_version else 1
     started = TOKEN_EPOCH + timedelta(minutes=index)
     s.add({
@@ -182,13 +199,16 @@ def _one_session(index: int, config: Classroom, forms: dict[str, list[tuple[str,
         "seed": int(rng.integers(0, 2**32)), "language": "en", "condition": condition,
         "pre_form": pre_form, "post_form": post_form,
         "consent": {"given": True, "at": started.isoformat()}, "started_at": started.isoformat(),
+        **({"class_id": class_id} if class_id else {}),
+        **({"school_id": config.school} if config.school else {}),
     })
     ability = float(rng.normal(0, 1))
     # Where this player stops: 0 = before the pre-quiz ends ... len(ROOMS)+2 = finished.
     stop = len(ROOMS) + 2
     if config.attrition and rng.random() < config.attrition:
         stop = int(rng.integers(0, len(ROOMS) + 2))
-    _quiz(s, "pre", pre_form, forms, ability, 0.0, rng, partial=stop == 0)
+    _quiz(s, "pre", pre_form, forms, ability, 0.0, rng, partial=stop == 0,
+          likert=config.likert)
     if stop == 0:
         return s
     skill = 1.0 / (1.0 + math.exp(-ability))
@@ -200,8 +220,10 @@ def _one_session(index: int, config: Classroom, forms: dict[str, list[tuple[str,
             elapsed_ms=s.t_ms)
     if stop == len(ROOMS) + 1:
         return s
+    cut = (config.partial_items
+           if index >= config.participants - config.partial_post else None)
     _quiz(s, "post", post_form, forms, ability, boost, rng, partial=False,
-          gains=config.gains)
+          gains=config.gains, cut=cut, likert=config.likert)
     s.add({"record": "footer", "outcome": "escaped",
            "ended_at": (started + timedelta(milliseconds=s.t_ms + 10)).isoformat()},
           step_ms=10)
@@ -210,10 +232,23 @@ def _one_session(index: int, config: Classroom, forms: dict[str, list[tuple[str,
 
 def _quiz(s: _Session, phase: str, form: str, forms: dict[str, list[tuple[str, str, float]]],
           ability: float, boost: float, rng: np.random.Generator, *, partial: bool,
-          gains: dict[str, float] | None = None) -> None:
+          gains: dict[str, float] | None = None, cut: int | None = None,
+          likert: bool = False) -> None:
     items = forms[form][: len(forms[form]) // 2] if partial else forms[form]
+    if cut is not None:
+        items = items[:cut]
+    elif likert and not partial:
+        for concept in dict.fromkeys(c for _, c, _ in items):
+            gain = (gains[concept] + boost) if gains else 0.0
+            level = 3.0 + 0.8 * (ability + gain) + float(rng.normal(0, 0.7))
+            s.add({"record": "quiz_answer", "phase": phase, "form": form,
+                   "item": f"{form}-conf-{concept}", "concept": concept,
+                   "choice": int(min(5, max(1, round(level)))), "correct": None,
+                   "latency_ms": 3000, "confidence": None}, step_ms=3000)
     for item, concept, difficulty in items:
-        gain = (gains[concept] + boost) if gains else 0.0
+        # A condition or a class lifts only what the game teaches: a concept with no gain
+        # stays without one.
+        gain = (gains[concept] + (boost if gains[concept] else 0.0)) if gains else 0.0
         p = 1.0 / (1.0 + math.exp(-(ability - difficulty + gain)))
         correct = bool(rng.random() < p)
         latency = int(rng.integers(2000, 15000))

@@ -2,7 +2,9 @@
 
 A participant is a session (one pre-quiz, one play-through, one post-quiz). When an item was
 answered twice in a phase, the last answer counts. Scores are proportions correct over the
-scored items a participant answered.
+scored items a participant answered; whether a quiz is complete (every item of its form, or
+the plan's threshold) is a separate flag, see :mod:`telemetry.research.inclusion`.
+Confidence is the mean of the Likert (unscored, numeric) answers of a phase.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import numpy as np
 import pandas as pd
 
 from telemetry.research import behaviour
+from telemetry.research.inclusion import quiz_status
 from telemetry.research.ingest import Dataset
+from telemetry.research.plan import Inclusion
 from telemetry.research.stats import marx_cummings
 
 LAST_ANSWERS = """
@@ -46,7 +50,8 @@ def scores(ds: Dataset) -> pd.DataFrame:
 
 def concepts(ds: Dataset) -> list[str]:
     rows = ds.connect().execute(
-        "SELECT DISTINCT concept FROM answers WHERE concept IS NOT NULL ORDER BY 1").fetchall()
+        "SELECT DISTINCT concept FROM answers WHERE concept IS NOT NULL AND correct IS NOT NULL "
+        "ORDER BY 1").fetchall()
     return [str(r[0]) for r in rows]
 
 
@@ -63,11 +68,28 @@ def item_matrix(ds: Dataset, phase: str | None = None, form: str | None = None) 
     return wide
 
 
-def participants(ds: Dataset) -> pd.DataFrame:
-    """One row per session: who, which forms, pre/post overall and per concept, behaviour."""
+LIKERT = """
+SELECT * FROM answers WHERE correct IS NULL AND TRY_CAST(choice AS INTEGER) IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY session_id, phase, item ORDER BY seq DESC) = 1
+"""
+
+
+def likert_answers(ds: Dataset) -> pd.DataFrame:
+    """The last answer to each Likert (confidence) item: session, phase, concept, value."""
+    frame: pd.DataFrame = ds.connect().execute(
+        f"SELECT session_id, phase, form, item, coalesce(concept, '') AS concept, "
+        f"CAST(choice AS INTEGER) AS value FROM ({LIKERT}) ORDER BY session_id, seq").df()
+    return frame
+
+
+def participants(ds: Dataset, rule: Inclusion | None = None) -> pd.DataFrame:
+    """One row per session: who, which forms, pre/post overall and per concept, whether each
+    quiz is complete, confidence, behaviour."""
+    rule = rule or Inclusion()
     long = scores(ds)
-    base = ds.sessions[["session_id", "player_hash", "player", "condition", "version",
-                        "pre_form", "post_form", "has_footer", "outcome"]].copy()
+    base = ds.sessions[["session_id", "player_hash", "player", "condition", "class_id",
+                        "school_id", "language", "version", "pre_form", "post_form",
+                        "has_footer", "outcome"]].copy()
     out = base.set_index("session_id")
     for phase in ("pre", "post"):
         part = long[long["phase"] == phase]
@@ -84,7 +106,20 @@ def participants(ds: Dataset) -> pd.DataFrame:
     ]
     for concept in concepts(ds):
         out[f"gain_{concept}"] = out[f"post_{concept}"] - out[f"pre_{concept}"]
-    out["complete"] = out["pre_score"].notna() & out["post_score"].notna()
+    status = quiz_status(ds, rule)
+    for phase in ("pre", "post"):
+        part = status[status["phase"] == phase].drop_duplicates("session_id", keep="last")
+        part = part.set_index("session_id").reindex(out.index)
+        out[f"{phase}_answered"] = part["answered"].fillna(0).astype(int)
+        out[f"{phase}_expected"] = part["expected"].astype("Int64")
+        out[f"{phase}_complete"] = part["complete"].fillna(False).astype(bool)
+    likert = likert_answers(ds)
+    for phase in ("pre", "post"):
+        mean = likert[likert["phase"] == phase].groupby("session_id")["value"].mean()
+        out[f"{phase}_confidence"] = mean.reindex(out.index).astype(float)
+    # The primary analysis: both quizzes complete. The sensitivity analysis: any pair of scores.
+    out["complete"] = out["pre_complete"] & out["post_complete"]
+    out["available"] = out["pre_score"].notna() & out["post_score"].notna()
     summary = behaviour.per_participant(ds).set_index("session_id")
     out = out.join(summary, how="left")
     return out.reset_index()

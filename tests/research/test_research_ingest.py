@@ -222,3 +222,19 @@ def test_garbage_lines_are_reported_never_fatal(tmp_path_factory: pytest.TempPat
     expected = [4 + k for k, g in enumerate(garbage) if g.strip()]
     assert sorted(p.line for p in bad if p.line is not None) == expected
     assert all(p.kind == "corrupt_line" for p in bad)
+
+
+def test_a_repeated_key_cannot_slip_free_text_past_validation(tmp_path: Path) -> None:
+    """JSON parsers disagree on repeated keys (the models keep the last, DuckDB's JSON
+    functions the first): the stored data must be what was validated, never the raw line."""
+    synthetic.generate(tmp_path, synthetic.Classroom(participants=2, seed=1, machines=1))
+    path = sorted(tmp_path.rglob("*.jsonl"))[0]
+    lines = path.read_bytes().split(b"\n")
+    at = next(i for i, line in enumerate(lines) if b'"name":"RoomEntered"' in line)
+    lines[at] = lines[at].replace(b'"data":{', b'"data":{"room":"my name is Anna"},"data":{',
+                                  1)
+    path.write_bytes(b"\n".join(lines))
+    ds = ingest.ingest(tmp_path)
+    stored = ds.connect().execute("SELECT CAST(data AS VARCHAR) FROM events").fetchall()
+    assert not any("Anna" in row[0] for row in stored)
+    assert ds.n_events == len(stored) > 0

@@ -135,3 +135,41 @@ def test_delete_removes_files_and_tombstones_the_hash_not_the_code(
     assert main(["telemetry", "delete", "--player", "OWL-427", "--data", str(tmp_path),
                  "--yes"]) == 0
     assert read_tombstones(tmp_path) == {digest}  # idempotent: one line per code
+
+
+def test_export_and_delete_walk_every_sub_folder(tmp_path: Path) -> None:
+    """One folder per machine, and a USB copy of a machine inside another: every file of the
+    player is exported and erased, and a later copy of the erased sessions is refused."""
+    from telemetry.reader import session_paths
+    from telemetry.research.ingest import ingest, session_files
+
+    data = tmp_path / "class"
+    top = _record(data, "OWL-427")
+    deep = _record(data / "machine-01", "OWL-427")
+    copy_dir = data / "machine-02" / "usb"
+    copy_dir.mkdir(parents=True)
+    copy = copy_dir / deep.name
+    copy.write_bytes(deep.read_bytes())
+    theirs = _record(data / "machine-02", "FOX-123")
+    assert session_files(data) == session_paths(data)  # one walk for every tool
+    elsewhere = tmp_path / "backup"
+    elsewhere.mkdir()
+    (elsewhere / deep.name).write_bytes(deep.read_bytes())
+
+    archive = tmp_path / "owl.zip"
+    assert main(["telemetry", "export", "--player", "OWL-427", "--data", str(data),
+                 "-o", str(archive)]) == 0
+    with zipfile.ZipFile(archive) as z:
+        assert sorted(z.namelist()) == sorted(
+            p.relative_to(data).as_posix() for p in (top, deep, copy))
+
+    assert main(["telemetry", "delete", "--player", "OWL-427", "--data", str(data),
+                 "--yes"]) == 0
+    left = [p for p in data.rglob("*") if p.is_file() and p.suffix == ".jsonl"]
+    assert left == [theirs]
+    assert not any("OWL-427" in p.read_text() for p in data.rglob("*") if p.is_file())
+    # The backup copied back under the folder is refused by the tombstone.
+    (data / "restored").mkdir()
+    (data / "restored" / deep.name).write_bytes((elsewhere / deep.name).read_bytes())
+    ds = ingest(data)
+    assert list(ds.sessions["player"]) == ["FOX-123"] and ds.erased_sessions == 1
