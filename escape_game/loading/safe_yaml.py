@@ -28,6 +28,7 @@ from escape_game.loading.builder import (
 )
 from escape_game.loading.problems import Problem
 from escape_game.loading.pure_yaml import PureSafeLoader
+from escape_game.model.numbers import shorten_quotes
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", PureSafeLoader)
 
@@ -133,7 +134,8 @@ class ParsedFile:
 
 
 def _problem(path: Path, line: int, column: int, message: str, code: str) -> Problem:
-    return Problem(path, line, column, "error", message, code)
+    """A problem of the file; any text it quotes from the file is cut to a short line."""
+    return Problem(path, line, column, "error", shorten_quotes(message), code)
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:

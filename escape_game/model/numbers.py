@@ -8,6 +8,7 @@ above any amount, time or score a game needs and fits a 64-bit seed.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 #: Significant digits of any number read (a 64-bit seed has 20).
@@ -32,6 +33,14 @@ def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
     if len(text) <= limit:
         return f"'{text}'"
     return f"'{text[: limit - 1]}…' ({len(text)} characters)"
+
+
+_LONG_QUOTE = re.compile("'([^'\\n]{" + str(QUOTE_LIMIT + 1) + ",})'")
+
+
+def shorten_quotes(message: str) -> str:
+    """Every '...' in a message longer than QUOTE_LIMIT cut as :func:`quote` cuts it."""
+    return _LONG_QUOTE.sub(lambda m: quote(m.group(1)), message)
 
 
 def _significant(digits: str) -> int:
