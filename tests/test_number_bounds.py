@@ -111,3 +111,10 @@ def test_amounts_fit_only_within_the_bound() -> None:
     assert amount_fits(Decimal("12.50")) and amount_fits(Decimal("-3"))
     for wild in ("1e26", "1e-30", "NaN", "Infinity", "1e999999"):
         assert not amount_fits(Decimal(wild))
+
+
+def test_file_text_quoted_by_a_yaml_problem_is_cut_short(tmp_path: Path) -> None:
+    """A missing ':' after a long word: the message quotes the word, never all of it."""
+    folder = level_with(tmp_path, "    concepts" + "x" * 5_000 + "\n      a: 1\n")
+    messages = problems_of(folder)
+    assert messages and all(len(m) < len(str(folder)) + 400 for m in messages)
