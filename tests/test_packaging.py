@@ -18,9 +18,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from locations import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-from locations import ROOT
 
 pytestmark = pytest.mark.slow
 
