@@ -1,90 +1,71 @@
-"""Solvability checker speed against the cost of the core's `step` alone, in the same run.
+"""Solvability checker speed and memory, against the cost of the core's `step` alone.
 
-For each shipped level under levels/ and for a generated large level (30 rooms, 15 items,
-locked doors, code locks, a shop and threats that may or may not strike), prints:
-- the time to prove the level (search + dead ends + findings), best of --repeat runs;
-- states explored per second and core steps taken;
-- the baseline: `step(level, state, action)` alone over the same number of actions (every
-  move tried from every explored state), and the ratio checker / baseline, i.e. what the
-  search adds on top of the rules themselves.
-Target: each shipped level proved in under 1 s.
+For each shipped level under levels/, the plain generated corridor (30 rooms) and two
+generated teacher-style levels (10 rooms / 30 objects / 6 puzzles and 30 rooms / 90 objects /
+15 puzzles, see generated_levels.py), prints:
+- the verdict, states kept and core steps taken;
+- the time to prove the level (search + dead ends + findings) in CPU seconds, min / median /
+  max of --repeat runs, and states per CPU second (from the median);
+- the baseline, in the same run with the runs interleaved: `step(level, state, action)` alone
+  over every action the search sends to the core, and the ratio checker / baseline;
+- for the generated levels, peak RSS of a fresh process that builds the level and proves
+  it, next to a fresh process that only builds it.
+The machine's load average is printed before and after: on a shared machine, read the
+minimum.
 
-Usage: python benchmarks/bench_check.py [--repeat K]
+Targets: teacher 10/30/6 proved in under 5 s and 300 MB; teacher 30/90/15 in under 60 s and
+1 GB; each shipped level in under 1 s. The previous checker's numbers on the same generated
+levels (measured on the same machine before the search was reduced, see
+docs/checking-levels.md) are printed for comparison, labelled as recorded.
+
+With --previous DIR (a checkout of an earlier version, e.g. `git worktree add DIR 89b7921`),
+that version's checker also runs on the generated levels, in its own process, interleaved
+with the others, so "states per second now / before" is measured in the same run (its CPU
+time is taken around its check_level only, like ours).
+
+Usage: python benchmarks/bench_check.py [--repeat K] [--skip-memory] [--previous DIR]
 """
 
 from __future__ import annotations
 
 import argparse
-import time
+import os
+import resource
+import statistics
+import subprocess
+import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generated_levels import corridor_level, teacher_level
+from timing import interleaved, load_average, spread
 
 from escape_game.check import check_level
-from escape_game.check.moves import moves
+from escape_game.check.moves import MoveBook, moves
 from escape_game.check.search import search
 from escape_game.core import Level, step
 from escape_game.core.actions import Action
 from escape_game.core.state import GameState
 from escape_game.loading import LevelError, load_campaign
-from escape_game.model import Campaign
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def generated_level(rooms: int = 30, items: int = 15) -> Level:
-    """A corridor of rooms: each key opens the next door, each room's notice must be read,
-    every third room has a code lock, a shop at the start and a few chancy threats."""
-    data: dict[str, Any] = {
-        "format": 1, "id": "generated", "title": "Generated", "languages": ["en"],
-        "start": {"room": "r0", "money": 300},
-        "risks": [{"id": "theft", "name": "Theft"}],
-        "items": [{"id": f"key{i}", "name": f"Key {i}"} for i in range(items)],
-        "rooms": [],
-    }
-    for i in range(rooms):
-        room: dict[str, Any] = {
-            "id": f"r{i}", "title": f"Room {i}", "description": "A room.",
-            "objects": [{"id": f"notice{i}", "name": "Notice", "description": "Read me.",
-                         "on_examine": [{"set_flag": f"read{i}"}]}],
-            "puzzles": [], "exits": [], "threats": [],
-        }
-        key = i // 2
-        if i % 2 == 0 and key < items:
-            room["objects"].append({"id": f"chest{i}", "name": "Chest", "description": "A chest.",
-                                    "take": f"key{key}"})
-        door: dict[str, Any] = {"id": f"fwd{i}", "to": f"r{i + 1}" if i + 1 < rooms else "out",
-                                "label": "Onward", "condition": {"flag": f"read{i}"}}
-        if i % 2 == 1 and key < items:
-            door["locked"] = True
-            room["objects"].append({
-                "id": f"panel{i}", "name": "Panel", "description": "A keyhole.",
-                "uses": [{"item": f"key{key}", "consume": True,
-                          "effects": [{"unlock_exit": f"fwd{i}"}]}],
-            })
-        if i % 3 == 2:
-            room["puzzles"].append({
-                "id": f"lock{i}", "kind": "code_lock", "title": "Lock", "prompt": "Code?",
-                "code": f"{i:04d}", "visible_if": {"flag": f"read{i}"},
-            })
-            door["condition"] = {"all": [{"flag": f"read{i}"}, {"solved": f"lock{i}"}]}
-        room["exits"].append(door)
-        if i > 0:
-            room["exits"].append({"id": f"back{i}", "to": f"r{i - 1}", "label": "Back"})
-        if i in (4, 14, 24):
-            room["threats"].append({
-                "id": f"thief{i}", "name": "Thief", "category": "theft", "description": "!",
-                "loss": 40, "likelihood": 0.5, "trigger": {"when": "enter"},
-            })
-        data["rooms"].append(room)
-    data["rooms"][0]["shop"] = [
-        {"id": "lock_plus", "brand": "A", "name": "Lock+", "covers": ["theft"], "premium": 30,
-         "deductible": 10, "limit": 100},
-        {"id": "safe_max", "brand": "B", "name": "Safe Max", "covers": ["theft"], "premium": 45,
-         "limit": 100},
-    ]
-    data["rooms"].append({"id": "out", "title": "Out", "description": "Free.",
-                          "on_enter": [{"escape": True}]})
-    return Level.from_campaign(Campaign.model_validate(data))
+GENERATED: dict[str, Callable[[], Level]] = {
+    "corridor-30": lambda: corridor_level(30, 15),
+    "teacher-10/30/6": lambda: teacher_level(10, 30, 6),
+    "teacher-30/90/15": lambda: teacher_level(30, 90, 15),
+}
+#: name -> (seconds, MB) the proof must stay under.
+TARGETS = {"teacher-10/30/6": (5.0, 300.0), "teacher-30/90/15": (60.0, 1000.0)}
+#: The previous checker (commit 89b7921) on this machine, CPU time: what it reached.
+RECORDED = {
+    "teacher-10/30/6": "200,000 states (budget), undecided, 50.6 s, 1,444 MB, 3,950 states/s",
+    "teacher-30/90/15": "50,000 states (budget 50,000), undecided, 11.9 s, 366 MB, "
+                        "4,210 states/s",
+}
+RECORDED_RATE = {"teacher-10/30/6": 3950.0, "teacher-30/90/15": 4210.0}
 
 
 def shipped() -> list[tuple[str, Level]]:
@@ -100,44 +81,127 @@ def shipped() -> list[tuple[str, Level]]:
 def step_pairs(level: Level) -> list[tuple[GameState, Action]]:
     """Every (state, action) the search sends to the core, for the baseline."""
     result = search(level)
+    book = MoveBook(level)
     return [(s, a) for s in result.graph.states if not s.over
-            for m in moves(level, s) for a in m.actions]
+            for m in moves(level, s, 0, book) for a in m.actions]
 
 
-def best(fn: Any, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+def high_water_mb() -> float:
+    """This process's peak RSS. Read from /proc (VmHWM restarts at exec), not getrusage,
+    whose ru_maxrss a child inherits from the process that forked it."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def bench(name: str, level: Level, repeat: int) -> None:
+def peak_rss(name: str, prove: bool) -> float:
+    """Peak RSS in MB of a fresh process that builds the level (and proves it)."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--rss", name, *(["--prove"] if prove else [])],
+        check=True, capture_output=True, text=True, env=os.environ.copy(),
+    ).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+_PREVIOUS = """
+import sys, time
+sys.path.insert(0, {bench!r})
+from generated_levels import teacher_level, corridor_level
+from escape_game.check import check_level
+level = {build}
+started = time.process_time()
+report = check_level(level, budget={budget})
+print(report.states, time.process_time() - started, report.winnable)
+"""
+_BUILD = {"corridor-30": "corridor_level(30, 15)", "teacher-10/30/6": "teacher_level(10, 30, 6)",
+          "teacher-30/90/15": "teacher_level(30, 90, 15)"}
+
+
+def previous_rate(name: str, tree: Path, budget: int) -> tuple[int, float, str]:
+    """(states, CPU seconds, verdict) of another checkout's checker on the same generated
+    level, in a fresh process (its code first on the path)."""
+    code = _PREVIOUS.format(bench=str(Path(__file__).resolve().parent), build=_BUILD[name],
+                            budget=budget)
+    env = os.environ | {"PYTHONPATH": str(tree)}
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True, env=env, cwd=tree).stdout.split()
+    return int(out[0]), float(out[1]), out[2]
+
+
+def bench(name: str, level: Level, repeat: int, memory: bool,
+          previous: tuple[Path, int] | None = None) -> None:
     report = check_level(level)
-    seconds = best(lambda: check_level(level), repeat)
     pairs = step_pairs(level)
 
     def baseline() -> None:
         for s, a in pairs:
             step(level, s, a)
 
-    base = best(baseline, repeat)
-    verdict = "ok" if seconds < 1.0 else "over the 1 s target"
-    print(f"{name:14} {report.verdict}")
-    print(f"{'':14} states {report.states:>7}  core steps {report.steps:>7}  "
-          f"check {seconds:7.3f} s  ({report.states / seconds:>8.0f} states/s)  [{verdict}]")
-    print(f"{'':14} baseline: step alone over {len(pairs)} actions {base:7.3f} s  "
-          f"({len(pairs) / base:>8.0f} steps/s); checker / baseline = {seconds / base:.2f}")
+    arms: dict[str, Callable[[], object]] = {
+        "check": partial(check_level, level), "step": baseline
+    }
+    before: list[tuple[int, float, str]] = []
+    if previous is not None and name in _BUILD:
+        tree, budget = previous
+        arms["previous"] = lambda: before.append(previous_rate(name, tree, budget))
+    times = interleaved(arms, repeat)
+    checks, bases = times["check"], times["step"]
+    median = statistics.median(checks)
+    rate = report.states / median
+    print(f"{name:17} {report.verdict}")
+    print(f"{'':17} states {report.states:>7}  core steps {report.steps:>7}  "
+          f"{rate:>8.0f} states/s")
+    print(f"{'':17} check     {spread(checks)}")
+    print(f"{'':17} step alone over {len(pairs)} actions: {spread(bases)}  "
+          f"({len(pairs) / statistics.median(bases):>7.0f} steps/s); "
+          f"checker / baseline = {median / statistics.median(bases):.2f}")
+    target = TARGETS.get(name)
+    if memory and name in GENERATED:
+        built, proved = peak_rss(name, False), peak_rss(name, True)
+        limit = f" (target {target[1]:.0f} MB)" if target else ""
+        print(f"{'':17} peak RSS {proved:6.0f} MB proving, {built:6.0f} MB building only{limit}")
+    if target:
+        ok = "ok" if max(checks) < target[0] else "OVER TARGET"
+        print(f"{'':17} target {target[0]:.0f} s: slowest run {max(checks):.3f} s [{ok}]")
+    if before:
+        rates = [states / seconds for states, seconds, _ in before]
+        print(f"{'':17} previous checker, same run, interleaved: {before[0][0]} states "
+              f"(winnable: {before[0][2]}), states/s min {min(rates):.0f} median "
+              f"{statistics.median(rates):.0f} max {max(rates):.0f}; now / before = "
+              f"{rate / statistics.median(rates):.1f}x")
+    elif name in RECORDED:
+        print(f"{'':17} previous checker (recorded): {RECORDED[name]}")
+        print(f"{'':17} states/s now / before = {rate / RECORDED_RATE[name]:.1f}x")
+    if name not in GENERATED:
+        print(f"{'':17} target 1 s: {'ok' if max(checks) < 1.0 else 'OVER TARGET'}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--previous", type=Path, metavar="DIR",
+                        help="a checkout of an earlier version: its checker runs on the same "
+                             "generated levels, interleaved, for states per second")
+    parser.add_argument("--previous-budget", type=int, default=20_000,
+                        help="its state budget (the earlier checker may not finish)")
+    parser.add_argument("--rss", help=argparse.SUPPRESS)
+    parser.add_argument("--prove", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.rss:
+        level = GENERATED[args.rss]()
+        if args.prove:
+            check_level(level)
+        print(high_water_mb())
+        return
+    print(f"before: {load_average()}")
     for name, level in shipped():
-        bench(name, level, args.repeat)
-    bench("generated-30", generated_level(), args.repeat)
+        bench(name, level, args.repeat, False)
+    for name, build in GENERATED.items():
+        previous = None if args.previous is None else (args.previous, args.previous_budget)
+        bench(name, build(), args.repeat, not args.skip_memory, previous)
+    print(f"after:  {load_average()}")
 
 
 if __name__ == "__main__":

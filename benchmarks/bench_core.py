@@ -1,7 +1,9 @@
 """Core speed against baselines measured in the same run.
 
 Plays a fixed session of plausible actions on the biggest level under levels/ (by rooms,
-then objects), then times, best of several runs:
+then objects), then times, in CPU seconds, min / median / max of --repeat rounds with every
+arm run once per round (interleaved, so all see the same machine); ratios use the medians
+and the load average is printed:
 - step: the real rules engine, ``step(level, state, action)`` for every recorded action;
 - lookups: a loop doing the same per-action dict lookups (room, its objects/exits/shop) only;
 - replace: ``dataclasses.replace(state, steps=...)``, building one new frozen state per action;
@@ -18,10 +20,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import interleaved, load_average, median, spread
 
 from escape_game.core import Action, GameState, Level, new_game, step
 from escape_game.loading import LevelError
@@ -68,15 +74,6 @@ def session(level: Level, count: int) -> tuple[list[GameState], list[Action]]:
     return states, actions
 
 
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actions", type=int, default=5000)
@@ -109,13 +106,14 @@ def main() -> None:
         for state, _ in pairs:
             dataclasses.replace(state, steps=state.steps + 1)
 
-    t_step = best(run_steps, args.repeat)
-    t_look = best(run_lookups, args.repeat)
-    t_repl = best(run_replace, args.repeat)
-    print(f"step:     {n / t_step:>10,.0f} steps/s  ({t_step / n * 1e6:6.1f} us/step)")
-    print(f"lookups:  {n / t_look:>10,.0f} loops/s  ({t_look / n * 1e6:6.1f} us)  "
-          f"step/lookups = {t_step / t_look:.1f}x")
-    print(f"replace:  {n / t_repl:>10,.0f} copies/s ({t_repl / n * 1e6:6.1f} us)  "
+    print(load_average())
+    times = interleaved(
+        {"step": run_steps, "lookups": run_lookups, "replace": run_replace}, args.repeat
+    )
+    for name, arm in times.items():
+        print(f"{name:8} per action: {spread(arm, 1e6 / n, 'us')}")
+    t_step, t_look, t_repl = (median(times[k]) for k in ("step", "lookups", "replace"))
+    print(f"step: {n / t_step:,.0f} steps/s (median); step/lookups = {t_step / t_look:.1f}x, "
           f"step/replace = {t_step / t_repl:.1f}x")
 
     log = actions[:300]
@@ -134,12 +132,17 @@ def main() -> None:
         def json_only() -> None:
             json.loads(json.dumps(doc, indent=1, sort_keys=True))
 
-        t_save = best(round_trip(False), args.repeat)
-        t_verify = best(round_trip(True), args.repeat)
-        t_json = best(json_only, args.repeat)
-    print(f"save+load ({len(log)} actions):           {t_save * 1e3:7.2f} ms  "
-          f"vs json dumps+loads {t_json * 1e3:.2f} ms = {t_save / t_json:.1f}x")
-    print(f"save+load, verified by replay:          {t_verify * 1e3:7.2f} ms")
+        saves = interleaved({
+            "save+load": round_trip(False),
+            "save+load, verified by replay": round_trip(True),
+            "json dumps+loads of the same document": json_only,
+        }, args.repeat)
+    print(f"save round trip, {len(log)} actions:")
+    for name, arm in saves.items():
+        print(f"  {name:38} {spread(arm, 1e3, 'ms')}")
+    ratio = median(saves["save+load"]) / median(saves["json dumps+loads of the same document"])
+    print(f"  save+load / json = {ratio:.1f}x (medians)")
+    print(load_average())
 
 
 if __name__ == "__main__":

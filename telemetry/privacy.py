@@ -127,10 +127,6 @@ def read_tombstones(folder: Path, *, anywhere: bool = False) -> set[str]:
     return hashes
 
 
-def is_erased(code: str, tombstones: set[str]) -> bool:
-    return code_hash(code) in tombstones
-
-
 def _sync_dir(folder: Path) -> None:
     """Make the removals durable too (POSIX; a no-op where directories cannot be opened)."""
     try:

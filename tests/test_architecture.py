@@ -1,11 +1,15 @@
 """Imports point one way: model <- loading <- core <- check/runner/ui/cli; telemetry listens.
 
 The rules are checked on the source (with ast), so a new module cannot quietly break them.
+The headless layers (model, loading, core, check, runner) must also stay free of pygame when
+actually imported: they are what runs in WebAssembly, where pygame is not available.
 """
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +17,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("escape_game", "telemetry")
+#: Everything a browser build runs without the user interface (see docs/web.md).
+HEADLESS = ("escape_game.model", "escape_game.loading", "escape_game.core", "escape_game.check",
+            "escape_game.runner")
 RESEARCH_LIBS = {"duckdb", "pyarrow", "pandas", "scipy", "matplotlib", "tqdm", "pingouin"}
 # The core is a pure function of data: no clock, no I/O, no global randomness.
 IMPURE = {"time", "datetime", "random", "os", "io", "pathlib", "socket", "threading", "secrets",
@@ -86,6 +93,10 @@ def test_import_rules(name: str, path: Path) -> None:
             problems.append(f"the core imports {sorted(bad)}")
         if impure:
             problems.append(f"the core imports impure modules {sorted(impure)}")
+    if any(_within(name, h) for h in HEADLESS) and any(
+        _within(i, "escape_game.ui") for i in imported
+    ):
+        problems.append("the headless layers must not import the user interface")
     if _within(name, "escape_game.loading"):
         bad = {i for i in imported if any(_within(i, p) for p in (
             "escape_game.core", "escape_game.ui", "escape_game.check", "telemetry"))}
@@ -96,3 +107,24 @@ def test_import_rules(name: str, path: Path) -> None:
         if heavy:
             problems.append(f"research libraries imported at module level: {sorted(heavy)}")
     assert not problems, f"{path.relative_to(ROOT)}: " + "; ".join(problems)
+
+
+def test_importing_the_headless_layers_loads_no_pygame() -> None:
+    """Every module of the headless layers, imported for real in a fresh interpreter."""
+    code = (
+        "import importlib, pkgutil, sys\n"
+        f"for top in {HEADLESS!r}:\n"
+        "    package = importlib.import_module(top)\n"
+        "    for info in pkgutil.walk_packages(package.__path__, top + '.'):\n"
+        "        importlib.import_module(info.name)\n"
+        "loaded = [m for m in sys.modules if m.startswith('escape_game.')]\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] == 'pygame'"
+        " or m.startswith('escape_game.ui')]\n"
+        "print(len(loaded), sorted(bad))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=False)
+    assert run.returncode == 0, run.stderr
+    count, bad = run.stdout.strip().split(" ", 1)
+    assert int(count) >= 40, f"only {count} modules imported: the walk found too little"
+    assert bad == "[]", f"importing the headless layers loaded {bad}"

@@ -70,6 +70,7 @@ def _all_manifest_paths() -> list[str]:
     return [
         *MANIFEST["fonts"].values(),
         *MANIFEST["images"].values(),
+        *MANIFEST.get("sounds", {}).values(),
         *MANIFEST.get("licenses", {}).values(),
     ]
 
@@ -152,6 +153,7 @@ def test_glyph_check_can_tell_a_missing_glyph():
 def test_credits_mention_every_source_folder_and_licence():
     folders = [p.name for p in ASSETS.iterdir() if p.is_dir() and p.name != "tools"]
     folders += [f"images/{p.name}" for p in (ASSETS / "images").iterdir() if p.is_dir()]
+    folders += [f"sounds/{p.name}" for p in (ASSETS / "sounds").iterdir() if p.is_dir()]
     for folder in folders:
         assert f"{folder}/" in CREDITS, f"CREDITS.md does not mention {folder}/"
     for rel in MANIFEST["fonts"].values():

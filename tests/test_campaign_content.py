@@ -20,30 +20,18 @@ import pytest
 import yaml
 from locations import ROOT
 
+from escape_game import core
+from escape_game.loading import load_campaign
 from escape_game.model import Campaign, KnowledgeItem, LikertItem, QuizForm
+from escape_game.runner.script import parse_actions
 
 LEVEL = ROOT / "levels" / "risk_academy"
 WALKTHROUGHS = LEVEL / "walkthroughs"
 LANGS = {"fr", "en"}
 
 
-def _load_by_hand() -> Campaign:
-    """Merge the includes without the loader (used only if the loader is missing)."""
-    root: dict[str, Any] = yaml.safe_load((LEVEL / "campaign.yaml").read_text(encoding="utf-8"))
-    merged = dict(root)
-    for name in root.get("include", []):
-        fragment = yaml.safe_load((LEVEL / name).read_text(encoding="utf-8"))
-        for key, values in fragment.items():
-            merged[key] = [*merged.get(key, []), *values]
-    return Campaign.model_validate(merged)
-
-
 @pytest.fixture(scope="module")
 def campaign() -> Campaign:
-    try:
-        from escape_game.loading import load_campaign
-    except ImportError:  # pragma: no cover - the loader ships with the engine
-        return _load_by_hand()
     loaded = load_campaign(LEVEL)
     assert loaded.warnings == [], [str(w) for w in loaded.warnings]
     return loaded.campaign
@@ -243,8 +231,6 @@ def test_hotspots_are_placed_apart(campaign: Campaign) -> None:
 # -- play: walkthroughs and balance ------------------------------------------------------------
 def _play(campaign: Campaign, script: Path, *, drop: tuple[str, ...] = (),
           buy_all: bool = False) -> tuple[Any, dict[str, Any]]:
-    core = pytest.importorskip("escape_game.core")
-    runner = pytest.importorskip("escape_game.runner.script")
     data: dict[str, Any] = yaml.safe_load(script.read_text(encoding="utf-8"))
     actions: list[dict[str, Any]] = []
     for action in data["actions"]:
@@ -255,7 +241,7 @@ def _play(campaign: Campaign, script: Path, *, drop: tuple[str, ...] = (),
             room = next(r for r in campaign.rooms if any(p.id == action["potion"] for p in r.shop))
             actions += [{"type": "buy", "potion": p.id} for p in room.shop
                         if p.id != action["potion"]]
-    parsed = runner.parse_actions(actions, [], script)
+    parsed = parse_actions(actions, [], script)
     level = core.Level.from_campaign(campaign)
     result = core.new_game(level, data.get("seed", 0))
     state = result.state

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from scenarios import event, names, play, reason
 
 from escape_game.core import GameState, Level, StepResult, new_game, step
 from escape_game.core.actions import ACTION_ADAPTER
@@ -50,23 +51,8 @@ def level() -> Level:
     return level_from_text(SHOP)
 
 
-def play(lv: Level, *actions: dict[str, Any], timers: bool = True
-         ) -> tuple[GameState, list[StepResult]]:
-    result = new_game(lv, seed=5, timers=timers)
-    results = [result]
-    for raw in actions:
-        result = step(lv, result.state, ACTION_ADAPTER.validate_python(raw))
-        results.append(result)
-    return result.state, results
-
-
 def dumps(result: StepResult, name: str) -> list[dict[str, Any]]:
     return [e.model_dump() for e in result.events if e.name == name]
-
-
-def reason(result: StepResult) -> str:
-    assert result.events[0].name == "ActionRejected", result.events
-    return str(result.events[0].model_dump()["reason"])
 
 
 def balanced(state: GameState) -> bool:
@@ -90,10 +76,10 @@ def test_opening_offers_the_shop() -> None:
 
 def test_buying_charges_the_premium_and_reports_alternatives_and_best_value() -> None:
     state, results = play(level(), buy("good"), buy("good"), buy("pricey"))
-    bought = dumps(results[1], "PotionBought")[0]
+    bought = event(results[1], "PotionBought")
     assert bought == {"potion": "good", "premium": Decimal("30.00"),
                       "alternatives": ("cheap", "pricey"), "best_value": True}
-    assert dumps(results[1], "ScoreChanged")[0]["reason"] == "best_value:good"
+    assert event(results[1], "ScoreChanged")["reason"] == "best_value:good"
     assert reason(results[2]) == "already_owned"
     assert reason(results[3]) == "cannot_afford"
     assert state.money == Decimal("70.00") and balanced(state)
@@ -111,7 +97,7 @@ def test_decline_once_and_buy_later() -> None:
                           {"type": "decline", "potion": "cheap"}, buy("cheap"))
     assert dumps(results[1], "PotionDeclined") == [{"potion": "cheap"}]
     assert reason(results[2]) == "already_declined"
-    assert dumps(results[3], "PotionBought")[0]["best_value"] is False
+    assert event(results[3], "PotionBought")["best_value"] is False
     assert state.declined_potions == frozenset({"cheap"})
 
 
@@ -124,7 +110,7 @@ def test_pause_before_buying_earns_a_bonus() -> None:
     assert reasons == ["pause:good", "best_value:good"]
     # one bonus per pause, and once the best potion is owned the others are not best value
     assert dumps(results[4], "ScoreChanged") == []
-    assert dumps(results[4], "PotionBought")[0]["best_value"] is False
+    assert event(results[4], "PotionBought")["best_value"] is False
     assert not state.paused_in_room
     assert state.score == 50
     state, _ = play(lv, examine("rest"), buy("good"))
@@ -146,7 +132,7 @@ def test_buying_everything_is_penalised() -> None:
 
 def test_a_loss_larger_than_cash_becomes_debt_and_costs_wellbeing() -> None:
     state, results = play(level(), examine("fee"))
-    money = dumps(results[1], "MoneyChanged")[0]
+    money = event(results[1], "MoneyChanged")
     assert money == {"delta": Decimal("-130.00"), "balance": Decimal("0.00"),
                      "debt": Decimal("30.00"), "reason": "effect:fee"}
     assert dumps(results[1], "WellbeingChanged") == [
@@ -154,14 +140,14 @@ def test_a_loss_larger_than_cash_becomes_debt_and_costs_wellbeing() -> None:
     ]
     assert state.money == 0 and state.debt == Decimal("30.00") and balanced(state)
     state, results = play(level(), examine("fee"), examine("wallet"))
-    assert dumps(results[2], "MoneyChanged")[0]["balance"] == Decimal("220.00")
+    assert event(results[2], "MoneyChanged")["balance"] == Decimal("220.00")
     assert state.debt == 0 and balanced(state)
 
 
 def test_an_uninsured_strike_into_debt() -> None:
     state, results = play(level(), buy("cheap"), {"type": "go", "exit": "ahead"}, examine("match"),
                           {"type": "face", "threat": "blaze"})
-    struck = dumps(results[-1], "ThreatStruck")[0]
+    struck = event(results[-1], "ThreatStruck")
     assert struck["payout"] == Decimal("10.00") and struck["out_of_pocket"] == Decimal("190.00")
     assert state.money == 0 and state.debt == Decimal("100.00")
     assert state.wellbeing == 30 - 2 - 10  # halved strike loss, then the debt
@@ -170,7 +156,7 @@ def test_an_uninsured_strike_into_debt() -> None:
 
 def test_wellbeing_zero_ends_the_game_exhausted() -> None:
     state, results = play(level(), examine("rest"), examine("fee"))
-    assert [e.name for e in results[2].events][-1] == "GameEnded"
+    assert names(results[2])[-1] == "GameEnded"
     assert state.outcome == "exhausted" and state.wellbeing == 0
     after = step(level(), state, ACTION_ADAPTER.validate_python({"type": "wait", "ms": 5}))
     assert reason(after) == "game_over" and after.state is state
@@ -178,15 +164,15 @@ def test_wellbeing_zero_ends_the_game_exhausted() -> None:
 
 def test_room_time_limit() -> None:
     state, results = play(level(), {"type": "wait", "ms": 59_999}, {"type": "wait", "ms": 1})
-    assert [e.name for e in results[2].events] == ["TimeRanOut", "GameEnded"]
-    assert results[2].events[0].model_dump() == {"room": "market"}
+    assert names(results[2]) == ["TimeRanOut", "GameEnded"]
+    assert event(results[2], "TimeRanOut") == {"room": "market"}
     assert state.outcome == "out_of_time"
 
 
 def test_campaign_time_limit() -> None:
     state, results = play(level(), {"type": "wait", "ms": 30_000}, {"type": "go", "exit": "ahead"},
                           {"type": "wait", "ms": 90_000})
-    assert results[3].events[0].model_dump() == {"room": None}
+    assert event(results[3], "TimeRanOut") == {"room": None}
     assert state.outcome == "out_of_time" and state.elapsed_ms == 120_000
 
 
@@ -199,7 +185,7 @@ def test_timers_off_never_run_out() -> None:
 def test_quit_ends_and_everything_after_is_rejected(first: dict[str, Any]) -> None:
     state, results = play(level(), first, {"type": "quit"}, examine("wallet"), buy("good"))
     if first["type"] == "quit":
-        ended = dumps(results[1], "GameEnded")[0]
+        ended = event(results[1], "GameEnded")
         assert ended["outcome"] == "quit" and ended["money"] == Decimal("100.00")
         assert all(reason(r) == "game_over" for r in results[2:])
         assert state.outcome == "quit"
@@ -210,10 +196,9 @@ def test_quit_ends_and_everything_after_is_rejected(first: dict[str, Any]) -> No
 def test_a_strike_that_exhausts_completes_and_game_ended_comes_last() -> None:
     state, results = play(level(), examine("rest"), buy("cheap"), {"type": "go", "exit": "ahead"},
                           examine("match"), {"type": "face", "threat": "blaze"})
-    names = [e.name for e in results[-1].events]
-    assert names == ["ThreatStruck", "MoneyChanged", "WellbeingChanged", "ScoreChanged",
-                     "GameEnded"]
-    ended = results[-1].events[-1].model_dump()
+    assert names(results[-1]) == ["ThreatStruck", "MoneyChanged", "WellbeingChanged",
+                                  "ScoreChanged", "GameEnded"]
+    ended = event(results[-1], "GameEnded")
     assert state.outcome == "exhausted" and state.wellbeing == 0
     assert (ended["score"], ended["money"], ended["wellbeing"]) == (state.score, state.money, 0)
     assert state.score == 50 and balanced(state)  # the strike's protection still counted

@@ -7,8 +7,9 @@ from textwrap import dedent, indent
 from typing import Any
 
 import pytest
+from scenarios import event, names, play, reason
 
-from escape_game.core import GameState, Level, StepResult, new_game, step, visible_puzzles
+from escape_game.core import Level, step, visible_puzzles
 from escape_game.core.actions import ACTION_ADAPTER
 from escape_game.runner.levels import level_from_text
 
@@ -29,19 +30,6 @@ rooms:
 
 def level_with(puzzle_yaml: str) -> Level:
     return level_from_text(HEAD + indent(dedent(puzzle_yaml), "      "))
-
-
-def play(level: Level, *actions: dict[str, Any]) -> tuple[GameState, list[StepResult]]:
-    result = new_game(level, seed=1)
-    results = [result]
-    for raw in actions:
-        result = step(level, result.state, ACTION_ADAPTER.validate_python(raw))
-        results.append(result)
-    return result.state, results
-
-
-def names(result: StepResult) -> list[str]:
-    return [e.name for e in result.events]
 
 
 def answer(**fields: Any) -> dict[str, Any]:
@@ -67,13 +55,13 @@ def test_code_lock_ignores_case_and_spaces_and_counts_attempts() -> None:
     state, results = play(level, answer(code="1234"), answer(code="0a42"))
     assert names(results[1]) == ["PuzzleAttempted"]
     assert names(results[2])[:2] == ["PuzzleAttempted", "PuzzleSolved"]
-    solved = results[2].events[1]
-    assert solved.model_dump() == {"puzzle": "p", "attempts": 2, "hints_used": 0, "points": 80}
+    assert event(results[2], "PuzzleSolved") == {
+        "puzzle": "p", "attempts": 2, "hints_used": 0, "points": 80}
     assert "open" in state.flags and state.solved == ("p",)
     assert state.attempts_on("p") == 2
     assert visible_puzzles(level, state) == []
     again = step(level, state, ACTION_ADAPTER.validate_python(answer(code="0A42")))
-    assert again.state is state and again.events[0].model_dump()["reason"] == "already_solved"
+    assert again.state is state and reason(again) == "already_solved"
 
 
 def test_case_sensitive_code() -> None:
@@ -90,7 +78,7 @@ def test_max_attempts_locks_and_failure_effects_apply() -> None:
     state, results = play(level, hint, answer(code="1"), answer(code="2"), answer(code="0A42"))
     assert names(results[3]) == ["PuzzleAttempted", "PuzzleLocked"]
     assert "p" in state.locked_puzzles
-    assert results[4].events[0].model_dump()["reason"] == "puzzle_locked"
+    assert reason(results[4]) == "puzzle_locked"
     assert state.score == 0  # the failure penalty cannot push the score below zero
 
 
@@ -98,24 +86,25 @@ def test_hints_in_order_cost_points_and_run_out() -> None:
     level = level_with(CODE)
     state, results = play(level, {"type": "hint", "puzzle": "p"}, {"type": "hint", "puzzle": "p"},
                           {"type": "hint", "puzzle": "p"}, answer(code="0A42"))
-    assert [e.model_dump() for e in results[1].events] == [{"puzzle": "p", "index": 0, "cost": 30}]
-    assert results[2].events[0].model_dump()["index"] == 1
-    assert results[3].events[0].model_dump()["reason"] == "no_more_hints"
-    assert results[4].events[1].model_dump()["points"] == 0  # 80 - 100, never below zero
+    assert names(results[1]) == ["HintTaken"]
+    assert event(results[1], "HintTaken") == {"puzzle": "p", "index": 0, "cost": 30}
+    assert event(results[2], "HintTaken")["index"] == 1
+    assert reason(results[3]) == "no_more_hints"
+    assert event(results[4], "PuzzleSolved")["points"] == 0  # 80 - 100, never below zero
     assert state.hints_on("p") == 2
 
 
 def test_hint_cost_is_taken_from_the_puzzle_points() -> None:
     level = level_with(CODE)
     state, results = play(level, {"type": "hint", "puzzle": "p"}, answer(code="0A42"))
-    assert results[2].events[1].model_dump()["points"] == 50
+    assert event(results[2], "PuzzleSolved")["points"] == 50
     assert state.score == 50
 
 
 def test_answer_of_the_wrong_shape_is_rejected_without_an_attempt() -> None:
     level = level_with(CODE)
     state, results = play(level, answer(choice="a"))
-    assert results[1].events[0].model_dump()["reason"] == "bad_answer"
+    assert reason(results[1]) == "bad_answer"
     assert state.attempts_on("p") == 0
 
 
@@ -154,8 +143,8 @@ OPTIONS = "options: [{id: a, text: A}, {id: b, text: B}, {id: c, text: C}]"
 def test_choice_kinds(puzzle: str, wrong: dict[str, Any], right: dict[str, Any]) -> None:
     level = level_with(f"- id: p\n  title: P\n  prompt: Q\n  {puzzle}\n")
     state, results = play(level, answer(**wrong), answer(**right))
-    assert results[1].events[0].model_dump()["correct"] is False
-    assert results[2].events[0].model_dump()["correct"] is True
+    assert event(results[1], "PuzzleAttempted")["correct"] is False
+    assert event(results[2], "PuzzleAttempted")["correct"] is True
     assert state.solved == ("p",) and state.score == 100
 
 
@@ -187,7 +176,7 @@ BUDGET = """\
 def test_budget(amounts: dict[str, str], correct: bool) -> None:
     level = level_with(BUDGET)
     state, results = play(level, answer(amounts={k: Decimal(v) for k, v in amounts.items()}))
-    assert results[1].events[0].model_dump()["correct"] is correct
+    assert event(results[1], "PuzzleAttempted")["correct"] is correct
     assert (state.solved == ("p",)) is correct
 
 
@@ -201,5 +190,5 @@ def test_puzzle_attached_to_a_hidden_object_cannot_be_answered() -> None:
                             + indent(CODE, "      "))
     state, results = play(level, answer(code="0A42"), {"type": "examine", "object": "lamp"},
                           answer(code="0A42"))
-    assert results[1].events[0].model_dump()["reason"] == "not_visible"
+    assert reason(results[1]) == "not_visible"
     assert state.solved == ("p",)

@@ -7,9 +7,9 @@ from textwrap import dedent, indent
 from typing import Any
 
 import pytest
+from scenarios import event, names, play, reason
 
-from escape_game.core import GameState, Level, StepResult, new_game, pending_threats, shop, step
-from escape_game.core.actions import ACTION_ADAPTER
+from escape_game.core import GameState, Level, new_game, pending_threats, shop
 from escape_game.runner.levels import level_from_text
 
 HEAD = """\
@@ -48,26 +48,6 @@ def blaze(trigger: str = "{when: effect}", **extra: Any) -> str:
             f"  trigger: {trigger}\n{more}")
 
 
-def play(level: Level, *actions: dict[str, Any], timers: bool = True, seed: int = 1
-         ) -> tuple[GameState, list[StepResult]]:
-    result = new_game(level, seed=seed, timers=timers)
-    results = [result]
-    for raw in actions:
-        result = step(level, result.state, ACTION_ADAPTER.validate_python(raw))
-        results.append(result)
-    return result.state, results
-
-
-def names(result: StepResult) -> list[str]:
-    return [e.name for e in result.events]
-
-
-def event(results: list[StepResult], name: str) -> dict[str, Any]:
-    found = [e.model_dump() for r in results for e in r.events if e.name == name]
-    assert len(found) == 1, f"{name}: {found}"
-    return found[0]
-
-
 RING = {"type": "examine", "object": "bell"}
 BOOK = {"type": "examine", "object": "book"}
 
@@ -84,7 +64,7 @@ def test_enter_trigger_warns_on_entering_and_strikes_after_the_countdown() -> No
     state, results = play(level, wait(9_999), wait(1))
     assert names(results[1]) == []
     assert names(results[2]) == ["ThreatStruck", "MoneyChanged", "WellbeingChanged"]
-    struck = results[2].events[0].model_dump()
+    struck = event(results[2], "ThreatStruck")
     assert struck["protected"] is False and struck["not_covered_because"] == "no_policy"
     assert struck["out_of_pocket"] == Decimal("300.00") and struck["wellbeing_loss"] == 20
     assert state.money == Decimal("200.00") and state.wellbeing == 80
@@ -134,9 +114,10 @@ def test_pause_reveals_and_halves_the_countdown() -> None:
     level = make(blaze())
     _state, results = play(level, RING, wait(4_000), {"type": "pause", "threat": "blaze"},
                           wait(10_000), {"type": "pause", "threat": "blaze"}, wait(2_000))
-    assert results[3].events[0].model_dump() == {"threat": "blaze", "remaining_ms": 6_000}
+    assert names(results[3]) == ["ThreatPaused"]
+    assert event(results[3], "ThreatPaused") == {"threat": "blaze", "remaining_ms": 6_000}
     assert names(results[4]) == []  # 10 s at half speed: 5 s of the 6 s left
-    assert results[5].events[0].model_dump()["reason"] == "already_paused"
+    assert reason(results[5]) == "already_paused"
     assert names(results[6])[0] == "ThreatStruck"
 
 
@@ -155,8 +136,8 @@ def test_face_and_pause_need_a_pending_threat() -> None:
     level = make(blaze())
     _, results = play(level, {"type": "face", "threat": "blaze"},
                       {"type": "pause", "threat": "ghost"})
-    assert results[1].events[0].model_dump()["reason"] == "not_pending"
-    assert results[2].events[0].model_dump()["reason"] == "unknown_threat"
+    assert reason(results[1]) == "not_pending"
+    assert reason(results[2]) == "unknown_threat"
 
 
 @pytest.mark.parametrize(("likelihood", "strikes"), [(0, False), (1, True)])
@@ -201,7 +182,7 @@ def strike_with(*potions: str, waited_ms: int = 0) -> tuple[GameState, dict[str,
     level = make(blaze(), POTIONS)
     buys = [{"type": "buy", "potion": p} for p in potions]
     state, results = play(level, *buys, wait(waited_ms), RING, {"type": "face", "threat": "blaze"})
-    assert not any(e.name == "ActionRejected" for r in results for e in r.events)
+    assert not any("ActionRejected" in names(r) for r in results)
     return state, event(results, "ThreatStruck")
 
 

@@ -20,6 +20,7 @@ from escape_game.model import (
     Potion,
     Puzzle,
     Risk,
+    Story,
     Threat,
 )
 
@@ -52,6 +53,8 @@ def test_example_parses_everywhere_and_validates(block: str) -> None:
         for key, model in MODELS.items():
             if isinstance(data.get(key), list):
                 entries += [(TypeAdapter(model), e) for e in data[key]]
+    if isinstance(data, dict) and isinstance(data.get("story"), dict):
+        entries.append((TypeAdapter(Story), data["story"]))
     for adapter, entry in entries:
         if not _has_placeholder(entry):
             adapter.validate_python(entry)

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -122,6 +123,7 @@ def mutated_tutorial(draw: st.DrawFn) -> dict[str, Any]:
     return files
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(mutated_tutorial())
 def test_mutations_of_the_tutorial(files: dict[str, Any]) -> None:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from locations import LEVELS
 
+from escape_game.check import deep_problems
 from escape_game.cli import main
 from escape_game.commands.schema import schema_text
 from escape_game.loading import load_campaign
@@ -72,12 +74,7 @@ def test_unusable_calls_exit_2(argv: list[str], tmp_path: Path,
 
 
 def test_scaffold_and_tutorial_can_be_finished(tmp_path: Path) -> None:
-    check = pytest.importorskip("escape_game.check")
-    deep_problems = getattr(check, "deep_problems", None)
-    if deep_problems is None:
-        pytest.skip("the solvability checker is not installed")
     assert main(["new", "Finish Me", "--dir", str(tmp_path)]) == 0
-    tutorial = Path(__file__).resolve().parent.parent / "levels" / "tutorial"
-    for level in (tmp_path / "finish_me", tutorial):
+    for level in (tmp_path / "finish_me", LEVELS / "tutorial"):
         problems = deep_problems(load_campaign(level))
         assert [p.format() for p in problems if p.severity == "error"] == []

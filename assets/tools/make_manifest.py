@@ -5,7 +5,9 @@ Build tool only. Standard library only.
 Usage:  python assets/tools/make_manifest.py
 
 Keys under "images" are the PNG path relative to images/ without ".png"
-(for example "threats/fire"); values are paths relative to assets/.
+(for example "threats/fire"), keys under "sounds" the WAV path relative to sounds/
+without ".wav" (for example "strike" or "ambient/time"); values are paths relative to
+assets/.
 """
 
 from __future__ import annotations
@@ -38,10 +40,15 @@ def build() -> dict[str, dict[str, str]]:
         p.relative_to(root).with_suffix("").as_posix(): p.relative_to(ASSETS).as_posix()
         for p in sorted(root.rglob("*.png"))
     }
+    sound_root = ASSETS / "sounds"
+    sounds = {
+        p.relative_to(sound_root).with_suffix("").as_posix(): p.relative_to(ASSETS).as_posix()
+        for p in sorted(sound_root.rglob("*.wav"))
+    }
     for rel in [*FONTS.values(), *LICENSES.values()]:
         if not (ASSETS / rel).is_file():
             raise SystemExit(f"missing {rel}")
-    return {"fonts": FONTS, "images": images, "licenses": LICENSES}
+    return {"fonts": FONTS, "images": images, "sounds": sounds, "licenses": LICENSES}
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ generator). Wellbeing is kept only when it can reach zero or a condition reads i
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
@@ -34,6 +34,9 @@ ABSTRACTIONS: tuple[str, ...] = (
     "money is kept exact while a shop can still be reached or a condition reads money or "
     "potions; score, clocks and the random generator are ignored; wellbeing is ignored unless "
     "it can reach 0 or a condition reads it",
+    "flags, items and visits no condition reads, examinations that only show a message or "
+    "give points, and objects taken as souvenirs are left out of the state: they change "
+    "nothing a player can do (the concepts they meet are still counted)",
     "hints are not taken (they change the score, never what can be reached); the player never "
     "pauses, declines (the same as not buying) or quits",
     "each puzzle is answered with its correct answer, and with one wrong answer when it has "
@@ -92,6 +95,60 @@ def _reads_wellbeing(condition: Condition) -> bool:
     return _reads(condition, c.WellbeingAtLeast)
 
 
+def _atoms(condition: Condition) -> Iterator[Condition]:
+    """The leaves of a condition (everything but all/any/not)."""
+    if isinstance(condition, c.AllOf):
+        for x in condition.all_:
+            yield from _atoms(x)
+    elif isinstance(condition, c.AnyOf):
+        for x in condition.any_:
+            yield from _atoms(x)
+    elif isinstance(condition, c.Not):
+        yield from _atoms(condition.not_)
+    else:
+        yield condition
+
+
+@dataclass(frozen=True)
+class Reads:
+    """What the level's conditions and item uses look at: a flag no condition reads, an item
+    no condition or use asks for, a visit no condition asks about and that fires no on_enter
+    effect that matters, change nothing a player can do."""
+
+    flags: frozenset[str]
+    items: frozenset[str]
+    rooms: frozenset[str]
+
+    @classmethod
+    def of(cls, level: Level) -> Reads:
+        atoms = [a for x in conditions_of(level) for a in _atoms(x)]
+        flags = frozenset(a.flag for a in atoms if isinstance(a, c.FlagSet))
+        items = frozenset(a.has_item for a in atoms if isinstance(a, c.HasItem)) | frozenset(
+            u.item for o in level.objects.values() for u in o.uses
+        )
+        visits = frozenset(a.visited for a in atoms if isinstance(a, c.Visited))
+        reads = cls(flags, items, visits)
+        entered = frozenset(
+            r.id for r in level.rooms.values() if any(reads.matters(e) for e in r.on_enter)
+        )
+        return cls(flags, items, visits | entered)
+
+    def matters(self, effect: Effect) -> bool:
+        """False for an effect that changes only what the state key leaves out: a message,
+        points, or a flag or item nothing reads."""
+        if isinstance(effect, fx.ShowMessage | fx.AddScore):
+            return False
+        if isinstance(effect, fx.SetFlag):
+            return effect.set_flag in self.flags
+        if isinstance(effect, fx.ClearFlag):
+            return effect.clear_flag in self.flags
+        if isinstance(effect, fx.GiveItem):
+            return effect.give_item in self.items
+        if isinstance(effect, fx.RemoveItem):
+            return effect.remove_item in self.items
+        return True
+
+
 def rooms_ahead(level: Level) -> dict[str, frozenset[str]]:
     """Per room, the rooms that may still be reached from it (itself included), following
     exits whatever their conditions and counting go_to effects from everywhere: an
@@ -136,7 +193,19 @@ class Abstraction:
     """Per room, its `after N actions` threats: counting past the largest N of those not yet
     triggered changes nothing."""
     examine_matters: frozenset[str]
-    """Objects whose first examination has effects; examining the others changes nothing."""
+    """Objects whose first examination has effects that matter (see `Reads.matters`);
+    examining the others changes nothing the key keeps."""
+    take_matters: frozenset[str]
+    """Objects whose taking can change what the player may do: the item is read, or taking
+    hides uses, a puzzle or an examination that matter, or it is in a room where actions are
+    counted (a visible object is a way to let a turn pass). Taking the others is a
+    souvenir."""
+    inert_objects: frozenset[str]
+    """Objects neither examining nor taking can change anything the key keeps, in rooms
+    without `after N actions` threats: trying them loops back to the same situation."""
+    reads: Reads
+    exact: bool
+    """Keep every flag, item, visit, examination and taking (to test the reductions)."""
     limited_puzzles: frozenset[str]
     money_rooms: frozenset[str] | None
     """Rooms where money and potions owned can still change anything (None: everywhere).
@@ -148,10 +217,16 @@ class Abstraction:
     money_cap: bool
     """Money above what every remaining purchase and loss could need is all alike; only
     sound when no effect takes money away (those may fire several times)."""
+    _memo: dict[Hashable, frozenset[str]] = field(default_factory=dict, compare=False)
+    """Relevant potions per (room, potions owned, threats resolved): keyed millions of times
+    over a few hundred combinations."""
+    _caps: dict[Hashable, Decimal] = field(default_factory=dict, compare=False)
+    _parts: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, level: Level, *, exact: bool = False) -> Abstraction:
-        """`exact` keeps money, potions and wellbeing everywhere (to test the reductions)."""
+        """`exact` keeps money, potions, wellbeing, flags, items, visits, examinations and
+        takings everywhere (to test the reductions)."""
         triggers = {
             room.id: tuple(
                 (t.id, t.trigger.count)
@@ -188,6 +263,28 @@ class Abstraction:
         takes_money = any(
             isinstance(e, fx.AddMoney) and e.add_money < 0 for e, _ in effects_of(level)
         )
+        reads = Reads.of(level)
+        # Where actions are counted, examinations keep their old weight: which objects were
+        # examined decides which one is examined again to let a turn pass.
+        counting = {room for room, found in triggers.items() if found}
+        examine_matters = frozenset(
+            o.id for o in level.objects.values()
+            if exact or any(reads.matters(e) for e in o.on_examine)
+            or (o.on_examine and level.object_room[o.id] in counting)
+        )
+        with_puzzle = set(level.puzzle_object.values())
+        take_matters = frozenset(
+            o.id for o in level.objects.values()
+            if o.take is not None and (
+                exact or o.take in reads.items or o.uses or o.id in with_puzzle
+                or o.id in examine_matters or level.object_room[o.id] in counting
+            )
+        )
+        inert = frozenset(
+            o.id for o in level.objects.values()
+            if o.id not in examine_matters and o.id not in take_matters
+            and level.object_room[o.id] not in counting
+        )
         return cls(
             level=level,
             keep_wellbeing=keep_wellbeing,
@@ -198,7 +295,11 @@ class Abstraction:
             ),
             sold_ahead=sold_ahead,
             action_triggers=triggers,
-            examine_matters=frozenset(o.id for o in level.objects.values() if o.on_examine),
+            examine_matters=examine_matters,
+            take_matters=take_matters,
+            inert_objects=inert,
+            reads=reads,
+            exact=exact,
             limited_puzzles=frozenset(
                 p.id for p in level.puzzles.values() if p.max_attempts is not None
             ),
@@ -217,6 +318,13 @@ class Abstraction:
         which the key keeps."""
         if self.money_rooms is None:
             return {p.potion for p in state.owned_potions}
+        memo = (state.room, tuple(p.potion for p in state.owned_potions), state.resolved_threats)
+        known = self._memo.get(memo)
+        if known is None:
+            known = self._memo[memo] = frozenset(self._relevant_now(state))
+        return set(known)
+
+    def _relevant_now(self, state: GameState) -> set[str]:
         sold = self.sold_ahead.get(state.room, frozenset())
         resolved = set(state.resolved_threats)
         open_threats = [t for t in self.level.threats.values() if t.id not in resolved]
@@ -236,6 +344,13 @@ class Abstraction:
         shop: with at least this much (and no debt), more money changes nothing."""
         if not self.money_cap or self.money_rooms is None or state.debt:
             return None
+        memo = (state.room, tuple(p.potion for p in state.owned_potions), state.resolved_threats)
+        need = self._caps.get(memo)
+        if need is None:
+            need = self._caps[memo] = self._need(state)
+        return need
+
+    def _need(self, state: GameState) -> Decimal:
         owned = state.owned_ids
         potions = self.level.potions
         need = sum(
@@ -267,25 +382,42 @@ class Abstraction:
                 if p.potion in relevant
             )
         limited = self.limited_puzzles
+        reads = self.reads
+        if self.exact:
+            visited, inventory = frozenset(state.visited), frozenset(state.inventory)
+            flags = state.flags
+        else:
+            visited = reads.rooms.intersection(state.visited)
+            inventory = reads.items.intersection(state.inventory)
+            flags = state.flags if state.flags <= reads.flags else state.flags & reads.flags
+        examined = state.examined
+        if not examined <= self.examine_matters:
+            examined = examined & self.examine_matters
+        taken = state.taken
+        if not taken <= self.take_matters:
+            taken = taken & self.take_matters
+        # Equal parts of different keys are stored once: a key holds sets of ids that grow
+        # with the level, and most states share most of them.
+        part = self._parts.setdefault
         return (
             state.room,
-            frozenset(state.visited),
-            frozenset(state.inventory),
-            state.flags,
+            part(visited, visited),
+            part(inventory, inventory),
+            part(flags, flags),
             self.money_key(state) if money_matters else None,
             state.debt if money_matters else None,
             state.wellbeing if self.keep_wellbeing else None,
             owned,
-            frozenset(state.solved),
+            part(solved := frozenset(state.solved), solved),
             state.locked_puzzles,
             frozenset(a for a in state.attempts if a[0] in limited) if limited else None,
-            state.examined & self.examine_matters,
-            state.taken,
-            state.used,
-            state.unlocked_exits,
+            part(examined, examined),
+            part(taken, taken),
+            part(state.used, state.used),
+            part(state.unlocked_exits, state.unlocked_exits),
             min(state.room_actions, self.action_clamp(state)),
-            frozenset(w.threat for w in state.warnings),
-            frozenset(state.resolved_threats),
+            frozenset(w.threat for w in state.warnings) if state.warnings else None,
+            part(resolved := frozenset(state.resolved_threats), resolved),
             state.outcome,
         )
 

@@ -9,6 +9,7 @@ from statistics import mean
 from typing import Any
 
 from escape_game.check.bots import PERSONAS, GameRecord, Persona, play
+from escape_game.check.losses import loss_reasons
 from escape_game.core.level import Level
 
 
@@ -27,6 +28,8 @@ class PersonaSummary:
     threats_protected: int
     hints: float
     wrong_answers: float
+    loss_reasons: tuple[str, ...] = ()
+    """The commonest causes of losses, in words (see check.losses)."""
 
     @property
     def completion(self) -> float:
@@ -52,6 +55,7 @@ class PersonaSummary:
             "protected_share": _r(self.protected_share),
             "hints_used": _r(self.hints),
             "wrong_answers": _r(self.wrong_answers),
+            "loss_reasons": list(self.loss_reasons),
         }
 
 
@@ -59,8 +63,10 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def summarize(persona: str, records: Sequence[GameRecord]) -> PersonaSummary:
+def summarize(persona: str, records: Sequence[GameRecord],
+              level: Level | None = None) -> PersonaSummary:
     won = [r for r in records if r.outcome == "escaped"]
+    reasons = tuple(loss_reasons(level, records)) if level is not None else ()
     return PersonaSummary(
         persona=persona,
         games=len(records),
@@ -75,6 +81,7 @@ def summarize(persona: str, records: Sequence[GameRecord]) -> PersonaSummary:
         threats_protected=sum(r.threats_protected for r in records),
         hints=mean(r.hints for r in records) if records else 0.0,
         wrong_answers=mean(r.wrong_answers for r in records) if records else 0.0,
+        loss_reasons=reasons,
     )
 
 
@@ -84,7 +91,8 @@ def playtest(
     """`games` seeded games per persona (seeds seed, seed+1, ...), summed up per persona."""
     chosen = list(personas) if personas is not None else list(PERSONAS.values())
     return [
-        summarize(p.name, [play(level, p, seed + i) for i in range(games)]) for p in chosen
+        summarize(p.name, [play(level, p, seed + i) for i in range(games)], level)
+        for p in chosen
     ]
 
 
@@ -114,6 +122,20 @@ def table(level: Level, summaries: Sequence[PersonaSummary]) -> str:
     lines.append("")
     lines.append("actions and minutes are for escaped games; timers on; time passes before "
                  "each action (reading and thinking).")
+    lines.extend(reason_lines(summaries))
     return "\n".join(lines)
+
+
+def reason_lines(summaries: Sequence[PersonaSummary]) -> list[str]:
+    """Per persona, the top reasons for its losses (nothing for a persona that lost nothing)."""
+    out: list[str] = []
+    for s in summaries:
+        if not s.loss_reasons:
+            continue
+        if not out:
+            out.extend(["", "why players lost money or the game:"])
+        out.append(f"  {s.persona}:")
+        out.extend(f"    - {reason}" for reason in s.loss_reasons)
+    return out
 
 

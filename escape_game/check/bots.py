@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from escape_game.check.answers import correct_answer, wrong_answer
+from escape_game.check.losses import LossNotes, observe
 from escape_game.check.moves import moves
 from escape_game.core import actions as act
 from escape_game.core import events as ev
@@ -61,6 +62,8 @@ class GameRecord:
     wrong_answers: int = 0
     rejected: int = 0
     bought: list[str] = field(default_factory=list)
+    notes: LossNotes = field(default_factory=LossNotes)
+    """What the game shows about why it was lost (see check.losses)."""
 
 
 def _covers(potion: Potion, threat: Threat) -> bool:
@@ -147,13 +150,25 @@ def careful(level: Level, state: GameState, rng: random.Random) -> Decision:
     return (leave, 3_000) if leave is not None else (_look_around(level, state, rng), 10_000)
 
 
+def on_the_label(offer: list[Potion]) -> Potion:
+    """The offer that looks best to a player who reads only the label, never the fine print.
+
+    The label shows the premium, the deductible and the limit; exclusions and waiting
+    periods are in the fine print. So: the lowest premium, then the lowest deductible,
+    then the highest limit. The order the level lists its potions in plays no part.
+    """
+    return min(offer, key=lambda p: (p.premium, p.deductible, -p.limit))
+
+
 def hasty(level: Level, state: GameState, rng: random.Random) -> Decision:
-    """Buys the first potion on offer, skips the fine print, sometimes guesses first."""
+    """Buys what looks cheapest on the label, skips the fine print, sometimes guesses first."""
     offer = shop(level, state)
     room = level.rooms[state.room]
     bought_here = any(p.id in state.owned_ids for p in room.shop)
-    if offer and not bought_here and offer[0].premium <= state.money:
-        return act.BuyPotion(potion=offer[0].id), 3_000
+    if offer and not bought_here:
+        pick = on_the_label(offer)
+        if pick.premium <= state.money:
+            return act.BuyPotion(potion=pick.id), 3_000
     for obj in visible_objects(level, state):
         if obj.id not in state.examined and (obj.on_examine or obj.puzzle):
             return act.Examine(object=obj.id), 2_000
@@ -200,8 +215,8 @@ def wanderer(level: Level, state: GameState, rng: random.Random) -> Decision:
 PERSONAS: dict[str, Persona] = {
     "careful": Persona("careful", "examines everything, pauses on threats, buys best value",
                        careful),
-    "hasty": Persona("hasty", "buys the first potion, skips fine print, guesses sometimes",
-                     hasty),
+    "hasty": Persona("hasty", "buys what looks cheapest on the label, skips fine print, "
+                     "guesses sometimes", hasty),
     "random": Persona("random", "uniform over valid actions, at most 150 actions", wanderer,
                       max_actions=150),
 }
@@ -212,12 +227,14 @@ def play(level: Level, persona: Persona, seed: int) -> GameRecord:
     rng = random.Random(f"{persona.name}:{seed}")
     state = new_game(level, seed, timers=True).state
     record = GameRecord(persona.name, seed, "unfinished", 0, 0, state.money, state.wellbeing)
+    record.notes.room = state.room
     decisions = 0
     while not state.over and decisions < persona.max_actions:
         decisions += 1
         action, think = persona.policy(level, state, rng)
         for a in (act.AdvanceTime(ms=think), action):
             result = step(level, state, a)
+            observe(record.notes, level, state, result.state, result.events)
             state = result.state
             _tally(record, result.events)
             if state.over:

@@ -10,6 +10,7 @@ from escape_game.check import findings as fd
 from escape_game.check.abstraction import ABSTRACTIONS
 from escape_game.check.report import CheckReport, Finding, Locator
 from escape_game.check.search import DEFAULT_BUDGET, search
+from escape_game.check.unmet import unmet
 from escape_game.core.level import Level
 from escape_game.model import Campaign
 
@@ -68,6 +69,7 @@ def check_level(level: Level, *, budget: int = DEFAULT_BUDGET) -> CheckReport:
     found.extend(concepts)
     found.extend(fd.uncovered_threats(level))
     shortest = result.shortest_win
+    found.extend(unmet(level, shortest))
     return CheckReport(
         level=level.id,
         winnable=winnable,

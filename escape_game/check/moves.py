@@ -118,56 +118,109 @@ def _wait_ms(level: Level, state: GameState) -> int | None:
     return min(positive) if positive else None
 
 
-def moves(level: Level, state: GameState, clamp: int = 0) -> Iterator[Move]:
+class MoveBook:
+    """Every fixed move of one level, built once: the search tries the same few hundred
+    moves millions of times, and building a validated action costs more than a lookup."""
+
+    def __init__(self, level: Level) -> None:
+        self.level = level
+        objs = level.objects.values()
+        self.examine = {o.id: Move((act.Examine(object=o.id),)) for o in objs}
+        self.again = {o.id: Move((act.Examine(object=o.id),), again=True) for o in objs}
+        self.take = {o.id: Move((act.Take(object=o.id),)) for o in objs if o.take is not None}
+        self.uses = {
+            o.id: tuple(
+                (item, f"{o.id}/{item}", Move((act.UseItem(item=item, target=o.id),)))
+                for item in dict.fromkeys(u.item for u in o.uses)
+            )
+            for o in objs
+        }
+        self.right: dict[str, Move | None] = {}
+        self.wrong: dict[str, Move] = {}
+        for puzzle in level.puzzles.values():
+            right = correct_answer(puzzle)
+            self.right[puzzle.id] = None if right is None else Move((right,))
+            if puzzle.max_attempts is not None:
+                self.wrong[puzzle.id] = Move((wrong_answer(puzzle),), wrong=True)
+        self.buy = {p: Move((act.BuyPotion(potion=p),)) for p in level.potions}
+        self.face: dict[str, tuple[Move, ...]] = {}
+        for threat in level.threats.values():
+            face = (act.FaceThreat(threat=threat.id),)
+            self.face[threat.id] = (
+                (Move(face, chance="strikes"), Move(face, chance="spared"))
+                if 0.0 < threat.likelihood < 1.0 else (Move(face),)
+            )
+        self.go = {e: Move((act.GoThrough(exit=e),)) for e in level.exits}
+
+
+_BOOKS: list[MoveBook] = []
+
+
+def book_for(level: Level) -> MoveBook:
+    """The MoveBook of a level, kept for the few levels used last (bots ask at every turn)."""
+    for book in _BOOKS:
+        if book.level is level:
+            return book
+    book = MoveBook(level)
+    _BOOKS.insert(0, book)
+    del _BOOKS[4:]
+    return book
+
+
+def moves(
+    level: Level, state: GameState, clamp: int = 0, book: MoveBook | None = None
+) -> Iterator[Move]:
     """Every move worth trying from a state (the core still decides what is valid).
 
     `clamp` is how many actions in this room can still trigger a threat: while the count is
     below it, one repeated examination stands for every action that only passes a turn.
+    `book` is the level's MoveBook (the last one built for this level when not given).
     """
+    if book is None:
+        book = book_for(level)
     pending = pending_threats(level, state)
     for warning in pending:
-        threat = level.threats[warning.threat]
-        face = (act.FaceThreat(threat=threat.id),)
-        if 0.0 < threat.likelihood < 1.0:
-            yield Move(face, chance="strikes")
-            yield Move(face, chance="spared")
-        else:
-            yield Move(face)
+        yield from book.face[warning.threat]
     if pending:
         # A warning counts down: the player may prepare (buy, let a waiting period pass)
         # or face it; everything else waits until it is resolved.
         for potion in shop(level, state):
             if state.money >= potion.premium:
-                yield Move((act.BuyPotion(potion=potion.id),))
+                yield book.buy[potion.id]
         wait = _wait_ms(level, state)
         if wait is not None:
             yield Move((act.AdvanceTime(ms=wait),))
         return
     objects = visible_objects(level, state)
     burn = state.room_actions < clamp
+    examined, inventory, used = state.examined, state.inventory, state.used
     for obj in objects:
-        if obj.id not in state.examined or burn:
-            seen = obj.id in state.examined
-            yield Move((act.Examine(object=obj.id),), again=seen)
+        oid = obj.id
+        if oid not in examined or burn:
+            seen = oid in examined
+            yield book.again[oid] if seen else book.examine[oid]
             burn = burn and not seen
-        if obj.take is not None:
-            yield Move((act.Take(object=obj.id),))
-        for item in dict.fromkeys(u.item for u in obj.uses):
-            if item in state.inventory and f"{obj.id}/{item}" not in state.used:
-                yield Move((act.UseItem(item=item, target=obj.id),))
+        take = book.take.get(oid)
+        if take is not None:
+            yield take
+        for item, done, move in book.uses[oid]:
+            if item in inventory and done not in used:
+                yield move
     for puzzle in visible_puzzles(level, state):
-        if puzzle.id in state.locked_puzzles:
+        pid = puzzle.id
+        if pid in state.locked_puzzles:
             continue
-        right = correct_answer(puzzle)
+        right = book.right[pid]
         if right is not None:
-            yield Move((right,))
-        if puzzle.max_attempts is not None:
-            yield Move((wrong_answer(puzzle),), wrong=True)
+            yield right
+        wrong = book.wrong.get(pid)
+        if wrong is not None:
+            yield wrong
     for potion in shop(level, state):
         if state.money >= potion.premium:
-            yield Move((act.BuyPotion(potion=potion.id),))
+            yield book.buy[potion.id]
     wait = _wait_ms(level, state)
     if wait is not None:
         yield Move((act.AdvanceTime(ms=wait),))
     for ex in visible_exits(level, state):
-        yield Move((act.GoThrough(exit=ex.id),))
+        yield book.go[ex.id]

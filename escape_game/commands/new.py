@@ -82,12 +82,13 @@ def render(template: str, values: dict[str, str], texts: dict[str, dict[str, str
     return "\n".join(lines) + "\n"
 
 
-def _schema_dir(folder: Path) -> str:
-    """Relative inside the project (so the level can move with it), else absolute."""
+def _schema_dir(folder: Path, level: Path) -> str:
+    """Relative to the engine's schemas inside the project (the level moves with it), else
+    relative to the level's own copy (written by create), so the level can move anywhere."""
     folder = folder.resolve()
     if folder.is_relative_to(SCHEMA_DIR.parent):
         return Path(os.path.relpath(SCHEMA_DIR, folder)).as_posix()
-    return SCHEMA_DIR.as_posix()
+    return Path(os.path.relpath(level.resolve() / "schema", folder)).as_posix()
 
 
 def create(name: str, parent: Path, langs: list[str]) -> Path:
@@ -111,8 +112,13 @@ def create(name: str, parent: Path, langs: list[str]) -> Path:
     for template, out in (("new_campaign.yaml", target / "campaign.yaml"),
                           ("new_rooms.yaml", target / "rooms" / "hall.yaml")):
         text = (TEMPLATES / template).read_text(encoding="utf-8")
-        filled = render(text, {**values, "schema_dir": _schema_dir(out.parent)}, texts, langs)
+        filled = render(text, {**values, "schema_dir": _schema_dir(out.parent, target)}, texts,
+                        langs)
         out.write_text(filled, encoding="utf-8")
+    if not target.resolve().is_relative_to(SCHEMA_DIR.parent):
+        from escape_game.commands._editor_setup import set_up
+
+        set_up(target)
     return target
 
 

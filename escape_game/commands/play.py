@@ -18,6 +18,11 @@ def register(subparsers: Any) -> None:
                         help="level folder or campaign file (default: the Risk Academy)")
     parser.add_argument("--lang", help="language of the game, e.g. fr or en")
     parser.add_argument("--room", help="start in this room (for level authors)")
+    parser.add_argument("--quick", action="store_true",
+                        help="with --room: straight into the room, as `escape-game try` does "
+                        "(no consent, quiz or recording; the state a player would bring)")
+    parser.add_argument("--reload", action="store_true",
+                        help="reload the level when one of its files is saved (for authors)")
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
     parser.add_argument("--data-dir", type=Path, help="where session files and saves go")
     parser.add_argument("--no-telemetry", action="store_true", help="record nothing")
@@ -29,7 +34,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--school", dest="school_id", metavar="ID",
                         help="school id recorded with each session, e.g. S01")
     parser.add_argument("--classroom", type=Path, metavar="FILE",
-                        help="YAML file with 'class:' and 'school:' (the flags win over it)")
+                        help="YAML file with 'class:' and 'school:' (the flags win over it); "
+                        "a class playing together also starts with sound off")
     parser.set_defaults(handler=run)
 
 
@@ -50,6 +56,14 @@ def load_level(path: Path) -> tuple[Any, list[str]]:
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    if args.quick:
+        from escape_game.commands.try_room import quick_play
+
+        for name in ("money", "print_state"):
+            setattr(args, name, None)
+        args.no_reload = False  # a quick start is for authors: follow their edits
+        return quick_play(args, args.room)
+
     from telemetry.classroom import ClassroomError, resolve
 
     try:
@@ -64,9 +78,13 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return level, problems
 
+    from escape_game.live_reload import LevelWatcher
     from escape_game.ui.main import play
 
+    watcher = LevelWatcher(args.level) if args.reload else None
     return play(loader, language=args.lang, start_room=args.room,
                 fullscreen=args.fullscreen, data_dir=args.data_dir,
                 telemetry=not args.no_telemetry, seed=args.seed, frames=args.frames,
-                class_id=group.class_id, school_id=group.school_id)
+                class_id=group.class_id, school_id=group.school_id,
+                classroom=bool(group.class_id or group.school_id or args.classroom),
+                watcher=watcher)

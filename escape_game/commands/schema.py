@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,10 @@ def register(subparsers: Any) -> None:
         "included file (--fragment). See docs/editor-setup.md.",
     )
     target = parser.add_mutually_exclusive_group()
+    target.add_argument("--editor", type=Path, metavar="LEVEL",
+                        help="set up completion for the level folder LEVEL wherever it is: "
+                        "copy the schemas into LEVEL/schema, point each YAML file at them "
+                        "with a relative first line, and write .vscode/settings.json")
     target.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
     target.add_argument("--dir", type=Path, metavar="DIR",
@@ -68,14 +73,184 @@ FIELD_HELP = {
     "visible_if": "A condition; the thing is shown only while it holds.",
     "condition": "A condition such as has_item: key, flag: door_open, all: [...].",
     "money": "Money at the start, e.g. 100 or 99.50.",
+    # the campaign file
+    "currency": "The money sign shown in the game, e.g. € or $.",
+    "debrief": "Texts of the debrief shown after the game.",
+    "items": "A list: of items the player can carry (in a campaign or included file), of "
+             "item ids the player starts with (in start), of quiz items (in a quiz form), or "
+             "of things to put in order (in an ordering puzzle).",
+    "quiz_forms": "The quiz forms (parallel pre and post quizzes) of the level.",
+    "quizzes": "Which quiz form is given before the game (pre) and after it (post).",
+    "risks": "The risk categories of the level (fire, illness, theft...): potions cover "
+             "them, threats belong to them.",
+    "rooms": "The rooms of the level.",
+    "start": "Where and how the player starts: room, money, items, wellbeing.",
+    "study": "Study conditions (for research): e.g. a group that plays without timers.",
+    "room": "The id of the room the player starts in.",
+    "wellbeing": "Wellbeing at the start, 0 to 100 (default 100).",
+    "conditions": "The study conditions players are assigned to.",
+    "timers": "false: players in this condition play without time limits or countdowns.",
+    # effects and conditions (each is a single 'key: value' pair)
+    "add_money": "Effect: give (or, negative, take) this much money, e.g. add_money: 20.",
+    "add_score": "Effect: add points to the score.",
+    "add_wellbeing": "Effect: add (or, negative, remove) wellbeing points.",
+    "give_item": "Effect: put this item in the player's bag.",
+    "remove_item": "Effect: take this item out of the player's bag.",
+    "set_flag": "Effect: set this flag (a name the level invents, tested with flag:).",
+    "clear_flag": "Effect: clear this flag.",
+    "unlock_exit": "Effect: open this locked exit.",
+    "message": "A text shown to the player (as an effect: message: {en: ..., fr: ...}).",
+    "go_to": "Effect: move the player to this room.",
+    "trigger_threat": "Effect: start this threat (its trigger must be when: effect).",
+    "escape": "Effect: the player escapes and wins the level; write escape: true.",
+    "has_item": "Condition: the player carries this item.",
+    "flag": "Condition: this flag is set.",
+    "solved": "Condition: this puzzle is solved.",
+    "visited": "Condition: the player has been in this room.",
+    "owns_potion": "Condition: the player bought this potion.",
+    "money_at_least": "Condition: the player has at least this much money.",
+    "wellbeing_at_least": "Condition: wellbeing is at least this much.",
+    "all": "Condition: every condition of the list holds.",
+    "any": "Condition: at least one condition of the list holds.",
+    "not": "Condition: the condition given does not hold.",
+    # threats
+    "count": "How many actions in the room before the threat warns.",
+    "seconds": "Game seconds: before the threat warns (trigger), or of the warning's "
+               "countdown before it strikes (warning).",
+    "details": "A longer explanation of the threat, shown when the player opens it (what "
+               "happened, what it costs, how insurance works here).",
+    "on_strike": "Effects when the threat strikes, e.g. - add_wellbeing: -10.",
+    "protected_text": "Shown when the threat strikes and a potion pays.",
+    "unprotected_text": "Shown when the threat strikes and nothing pays.",
+    "trigger": "What starts the threat: {when: enter}, {when: actions, count: 3}, "
+               "{when: timer, seconds: 60} or {when: effect}.",
+    "warning": "The countdown between the first sign of the threat and its strike: seconds "
+               "and a text.",
+    "wellbeing_loss": "Wellbeing points lost when the threat strikes (0 to 100).",
+    # puzzles
+    "prompt": "The question or instruction shown to the player.",
+    "hints": "Hints the player can ask for, in order; each may cost points (cost).",
+    "correct_feedback": "Shown when the answer is right.",
+    "incorrect_feedback": "Shown when the answer is wrong.",
+    "max_attempts": "How many tries before the puzzle locks (none: unlimited). A locked "
+                    "puzzle can make the level impossible: check it with escape-game check.",
+    "on_failure": "Effects after a wrong answer, e.g. - add_money: -10.",
+    "points": "Score for solving the puzzle (default 100).",
+    "position": "Where the hotspot sits on the room picture: x and y from 0 (left/top) to "
+                "1 (right/bottom). Without it the game places it along the bottom.",
+    "x": "From 0 (left edge of the picture) to 1 (right edge).",
+    "y": "From 0 (top edge of the picture) to 1 (bottom edge).",
+    "case_sensitive": "true: capital letters must match too (default false).",
+    "categories": "Budget categories (budget puzzle) or risk category ids (exclusion).",
+    "total": "The amount to share out between the categories.",
+    "min": "The least this category may get.",
+    "max": "The most this category may get.",
+    "text": "A text: one string, or one string per language (en: ..., fr: ...).",
+    "options": "The choices shown; each has an id and a text.",
+    "answers": "The ids of every right option (all must be picked, no others).",
+    "left": "The left column of a matching puzzle: options with id and text.",
+    "right": "The right column of a matching puzzle: options with id and text.",
+    "need": "The risk the player must cover (a risk id): the comparison asks for the best "
+            "value for it.",
+    "products": "Ids of the potions to compare (they must be on sale in the room).",
+    "feedback": "Shown when this option is picked.",
+    "cost": "Points taken from the score when this hint is used.",
+    # objects, exits, items
+    "on_examine": "Effects when the player examines the object.",
+    "uses": "What happens when the player uses an item on this object.",
+    "item": "The id of the item used.",
+    "consume": "true: the item leaves the bag when used.",
+    "effects": "Effects of using the item here.",
+    "label": "The text of the exit's hotspot, e.g. {en: Office, fr: Bureau}.",
+    "locked": "true: the exit stays closed until an unlock_exit effect opens it.",
+    "locked_message": "Shown when the player tries the exit while it is locked.",
+    "exits": "Ways out of the room to other rooms.",
+    "objects": "Hotspots of the room: things to examine, take, use items on, or that open "
+               "puzzles.",
+    "puzzles": "Puzzles of the room (code locks, choices, ordering, matching, budget, "
+               "product comparison).",
+    "shop": "Potions (insurance products) on sale in this room.",
+    "threats": "Threats (life's risks) that may strike in this room.",
+    "theme": "A colour theme for this room (optional).",
+    # potions
+    "brand": "The insurer's name, shown with the potion.",
+    "exclusions": "Fine print: threats or risk categories this potion does not pay for.",
+    "fine_print": "The small print players can read before buying.",
+    "slogan": "An advertising line (tempting, maybe misleading).",
+    "threats_excluded": "Ids of threats not covered.",
+    # concepts and quizzes
+    "definition": "The concept explained in one or two sentences (the glossary entry).",
+    "intro": "Shown before the first item.",
+    "outro": "Shown at the end of the debrief.",
+    "counterbalance": "true: half of the players take the post form first and the pre form "
+                      "after, so both forms are compared fairly. Keep titles neutral.",
+    "pre": "The id of the quiz form given before the game.",
+    "post": "The id of the quiz form given after the game.",
+    "explanation": "Shown after the quiz: why the answer is right.",
+    "source": "Where the item comes from (a study or a question bank).",
+    "low_label": "The label of the lowest point of the scale.",
+    "high_label": "The label of the highest point of the scale.",
+    "scale": "How many points the scale has (3 to 7, default 5).",
+}
+#: hover help for a key that means different things in different places: (title, key)
+PLACED_HELP = {
+    ("exclusion", "threats"): "Ids of the threats this exclusion removes from cover.",
+    ("exclusion", "text"): "The exclusion in words, as the fine print says it.",
+    ("concept", "debrief"): "Shown in the debrief about this concept.",
+    ("ordering puzzle", "items"): "The things to put in order; the list order is the right "
+                                  "order (the game shuffles them).",
 }
 
 
+def _words(name: str) -> str:
+    """'ProductComparison' -> 'product comparison'."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+
+
+#: schema titles teachers see in completion lists, instead of the engine's class names
+TITLES = {"GameObject": "object", "KnowledgeItem": "choice quiz item",
+          "LikertItem": "likert quiz item", "Potion": "potion (insurance product)",
+          "QuizPlan": "quiz plan", "Start": "start", "Option": "option",
+          "OnEnter": "trigger: when: enter", "AfterActions": "trigger: when: actions",
+          "AfterTime": "trigger: when: timer", "ByEffect": "trigger: when: effect",
+          "FlagSet": "flag (condition)", "Not": "not (condition)", "AllOf": "all (condition)",
+          "AnyOf": "any (condition)", "ShowMessage": "message (effect)"}
+
+
+def _title(name: str, definition: dict[str, Any]) -> str:
+    from escape_game.model import CONDITION_KEYS, EFFECT_KEYS
+
+    if name in TITLES:
+        return TITLES[name]
+    props = list(definition.get("properties", {}))
+    kind = definition.get("properties", {}).get("kind", {}).get("const")
+    if kind and name.endswith("Item"):
+        return f"{kind} quiz item"
+    if kind:
+        return f"{kind} puzzle"
+    if len(props) == 1 and props[0] in EFFECT_KEYS:
+        return f"{props[0]} (effect)"
+    if len(props) == 1 and props[0] in CONDITION_KEYS:
+        return f"{props[0]} (condition)"
+    return _words(name)
+
+
+def _rename(schema: dict[str, Any]) -> None:
+    for name, definition in schema.get("$defs", {}).items():
+        definition["title"] = _title(name, definition)
+        for key, prop in definition.get("properties", {}).items():
+            help_text = PLACED_HELP.get((definition["title"], key))
+            if help_text:
+                prop["description"] = help_text
+
+
 def _add_help(schema: dict[str, Any]) -> None:
+    _rename(schema)
     for definition in [schema, *schema.get("$defs", {}).values()]:
         for key, prop in definition.get("properties", {}).items():
             if key in FIELD_HELP and "description" not in prop:
                 prop["description"] = FIELD_HELP[key]
+            prop.pop("title", None)  # 'Give Item': the key itself says it better
 
 
 def schema_text(kind: str) -> str:
@@ -102,6 +277,21 @@ def schema_text(kind: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.editor is not None:
+        from escape_game.commands._editor_setup import set_up
+
+        folder = args.editor if args.editor.is_dir() else args.editor.parent
+        if not (folder / "campaign.yaml").is_file():
+            print(f"escape-game schema: {args.editor}: no campaign.yaml there; give a level "
+                  "folder", file=sys.stderr)
+            return 2
+        try:
+            for line in set_up(folder):
+                print(line)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"escape-game schema: {exc}", file=sys.stderr)
+            return 2
+        return 0
     if args.dir is not None:
         try:
             args.dir.mkdir(parents=True, exist_ok=True)

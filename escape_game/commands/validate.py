@@ -26,7 +26,13 @@ def register(subparsers: Any) -> None:
                         help="text lines (default) or a JSON list for other tools")
     parser.add_argument("--strict", action="store_true", help="count warnings as errors")
     parser.add_argument("--deep", action="store_true",
-                        help="also prove that each level can be finished (solvability checks)")
+                        help="prove that each level can be finished however big it is (without "
+                        "it, a quick proof on a small budget runs and says what it leaves)")
+    parser.add_argument("--no-proof", action="store_true",
+                        help="skip the quick proof that each level can be won")
+    parser.add_argument("--map", type=Path, metavar="FILE",
+                        help="with --deep and one level: also draw the level as FILE (.svg or "
+                        ".png), coloured by what the checker proved")
     context = parser.add_mutually_exclusive_group()
     context.add_argument("--context", dest="context", action="store_true", default=None,
                          help="quote the YAML line under each problem (default on a terminal)")
@@ -40,6 +46,22 @@ def _deep_checker() -> Any:
     except ImportError:
         return None
     return getattr(check, "deep_problems", None)
+
+
+def _linter() -> Any:
+    try:
+        from escape_game.check.lints import lint
+    except ImportError:
+        return None
+    return lint
+
+
+def _quick_prover() -> Any:
+    try:
+        from escape_game.check.quick import quick_proof
+    except ImportError:
+        return None
+    return quick_proof
 
 
 def _quote(problem: Any, cache: dict[Path, list[str]]) -> str:
@@ -71,8 +93,16 @@ def run(args: argparse.Namespace) -> int:
         print("escape-game validate: deep checks are not available in this installation",
               file=sys.stderr)
         return USAGE
+    if args.map is not None and (not args.deep or args.map.suffix.lower() not in (".svg",
+                                                                                  ".png")):
+        print("escape-game validate: --map needs --deep and a .svg or .png file",
+              file=sys.stderr)
+        return USAGE
+    quick = None if deep is not None or args.no_proof else _quick_prover()
+    lints = _linter()
     levels = find_levels(args.paths)
     problems: list[Problem] = []
+    notes: list[str] = []
     for level in levels:
         try:
             loaded = load_campaign(level)
@@ -80,8 +110,26 @@ def run(args: argparse.Namespace) -> int:
             problems.extend(exc.problems)
             continue
         problems.extend(loaded.warnings)
-        if deep is not None:
+        if lints is not None:
+            problems.extend(lints(loaded))
+        if deep is not None and args.map is not None:
+            from escape_game.check import deep_report
+            from escape_game.commands.map import write_level_map
+
+            found, report = deep_report(loaded)
+            problems.extend(found)
+            if len(levels) > 1:
+                print("escape-game validate: --map draws one level; give one level",
+                      file=sys.stderr)
+                return USAGE
+            write_level_map(loaded, args.map, report=report)
+            print(f"wrote {args.map}", file=sys.stderr)
+        elif deep is not None:
             problems.extend(deep(loaded))
+        elif quick is not None:
+            proof = quick(loaded)
+            problems.extend(proof.problems)
+            notes.append(proof.note)
     problems.sort(key=Problem.sort_key)
     if args.strict:
         problems = [Problem(p.file, p.line, p.column, "error", p.message, p.code)
@@ -97,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
             out.write(problem.format() + "\n")
             if show:
                 out.write(_quote(problem, cache))
+    for note in notes:
+        print(note, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     noun = "level" if len(levels) == 1 else "levels"

@@ -2,135 +2,150 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from escape_game.core import events as ev
 from escape_game.core.events import Event, Outcome
 from escape_game.core.scoring import DEBT_WELLBEING_COST
-from escape_game.core.state import GameState, Ledger, OwnedPotion, PendingWarning
+from escape_game.core.state import STATE_KINDS, GameState, Ledger, OwnedPotion, PendingWarning
 
 ZERO = Decimal(0)
 
 
-@dataclass(slots=True)
+_NAMES = tuple(name for name, _ in STATE_KINDS)
+
+
+def _compile() -> tuple[Callable[[Any, GameState], Any], Callable[[Any], GameState]]:
+    """`of` and `freeze` written out from GameState's declaration, field by field, the way
+    dataclasses writes `__init__`: a step calls both, and a loop over the fields would cost
+    it twice as much."""
+    env: dict[str, Any] = {"GameState": GameState}
+    thaw, freeze = [], []
+    for i, (name, kind) in enumerate(STATE_KINDS):
+        env[f"t{i}"], env[f"f{i}"] = kind.thaw, kind.freeze
+        thaw.append(f"    d.{name} = {f't{i}(s.{name})' if kind.thaw else f's.{name}'}")
+        # What the step did not change is taken from the source, so states share it. A set
+        # compares with a frozenset directly (sizes first); lists and dicts once frozen.
+        if kind.freeze is None:
+            freeze.append(f"        d.{name},")
+        elif kind.thaw is set:
+            freeze.append(f"        s.{name} if d.{name} == s.{name} else f{i}(d.{name}),")
+        else:
+            freeze.append(
+                f"        s.{name} if len(d.{name}) == len(s.{name}) and "
+                f"f{i}(d.{name}) == s.{name} else f{i}(d.{name}),"
+            )
+    source = "\n".join([
+        "def of(cls, s):",
+        "    d = cls.__new__(cls)",
+        *thaw,
+        "    d.source = s",
+        "    d.events = []",
+        "    d.depth = 0",
+        "    d.ended_now = False",
+        "    return d",
+        "def freeze(d):",
+        "    s = d.source",
+        "    return GameState(",
+        *freeze,
+        "    )",
+    ])
+    exec(source, env)
+    return env["of"], env["freeze"]
+
+
+_OF, _FREEZE = _compile()
+
+
 class Draft:
-    room: str
-    visited: list[str]
-    inventory: list[str]
-    flags: set[str]
-    money: Decimal
-    debt: Decimal
-    wellbeing: int
-    score: int
-    owned_potions: list[OwnedPotion]
-    declined_potions: set[str]
-    solved: list[str]
-    locked_puzzles: set[str]
-    attempts: dict[str, int]
-    hints: dict[str, int]
-    examined: set[str]
-    taken: set[str]
-    used: set[str]
-    unlocked_exits: set[str]
-    elapsed_ms: int
-    room_ms: int
-    room_actions: int
-    total_actions: int
-    paused_in_room: bool
-    warnings: list[PendingWarning]
-    resolved_threats: list[str]
-    ledger_start: Decimal
-    ledger_effects: Decimal
-    ledger_premiums: Decimal
-    ledger_losses: Decimal
-    ledger_payouts: Decimal
-    rng: int
-    outcome: Outcome | None
-    steps: int
-    timers: bool
-    events: list[Event] = field(default_factory=list)
-    depth: int = 0
-    ended_now: bool = False
+    """The state's fields as working copies (lists, sets, dicts where the state holds tuples
+    and frozensets), plus what one step collects. Its fields and their conversions come from
+    GameState's declaration; the annotations below only tell the type checker what the
+    rules may do with them."""
+
+    __slots__ = (*_NAMES, "source", "events", "depth", "ended_now")
+
+    if TYPE_CHECKING:
+        room: str
+        visited: list[str]
+        inventory: list[str]
+        flags: set[str]
+        money: Decimal
+        debt: Decimal
+        wellbeing: int
+        score: int
+        owned_potions: list[OwnedPotion]
+        declined_potions: set[str]
+        solved: list[str]
+        locked_puzzles: set[str]
+        attempts: dict[str, int]
+        hints: dict[str, int]
+        examined: set[str]
+        taken: set[str]
+        used: set[str]
+        unlocked_exits: set[str]
+        elapsed_ms: int
+        room_ms: int
+        room_actions: int
+        total_actions: int
+        paused_in_room: bool
+        warnings: list[PendingWarning]
+        resolved_threats: list[str]
+        ledger: Ledger
+        rng: int
+        outcome: Outcome | None
+        steps: int
+        timers: bool
+
+    source: GameState
+    """The state this copy was made from: what a step leaves unchanged is shared with it."""
+    events: list[Event]
+    depth: int
+    ended_now: bool
 
     @classmethod
     def of(cls, s: GameState) -> Draft:
-        return cls(
-            room=s.room,
-            visited=list(s.visited),
-            inventory=list(s.inventory),
-            flags=set(s.flags),
-            money=s.money,
-            debt=s.debt,
-            wellbeing=s.wellbeing,
-            score=s.score,
-            owned_potions=list(s.owned_potions),
-            declined_potions=set(s.declined_potions),
-            solved=list(s.solved),
-            locked_puzzles=set(s.locked_puzzles),
-            attempts=dict(s.attempts),
-            hints=dict(s.hints),
-            examined=set(s.examined),
-            taken=set(s.taken),
-            used=set(s.used),
-            unlocked_exits=set(s.unlocked_exits),
-            elapsed_ms=s.elapsed_ms,
-            room_ms=s.room_ms,
-            room_actions=s.room_actions,
-            total_actions=s.total_actions,
-            paused_in_room=s.paused_in_room,
-            warnings=list(s.warnings),
-            resolved_threats=list(s.resolved_threats),
-            ledger_start=s.ledger.start,
-            ledger_effects=s.ledger.effects,
-            ledger_premiums=s.ledger.premiums,
-            ledger_losses=s.ledger.losses,
-            ledger_payouts=s.ledger.payouts,
-            rng=s.rng,
-            outcome=s.outcome,
-            steps=s.steps,
-            timers=s.timers,
-        )
+        draft: Draft = _OF(cls, s)
+        return draft
 
     def freeze(self) -> GameState:
-        return GameState(
-            room=self.room,
-            visited=tuple(self.visited),
-            inventory=tuple(self.inventory),
-            flags=frozenset(self.flags),
-            money=self.money,
-            debt=self.debt,
-            wellbeing=self.wellbeing,
-            score=self.score,
-            owned_potions=tuple(self.owned_potions),
-            declined_potions=frozenset(self.declined_potions),
-            solved=tuple(self.solved),
-            locked_puzzles=frozenset(self.locked_puzzles),
-            attempts=tuple(self.attempts.items()),
-            hints=tuple(self.hints.items()),
-            examined=frozenset(self.examined),
-            taken=frozenset(self.taken),
-            used=frozenset(self.used),
-            unlocked_exits=frozenset(self.unlocked_exits),
-            elapsed_ms=self.elapsed_ms,
-            room_ms=self.room_ms,
-            room_actions=self.room_actions,
-            total_actions=self.total_actions,
-            paused_in_room=self.paused_in_room,
-            warnings=tuple(self.warnings),
-            resolved_threats=tuple(self.resolved_threats),
-            ledger=Ledger(
-                start=self.ledger_start,
-                effects=self.ledger_effects,
-                premiums=self.ledger_premiums,
-                losses=self.ledger_losses,
-                payouts=self.ledger_payouts,
-            ),
-            rng=self.rng,
-            outcome=self.outcome,
-            steps=self.steps,
-            timers=self.timers,
-        )
+        return _FREEZE(self)
+
+    # -- the ledger, one movement kind at a time (the state keeps it as one record) ----------
+    @property
+    def ledger_effects(self) -> Decimal:
+        return self.ledger.effects
+
+    @ledger_effects.setter
+    def ledger_effects(self, value: Decimal) -> None:
+        self.ledger = replace(self.ledger, effects=value)
+
+    @property
+    def ledger_premiums(self) -> Decimal:
+        return self.ledger.premiums
+
+    @ledger_premiums.setter
+    def ledger_premiums(self, value: Decimal) -> None:
+        self.ledger = replace(self.ledger, premiums=value)
+
+    @property
+    def ledger_losses(self) -> Decimal:
+        return self.ledger.losses
+
+    @ledger_losses.setter
+    def ledger_losses(self, value: Decimal) -> None:
+        self.ledger = replace(self.ledger, losses=value)
+
+    @property
+    def ledger_payouts(self) -> Decimal:
+        return self.ledger.payouts
+
+    @ledger_payouts.setter
+    def ledger_payouts(self, value: Decimal) -> None:
+        self.ledger = replace(self.ledger, payouts=value)
 
     # -- facts for conditions ----------------------------------------------------------------
     @property

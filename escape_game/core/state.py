@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from typing import Any, get_args
@@ -52,136 +53,11 @@ class Ledger:
         return self.start + self.effects - self.premiums - self.losses + self.payouts
 
 
-@dataclass(frozen=True, slots=True)
-class GameState:
-    """Everything that changes while playing; the Level holds everything that does not."""
-
-    room: str
-    visited: tuple[str, ...] = ()
-    inventory: tuple[str, ...] = ()
-    flags: frozenset[str] = frozenset()
-    money: Decimal = NO_MONEY
-    debt: Decimal = NO_MONEY
-    wellbeing: int = 100
-    score: int = 0
-    owned_potions: tuple[OwnedPotion, ...] = ()
-    declined_potions: frozenset[str] = frozenset()
-    solved: tuple[str, ...] = ()
-    locked_puzzles: frozenset[str] = frozenset()
-    attempts: tuple[tuple[str, int], ...] = ()
-    hints: tuple[tuple[str, int], ...] = ()
-    examined: frozenset[str] = frozenset()
-    taken: frozenset[str] = frozenset()
-    used: frozenset[str] = frozenset()
-    """``object/item`` pairs whose item use already took effect (each works once)."""
-    unlocked_exits: frozenset[str] = frozenset()
-    elapsed_ms: int = 0
-    room_ms: int = 0
-    room_actions: int = 0
-    total_actions: int = 0
-    paused_in_room: bool = False
-    warnings: tuple[PendingWarning, ...] = ()
-    resolved_threats: tuple[str, ...] = ()
-    ledger: Ledger = field(default_factory=Ledger)
-    rng: int = 0
-    outcome: Outcome | None = None
-    steps: int = 0
-    timers: bool = True
-
-    # -- read helpers used by conditions, queries and the UI --------------------------------
-    @property
-    def owned_ids(self) -> frozenset[str]:
-        return frozenset(p.potion for p in self.owned_potions)
-
-    @property
-    def over(self) -> bool:
-        return self.outcome is not None
-
-    def attempts_on(self, puzzle: str) -> int:
-        return dict(self.attempts).get(puzzle, 0)
-
-    def hints_on(self, puzzle: str) -> int:
-        return dict(self.hints).get(puzzle, 0)
-
-    def pending(self, threat: str) -> PendingWarning | None:
-        return next((w for w in self.warnings if w.threat == threat), None)
-
-    # -- JSON --------------------------------------------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "version": STATE_VERSION,
-            "room": self.room,
-            "visited": list(self.visited),
-            "inventory": list(self.inventory),
-            "flags": sorted(self.flags),
-            "money": str(self.money),
-            "debt": str(self.debt),
-            "wellbeing": self.wellbeing,
-            "score": self.score,
-            "owned_potions": [[p.potion, p.bought_ms] for p in self.owned_potions],
-            "declined_potions": sorted(self.declined_potions),
-            "solved": list(self.solved),
-            "locked_puzzles": sorted(self.locked_puzzles),
-            "attempts": [[k, v] for k, v in self.attempts],
-            "hints": [[k, v] for k, v in self.hints],
-            "examined": sorted(self.examined),
-            "taken": sorted(self.taken),
-            "used": sorted(self.used),
-            "unlocked_exits": sorted(self.unlocked_exits),
-            "elapsed_ms": self.elapsed_ms,
-            "room_ms": self.room_ms,
-            "room_actions": self.room_actions,
-            "total_actions": self.total_actions,
-            "paused_in_room": self.paused_in_room,
-            "warnings": [[w.threat, w.remaining_ms, w.paused] for w in self.warnings],
-            "resolved_threats": list(self.resolved_threats),
-            "ledger": {
-                "start": str(self.ledger.start),
-                "effects": str(self.ledger.effects),
-                "premiums": str(self.ledger.premiums),
-                "losses": str(self.ledger.losses),
-                "payouts": str(self.ledger.payouts),
-            },
-            "rng": str(self.rng),
-            "outcome": self.outcome,
-            "steps": self.steps,
-            "timers": self.timers,
-        }
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
-
-    @classmethod
-    def from_dict(cls, data: Any) -> GameState:
-        if not isinstance(data, dict):
-            raise StateFormatError("a game state must be a JSON object")
-        version = data.get("version")
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise StateFormatError("the game state has no version number")
-        if version > STATE_VERSION:
-            raise StateFormatError(
-                f"the game state has version {version}; this engine reads up to {STATE_VERSION}"
-            )
-        expected = {f.name for f in fields(cls)} | {"version"}
-        missing = expected - set(data)
-        unknown = set(data) - expected
-        if missing or unknown:
-            raise StateFormatError(
-                f"the game state is malformed: missing {sorted(missing)}, "
-                f"unknown {sorted(unknown)}"
-            )
-        try:
-            return _build(data)
-        except (KeyError, TypeError, ValueError, InvalidOperation) as exc:
-            raise StateFormatError(f"the game state is malformed: {exc}") from exc
-
-    @classmethod
-    def from_json(cls, text: str) -> GameState:
-        try:
-            data = json.loads(text)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise StateFormatError(f"the game state is not valid JSON: {exc}") from exc
-        return cls.from_dict(data)
+# -- how each kind of field is read back from JSON (checked), and written ---------------------
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected an id, got {value!r}")
+    return value
 
 
 def _strs(value: Any) -> tuple[str, ...]:
@@ -222,67 +98,198 @@ def _counts(value: Any) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def _build(d: dict[str, Any]) -> GameState:
-    outcome = d["outcome"]
-    if outcome is not None and outcome not in OUTCOMES:
-        raise ValueError(f"unknown outcome {outcome!r}")
-    owned = []
-    for entry in d["owned_potions"]:
-        if not isinstance(entry, list) or len(entry) != 2 or not isinstance(entry[0], str):
-            raise ValueError(f"expected [potion, bought_ms], got {entry!r}")
-        owned.append(OwnedPotion(entry[0], _int(entry[1])))
-    warnings = []
-    for entry in d["warnings"]:
-        if not isinstance(entry, list) or len(entry) != 3 or not isinstance(entry[0], str):
-            raise ValueError(f"expected [threat, remaining_ms, paused], got {entry!r}")
-        warnings.append(PendingWarning(entry[0], _int(entry[1]), _bool(entry[2])))
-    ledger = d["ledger"]
-    if not isinstance(ledger, dict):
-        raise ValueError("the ledger must be an object")
-    wellbeing = _int(d["wellbeing"])
+def _wellbeing(value: Any) -> int:
+    wellbeing = _int(value)
     if not 0 <= wellbeing <= 100:
         raise ValueError(f"wellbeing {wellbeing} is outside 0..100")
-    room = d["room"]
-    if not isinstance(room, str):
-        raise ValueError("the room must be an id")
-    rng = d["rng"]
-    if not isinstance(rng, str) or not rng.isdigit():
+    return wellbeing
+
+
+def _rng(value: Any) -> int:
+    if not isinstance(value, str) or not value.isdigit():
         raise ValueError("the rng state must be a decimal string")
-    return GameState(
-        room=room,
-        visited=_strs(d["visited"]),
-        inventory=_strs(d["inventory"]),
-        flags=frozenset(_strs(d["flags"])),
-        money=_money(d["money"]),
-        debt=_money(d["debt"]),
-        wellbeing=wellbeing,
-        score=_int(d["score"]),
-        owned_potions=tuple(owned),
-        declined_potions=frozenset(_strs(d["declined_potions"])),
-        solved=_strs(d["solved"]),
-        locked_puzzles=frozenset(_strs(d["locked_puzzles"])),
-        attempts=_counts(d["attempts"]),
-        hints=_counts(d["hints"]),
-        examined=frozenset(_strs(d["examined"])),
-        taken=frozenset(_strs(d["taken"])),
-        used=frozenset(_strs(d["used"])),
-        unlocked_exits=frozenset(_strs(d["unlocked_exits"])),
-        elapsed_ms=_int(d["elapsed_ms"]),
-        room_ms=_int(d["room_ms"]),
-        room_actions=_int(d["room_actions"]),
-        total_actions=_int(d["total_actions"]),
-        paused_in_room=_bool(d["paused_in_room"]),
-        warnings=tuple(warnings),
-        resolved_threats=_strs(d["resolved_threats"]),
-        ledger=Ledger(
-            start=_money(ledger["start"]),
-            effects=_money(ledger["effects"]),
-            premiums=_money(ledger["premiums"]),
-            losses=_money(ledger["losses"]),
-            payouts=_money(ledger["payouts"]),
-        ),
-        rng=int(rng),
-        outcome=outcome,
-        steps=_int(d["steps"]),
-        timers=_bool(d["timers"]),
-    )
+    return int(value)
+
+
+def _outcome(value: Any) -> Outcome | None:
+    if value is not None and value not in OUTCOMES:
+        raise ValueError(f"unknown outcome {value!r}")
+    return value  # type: ignore[no-any-return]  # checked against OUTCOMES just above
+
+
+def _records(kind: type, *parts: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """A list of small records written as lists, e.g. [potion, bought_ms]."""
+    names = [f.name for f in fields(kind)]
+
+    def load(value: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list of [{', '.join(names)}], got {value!r}")
+        out = []
+        for entry in value:
+            if not isinstance(entry, list) or len(entry) != len(parts):
+                raise ValueError(f"expected [{', '.join(names)}], got {entry!r}")
+            out.append(kind(*(part(v) for part, v in zip(parts, entry, strict=True))))
+        return tuple(out)
+
+    return load
+
+
+def _ledger(value: Any) -> Ledger:
+    if not isinstance(value, dict):
+        raise ValueError("the ledger must be an object")
+    return Ledger(**{f.name: _money(value[f.name]) for f in fields(Ledger)})
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """How one kind of state field is saved, read back, and worked on during a step.
+
+    `thaw` gives the mutable working copy a step changes (None: the value itself, immutable)
+    and `freeze` turns it back; `dump` and `load` are the JSON form, `load` checking it.
+    """
+
+    dump: Callable[[Any], Any]
+    load: Callable[[Any], Any]
+    thaw: Callable[[Any], Any] | None = None
+    freeze: Callable[[Any], Any] | None = None
+
+    @property
+    def meta(self) -> dict[str, Kind]:
+        """The dataclass field metadata that attaches this Kind to a field."""
+        return {"kind": self}
+
+
+ID = Kind(_same, _str)
+IDS = Kind(list, _strs, list, tuple)
+"""An ordered list of ids (order matters: visits, inventory, puzzles solved)."""
+ID_SET = Kind(sorted, lambda v: frozenset(_strs(v)), set, frozenset)
+MONEY = Kind(str, _money)
+INT = Kind(_same, _int)
+BOOL = Kind(_same, _bool)
+COUNTS = Kind(lambda v: [[k, n] for k, n in v], _counts, dict, lambda v: tuple(v.items()))
+OWNED = Kind(
+    lambda v: [[p.potion, p.bought_ms] for p in v], _records(OwnedPotion, _str, _int), list, tuple
+)
+WARNINGS = Kind(
+    lambda v: [[w.threat, w.remaining_ms, w.paused] for w in v],
+    _records(PendingWarning, _str, _int, _bool),
+    list,
+    tuple,
+)
+LEDGER = Kind(lambda v: {f.name: str(getattr(v, f.name)) for f in fields(Ledger)}, _ledger)
+RNG = Kind(str, _rng)
+OUTCOME = Kind(_same, _outcome)
+WELLBEING = Kind(_same, _wellbeing)
+
+
+@dataclass(frozen=True, slots=True)
+class GameState:
+    """Everything that changes while playing; the Level holds everything that does not.
+
+    This is the one declaration of the state's fields: the JSON form (`to_dict`,
+    `from_dict`) and the working copy a step changes (`core.draft.Draft`) are derived from
+    it, through each field's Kind. A new field is one line here (and, when the rules write
+    it, its working type in Draft's annotations).
+    """
+
+    room: str = field(metadata=ID.meta)
+    visited: tuple[str, ...] = field(default=(), metadata=IDS.meta)
+    inventory: tuple[str, ...] = field(default=(), metadata=IDS.meta)
+    flags: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
+    money: Decimal = field(default=NO_MONEY, metadata=MONEY.meta)
+    debt: Decimal = field(default=NO_MONEY, metadata=MONEY.meta)
+    wellbeing: int = field(default=100, metadata=WELLBEING.meta)
+    score: int = field(default=0, metadata=INT.meta)
+    owned_potions: tuple[OwnedPotion, ...] = field(default=(), metadata=OWNED.meta)
+    declined_potions: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
+    solved: tuple[str, ...] = field(default=(), metadata=IDS.meta)
+    locked_puzzles: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
+    attempts: tuple[tuple[str, int], ...] = field(default=(), metadata=COUNTS.meta)
+    hints: tuple[tuple[str, int], ...] = field(default=(), metadata=COUNTS.meta)
+    examined: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
+    taken: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
+    used: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
+    """``object/item`` pairs whose item use already took effect (each works once)."""
+    unlocked_exits: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
+    elapsed_ms: int = field(default=0, metadata=INT.meta)
+    room_ms: int = field(default=0, metadata=INT.meta)
+    room_actions: int = field(default=0, metadata=INT.meta)
+    total_actions: int = field(default=0, metadata=INT.meta)
+    paused_in_room: bool = field(default=False, metadata=BOOL.meta)
+    warnings: tuple[PendingWarning, ...] = field(default=(), metadata=WARNINGS.meta)
+    resolved_threats: tuple[str, ...] = field(default=(), metadata=IDS.meta)
+    ledger: Ledger = field(default_factory=Ledger, metadata=LEDGER.meta)
+    rng: int = field(default=0, metadata=RNG.meta)
+    outcome: Outcome | None = field(default=None, metadata=OUTCOME.meta)
+    steps: int = field(default=0, metadata=INT.meta)
+    timers: bool = field(default=True, metadata=BOOL.meta)
+
+    # -- read helpers used by conditions, queries and the UI --------------------------------
+    @property
+    def owned_ids(self) -> frozenset[str]:
+        return frozenset(p.potion for p in self.owned_potions)
+
+    @property
+    def over(self) -> bool:
+        return self.outcome is not None
+
+    def attempts_on(self, puzzle: str) -> int:
+        return dict(self.attempts).get(puzzle, 0)
+
+    def hints_on(self, puzzle: str) -> int:
+        return dict(self.hints).get(puzzle, 0)
+
+    def pending(self, threat: str) -> PendingWarning | None:
+        return next((w for w in self.warnings if w.threat == threat), None)
+
+    # -- JSON --------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"version": STATE_VERSION}
+        for name, kind in STATE_KINDS:
+            out[name] = kind.dump(getattr(self, name))
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_dict(cls, data: Any) -> GameState:
+        if not isinstance(data, dict):
+            raise StateFormatError("a game state must be a JSON object")
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise StateFormatError("the game state has no version number")
+        if version > STATE_VERSION:
+            raise StateFormatError(
+                f"the game state has version {version}; this engine reads up to {STATE_VERSION}"
+            )
+        expected = {name for name, _ in STATE_KINDS} | {"version"}
+        missing = expected - set(data)
+        unknown = set(data) - expected
+        if missing or unknown:
+            raise StateFormatError(
+                f"the game state is malformed: missing {sorted(missing)}, "
+                f"unknown {sorted(unknown)}"
+            )
+        try:
+            return cls(**{name: kind.load(data[name]) for name, kind in STATE_KINDS})
+        except (KeyError, TypeError, ValueError, InvalidOperation) as exc:
+            raise StateFormatError(f"the game state is malformed: {exc}") from exc
+
+    @classmethod
+    def from_json(cls, text: str) -> GameState:
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise StateFormatError(f"the game state is not valid JSON: {exc}") from exc
+        return cls.from_dict(data)
+
+
+#: Every state field with its Kind, in declaration order.
+STATE_KINDS: tuple[tuple[str, Kind], ...] = tuple(
+    (f.name, f.metadata["kind"]) for f in fields(GameState)
+)

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, Tag, ValidationError
 from pydantic_core import ErrorDetails
 
+from escape_game.loading.accidents import CURLY_QUOTES
 from escape_game.loading.locate import PathPart, Where
 from escape_game.loading.problems import did_you_mean, quoted
 from escape_game.model import CONDITION_KEYS, EFFECT_KEYS
@@ -183,6 +184,17 @@ def _got(value: Any, source: str | None) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def decimal_comma_hint(value: Any, source: str | None) -> str:
+    """'; write 12.50 with a dot' for an amount written the French or German way."""
+    import re
+
+    text = source if source is not None else value
+    if isinstance(text, str) and re.fullmatch(r"-?\d+,\d{1,2}", text.strip()):
+        dotted = text.strip().replace(",", ".")
+        return f": write the decimals after a dot, like {dotted} (a comma does not mark decimals)"
+    return ""
+
+
 def _field(path: Sequence[PathPart]) -> str:
     if not path:
         return "this value"
@@ -258,6 +270,10 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
         owner = describe(data, path[:-1], root_name)
         allowed = _allowed_keys(walked.model)
         hint = did_you_mean(key, allowed)
+        glued = str(key).split(" ")[0]
+        if " " in str(key) and glued in allowed:  # "title {en: Hall}": the colon forgotten
+            hint = (f": the ':' after '{glued}' is probably missing; write "
+                    f"'{glued}: {str(key)[len(glued):].strip()}...'")
         if not hint and allowed:
             hint = f"; the keys allowed here are {quoted(allowed)}"
         return raw(f"unknown key '{key}' in {owner}{hint}", "key")
@@ -308,7 +324,7 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
     if kind in ("tuple_type", "list_type"):
         return raw(f"{name} must be a list (lines starting with '- '), got {got}")
     if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
-        return raw(f"{name} must be a number, got {got}")
+        return raw(f"{name} must be a number, got {got}{decimal_comma_hint(value, src)}")
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return raw(f"{name} must be a whole number, got {got}")
     if kind in ("bool_parsing", "bool_type"):
@@ -318,6 +334,10 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
             key = path[-1] if path else value
             hint = (" (inside {...} a ',' starts a new key: put a text that contains a comma "
                     "in quotes)" if " " in str(key) else "")
+            if any(c in CURLY_QUOTES for c in str(key)):
+                hint = (" (the text has curly quotes, as word processors type them: YAML only "
+                        "knows straight quotes, so the ',' inside it started a new key; put the "
+                        "text between straight double quotes \"...\")")
             return raw(f"'{key}' is not a language code such as 'en', 'fr' or 'pt-BR'{hint}")
         return raw(f"{name} must be an id (letters, digits, '_', '.' or '-', starting with a "
                    f"letter or digit, no spaces), got {got}")

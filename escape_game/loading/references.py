@@ -15,6 +15,7 @@ from escape_game.loading.walk import Located, all_models, plan_of
 from escape_game.model import (
     Budget,
     Campaign,
+    Endings,
     Entity,
     Exclusion,
     Exit,
@@ -32,18 +33,20 @@ from escape_game.model import (
     Risk,
     Room,
     SingleChoice,
+    Story,
     Threat,
 )
 from escape_game.model import Concept as ConceptModel
 from escape_game.model.conditions import FlagSet, HasItem, OwnsPotion, Solved, Visited
 from escape_game.model.effects import (
-        GiveItem,
+    GiveItem,
     GoTo,
     RemoveItem,
     SetFlag,
     TriggerThreat,
     UnlockExit,
 )
+from escape_game.model.story import STORY_TEXT_LIMIT
 
 Path_ = tuple[PathPart, ...]
 
@@ -217,6 +220,8 @@ class CrossCheck:
             self._answer_in(path, "answer", model.answer, list(model.products), "products")
         elif isinstance(model, LikertItem) and model.concept is not None:
             self._ref((*path, "concept"), "concept", model.concept)
+        elif isinstance(model, Story | Endings):
+            self._story_lengths(path, model)
 
     def _answer_in(self, path: Path_, key: PathPart, answer: str, options: Sequence[str],
                    noun: str = "options") -> None:
@@ -283,6 +288,18 @@ class CrossCheck:
                 self._error((*path, "categories", i, "max"), f"the maximum {category.max} is below "
                             f"the minimum {category.min}", "impossible_budget")
 
+    def _story_lengths(self, path: Path_, model: Story | Endings) -> None:
+        """Story texts are read on one screen before anything else: keep each one short."""
+        for key in ("intro", "escaped", "out_of_time", "exhausted"):
+            text = getattr(model, key, None)
+            versions = text.items() if isinstance(text, dict) else [(None, text)]
+            for lang, version in versions:
+                if isinstance(version, str) and len(version) > STORY_TEXT_LIMIT:
+                    where = (*path, key) if lang is None else (*path, key, lang)
+                    self._warn(where, f"this story text is {len(version)} characters long; "
+                               f"keep it under {STORY_TEXT_LIMIT} so it fits one screen at the "
+                               "largest text size", "story_too_long")
+
     # -- languages and unused declarations ----------------------------------------------------
     def _languages(self, path: Path_, key: str, text: dict[str, str]) -> None:
         declared = self.declared
@@ -333,7 +350,7 @@ class CrossCheck:
 _CHECKED = frozenset({
     *REFERENCES, FlagSet, SetFlag, Campaign, Exit, GameObject, ItemUse, Potion, Exclusion,
     Threat, KnowledgeItem, LikertItem, SingleChoice, MultipleChoice, Ordering, Matching, Budget,
-    ProductComparison,
+    ProductComparison, Story, Endings,
 })
 
 

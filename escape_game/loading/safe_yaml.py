@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import yaml
 from yaml.nodes import Node, ScalarNode
 
+from escape_game.loading.accidents import explain_accident, missing_dashes
 from escape_game.loading.builder import (
     STR,
     Builder,
@@ -25,8 +26,9 @@ from escape_game.loading.builder import (
     too_deep_message,
 )
 from escape_game.loading.problems import Problem
+from escape_game.loading.pure_yaml import PureSafeLoader
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", PureSafeLoader)
 
 _ALLOWED_TAGS = (
     "tag:yaml.org,2002:null",
@@ -309,11 +311,10 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
                 return parsed
             builder = Builder(limits.max_depth, limits.max_alias_expansion)
             parsed.data = builder.build(root, 1)
-            for node, key in builder.duplicates:
-                parsed.problems.append(_problem(
-                    path, *_mark_position(node),
-                    f"the key '{key}' appears twice in the same mapping; only one is kept, "
-                    "so remove or rename the other", "duplicate_key"))
+            repeated = [(*_mark_position(node), key) for node, key in builder.duplicates]
+            for slip in missing_dashes(text.split("\n"), repeated):
+                parsed.problems.append(_problem(path, slip.line, slip.column, slip.message,
+                                                slip.code))
         finally:
             loader.dispose()
     except Refused as refused:
@@ -330,6 +331,10 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
             mark = exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message, code = _friendly_yaml_error(text, exc)
+        accident = explain_accident(text, exc)
+        if accident is not None:
+            line, col, message, code = (accident.line, accident.column, accident.message,
+                                        accident.code)
         parsed.problems.append(_problem(path, line, col, message, code))
         return parsed
     except yaml.reader.ReaderError as exc:

@@ -28,6 +28,7 @@ from escape_game.model.puzzles import (
     SingleChoice,
 )
 from escape_game.model.quiz import KnowledgeItem, LikertItem, QuizForm, QuizItem, QuizPlan
+from escape_game.model.story import STORY_TEXT_LIMIT, Endings, Guide, Story
 from escape_game.model.world import (
     AfterActions,
     AfterTime,
@@ -42,8 +43,8 @@ from escape_game.model.world import (
     Risk,
     Room,
     Threat,
+    ThreatWarning,
     Trigger,
-    Warning,
 )
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "EFFECT_KEYS",
     "FORMAT_VERSION",
     "PUZZLE_KINDS",
+    "STORY_TEXT_LIMIT",
     "AfterActions",
     "AfterTime",
     "Budget",
@@ -62,11 +64,13 @@ __all__ = [
     "Condition",
     "Debrief",
     "Effect",
+    "Endings",
     "Entity",
     "Exclusion",
     "Exit",
     "Fragment",
     "GameObject",
+    "Guide",
     "Hint",
     "Id",
     "Item",
@@ -91,11 +95,12 @@ __all__ = [
     "Room",
     "SingleChoice",
     "Start",
+    "Story",
     "Study",
     "StudyCondition",
     "Text",
     "Threat",
+    "ThreatWarning",
     "Trigger",
-    "Warning",
     "text_in",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -63,10 +63,3 @@ def text_in(text: Text | None, lang: str, fallback: str | None = None) -> str:
     if fallback is not None and fallback in text:
         return text[fallback]
     return next(iter(text.values()), "")
-
-
-def text_languages(text: Any) -> set[str] | None:
-    """Languages a text is written in; None for a plain string (valid in every language)."""
-    if isinstance(text, dict):
-        return set(text)
-    return None

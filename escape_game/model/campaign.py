@@ -8,6 +8,7 @@ from pydantic import Field
 
 from escape_game.model.base import Entity, Id, Lang, Model, NonNegativeMoney, Text
 from escape_game.model.quiz import QuizForm, QuizPlan
+from escape_game.model.story import Story
 from escape_game.model.world import Item, Risk, Room
 
 FORMAT_VERSION = 1
@@ -69,3 +70,6 @@ class Campaign(Fragment):
     quizzes: QuizPlan | None = None
     study: Study | None = None
     debrief: Debrief | None = None
+    story: Story | None = Field(
+        default=None, description="an intro, a guide who speaks the hints, and an ending text "
+        "per outcome; a level without one plays without the frame")

@@ -11,7 +11,6 @@ from escape_game.model.base import (
     Entity,
     Id,
     Model,
-    Money,
     NonNegativeMoney,
     Position,
     Text,
@@ -130,7 +129,7 @@ Trigger = Annotated[
 ]
 
 
-class Warning(Model):
+class ThreatWarning(Model):
     """The countdown between the first sign of a threat and its strike."""
 
     seconds: int = Field(default=30, ge=0)
@@ -149,7 +148,7 @@ class Threat(Entity):
     likelihood: float = Field(default=1.0, ge=0.0, le=1.0)
     trigger: Trigger
     condition: Condition | None = None
-    warning: Warning = Warning()
+    warning: ThreatWarning = ThreatWarning()
     details: Text | None = None
     protected_text: Text | None = None
     unprotected_text: Text | None = None
@@ -161,7 +160,10 @@ class Room(Entity):
     title: Text
     description: Text
     background: AssetPath | None = None
-    theme: str | None = None
+    theme: str | None = Field(
+        default=None, description="the room's mood: its ambient sound and, without a "
+        "background, the room the game draws (protection, fine_print, risk_matrix, scam, "
+        "time, hall, or any name)")
     time_limit: int | None = Field(default=None, ge=1, description="game seconds")
     objects: tuple[GameObject, ...] = ()
     puzzles: tuple[Puzzle, ...] = ()
@@ -171,5 +173,3 @@ class Room(Entity):
     on_enter: tuple[Effect, ...] = ()
     concepts: tuple[Id, ...] = ()
 
-
-_ = Money

@@ -18,8 +18,11 @@ import pygame
 
 from escape_game.ui import i18n
 from escape_game.ui.assets import Fonts, Images
+from escape_game.ui.audio import Audio
+from escape_game.ui.backdrop import Backdrops
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
+from escape_game.ui.motion import Motion
 from escape_game.ui.scene import SceneManager
 from escape_game.ui.settings import Settings, load_settings, save_settings
 from escape_game.ui.theme import Theme, pick_theme
@@ -55,6 +58,12 @@ class PlayOptions:
     #: the teacher's class and school ids, recorded in each session header (study designs)
     class_id: str | None = None
     school_id: str | None = None
+    #: a class plays together (a class, school or classroom file was given): sound starts off
+    classroom: bool = False
+    #: a GameState to play straight away: no title, consent, quiz or recording (authors)
+    start_state: Any = None
+    #: watches the level's files: ``tick(dt_ms)`` returns a reload or None (live_reload)
+    watcher: Any = None
 
 
 class App:
@@ -81,6 +90,10 @@ class App:
         self.scenes = SceneManager()
         self.toasts: list[Toast] = []
         self.time_ms = 0
+        self.audio = Audio(classroom=options.classroom)
+        self.audio.follow(self.settings)
+        self.motion = Motion(lambda: self.time_ms, reduced=self.settings.reduced_motion)
+        self.backdrops = Backdrops()
         self.frames = 0
         self.running = True
         self.errors: list[str] = []
@@ -136,6 +149,8 @@ class App:
             self.fonts = Fonts(dyslexic=settings.dyslexic_font)
         if settings.fullscreen != old.fullscreen:
             self.screen = self._open_window(self.windowed_size)
+        self.audio.follow(settings)
+        self.motion.reduced = settings.reduced_motion
         if self.settings_path is not None:
             problem = save_settings(settings, self.settings_path)
             if problem:
@@ -164,6 +179,11 @@ class App:
         self.time_ms += dt_ms
         for event in events:
             self.handle(event)
+        if self.options.watcher is not None:
+            try:
+                self.flow.reloaded(self.options.watcher.tick(dt_ms))
+            except Exception as exc:
+                self.report_error("reload", exc)
         scene = self.scenes.top
         try:
             if scene is not None and scene.time_flows:

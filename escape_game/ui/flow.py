@@ -89,7 +89,23 @@ class Flow:
             self.app.settings = self.app.settings.with_(
                 language=(languages or list(self.campaign.languages))[0])
             set_language(self.app.settings.language)
+        if self.app.options.start_state is not None:
+            self.start_in(self.app.options.start_state)
+            return
         self.to_title()
+
+    def start_in(self, state: Any) -> None:
+        """Straight into a room with a given state, for authors trying it: nothing asked,
+        nothing recorded, no quiz before or after."""
+        from escape_game.ui.scenes.room import RoomScene
+
+        self.player, self.consent, self.recorder = None, False, SilentRecorder()
+        self.pre_form = self.post_form = None
+        self.ended = None
+        self.session = GameSession(self.campaign, seed=self.seed, timers=state.timers,
+                                   start_room=state.room, recorder=self.recorder,
+                                   clock=self.t_ms, resume=Resume((), state))
+        self.app.scenes.replace(RoomScene(self.app))
 
     def to_title(self) -> None:
         from escape_game.ui.scenes.problems import ProblemsScene
@@ -209,6 +225,41 @@ class Flow:
             resume=None if resume is None else Resume(resume.actions, resume.state))
         self.app.scenes.replace(RoomScene(self.app))
         self.react(self.session.drain())
+
+    def reloaded(self, change: Any) -> None:
+        """The level's files changed: play the new version from the same state (what still
+        exists of it), or show its errors and go on with the last good version."""
+        from escape_game.live_reload import ReloadFailed, carry_over
+        from escape_game.ui.scenes.room import RoomScene
+
+        if change is None:
+            return
+        if isinstance(change, ReloadFailed):
+            shown = "\n".join(change.problems[:3])
+            more = len(change.problems) - 3
+            if more > 0:
+                shown += "\n" + t("reload.more", count=more)
+            log.warning("reload failed: %s", "; ".join(change.problems))
+            self.app.toasts = [x for x in self.app.toasts if not x.text.startswith(
+                t("reload.failed"))]
+            self.app.toast(f"{t('reload.failed')}\n{shown}", "bad", 15_000)
+            return
+        loaded = change.loaded
+        self.app.options.level = loaded
+        self.app.images.resolve = getattr(loaded, "resolve_asset", None)
+        self.app.toasts = [x for x in self.app.toasts if not x.text.startswith(
+            t("reload.failed"))]
+        if self.session is None:
+            self.app.level_loaded(loaded, [])
+            return
+        from escape_game.core import Level
+
+        state = carry_over(Level.from_campaign(loaded.campaign), self.session.state)
+        self.session = GameSession(self.campaign, seed=self.session.seed, timers=state.timers,
+                                   start_room=state.room, recorder=self.recorder or _null(),
+                                   clock=self.t_ms, resume=Resume(self.session.actions, state))
+        self.app.scenes.replace(RoomScene(self.app))
+        self.app.toast(t("reload.done"), "good", 2500)
 
     def signature(self) -> object:
         """What the room shows of the state, to know when a cached picture of it is stale."""

@@ -35,7 +35,9 @@ def _quiet_pygame() -> None:
 def play(loader: Callable[[], tuple[Any, list[str]]], *, language: str | None = None,
          start_room: str | None = None, fullscreen: bool = False, data_dir: Path | None = None,
          telemetry: bool = True, seed: int | None = None, frames: int | None = None,
-         class_id: str | None = None, school_id: str | None = None) -> int:
+         class_id: str | None = None, school_id: str | None = None,
+         classroom: bool = False, start_state: Any = None,
+         watcher: Any = None) -> int:
     setup_logging()
     _quiet_pygame()
     from escape_game.ui.app import App, PlayOptions
@@ -45,7 +47,8 @@ def play(loader: Callable[[], tuple[Any, list[str]]], *, language: str | None = 
                           start_room=start_room, data_dir=data_dir, telemetry=telemetry,
                           seed=seed, fullscreen=fullscreen,
                           settings_path=default_settings_path(),
-                          class_id=class_id, school_id=school_id)
+                          class_id=class_id, school_id=school_id, classroom=classroom,
+                          start_state=start_state, watcher=watcher)
     app = App(options)
     app.run(max_frames=frames)
     if options.loader is not None:  # closed before the level was read

@@ -14,6 +14,8 @@ from pathlib import Path
 
 TEXT_SCALES = (1.0, 1.2, 1.45, 1.75)
 TEXT_SPEEDS = {"instant": 0, "fast": 120, "normal": 60, "slow": 30}  # characters per second
+#: "auto": on at home, off in classroom mode (see escape_game.ui.audio.sound_on).
+SOUND_MODES = ("auto", "on", "off")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,12 @@ class Settings:
     no_timers: bool = False
     text_speed: str = "fast"
     fullscreen: bool = False
+    sound: str = "auto"
+    volume: int = 70  # percent
+
+    @property
+    def volume_fraction(self) -> float:
+        return max(0, min(self.volume, 100)) / 100
 
     @property
     def text_scale(self) -> float:
@@ -64,6 +72,10 @@ def _coerce(data: object) -> Settings:
         raise ValueError(f"text_size must be 0 to {len(TEXT_SCALES) - 1}")
     if settings.text_speed not in TEXT_SPEEDS:
         raise ValueError(f"text_speed must be one of {', '.join(TEXT_SPEEDS)}")
+    if settings.sound not in SOUND_MODES:
+        raise ValueError(f"sound must be one of {', '.join(SOUND_MODES)}")
+    if not 0 <= settings.volume <= 100:
+        raise ValueError("volume must be 0 to 100")
     return settings
 
 

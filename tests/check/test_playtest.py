@@ -8,7 +8,7 @@ import pytest
 from locations import LEVELS
 
 from escape_game.check.balance import playtest, summarize, table
-from escape_game.check.bots import PERSONAS, play
+from escape_game.check.bots import PERSONAS, on_the_label, play
 from escape_game.cli import main
 from escape_game.core import Level
 from escape_game.loading import load_campaign
@@ -95,3 +95,22 @@ def test_playtest_command_prints_json(capsys: pytest.CaptureFixture[str]) -> Non
 def test_playtest_refuses_an_unknown_persona(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["playtest", str(LEVELS / "tutorial"), "--persona", "lazy"]) == 2
     assert "unknown persona 'lazy'" in capsys.readouterr().err
+
+
+def test_the_hasty_player_judges_by_the_label_not_by_the_list_order() -> None:
+    level = Level.from_campaign(load_campaign(LEVELS / "risk_academy").campaign)
+    offer = list(level.rooms["protection"].shop)
+    assert on_the_label(offer).id == on_the_label(offer[::-1]).id == "megashield"
+    fine_print = list(level.rooms["fine_print"].shop)
+    assert on_the_label(fine_print[::-1]).id == "vita_health"
+
+
+def test_on_the_default_campaign_calm_pays() -> None:
+    """The lesson of the game: careful ends ahead in money, wellbeing and protection."""
+    level = Level.from_campaign(load_campaign(LEVELS / "risk_academy").campaign)
+    careful, hasty = playtest(level, games=5, personas=[PERSONAS["careful"], PERSONAS["hasty"]])
+    assert careful.completion == hasty.completion == 1.0
+    assert careful.money_end - hasty.money_end >= 500
+    assert careful.wellbeing_end - hasty.wellbeing_end >= 20
+    assert careful.protected_share == 1.0
+    assert (hasty.protected_share or 0.0) < 0.5

@@ -70,6 +70,45 @@ rooms:
 """
 
 
+LEFTOVERS = """
+format: 1
+id: leftovers
+title: Leftovers
+languages: [en]
+start: {room: hall, money: 0}
+items: [{id: key, name: Key}, {id: souvenir, name: Souvenir}]
+concepts: [{id: saving, name: Saving, definition: Saving.}]
+rooms:
+  - id: hall
+    title: Hall
+    description: A hall.
+    objects:
+      - {id: notice, name: Notice, description: Read., on_examine: [{set_flag: read}]}
+      - {id: chest, name: Chest, description: A chest., take: key}
+      - {id: door_panel, name: Panel, description: A keyhole.,
+         uses: [{item: key, effects: [{unlock_exit: out}]}]}
+#extra      - {id: clue, name: Clue, description: A note., concepts: [saving],
+#extra         on_examine: [{message: Save.}]}
+#extra      - {id: poster, name: Poster, description: Art.,
+#extra         on_examine: [{add_score: 5}, {set_flag: doodle}]}
+#extra      - {id: shelf, name: Shelf, description: Trinkets., take: souvenir}
+    exits:
+      - {id: out, to: garden, label: Out, locked: true, condition: {flag: read}}
+  - id: garden
+    title: Garden
+    description: Free.
+    on_enter: [{escape: true}]
+"""
+
+
+def _leftovers(extras: bool) -> str:
+    """The level, with or without its optional objects (a clue, a poster, a shelf)."""
+    lines = LEFTOVERS.splitlines(keepends=True)
+    return "".join(
+        line.removeprefix("#extra") for line in lines if extras or not line.startswith("#")
+    )
+
+
 def test_a_threat_that_may_strike_is_explored_both_ways() -> None:
     report = check_level(level_from_text(GAMBLE))
     assert report.winnable is True
@@ -102,7 +141,36 @@ def test_the_key_ignores_score_clocks_and_generator() -> None:
     same = replace(state, score=70, elapsed_ms=9000, room_ms=100, steps=4, rng=12345)
     assert key(same) == key(state)
     assert key(replace(state, money=Decimal(99))) != key(state)
-    assert key(replace(state, flags=frozenset({"x"}))) != key(state)
+    # No condition reads a flag here: setting one changes nothing a player can do.
+    assert key(replace(state, flags=frozenset({"x"}))) == key(state)
+    exact = Abstraction.of(level, exact=True).key
+    assert exact(replace(state, flags=frozenset({"x"}))) != exact(state)
+
+
+def test_the_key_keeps_what_conditions_read_and_drops_the_rest() -> None:
+    level = level_from_text(_leftovers(True))
+    state = new_game(level, 0, timers=False).state
+    key = Abstraction.of(level).key
+    assert key(replace(state, flags=frozenset({"read"}))) != key(state)
+    assert key(replace(state, inventory=("key",))) != key(state)
+    assert key(replace(state, flags=frozenset({"doodle"}))) == key(state)
+    assert key(replace(state, inventory=("souvenir",))) == key(state)
+    assert key(replace(state, examined=frozenset({"clue"}))) == key(state)
+    assert key(replace(state, examined=frozenset({"notice"}))) != key(state)
+    assert key(replace(state, taken=frozenset({"shelf"}))) == key(state)
+    assert key(replace(state, taken=frozenset({"chest"}))) != key(state)
+
+
+def test_optional_content_no_condition_reads_adds_no_state() -> None:
+    bare = search(level_from_text(_leftovers(False)))
+    full = search(level_from_text(_leftovers(True)))
+    assert full.complete and full.winnable
+    assert len(full.graph.states) == len(bare.graph.states)
+    assert len(search(level_from_text(_leftovers(True)), exact=True).graph.states) > len(
+        full.graph.states
+    )
+    # The clue's concept is still met on a way out, through the loop its examination makes.
+    assert "saving" in check_level(level_from_text(_leftovers(True))).concepts_on_some_win
 
 
 def test_search_counts_core_steps_and_states() -> None:
@@ -211,3 +279,25 @@ def test_an_uncoverable_threat_warns_unless_its_risk_is_marked_uninsurable() -> 
     )
     assert uninsurable != GAMBLE
     assert uncovered(uninsurable) == []
+
+
+def test_where_actions_are_counted_taking_still_counts() -> None:
+    """A souvenir in a room whose threat strikes after some actions is a way to let turns
+    pass: taking it is kept in the state there, so the search proves what the exact key
+    proves."""
+    text = _leftovers(True).replace(
+        "    exits:\n      - {id: out,",
+        "    threats:\n      - {id: leak, name: Leak, category: water, description: Drip.,\n"
+        "         loss: 0, trigger: {when: actions, count: 3}, on_strike: [{set_flag: wet}]}\n"
+        "    exits:\n      - {id: out,",
+    ).replace("condition: {flag: read}", "condition: {all: [{flag: read}, {flag: wet}]}")
+    text = text.replace("concepts: [{id: saving", "risks: [{id: water, name: Water}]\n"
+                        "concepts: [{id: saving")
+    level = level_from_text(text)
+    abstraction = Abstraction.of(level)
+    assert "shelf" in abstraction.take_matters and "clue" in abstraction.examine_matters
+    assert not abstraction.inert_objects & {"shelf", "clue", "poster"}
+    reduced, exact = search(level), search(level, exact=True)
+    assert reduced.winnable and exact.winnable
+    assert len(reduced.shortest_win or []) == len(exact.shortest_win or [])
+    assert (0 in reduced.can_win) == (0 in exact.can_win)

@@ -31,6 +31,18 @@ def levels(draw: st.DrawFn) -> Level:
         if draw(st.booleans()):
             room["objects"].append({"id": f"note{i}", "name": "Note", "description": "!",
                                     "on_examine": [{"set_flag": f"f{i}"}]})
+        # Optional content nothing (or only a visit condition) depends on: the reduced key
+        # must prove the same with it as the exact key.
+        for extra in draw(st.lists(st.sampled_from(["clue", "poster", "shelf"]), max_size=2,
+                                   unique=True)):
+            room["objects"].append({
+                "clue": {"id": f"clue{i}", "name": "Clue", "description": "!",
+                         "on_examine": [{"message": "A hint."}]},
+                "poster": {"id": f"poster{i}", "name": "Poster", "description": "!",
+                           "on_examine": [{"add_score": 3}, {"set_flag": f"doodle{i}"}]},
+                "shelf": {"id": f"shelf{i}", "name": "Shelf", "description": "!",
+                          "take": "souvenir"},
+            }[extra])
         if draw(st.booleans()):
             room["puzzles"].append({
                 "id": f"p{i}", "kind": "code_lock", "title": "Lock", "prompt": "?",
@@ -56,9 +68,13 @@ def levels(draw: st.DrawFn) -> Level:
         for j, target in enumerate(draw(st.lists(st.sampled_from([*names, "out"]),
                                                  min_size=1, max_size=3))):
             exit_: dict[str, Any] = {"id": f"e{i}_{j}", "to": target, "label": "Door"}
-            need = draw(st.sampled_from([None, f"f{i}", f"s{i}", f"f{(i + 1) % count}", "$"]))
+            need = draw(st.sampled_from(
+                [None, f"f{i}", f"s{i}", f"f{(i + 1) % count}", "$", "visited"]
+            ))
             if need == "$":
                 exit_["condition"] = {"money_at_least": draw(st.sampled_from([10, 30]))}
+            elif need == "visited":
+                exit_["condition"] = {"visited": draw(st.sampled_from(names))}
             elif need is not None:
                 exit_["condition"] = {"flag": need}
             room["exits"].append(exit_)
@@ -67,7 +83,8 @@ def levels(draw: st.DrawFn) -> Level:
                   "on_enter": [{"escape": True}]})
     data = {"format": 1, "id": "random", "title": "Random", "languages": ["en"],
             "start": {"room": "r0", "money": draw(st.sampled_from([10, 50, 100]))},
-            "risks": [{"id": "fire", "name": "Fire"}], "rooms": rooms}
+            "risks": [{"id": "fire", "name": "Fire"}], "rooms": rooms,
+            "items": [{"id": "souvenir", "name": "Souvenir"}]}
     return Level.from_campaign(Campaign.model_validate(data))
 
 

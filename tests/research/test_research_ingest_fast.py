@@ -90,6 +90,7 @@ def _same(a: ingest.Dataset, b: ingest.Dataset) -> None:
 
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow
 @given(damage=st.lists(st.tuples(st.integers(0, 3), st.sampled_from(DAMAGE),
                                  st.integers(0, 10_000)), max_size=4))
 def test_pool_reads_what_one_process_reads(

@@ -22,13 +22,22 @@ def test_settings_round_trip(tmp_path: Path) -> None:
     assert loaded == chosen
 
 
+def test_sound_settings_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    assert save_settings(Settings(sound="off", volume=35), path) is None
+    loaded, problem = load_settings(path)
+    assert problem is None
+    assert (loaded.sound, loaded.volume, loaded.volume_fraction) == ("off", 35, 0.35)
+
+
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:
     assert load_settings(tmp_path / "none.json") == (Settings(), None)
 
 
 @pytest.mark.parametrize("content", [
     "{not json", "[1, 2]", '{"text_size": 9}', '{"high_contrast": "yes"}',
-    '{"text_speed": "warp"}', '{"text_size": true}', "\xff\xfe"])
+    '{"text_speed": "warp"}', '{"text_size": true}', "\xff\xfe", '{"sound": "loud"}',
+    '{"volume": 101}', '{"volume": -1}', '{"volume": 0.5}'])
 def test_a_damaged_file_is_reported_kept_and_replaced_by_defaults(tmp_path: Path,
                                                                  content: str) -> None:
     path = tmp_path / "settings.json"

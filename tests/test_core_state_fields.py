@@ -1,0 +1,86 @@
+"""The state's fields are declared once: the save format and the step's working copy follow."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import fields, replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from locations import FIXTURES
+
+from escape_game.core import draft as draft_module
+from escape_game.core.draft import Draft
+from escape_game.core.state import STATE_VERSION, GameState, StateFormatError
+
+SAVED_V1 = FIXTURES / "saves" / "state_v1.json"
+
+
+def test_a_state_written_before_the_fields_were_declared_once_reads_back_identically() -> None:
+    text = SAVED_V1.read_text("utf-8").strip()
+    state = GameState.from_json(text)
+    assert state.to_json() == text
+    assert state.ledger.payouts == Decimal("20.00")
+    assert state.warnings[0].paused is True
+    assert state.rng == 98765432109876543210
+    assert STATE_VERSION == 1
+
+
+def test_every_field_is_written_and_read() -> None:
+    state = GameState.from_json(SAVED_V1.read_text("utf-8"))
+    data = state.to_dict()
+    assert set(data) == {f.name for f in fields(GameState)} | {"version"}
+    default = GameState(room="hall")
+    for f in fields(GameState):
+        # Each field, on its own, survives the round trip.
+        one = replace(default, **{f.name: getattr(state, f.name)})
+        assert GameState.from_json(one.to_json()) == one, f.name
+
+
+def test_the_working_copy_has_every_field_and_freezes_back() -> None:
+    state = GameState.from_json(SAVED_V1.read_text("utf-8"))
+    d = Draft.of(state)
+    assert d.freeze() == state
+    d.flags.add("new")
+    d.attempts["quiz"] = 1
+    d.ledger_premiums += Decimal("1.00")
+    frozen = d.freeze()
+    assert frozen.flags == state.flags | {"new"}
+    assert ("quiz", 1) in frozen.attempts
+    assert frozen.ledger.premiums == Decimal("31.00")
+    assert state.flags == frozenset({"lit", "read"})  # the source is untouched
+    # What the step left alone is shared with the source, not copied.
+    assert frozen.taken is state.taken and frozen.visited is state.visited
+    assert frozen.flags is not state.flags
+
+
+def test_the_drafts_types_name_exactly_the_state_fields() -> None:
+    assert set(Draft.__slots__) == {f.name for f in fields(GameState)} | {
+        "source", "events", "depth", "ended_now"
+    }
+    # The working types the type checker reads (under TYPE_CHECKING) name the same fields.
+    tree = ast.parse(Path(draft_module.__file__).read_text("utf-8"))
+    [draft] = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Draft"]
+    [typed] = [n for n in draft.body if isinstance(n, ast.If)]
+    names = [n.target.id for n in typed.body
+             if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)]
+    assert names == [f.name for f in fields(GameState)]
+
+
+@pytest.mark.parametrize(
+    "change,why",
+    [
+        ({"wellbeing": 101}, "outside 0..100"),
+        ({"outcome": "won"}, "unknown outcome"),
+        ({"rng": 5}, "decimal string"),
+        ({"owned_potions": [["a"]]}, "expected [potion, bought_ms]"),
+        ({"warnings": [["fire", 1, "yes"]]}, "expected true or false"),
+        ({"ledger": []}, "ledger must be an object"),
+        ({"money": "NaN"}, "not an amount"),
+    ],
+)
+def test_bad_fields_are_refused_with_a_reason(change: dict[str, object], why: str) -> None:
+    data = GameState.from_json(SAVED_V1.read_text("utf-8")).to_dict() | change
+    with pytest.raises(StateFormatError, match=why.replace("[", r"\[").replace("]", r"\]")):
+        GameState.from_dict(data)

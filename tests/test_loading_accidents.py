@@ -1,0 +1,40 @@
+"""Layout accidents: the explanation never gets in the way of the real problem."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from escape_game.loading.accidents import Mark, explain, missing_dashes
+
+
+@given(st.text(alphabet=" \t-:#\n\u00a0“”abc12,", max_size=200),
+       st.integers(0, 20), st.integers(0, 40), st.integers(0, 20), st.integers(0, 40),
+       st.sampled_from(["could not find expected ':'", "expected <block end>, but found x",
+                        "mapping values are not allowed here", "did not find expected key"]))
+def test_explain_never_raises_and_points_inside_the_text(
+        text: str, line: int, column: int, cline: int, ccol: int, problem: str) -> None:
+    found = explain(text, problem, Mark(line, column), "while scanning", Mark(cline, ccol))
+    if found is not None:
+        assert 1 <= found.line <= len(text.split("\n"))
+        assert found.column >= 1 and found.message
+
+
+def test_a_no_break_space_inside_a_text_is_not_blamed() -> None:
+    text = "title: 10\u00a0€ de plus\nrooms:\n  - id: a\n   b: c\n"
+    found = explain(text, "expected <block end>, but found '<block mapping start>'",
+                    Mark(3, 3), "while parsing a block collection", Mark(2, 2))
+    assert found is not None and found.code == "indentation"
+
+
+def test_a_repeated_key_that_is_not_an_id_keeps_the_plain_message() -> None:
+    lines = ["rooms:", "  - id: a", "    title: A", "    title: B"]
+    (only,) = missing_dashes(lines, [(4, 5, "title")])
+    assert only.code == "duplicate_key" and "appears twice" in only.message
+
+
+def test_two_forgotten_dashes_give_two_messages() -> None:
+    lines = ["objects:", "  - id: a", "    name: A", "    id: b", "    name: B",
+             "    id: c", "    name: C"]
+    found = missing_dashes(lines, [(4, 5, "id"), (5, 5, "name"), (6, 5, "id"), (7, 5, "name")])
+    assert [(a.line, a.code) for a in found] == [(4, "missing_dash"), (6, "missing_dash")]
