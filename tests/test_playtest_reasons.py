@@ -48,7 +48,9 @@ def test_a_persona_that_loses_nothing_gets_no_reason() -> None:
 
 def test_an_uninsurable_risk_is_said_so() -> None:
     level = _level(Path(__file__).resolve().parents[1] / "levels" / "risk_academy")
-    records = [play(level, PERSONAS["hasty"], seed) for seed in range(10)]
+    # The random persona falls for the scam in some games (the hasty one reads the label
+    # prices and answers the kiosk well enough to avoid it).
+    records = [play(level, PERSONAS["random"], seed) for seed in range(10)]
     reasons = loss_reasons(level, records)
     assert any("influencer_scam struck without cover" in r and "cannot be insured" in r
                for r in reasons), reasons
