@@ -99,6 +99,8 @@ class App:
         self.errors: list[str] = []
         self._under: pygame.Surface | None = None
         self._under_key: object = None
+        #: where the messages' band drew each message in the last frame
+        self.toast_rects: list[pygame.Rect] = []
         from escape_game.ui.flow import Flow
 
         self.flow = Flow(self)
@@ -137,8 +139,15 @@ class App:
         return pick_theme(high_contrast=self.settings.high_contrast,
                           colour_blind=self.settings.colour_blind)
 
-    def painter(self, surface: pygame.Surface) -> Painter:
-        return Painter(surface, self.theme, self.fonts, self.images, self.settings.text_scale)
+    @property
+    def unit(self) -> float:
+        """Design pixels to window pixels: the window's size, not a scene's page, sets it."""
+        w, h = self.screen.get_size()
+        return max(0.5, min(w / 1280, h / 720))
+
+    def painter(self, surface: pygame.Surface, view: tuple[int, int] | None = None) -> Painter:
+        return Painter(surface, self.theme, self.fonts, self.images, self.settings.text_scale,
+                       unit=self.unit, view=view)
 
     def apply_settings(self, settings: Settings) -> None:
         old = self.settings
@@ -218,56 +227,80 @@ class App:
         except Exception as exc:
             self.report_error(type(scene).__name__, exc)
 
+    def viewport(self) -> pygame.Rect:
+        """The part of the window the scenes get: all of it but the messages' band."""
+        w, h = self.screen.get_size()
+        band = sum(height for _, height in self._toast_layout())
+        return pygame.Rect(0, 0, w, max(h // 3, h - band))
+
     def draw(self) -> None:
         surface = pygame.display.get_surface() or self.screen
         self.screen = surface
         surface.fill(self.theme.background)
         visible = self.scenes.visible()
+        viewport = self.viewport()
         try:
             if len(visible) > 1:
-                self._draw_under(surface, visible[:-1])
-            visible[-1].on_draw(surface)
+                self._draw_under(surface, visible[:-1], viewport)
+            visible[-1].on_draw(surface, viewport)
         except Exception as exc:
             self.report_error(type(self.scenes.top).__name__, exc)
-        self._draw_toasts(surface)
+        self._draw_toasts(surface, viewport)
         pygame.display.flip()
 
-    def _draw_under(self, surface: pygame.Surface, scenes: list[Any]) -> None:
+    def _draw_under(self, surface: pygame.Surface, scenes: list[Any],
+                    viewport: pygame.Rect) -> None:
         """Scenes below a dialog, dimmed; redrawn a few times a second, not every frame."""
-        key = (surface.get_size(), tuple(id(s) for s in scenes), id(self.scenes.top),
-               self.settings, self.flow.signature())
+        key = (surface.get_size(), tuple(viewport), tuple(id(s) for s in scenes),
+               id(self.scenes.top), self.settings, self.flow.signature())
         if self._under is None or self._under_key != key or self.frames % UNDER_REFRESH == 0:
             layer = pygame.Surface(surface.get_size()).convert()
             layer.fill(self.theme.background)
             for scene in scenes:
-                scene.on_draw(layer)
+                scene.on_draw(layer, viewport)
                 self.painter(layer).dim()
             self._under, self._under_key = layer, key
         surface.blit(self._under, (0, 0))
 
-    def _draw_toasts(self, surface: pygame.Surface) -> None:
+    #: how many messages the band shows at once (the newest)
+    TOASTS_SHOWN = 3
+
+    def _toast_layout(self) -> list[tuple[Toast, int]]:
         if not self.toasts:
+            return []
+        p = self.painter(self.screen)
+        text_w = self.screen.get_width() - p.px(100)
+        return [(toast, max(p.px(50), p.measure(toast.text, text_w, "body") + p.px(18)))
+                for toast in self.toasts[-self.TOASTS_SHOWN:]]
+
+    def _draw_toasts(self, surface: pygame.Surface, viewport: pygame.Rect) -> None:
+        """Messages in a band below the scene, which never covers what the scene shows."""
+        layout = self._toast_layout()
+        if not layout:
             return
         p = self.painter(surface)
-        width = min(surface.get_width() - p.px(40), p.px(520))
-        y = p.px(80)
         icons = {"good": "ui/check", "bad": "items/cross_mark", "warn": "items/warning",
                  "info": "items/information"}
         colours = {"good": p.theme.good, "bad": p.theme.bad, "warn": p.theme.warn,
                    "info": p.theme.text}
-        for toast in self.toasts:
-            text_w = width - p.px(76)
-            height = max(p.px(56), p.measure(toast.text, text_w, "body") + p.px(20))
-            rect = pygame.Rect(surface.get_width() - width - p.px(20), y, width, height)
-            p.panel(rect)
+        y = viewport.bottom
+        pygame.draw.rect(surface, p.theme.panel,
+                         pygame.Rect(0, y, surface.get_width(), surface.get_height() - y))
+        pygame.draw.line(surface, p.theme.panel_border, (0, y), (surface.get_width(), y),
+                         max(1, p.px(2)))
+        self.toast_rects = []
+        for toast, height in layout:
+            rect = pygame.Rect(0, y, surface.get_width(), height)
             pygame.draw.rect(surface, colours[toast.kind],
-                             pygame.Rect(rect.left, rect.top, p.px(8), rect.height),
-                             border_top_left_radius=p.px(14), border_bottom_left_radius=p.px(14))
-            p.image(icons[toast.kind], pygame.Rect(rect.left + p.px(18), rect.top + p.px(10),
-                                                   p.px(36), p.px(36)))
-            p.paragraph(toast.text, pygame.Rect(rect.left + p.px(64), rect.top + p.px(10),
-                                                text_w, height), "body", colours[toast.kind])
-            y = rect.bottom + p.px(10)
+                             pygame.Rect(rect.left + p.px(8), rect.top + p.px(6), p.px(8),
+                                         rect.height - p.px(12)))
+            p.image(icons[toast.kind], pygame.Rect(rect.left + p.px(26), rect.top + p.px(8),
+                                                   p.px(34), p.px(34)))
+            p.paragraph(toast.text, pygame.Rect(rect.left + p.px(72), rect.top + p.px(9),
+                                                rect.width - p.px(100), height),
+                        "body", colours[toast.kind])
+            self.toast_rects.append(rect)
+            y = rect.bottom
 
     def run(self, max_frames: int | None = None) -> int:
         clock = pygame.time.Clock()

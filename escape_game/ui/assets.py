@@ -45,7 +45,13 @@ class LRU(OrderedDict[object, pygame.Surface]):
 
 
 class Fonts:
-    """Fonts by (role, size); text that the main font cannot draw uses the fallback font."""
+    """Fonts by (role, size), with a fallback chain per character.
+
+    The reading font (Atkinson Hyperlegible, or OpenDyslexic) lacks some symbols the game
+    uses (arrows, check marks, the narrow no-break space of French numbers). Each character
+    is drawn with the first font of the chain that has it, so nothing renders as a box; a
+    character no font has is reported by ``missing`` (the glyph test checks every string).
+    """
 
     def __init__(self, dyslexic: bool = False) -> None:
         self.files = _manifest()["fonts"]
@@ -53,38 +59,95 @@ class Fonts:
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._renders = LRU(1500)
         self._layouts: OrderedDict[object, list[str]] = OrderedDict()
+        self._coverage: dict[tuple[str, str], bool] = {}
+        self._faces: dict[str, object] = {}
 
-    def font(self, size: int, bold: bool = False, fallback: bool = False) -> pygame.font.Font:
-        if fallback:
-            role = "fallback_bold" if bold else "fallback"
-        elif self.dyslexic:
-            role = "dyslexic_bold" if bold else "dyslexic"
-        else:
-            role = "ui_bold" if bold else "ui"
+    def chain(self, bold: bool = False) -> tuple[str, ...]:
+        """The font roles to try, in order, for each character."""
+        main = ("dyslexic" if self.dyslexic else "ui") + ("_bold" if bold else "")
+        return (main, "fallback_bold" if bold else "fallback")
+
+    def _path(self, role: str) -> Path | None:
+        rel = self.files.get(role)
+        return ASSETS_DIR / rel if rel else None
+
+    def by_role(self, role: str, size: int) -> pygame.font.Font:
         key = (role, size)
         if key not in self._fonts:
-            rel = self.files.get(role)
+            path = self._path(role)
             try:
-                self._fonts[key] = pygame.font.Font(ASSETS_DIR / rel if rel else None, size)
+                self._fonts[key] = pygame.font.Font(path, size)
             except (OSError, FileNotFoundError):
                 self._fonts[key] = pygame.font.Font(None, size)
         return self._fonts[key]
 
-    def for_text(self, text: str, size: int, bold: bool = False) -> pygame.font.Font:
-        main = self.font(size, bold)
+    def font(self, size: int, bold: bool = False, fallback: bool = False) -> pygame.font.Font:
+        return self.by_role(self.chain(bold)[1 if fallback else 0], size)
+
+    def has_glyph(self, role: str, char: str) -> bool:
+        """Whether the font of ``role`` draws ``char`` (pygame.font cannot tell; FreeType can:
+        its metrics are None for a character the font lacks)."""
+        key = (role, char)
+        known = self._coverage.get(key)
+        if known is None:
+            import pygame.freetype as freetype
+
+            face = self._faces.get(role)
+            if face is None:
+                if not freetype.get_init():
+                    freetype.init()
+                path = self._path(role)
+                try:
+                    face = freetype.Font(str(path) if path else None, 16)
+                except (OSError, FileNotFoundError):
+                    face = freetype.Font(None, 16)
+                self._faces[role] = face
+            metrics = face.get_metrics(char)  # type: ignore[attr-defined]
+            known = bool(metrics) and metrics[0] is not None
+            self._coverage[key] = known
+        return known
+
+    def role_for(self, char: str, bold: bool) -> str:
+        chain = self.chain(bold)
+        if char.isascii() and char.isprintable():
+            return chain[0]
+        for role in chain:
+            if self.has_glyph(role, char):
+                return role
+        return chain[-1]
+
+    def missing(self, text: str, bold: bool = False) -> set[str]:
+        """Characters of ``text`` that no font of the chain can draw."""
+        return {c for c in set(text) if c not in "\n\t"
+                and not any(self.has_glyph(role, c) for role in self.chain(bold))}
+
+    def runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
+        """``text`` cut into (font role, piece) runs, each piece drawn by one font."""
         if text.isascii():
-            return main
-        metrics = main.metrics(text)
-        if any(m is None for m in metrics):
-            return self.font(size, bold, fallback=True)
-        return main
+            return [(self.chain(bold)[0], text)]
+        runs: list[tuple[str, str]] = []
+        for char in text:
+            role = self.role_for(char, bold)
+            if runs and runs[-1][0] == role:
+                runs[-1] = (role, runs[-1][1] + char)
+            else:
+                runs.append((role, char))
+        return runs
+
+    def for_text(self, text: str, size: int, bold: bool = False) -> pygame.font.Font:
+        """The font that draws most of ``text`` (for line heights and ascent)."""
+        return self.by_role(self.chain(bold)[0], size)
+
+    def width(self, text: str, size: int, bold: bool = False) -> int:
+        return sum(self.by_role(role, size).size(piece)[0]
+                   for role, piece in self.runs(text, bold))
 
     def wrapped(self, text: str, size: int, bold: bool, width: int) -> list[str]:
         """``wrap`` with a cache: the same paragraph is laid out once, not every frame."""
         key = (text, size, bold, width)
         lines = self._layouts.get(key)
         if lines is None:
-            lines = wrap(text, self.for_text(text, size, bold), width)
+            lines = wrap(text, lambda piece: self.width(piece, size, bold), width)
             self._layouts[key] = lines
             if len(self._layouts) > 800:
                 self._layouts.popitem(last=False)
@@ -95,9 +158,8 @@ class Fonts:
         cached = self._layouts.get(key)
         if cached is not None:
             return cached[0]
-        font = self.for_text(text, size, bold)
-        if font.size(text)[0] > width:
-            while text and font.size(text + "…")[0] > width:
+        if self.width(text, size, bold) > width:
+            while text and self.width(text + "…", size, bold) > width:
                 text = text[:-1]
             text += "…"
         self._layouts[key] = [text]
@@ -106,26 +168,43 @@ class Fonts:
     def render(self, text: str, size: int, colour: tuple[int, int, int],
                bold: bool = False) -> pygame.Surface:
         key = (text, size, colour, bold, self.dyslexic)
-        return self._renders.fetch(
-            key, lambda: self.for_text(text, size, bold).render(text, True, colour))
+        return self._renders.fetch(key, lambda: self._render(text, size, colour, bold))
+
+    def _render(self, text: str, size: int, colour: tuple[int, int, int],
+                bold: bool) -> pygame.Surface:
+        runs = self.runs(text, bold)
+        if len(runs) == 1:
+            return self.by_role(runs[0][0], size).render(text, True, colour)
+        pieces = [(self.by_role(role, size), piece) for role, piece in runs]
+        ascent = max(font.get_ascent() for font, _ in pieces)
+        descent = max(-font.get_descent() for font, _ in pieces)
+        surfaces = [(font.render(piece, True, colour), font.get_ascent()) for font, piece in pieces]
+        out = pygame.Surface((sum(s.get_width() for s, _ in surfaces),
+                              max(ascent + descent, max(s.get_height() for s, _ in surfaces))),
+                             pygame.SRCALPHA)
+        x = 0
+        for surf, font_ascent in surfaces:
+            out.blit(surf, (x, ascent - font_ascent))
+            x += surf.get_width()
+        return out
 
 
-def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+def wrap(text: str, measure: Callable[[str], int], width: int) -> list[str]:
     """Break text into lines no wider than ``width``: by words, long words broken by letters."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
         for word in paragraph.split(" "):
             candidate = f"{current} {word}" if current else word
-            if font.size(candidate)[0] <= width:
+            if measure(candidate) <= width:
                 current = candidate
                 continue
             if current:
                 lines.append(current)
             current = ""
-            while font.size(word)[0] > width and len(word) > 1:
+            while measure(word) > width and len(word) > 1:
                 cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
+                while cut > 1 and measure(word[:cut]) > width:
                     cut -= 1
                 lines.append(word[:cut])
                 word = word[cut:]

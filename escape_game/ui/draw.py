@@ -1,6 +1,13 @@
-"""The painter: draws text, panels, widgets and images in the current theme and scale."""
+"""The painter: draws text, panels, widgets and images in the current theme and scale.
+
+It also keeps a record of what it drew (every text with whether it had to be cut, every
+comparison table's rows, the lowest point drawn): the scene uses the lowest point to size its
+scrollable page, and the layout audit reads the records to prove nothing was lost.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -12,9 +19,29 @@ _VEILS: dict[object, pygame.Surface] = {}
 SIZES = {"small": 17, "body": 21, "large": 26, "heading": 32, "title": 52}
 
 
+@dataclass
+class TextRecord:
+    """One text drawn: ``cut`` when some of it could not be shown (ellipsis or dropped lines)."""
+
+    text: str
+    rect: pygame.Rect
+    cut: bool = False
+    #: the widget whose label this is, if any
+    owner: str | None = None
+
+
+@dataclass
+class TableRecord:
+    """A comparison table as drawn: the products and, per caption, the values shown."""
+
+    products: list[str]
+    rows: dict[str, list[str]] = field(default_factory=dict)
+
+
 class Painter:
     def __init__(self, surface: pygame.Surface, theme: Theme, fonts: Fonts, images: Images,
-                 text_scale: float, unit: float | None = None) -> None:
+                 text_scale: float, unit: float | None = None,
+                 view: tuple[int, int] | None = None) -> None:
         self.surface = surface
         self.theme = theme
         self.fonts = fonts
@@ -22,6 +49,16 @@ class Painter:
         w, h = surface.get_size()
         self.unit = unit if unit is not None else max(0.5, min(w / 1280, h / 720))
         self.text_scale = text_scale
+        #: the part of the page the window shows at once; layouts aim to fit in it
+        self.view_w, self.view_h = view if view is not None else (w, h)
+        self.texts: list[TextRecord] = []
+        self.tables: list[TableRecord] = []
+        #: the lowest point drawn so far, to size a scrollable page
+        self.extent = 0
+        self._owner: str | None = None
+
+    def reach(self, bottom: int) -> None:
+        self.extent = max(self.extent, bottom)
 
     def px(self, value: float) -> int:
         return max(1, int(value * self.unit))
@@ -39,11 +76,23 @@ class Painter:
         surf = self.fonts.render(text, self.size(role), colour or self.theme.text, bold)
         rect = surf.get_rect(**{anchor: pos})
         self.surface.blit(surf, rect)
+        self.texts.append(TextRecord(text, rect, owner=self._owner))
+        self.reach(rect.bottom)
         return rect
 
     def fit_text(self, text: str, width: int, role: str = "body", bold: bool = False) -> str:
-        """The text, cut with an ellipsis if it is wider than ``width`` (cached)."""
-        return self.fonts.fitted(text, self.size(role), bold, width)
+        """The text, cut with an ellipsis if it is wider than ``width`` (cached).
+
+        Only for decoration: a cut is recorded, and the layout audit fails on it.
+        """
+        fitted = self.fonts.fitted(text, self.size(role), bold, width)
+        if fitted != text:
+            self.texts.append(TextRecord(text, pygame.Rect(0, 0, width, 0), cut=True,
+                                         owner=self._owner))
+        return fitted
+
+    def text_width(self, text: str, role: str = "body", bold: bool = False) -> int:
+        return self.fonts.width(text, self.size(role), bold)
 
     def paragraph(self, text: str, rect: pygame.Rect, role: str = "body",
                   colour: Colour | None = None, bold: bool = False, align: str = "left",
@@ -53,12 +102,17 @@ class Painter:
             text = text[:limit_chars]
         y = rect.top
         step = self.line_height(role)
-        for line in self.fonts.wrapped(text, self.size(role), bold, max(20, rect.width)):
+        lines = self.fonts.wrapped(text, self.size(role), bold, max(20, rect.width))
+        for n, line in enumerate(lines):
             if y + step > rect.bottom + step // 3 and y > rect.top:
+                self.texts.append(TextRecord(" ".join(lines[n:]), pygame.Rect(
+                    rect.left, y, rect.width, step), cut=True, owner=self._owner))
                 break
             if line:
                 if align == "center":
                     self.text(line, (rect.centerx, y), role, colour, bold, anchor="midtop")
+                elif align == "right":
+                    self.text(line, (rect.right, y), role, colour, bold, anchor="topright")
                 else:
                     self.text(line, (rect.left, y), role, colour, bold)
             y += step
@@ -70,6 +124,7 @@ class Painter:
 
     def panel(self, rect: pygame.Rect, colour: Colour | None = None, border: bool = True) -> None:
         radius = self.px(14)
+        self.reach(rect.bottom)
         pygame.draw.rect(self.surface, colour or self.theme.panel, rect, border_radius=radius)
         if border:
             pygame.draw.rect(self.surface, self.theme.panel_border, rect, max(1, self.px(2)),
@@ -88,6 +143,7 @@ class Painter:
     def image(self, ref: str | None, rect: pygame.Rect, label: str = "") -> None:
         """The image centred in ``rect``, or a labelled placeholder when it is missing."""
         surf = self.images.get(ref, rect.size)
+        self.reach(rect.bottom)
         if surf is not None:
             self.surface.blit(surf, surf.get_rect(center=rect.center))
             return
@@ -98,6 +154,14 @@ class Painter:
             self.paragraph(label, inner, "small", self.theme.text, align="center")
 
     def widget(self, w: Widget, focused: bool, hovered: bool) -> None:
+        self._owner = w.key
+        try:
+            self._widget(w, focused, hovered)
+        finally:
+            self._owner = None
+        self.reach(w.rect.bottom)
+
+    def _widget(self, w: Widget, focused: bool, hovered: bool) -> None:
         th = self.theme
         if w.kind == "hotspot":
             self._hotspot(w, focused, hovered)
@@ -145,21 +209,37 @@ class Painter:
         if w.hotkey is not None:
             label = f"{w.hotkey}. {label}"
         role = str(w.extra.get("role", "body"))
+        bold = w.style == "primary"
         available = w.rect.right - self.px(10) - x
-        if w.extra.get("wrap"):
-            height = self.measure(label, available, role)
-            area = pygame.Rect(x, w.rect.centery - height // 2, available, height)
-            self.paragraph(label, area, role, fg)
+        if w.extra.get("wrap") or self.text_width(label, role, bold) > available:
+            # a label never loses words: it wraps, and the layout gave the button the height
+            height = self.measure(label, available, role, bold)
+            area = pygame.Rect(x, w.rect.centery - height // 2, available,
+                               min(height, w.rect.height))
+            self.paragraph(label, area, role, fg, bold)
+        elif w.kind == "button" and not w.icon:
+            self.text(label, w.rect.center, role, fg, bold=bold, anchor="center")
         else:
-            text = self.fit_text(label, available, role, bold=w.style == "primary")
-            if w.kind == "button" and not w.icon:
-                self.text(text, w.rect.center, role, fg, bold=w.style == "primary",
-                          anchor="center")
-            else:
-                self.text(text, (x, w.rect.centery), role, fg, bold=w.style == "primary",
-                          anchor="midleft")
+            self.text(label, (x, w.rect.centery), role, fg, bold=bold, anchor="midleft")
         if focused:
             self.focus_ring(w.rect)
+
+    def label_room(self, width: int, icon: bool = True, check: bool = False) -> int:
+        """The width a button of ``width`` leaves for its label (see ``widget``)."""
+        icon_size = self.px(34)
+        used = self.px(12) + self.px(10)
+        if check:
+            used += icon_size * 3 // 4 + self.px(10)
+        if icon:
+            used += icon_size + self.px(8)
+        return max(20, width - used)
+
+    def button_height(self, label: str, width: int, icon: bool = True, check: bool = False,
+                      role: str = "body", bold: bool = False) -> int:
+        """The height a button needs to show its whole label at ``width``."""
+        base = max(self.px(52), int(self.line_height("body") * 1.7))
+        text_h = self.measure(label, self.label_room(width, icon, check), role, bold)
+        return max(base, text_h + self.px(16))
 
     def focus_ring(self, rect: pygame.Rect) -> None:
         gap = rect.inflate(self.px(6), self.px(6))
@@ -182,13 +262,37 @@ class Painter:
         ring = th.accent if w.selected or (hovered and backdrop is not None) else th.panel_border
         pygame.draw.ellipse(self.surface, ring, halo, max(2, self.px(3)))
         self.image(w.icon, w.rect.inflate(-self.px(14), -self.px(14)), w.label)
-        width = w.extra.get("label_width", self.px(200))
-        label = self.fit_text(w.label, width if isinstance(width, int) else self.px(200),
-                              "small", bold=True)
-        surf = self.fonts.render(label, self.size("small"), th.text, True)
-        box = surf.get_rect(midtop=(w.rect.centerx, w.rect.bottom + self.px(8)))
-        pygame.draw.rect(self.surface, th.panel, box.inflate(self.px(12), self.px(6)),
-                         border_radius=self.px(6))
-        self.surface.blit(surf, box)
         if focused:
             self.focus_ring(w.rect)
+        box_ = self.hotspot_label_box(w)
+        if box_ is None:
+            return
+        width = w.extra.get("label_width", self.px(200))
+        width = width if isinstance(width, int) else self.px(200)
+        lines = self.fonts.wrapped(w.label, self.size("small"), True, max(20, width))
+        surfs = [self.fonts.render(line, self.size("small"), th.text, True) for line in lines]
+        box = pygame.Rect(0, 0, max(s.get_width() for s in surfs),
+                          sum(s.get_height() for s in surfs))
+        box.midtop = (w.rect.centerx, w.rect.bottom + self.px(8))
+        box.clamp_ip(self.surface.get_rect())
+        pygame.draw.rect(self.surface, th.panel, box.inflate(self.px(12), self.px(6)),
+                         border_radius=self.px(6))
+        y = box.top
+        for line, surf in zip(lines, surfs, strict=True):
+            rect = surf.get_rect(midtop=(box.centerx, y))
+            self.surface.blit(surf, rect)
+            self.texts.append(TextRecord(line, rect, owner=w.key))
+            y += surf.get_height()
+
+    def hotspot_label_box(self, w: Widget) -> pygame.Rect | None:
+        """Where a hotspot's name goes under it, or None when the room lists names instead."""
+        if not w.extra.get("label", True):
+            return None
+        width = w.extra.get("label_width", self.px(200))
+        width = width if isinstance(width, int) else self.px(200)
+        lines = self.fonts.wrapped(w.label, self.size("small"), True, max(20, width))
+        box = pygame.Rect(0, 0, max(self.text_width(line, "small", True) for line in lines),
+                          sum(self.fonts.render(line, self.size("small"), self.theme.text,
+                                                True).get_height() for line in lines))
+        box.midtop = (w.rect.centerx, w.rect.bottom + self.px(8))
+        return box.inflate(self.px(12), self.px(6))

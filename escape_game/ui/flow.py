@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import logging
 import random
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from escape_game.core.events import Event, GameEnded, MessageShown, ThreatStruck, ThreatWarned
+from escape_game.core.events import (
+    Event,
+    GameEnded,
+)
 from escape_game.model import Text, text_in
 from escape_game.ui.i18n import set_language, t
-from escape_game.ui.reactions import describe
+from escape_game.ui.presenter import EventPresenter
+from escape_game.ui.recording import Recorder, SilentRecorder, open_session_recorder
+from escape_game.ui.saves import SaveSlots
 from escape_game.ui.session import GameSession, Resume
+from escape_game.ui.texts import LevelTexts, format_money
 
 if TYPE_CHECKING:
     from escape_game.runner.saves import SaveGame
@@ -30,7 +35,7 @@ class Flow:
         self.app = app
         self.player: str | None = None
         self.consent = False
-        self.recorder: Any = None
+        self.recorder: Recorder | None = None
         self.session: GameSession | None = None
         self.pre_form: str | None = None
         self.post_form: str | None = None
@@ -42,6 +47,10 @@ class Flow:
         self.problem_shown = False
         #: a save read by "Continue", waiting for the player's consent answer
         self.pending_save: SaveGame | None = None
+        self._texts: LevelTexts | None = None
+        self.presenter = EventPresenter(app, self)
+        #: the code that names this player's save (typed even if consent was refused)
+        self.owner: str | None = None
 
     # --- texts of the level -----------------------------------------------------------
     @property
@@ -53,6 +62,14 @@ class Flow:
     def lang(self) -> str:
         return self.app.settings.language or "en"
 
+    @property
+    def texts(self) -> LevelTexts:
+        """The level's words in the player's language."""
+        campaign = self.campaign
+        if self._texts is None or self._texts.campaign is not campaign:
+            self._texts = LevelTexts(campaign, lambda: self.lang)
+        return self._texts
+
     def tr(self, text: Text | None) -> str:
         """A level text in the player's language (the campaign's first language otherwise)."""
         fallback = self.campaign.languages[0] if self.campaign is not None else None
@@ -60,14 +77,7 @@ class Flow:
 
     def money(self, amount: Any) -> str:
         currency = self.campaign.currency if self.campaign is not None else "€"
-        value = f"{amount:,.2f}"
-        if value.endswith(".00"):
-            value = value[:-3]
-        if self.lang == "fr":
-            # French groups thousands with a narrow no-break space and puts the symbol after
-            value = value.replace(",", "\u202f").replace(".", ",")
-            return f"{value}\u00a0{currency}"
-        return f"{currency}{value}"
+        return format_money(amount, currency, self.lang)
 
     # --- steps ------------------------------------------------------------------------
     def start(self) -> None:
@@ -123,21 +133,31 @@ class Flow:
         self.app.scenes.replace(ConsentScene(self.app))
 
     def continue_saved(self) -> None:
-        """Continue from the title: the save is read first (a damaged one keeps the player on
-        the title), then the player gives or refuses consent as for a new game, so that a
-        resumed game is recorded, and replays, like any other session."""
+        """Continue from the title: the player types their code (and gives or refuses
+        consent, so that a resumed game is recorded, and replays, like any other session);
+        only that player's save is then read."""
         from escape_game.ui.scenes.consent import ConsentScene
 
-        save = self._read_save()
-        if save is None:
-            return
-        self.pending_save = save
-        self.app.scenes.replace(ConsentScene(self.app))
+        self.pending_save = None
+        self.app.scenes.replace(ConsentScene(self.app, continuing=True))
 
-    def consent_given(self, player: str | None, consent: bool) -> None:
-        """Assent answered: assign forms, start recording only with consent, then the quiz."""
+    def consent_given(self, player: str | None, consent: bool,
+                      continuing: bool = False) -> None:
+        """Assent answered: assign forms, start recording only with consent, then the quiz.
+
+        ``player`` is the code typed, if any: it names the player's save even when consent is
+        refused (it is then kept on this computer only, never recorded).
+        """
         from telemetry.assignment import assign
 
+        self.owner = player
+        if continuing:
+            damaged = self.save_path().is_file()
+            self.pending_save = self._read_save()
+            if self.pending_save is None:  # told in a message
+                if damaged:
+                    self.to_title()
+                return  # no save for this code: the player can correct it
         self.player = player if consent else None
         self.consent = consent and player is not None
         save, self.pending_save = self.pending_save, None
@@ -156,32 +176,17 @@ class Flow:
         else:
             self.start_game()
 
-    def _open_recorder(self) -> Any:
+    def _open_recorder(self) -> Recorder:
         """The session recorder with consent; a silent one otherwise (nothing is written)."""
-        from telemetry.recorder import open_recorder
-
         if not (self.consent and self.app.options.telemetry and self.player):
             return SilentRecorder()
-        try:
-            header = self._header()
-        except ValueError as exc:
-            log.warning("no recording: %s", exc)
-            return SilentRecorder()
-        return open_recorder(self.app.options.data_dir, header, True)
-
-    def _header(self) -> Any:
-        now = datetime.now(UTC)
-        fields: dict[str, Any] = {
-            "player": self.player, "campaign_id": self.campaign.id,
-            "content_hash": self.app.options.level.content_hash, "seed": self.seed,
-            "language": self.lang, "condition": self.condition, "pre_form": self.pre_form,
-            "post_form": self.post_form}
-        from telemetry.recorder import new_header
-
-        return new_header(consent_at=now, timers=self.timers(),
-                          start_room=self.app.options.start_room,
-                          class_id=self.app.options.class_id,
-                          school_id=self.app.options.school_id, **fields)
+        options = self.app.options
+        return open_session_recorder(
+            options.data_dir, player=self.player, campaign_id=self.campaign.id,
+            content_hash=options.level.content_hash, seed=self.seed, language=self.lang,
+            condition=self.condition, pre_form=self.pre_form, post_form=self.post_form,
+            timers=self.timers(), start_room=options.start_room, class_id=options.class_id,
+            school_id=options.school_id)
 
     def t_ms(self) -> int:
         return max(0, self.app.time_ms - self.session_start_ms)
@@ -220,7 +225,7 @@ class Flow:
         self.session = GameSession(
             self.campaign, seed=self.seed if resume is None else resume.seed,
             timers=self.timers() if resume is None else resume.timers,
-            start_room=self.app.options.start_room, recorder=self.recorder or _null(),
+            start_room=self.app.options.start_room, recorder=self.recorder or SilentRecorder(),
             clock=self.t_ms,
             resume=None if resume is None else Resume(resume.actions, resume.state))
         self.app.scenes.replace(RoomScene(self.app))
@@ -256,10 +261,18 @@ class Flow:
 
         state = carry_over(Level.from_campaign(loaded.campaign), self.session.state)
         self.session = GameSession(self.campaign, seed=self.session.seed, timers=state.timers,
-                                   start_room=state.room, recorder=self.recorder or _null(),
+                                   start_room=state.room,
+                                   recorder=self.recorder or SilentRecorder(),
                                    clock=self.t_ms, resume=Resume(self.session.actions, state))
         self.app.scenes.replace(RoomScene(self.app))
         self.app.toast(t("reload.done"), "good", 2500)
+
+    @property
+    def game(self) -> GameSession:
+        """The game being played, for the scenes that only exist during one."""
+        if self.session is None:
+            raise RuntimeError("no game is being played")
+        return self.session
 
     def signature(self) -> object:
         """What the room shows of the state, to know when a cached picture of it is stale."""
@@ -291,31 +304,13 @@ class Flow:
             self.app.toast(t("telemetry.problem"), "warn", 9000)
 
     def react(self, events: list[Event]) -> None:
-        """Turn the core's events into toasts and dialogs."""
-        from escape_game.ui.scenes.dialogs import MessageScene
-        from escape_game.ui.scenes.threat import ThreatScene
-
+        """The game's course follows the events (an ended game's save is marked finished);
+        the presenter shows them."""
         for event in events:
-            said = describe(event, self)
-            if said is not None:
-                self.app.toast(*said)
-            if isinstance(event, MessageShown):
-                self.app.scenes.push(MessageScene(self.app, self.tr(event.text)))
-            elif isinstance(event, ThreatWarned):
-                self.app.scenes.push(ThreatScene(self.app, event.threat))
-            elif isinstance(event, ThreatStruck):
-                top = self.app.scenes.top
-                if isinstance(top, ThreatScene) and top.threat_id == event.threat:
-                    top.struck(event)
-                else:
-                    scene = ThreatScene(self.app, event.threat)
-                    self.app.scenes.push(scene)
-                    scene.struck(event)
-            elif isinstance(event, GameEnded):
-                from escape_game.ui.scenes.ending import EndingScene
-
+            if isinstance(event, GameEnded):
                 self.ended = event
-                self.app.scenes.push(EndingScene(self.app))
+                self.slots().finish(self.owner)  # never offered again
+        self.presenter.present(events)
 
     def game_over_seen(self) -> None:
         """The player read the end of the game: on to the post-quiz and the debrief."""
@@ -336,12 +331,16 @@ class Flow:
         self.to_title()
 
     # --- saves ------------------------------------------------------------------------
-    def save_path(self) -> Path:
+    def slots(self) -> SaveSlots:
         import platformdirs
 
         base = self.app.options.data_dir or Path(
             platformdirs.user_data_dir("escape-game", appauthor=False))
-        return base / "saves" / f"{self.campaign.id}.json"
+        return SaveSlots(base, self.campaign.id)
+
+    def save_path(self) -> Path:
+        """The save of the player now playing (by the code they typed, recorded or not)."""
+        return self.slots().path(self.owner)
 
     def save(self) -> bool:
         """Write the game with the runner's save format (versioned, atomic, checksummed)."""
@@ -362,17 +361,25 @@ class Flow:
         return True
 
     def has_save(self) -> bool:
+        """During a game: this player has a save. On the title: someone has a game to go on
+        with (who, the player code typed next decides)."""
         try:
-            return self.save_path().is_file()
+            if self.session is not None:
+                return self.slots().has(self.owner)
+            return self.slots().any_open()
         except Exception:
             return False
 
     def _read_save(self) -> SaveGame | None:
-        """The saved game, or None after telling the player it could not be read."""
+        """The player's saved game, or None after telling the player why not."""
         from escape_game.runner.saves import SaveError, load_save
 
+        path = self.save_path()
+        if not path.is_file():
+            self.app.toast(t("load.none_for_code"), "warn")
+            return None
         try:
-            return load_save(self.save_path(), campaign_id=self.campaign.id,
+            return load_save(path, campaign_id=self.campaign.id,
                              content_hash=getattr(self.app.options.level, "content_hash", None))
         except SaveError as exc:
             log.warning("load failed: %s", exc)
@@ -386,7 +393,7 @@ class Flow:
             return False
         self.seed = save.seed
         if self.recorder is None:
-            self.recorder = _null()
+            self.recorder = SilentRecorder()
         self.start_game(resume=save)
         self.app.toast(t("load.done"), "good")
         return True
@@ -404,28 +411,3 @@ class Flow:
 
     def quit(self) -> None:
         self.app.running = False
-
-
-class SilentRecorder:
-    """Without consent: every call is accepted and nothing is written anywhere."""
-
-    problem: str | None = None
-
-    def action(self, action: Any, t_ms: int) -> None:
-        pass
-
-    def events(self, events: Any, t_ms: int) -> None:
-        pass
-
-    def quiz_answer(self, *args: Any, **kwargs: Any) -> None:
-        pass
-
-    def resume(self, *args: Any, **kwargs: Any) -> None:
-        pass
-
-    def close(self, outcome: str, t_ms: int) -> None:
-        pass
-
-
-def _null() -> Any:
-    return SilentRecorder()

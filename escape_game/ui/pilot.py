@@ -74,13 +74,34 @@ class Pilot:
                     pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button)])
 
     def click_on(self, key: str) -> None:
+        """Scroll with the mouse wheel until the widget is in view, as a player would, then
+        click on it."""
+        scene = self.scene
+        for _ in range(200):
+            widget = self.widget(key)
+            if scene.visible(widget):
+                break
+            step = 1 if widget.rect.centery < scene.viewport.centery else -1
+            before = scene.scroll
+            self.frame([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=step, flipped=False,
+                                           precise_x=0.0, precise_y=float(step))])
+            if scene.scroll == before:
+                break
         self.click(self.widget(key).rect.center)
 
     def focus_on(self, key: str, limit: int = 200) -> None:
-        """Press Tab until ``key`` has the focus, as a keyboard-only player would."""
+        """Press Tab until ``key`` has the focus, as a keyboard-only player would; a group
+        of options is entered with Tab and walked with the arrow keys."""
+        group = self.widget(key).group if self.has(key) else None
         for _ in range(limit):
             if self.focused == key and self.has(key):
                 return
+            current = self.scene.focus.current(self.scene.widgets)
+            if group is not None and current is not None and current.group == group:
+                keys = [w.key for w in self.scene.widgets if w.usable]
+                ahead = keys.index(key) > keys.index(current.key)
+                self.press(pygame.K_RIGHT if ahead else pygame.K_LEFT)
+                continue
             self.press(pygame.K_TAB)
         raise LookupError(f"Tab never reached {key!r} on {type(self.scene).__name__}")
 

@@ -2,6 +2,11 @@
 
 A scene lays out its widgets while drawing (from the window size, every frame); its logic is
 in ordinary methods that the widgets' callbacks call. The top scene receives the input.
+
+A scene draws on a *page* as wide as the window and as tall as its content: when the content
+is taller than the window, the page scrolls (mouse wheel, arrow keys, Page Up/Down, Home/End,
+and a scrollbar that can be clicked or dragged), and the keyboard focus scrolls into view.
+Nothing is ever laid out where the player cannot reach it.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from escape_game.ui.draw import Painter
+from escape_game.ui.draw import Painter, TextRecord
 from escape_game.ui.widgets import FocusRing, Widget
 
 if TYPE_CHECKING:
@@ -18,6 +23,9 @@ if TYPE_CHECKING:
 
 NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(10)})
+ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+#: width of the scrollbar, in design pixels
+SCROLLBAR = 14
 
 
 class Scene:
@@ -25,6 +33,8 @@ class Scene:
     modal = False
     #: game time flows (AdvanceTime is sent) while this scene is on top
     time_flows = False
+    #: with no focus (or a focused widget gone), the first widget in reading order gets it
+    autofocus = True
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -32,6 +42,19 @@ class Scene:
         self.focus = FocusRing()
         self.hover: str | None = None
         self.age_ms = 0
+        #: what the last frame drew, for the layout audit
+        self.texts: list[TextRecord] = []
+        self.tables: list[object] = []
+        #: the page: its height, how far it is scrolled, where the window shows it
+        self.page_h = 0
+        self.scroll = 0
+        self.viewport = pygame.Rect(0, 0, 0, 0)
+        self._page: pygame.Surface | None = None
+        self._reveal: str | None = None
+        self._dragging = False
+        self._line = 40
+        #: set by a scene whose panels were sized from the last frame and turned out wrong
+        self.remeasure = False
 
     # --- life cycle -------------------------------------------------------------------
     def on_enter(self) -> None:
@@ -40,16 +63,101 @@ class Scene:
     def on_update(self, dt_ms: int) -> None:
         self.age_ms += dt_ms
 
-    def on_draw(self, surface: pygame.Surface) -> None:
-        painter = self.app.painter(surface)
+    def on_draw(self, surface: pygame.Surface, viewport: pygame.Rect | None = None) -> None:
+        """Lay the scene out on its page, scroll it, and show the visible part in ``viewport``."""
+        viewport = viewport if viewport is not None else surface.get_rect()
+        self.viewport = viewport
+        w, vh = viewport.size
+        painter = self._layout(w, vh)
+        for _ in range(3):  # the page grew, or a panel's size was a guess: lay out again
+            needed = painter.extent + painter.px(16) if painter.extent > vh else vh
+            if needed <= painter.surface.get_height() and not self.remeasure:
+                break
+            self.page_h = max(self.page_h, needed)
+            painter = self._layout(w, vh)
+        self.page_h = max(vh, painter.extent + painter.px(16) if painter.extent > vh else vh)
+        self._line = painter.line_height("body") * 2
+        if self.autofocus and self.focus.current(self.widgets) is None:
+            self.focus.key = self.default_focus()
+            self._reveal = self.focus.key if self.scroll else None
+        self._reveal_focus(vh)
+        self.scroll = max(0, min(self.scroll, self.page_h - vh))
+        page = painter.surface
+        surface.blit(page, viewport.topleft, pygame.Rect(0, self.scroll, w, vh))
+        for widget in self.widgets:
+            widget.page_rect = widget.rect
+            widget.rect = widget.rect.move(viewport.left, viewport.top - self.scroll)
+        self.texts = painter.texts
+        self.tables = list(painter.tables)
+        if self.page_h > vh:
+            self._draw_scrollbar(surface, painter)
+
+    def _layout(self, w: int, vh: int) -> Painter:
+        height = max(vh, self.page_h)
+        page = self._page
+        if page is None or page.get_size() != (w, height):
+            flags = pygame.SRCALPHA if self.modal else 0
+            page = pygame.Surface((w, height), flags)
+            if not self.modal and pygame.display.get_surface() is not None:
+                page = page.convert()
+            self._page = page
+        page.fill((0, 0, 0, 0) if self.modal else self.app.theme.background)
+        # the scrollbar's lane is always kept free, so a page that starts to scroll keeps
+        # its layout
+        lane = max(10, int(SCROLLBAR * self.app.unit))
+        painter = self.app.painter(page, view=(w - lane, vh))
         self.widgets = []
+        self.remeasure = False
         self.draw(painter)
+        for w_ in self.widgets:
+            if not w_.extra.get("drawn"):
+                painter.widget(w_, focused=w_.key == self.focus.key, hovered=w_.key == self.hover)
+            painter.reach(w_.rect.bottom)
+        return painter
+
+    def _reveal_focus(self, vh: int) -> None:
+        if self._reveal is None:
+            return
+        key, self._reveal = self._reveal, None
         for w in self.widgets:
-            if not w.extra.get("drawn"):
-                painter.widget(w, focused=w.key == self.focus.key, hovered=w.key == self.hover)
+            if w.key == key:
+                margin = max(8, vh // 20)
+                if w.rect.bottom + margin > self.scroll + vh:
+                    self.scroll = w.rect.bottom + margin - vh
+                if w.rect.top - margin < self.scroll:
+                    self.scroll = max(0, w.rect.top - margin)
+                return
+
+    def scrollbar_rect(self) -> pygame.Rect | None:
+        """The scrollbar's track on screen, when the page is taller than the window."""
+        vh = self.viewport.height
+        if self.page_h <= vh or vh <= 0:
+            return None
+        width = max(10, int(SCROLLBAR * self.app.unit))
+        return pygame.Rect(self.viewport.right - width, self.viewport.top, width, vh)
+
+    def _thumb(self, track: pygame.Rect) -> pygame.Rect:
+        vh = self.viewport.height
+        height = max(track.width * 2, track.height * vh // self.page_h)
+        top = track.top + (track.height - height) * self.scroll // max(1, self.page_h - vh)
+        return pygame.Rect(track.left, top, track.width, height)
+
+    def _draw_scrollbar(self, surface: pygame.Surface, p: Painter) -> None:
+        track = self.scrollbar_rect()
+        if track is None:
+            return
+        pygame.draw.rect(surface, p.theme.panel, track)
+        pygame.draw.rect(surface, p.theme.panel_border, track, 1)
+        pygame.draw.rect(surface, p.theme.accent, self._thumb(track).inflate(-4, -4),
+                         border_radius=track.width // 2)
 
     def draw(self, p: Painter) -> None:
-        """Draw the scene and register its widgets with ``self.add``."""
+        """Draw the scene and register its widgets with ``self.add``, in reading order."""
+
+    def default_focus(self) -> str | None:
+        """Where the focus goes when a screen opens: its first widget in reading order."""
+        stops = self.focus.tab_stops(self.widgets)
+        return stops[0].key if stops else None
 
     def add(self, widget: Widget) -> Widget:
         self.widgets.append(widget)
@@ -61,6 +169,15 @@ class Scene:
 
     def focus_first(self, key: str) -> None:
         self.focus.key = key
+        self._reveal = key
+
+    # --- scrolling --------------------------------------------------------------------
+    def scroll_by(self, dy: int) -> None:
+        self.scroll = max(0, min(self.scroll + dy, max(0, self.page_h - self.viewport.height)))
+
+    def visible(self, widget: Widget) -> bool:
+        """The widget lies wholly in the window as now scrolled."""
+        return self.viewport.contains(widget.rect)
 
     # --- input ------------------------------------------------------------------------
     def on_event(self, event: pygame.event.Event) -> None:
@@ -68,32 +185,92 @@ class Scene:
             self.on_key(event.key, event.mod)
         elif event.type == pygame.TEXTINPUT:
             self.on_text(event.text)
+        elif event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(-int(event.y) * self._line)
         elif event.type == pygame.MOUSEMOTION:
+            if self._dragging and (track := self.scrollbar_rect()) is not None:
+                frac = (event.pos[1] - track.top) / max(1, track.height)
+                self.scroll_by(int(frac * self.page_h) - self.viewport.height // 2
+                               - self.scroll)
+                return
             hit = self.widget_at(event.pos)
             self.hover = hit.key if hit else None
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            track = self.scrollbar_rect()
+            if track is not None and track.collidepoint(event.pos):
+                thumb = self._thumb(track)
+                if thumb.collidepoint(event.pos):
+                    self._dragging = True
+                else:
+                    page = self.viewport.height - self._line
+                    self.scroll_by(page if event.pos[1] > thumb.centery else -page)
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            if self._dragging:
+                self._dragging = False
+                return
             hit = self.widget_at(event.pos)
             if hit is not None:
                 self.focus.key = hit.key
                 self.activate(hit)
 
     def widget_at(self, pos: tuple[int, int]) -> Widget | None:
+        if not self.viewport.collidepoint(pos):
+            return None
+        track = self.scrollbar_rect()
+        if track is not None and track.collidepoint(pos):
+            return None
         for w in reversed(self.widgets):
-            if w.rect.collidepoint(pos) and w.enabled and w.action is not None:
+            if w.rect.collidepoint(pos) and w.usable:
                 return w
         return None
 
     def activate(self, widget: Widget) -> None:
         widget.activate()
 
+    def move_focus(self, step: int, *, tab: bool = False) -> None:
+        self.focus.move(self.widgets, step, tab=tab)
+        self._reveal = self.focus.key
+
+    def _arrow(self, step: int) -> None:
+        """Up/Down read on before they move the focus: when the next widget is off screen
+        and there is more page that way, the page scrolls by a few lines instead."""
+        usable = [w for w in self.widgets if w.usable]
+        keys = [w.key for w in usable]
+        target: Widget | None = None
+        if self.focus.key in keys:
+            index = keys.index(self.focus.key) + step
+            target = usable[index] if 0 <= index < len(usable) else None
+        elif usable:
+            target = usable[0] if step > 0 else usable[-1]
+        vh = self.viewport.height
+        more = self.scroll < self.page_h - vh if step > 0 else self.scroll > 0
+        if more and (target is None or not self.visible(target)):
+            before = self.scroll
+            self.scroll_by(step * self._line)
+            if target is None or self.scroll != before:
+                return
+        self.move_focus(step)
+
     def on_key(self, key: int, mod: int) -> None:
         if key == pygame.K_TAB:
-            self.focus.move(self.widgets, -1 if mod & pygame.KMOD_SHIFT else 1)
-        elif key in (pygame.K_DOWN, pygame.K_RIGHT):
-            self.focus.move(self.widgets, 1)
-        elif key in (pygame.K_UP, pygame.K_LEFT):
-            self.focus.move(self.widgets, -1)
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.move_focus(-1 if mod & pygame.KMOD_SHIFT else 1, tab=True)
+        elif key == pygame.K_DOWN:
+            self._arrow(1)
+        elif key == pygame.K_UP:
+            self._arrow(-1)
+        elif key == pygame.K_RIGHT:
+            self.move_focus(1)
+        elif key == pygame.K_LEFT:
+            self.move_focus(-1)
+        elif key == pygame.K_PAGEDOWN:
+            self.scroll_by(self.viewport.height - self._line)
+        elif key == pygame.K_PAGEUP:
+            self.scroll_by(-(self.viewport.height - self._line))
+        elif key == pygame.K_HOME:
+            self.scroll = 0
+        elif key == pygame.K_END:
+            self.scroll_by(self.page_h)
+        elif key in (*ENTER_KEYS, pygame.K_SPACE):
             current = self.focus.current(self.widgets)
             if current is not None:
                 self.activate(current)
@@ -104,6 +281,7 @@ class Scene:
             for w in self.widgets:
                 if w.hotkey == number and w.enabled:
                     self.focus.key = w.key
+                    self._reveal = w.key
                     self.activate(w)
                     break
 

@@ -64,7 +64,7 @@ def sample_turns() -> list[tuple[object, list[Event]]]:
     return [
         (GoThrough(exit="door"), [RoomEntered(room="kitchen", via="door")]),
         (Examine(object="drawer"), [MessageShown(source="drawer", text="A note says hi there")]),
-        (Answer(puzzle="safe", code="1234"), [
+        (Answer(puzzle="safe", code="73914062"), [
             PuzzleAttempted(puzzle="safe", kind="code_lock", correct=True, attempt=1)]),
         (Examine(object="stove"), [struck]),
     ]

@@ -27,13 +27,14 @@ WANTED = {"title", "consent", "quiz", "room", "puzzle", "shop", "threat_paused",
           "threat_result", "settings"}
 
 
-def pilot_for(tmp: Path, name: str, settings: Settings) -> Pilot:
-    level, problems = load_level(ROOT / "levels" / "risk_academy")
+def pilot_for(tmp: Path, name: str, settings: Settings, level_name: str = "risk_academy",
+              size: tuple[int, int] = (1280, 720)) -> Pilot:
+    level, problems = load_level(ROOT / "levels" / level_name)
     assert level is not None, problems
     path = tmp / f"{name}.json"
     save_settings(settings, path)
     return Pilot(PlayOptions(level=level, data_dir=tmp / name, seed=1, settings_path=path,
-                             telemetry=False))
+                             telemetry=False), size=size)
 
 
 def main() -> None:
@@ -49,6 +50,23 @@ def main() -> None:
         for name in tour(pilot, "home_comparison"):
             if name == "room":
                 pygame.image.save(pilot.screenshot(), str(OUT / "room_high_contrast_fr.png"))
+        # the Largest text size: the shop's products become cards, the page scrolls
+        pilot = pilot_for(tmp, "largest", Settings(language="en", text_size=3,
+                                                   text_speed="instant"))
+        for name in tour(pilot, "home_comparison"):
+            if name in ("shop", "room"):
+                pygame.image.save(pilot.screenshot(), str(OUT / f"{name}_largest.png"))
+        # the tutorial's sticky note, opened from the bag
+        pilot = pilot_for(tmp, "bag", Settings(language="en", text_speed="instant"),
+                          level_name="tutorial")
+        player = Player(pilot, "mouse")
+        player.do("play")
+        player.do("refuse")
+        player.answer_quiz()
+        pilot.frame_ms = 0
+        player.play({"type": "take", "object": "mirror"})
+        player.do("item_note")
+        pygame.image.save(pilot.screenshot(), str(OUT / "bag_item.png"))
         # the debrief, after the careful walkthrough
         script = yaml.safe_load((ROOT / "levels/risk_academy/walkthroughs/careful.yaml")
                                 .read_text("utf-8"))

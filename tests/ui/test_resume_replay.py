@@ -25,11 +25,15 @@ from telemetry.replay_check import check_replay, report
 pytestmark = pytest.mark.ui
 
 
-def _start(pilot: Any, player: Player) -> None:
-    """Title, consent with a generated code, the pre-quiz, into the first room."""
+def _start(pilot: Any, player: Player, code: str | None = None) -> None:
+    """Title, consent with ``code`` (a generated one by default), the pre-quiz, into the
+    first room."""
     assert isinstance(pilot.scene, TitleScene)
     player.do("play")
-    player.do("generate")
+    if code is None:
+        player.do("generate")
+    else:
+        pilot.type(code)
     player.do("agree")
     player.answer_quiz()
     player.to_room()
@@ -85,8 +89,8 @@ def test_loading_in_the_same_and_in_a_new_session_replays(make_pilot: Any,
     player.to_room()
     _pause_and(pilot, player, "quit")
     assert isinstance(pilot.scene, TitleScene)
-    # Session two: a new player code, a new file; load the save twice and play between.
-    _start(pilot, player)
+    # Session two: the same player again, a new file; load the save twice and play between.
+    _start(pilot, player, code=pilot.app.flow.player)
     pilot.wait(300)
     _pause_and(pilot, player, "load")
     assert pilot.session().state.inventory == ("key",)
@@ -153,8 +157,9 @@ def test_continue_from_the_title_asks_consent_and_records_a_replayable_session(
     _pause_and(pilot, player, "save")
     _pause_and(pilot, player, "quit")
     assert isinstance(pilot.scene, TitleScene)
+    code = pilot.app.flow.player
     player.do("continue")
-    player.do("generate")
+    pilot.type(code)  # the same player comes back
     player.do("agree")
     player.to_room()  # no second pre-quiz: it was taken before the save
     assert pilot.session().state.inventory == ("key",)

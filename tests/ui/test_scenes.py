@@ -10,6 +10,7 @@ import pygame
 import pytest
 from walk import Player
 
+from escape_game.core.events import GameEnded
 from escape_game.ui.scenes.consent import ConsentScene
 from escape_game.ui.scenes.dialogs import MessageScene
 from escape_game.ui.scenes.problems import ProblemsScene
@@ -236,6 +237,7 @@ def test_continue_from_the_title_and_a_damaged_save(make_pilot: Any) -> None:
     pilot.press(pygame.K_ESCAPE)
     player.do("quit")
     player.do("continue")
+    player.do("refuse")  # the same (anonymous) player: their save is damaged
     assert isinstance(pilot.scene, TitleScene)
     assert any(toast.kind == "bad" for toast in pilot.app.toasts)
 
@@ -272,3 +274,44 @@ def test_an_unknown_start_room_is_named_with_the_rooms_that_exist(make_pilot: An
     pilot = make_pilot(start_room="kitchen")
     assert isinstance(pilot.scene, ProblemsScene)
     assert "kitchen" in pilot.scene.problems[0] and "hall, market" in pilot.scene.problems[0]
+
+
+def test_continue_offers_only_the_players_own_save_and_not_a_finished_one(
+        make_pilot: Any) -> None:
+    from telemetry.codes import generate_codes
+
+    mine, theirs = generate_codes(2, seed=11)
+    pilot = make_pilot()
+    player = Player(pilot, "keyboard")
+    player.do("play")
+    pilot.type(mine)
+    player.do("refuse")  # no recording: the code still names the save, on this computer
+    player.answer_quiz()
+    player.to_room()
+    player.play({"type": "take", "object": "desk"})
+    pilot.press(pygame.K_ESCAPE)
+    player.do("save")
+    player.do("quit")
+    assert pilot.has("continue")
+    # the next student, with another code, is not given this game
+    player.do("continue")
+    pilot.type(theirs)
+    player.do("refuse")
+    assert isinstance(pilot.scene, ConsentScene)
+    assert any("no saved game" in toast.text.lower() for toast in pilot.app.toasts)
+    assert pilot.session() is None
+    # the owner is
+    pilot.focus_on("code")
+    for _ in range(len(theirs)):
+        pilot.press(pygame.K_BACKSPACE)
+    pilot.type(mine)
+    player.do("refuse")
+    player.to_room()
+    assert pilot.session().state.inventory == ("key",)
+    # a finished game is kept, marked finished, and no longer offered
+    slots = pilot.app.flow.slots()
+    assert slots.has(mine)
+    pilot.app.flow.react([GameEnded(outcome="escaped", score=1, money=Decimal(0),
+                                    wellbeing=100, elapsed_ms=1)])
+    assert not slots.has(mine) and not slots.any_open()
+    assert list(slots.folder.glob("*.finished.json"))

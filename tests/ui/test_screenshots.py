@@ -1,5 +1,9 @@
 """Screenshots of each screen compared with reference images (UPDATE_SCREENSHOTS=1 rewrites them).
 
+A missing reference is written on a developer's machine, but fails when the CI variable is
+set: a reference must be generated deliberately and looked at, never made up by the run that
+checks against it.
+
 A screen matches when fewer than 1% of its pixels differ by more than a small per-channel
 threshold, so font hinting or scaling noise does not fail the test but a moved panel does.
 """
@@ -59,9 +63,14 @@ def test_screens_match_their_reference(tmp_path: Path, variant: str) -> None:
     shots = _shots(tmp_path, variant)
     assert set(shots) >= EXPECTED, sorted(shots)
     update = os.environ.get("UPDATE_SCREENSHOTS") == "1"
+    in_ci = bool(os.environ.get("CI"))
     failures = []
     for name, surface in shots.items():
         path = REFERENCE / variant / f"{name}.png"
+        if not path.exists() and in_ci and not update:
+            failures.append(f"{name}: no reference screenshot {path.relative_to(REFERENCE)} "
+                            "(generate it with UPDATE_SCREENSHOTS=1 and look at it)")
+            continue
         if update or not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             pygame.image.save(surface, str(path))
@@ -86,3 +95,18 @@ def test_the_comparison_notices_a_moved_panel() -> None:
     assert different_fraction(a, c) == 0.0
 
 
+
+
+def test_a_missing_reference_fails_in_ci(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rule above, checked on an empty reference folder."""
+    pytest.importorskip("numpy")
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.delenv("UPDATE_SCREENSHOTS", raising=False)
+    global REFERENCE
+    saved, REFERENCE = REFERENCE, tmp_path / "none"
+    try:
+        with pytest.raises(AssertionError, match="no reference screenshot"):
+            test_screens_match_their_reference(tmp_path, "default")
+    finally:
+        REFERENCE = saved
+    assert not (tmp_path / "none").exists()  # nothing was written

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pygame
 import pytest
@@ -14,6 +14,10 @@ from escape_game.ui.assets import Fonts, Images, wrap
 pytestmark = pytest.mark.ui
 
 
+def _width(font: pygame.font.Font) -> Callable[[str], int]:
+    return lambda text: int(font.size(text)[0])
+
+
 @pytest.fixture(scope="module", autouse=True)
 def fonts_ready() -> Iterator[None]:
     pygame.font.init()
@@ -22,7 +26,8 @@ def fonts_ready() -> Iterator[None]:
 
 def test_wrap_breaks_between_words() -> None:
     font = Fonts().font(20)
-    lines = wrap("the premium is the price of the cover", font, font.size("the premium is")[0])
+    lines = wrap("the premium is the price of the cover", _width(font),
+                 font.size("the premium is")[0])
     assert lines[0] == "the premium is"
     assert " ".join(lines) == "the premium is the price of the cover"
 
@@ -30,7 +35,7 @@ def test_wrap_breaks_between_words() -> None:
 def test_wrap_breaks_a_word_longer_than_the_line() -> None:
     font = Fonts().font(20)
     width = font.size("Versicherung")[0]
-    lines = wrap("Haftpflichtversicherungsbedingungen", font, width)
+    lines = wrap("Haftpflichtversicherungsbedingungen", _width(font), width)
     assert len(lines) > 1
     assert "".join(lines) == "Haftpflichtversicherungsbedingungen"
     assert all(font.size(line)[0] <= width for line in lines)
@@ -38,35 +43,43 @@ def test_wrap_breaks_a_word_longer_than_the_line() -> None:
 
 def test_wrap_keeps_paragraphs() -> None:
     font = Fonts().font(20)
-    assert wrap("one\ntwo", font, 500) == ["one", "two"]
+    assert wrap("one\ntwo", _width(font), 500) == ["one", "two"]
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=200), st.integers(min_value=1, max_value=400))
 def test_wrap_never_loses_text_nor_overflows(text: str, width: int) -> None:
     font = Fonts().font(18)
-    lines = wrap(text, font, width)
+    lines = wrap(text, _width(font), width)
     assert "".join(lines).replace(" ", "").replace("\n", "") == \
         text.replace(" ", "").replace("\n", "")
     for line in lines:
         assert len(line) <= 1 or font.size(line)[0] <= width
 
 
-@pytest.mark.parametrize("text", ["Страхование", "Ασφάλιση", "Ubezpieczenie łódź"])
-def test_text_the_main_font_cannot_draw_uses_the_fallback(text: str) -> None:
+@pytest.mark.parametrize("text", ["Страхование", "Ασφάλιση", "Ubezpieczenie łódź",
+                                  "Choose…  ▾", "A → B", "✓ ◀ ▶", "1\u202f000\u00a0€"])
+def test_every_character_is_drawn_by_a_font_that_has_it(text: str) -> None:
     fonts = Fonts()
-    main = fonts.font(20)
-    chosen = fonts.for_text(text, 20)
-    if any(m is None for m in main.metrics(text)):
-        assert chosen is fonts.font(20, fallback=True)
-        assert all(m is not None for m in chosen.metrics(text))
-    else:
-        assert chosen is main
+    assert fonts.missing(text) == set()
+    for role, piece in fonts.runs(text, bold=False):
+        assert all(fonts.has_glyph(role, c) for c in piece if not c.isspace()), (role, piece)
+
+
+def test_arrows_come_from_the_fallback_font_not_as_boxes() -> None:
+    fonts = Fonts()
+    assert not fonts.has_glyph("ui", "→")  # the reading font lacks it...
+    roles = dict((piece, role) for role, piece in fonts.runs("Cycling → ", bold=False))
+    assert roles["→"] == "fallback"  # ...so the fallback draws it
+    box = pygame.image.tobytes(fonts.by_role("ui", 20).render("\ue000", False, (255, 255, 255)),
+                               "RGB")
+    arrow = pygame.image.tobytes(fonts.render("→", 20, (255, 255, 255)), "RGBA")
+    assert arrow != box
 
 
 def test_french_accents_use_the_main_font() -> None:
     fonts = Fonts()
-    assert fonts.for_text("Échappe aux risques : où ?", 20) is fonts.font(20)
+    assert {role for role, _ in fonts.runs("Échappe aux risques : où ?", False)} == {"ui"}
 
 
 def test_a_missing_image_is_none_and_scaled_images_are_cached() -> None:

@@ -1,68 +1,172 @@
-"""A benefits table of potions side by side: the one drawing shared by the shop and puzzles."""
+"""Potions compared: the one drawing shared by the shop and the comparison puzzle.
+
+Side by side as a table when every column is wide enough to show its values whole, stacked as
+one card per product otherwise (large text, narrow window). Every fact of every product is
+always shown in full: a cut price or a missing "Not covered" row would teach the wrong lesson.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import pygame
 
-from escape_game.ui.draw import Painter
+from escape_game.model import Potion
+from escape_game.ui.draw import Painter, TableRecord
 from escape_game.ui.i18n import t
+from escape_game.ui.units import duration
+
+if TYPE_CHECKING:
+    from escape_game.ui.texts import LevelTexts
+
+#: lays out a product's buttons at (x, y, width); returns the bottom it reached
+Actions = Callable[[Potion, int, int, int], int]
 
 
-def risk_names(flow: Any, potion: Any) -> str:
-    risks = {r.id: r for r in flow.campaign.risks}
-    return ", ".join(flow.tr(risks[c].name) if c in risks else c for c in potion.covers)
+def risk_names(texts: LevelTexts, potion: Potion) -> str:
+    risks = {r.id: r for r in texts.campaign.risks}
+    return ", ".join(texts.tr(risks[c].name) if c in risks else c for c in potion.covers)
 
 
-def facts(flow: Any, potion: Any) -> list[tuple[str, str]]:
+def facts(texts: LevelTexts, potion: Potion) -> list[tuple[str, str]]:
     """(caption, value) rows that compare products, in the order a careful buyer reads them."""
-    exclusions = "; ".join(flow.tr(x.text) for x in potion.exclusions) or t("shop.none")
-    waiting = (t("shop.seconds", n=potion.waiting_period) if potion.waiting_period
-               else t("shop.none"))
+    exclusions = "; ".join(texts.tr(x.text) for x in potion.exclusions) or t("shop.none")
+    waiting = (duration(potion.waiting_period) if potion.waiting_period else t("shop.none"))
     return [
-        (t("shop.covers"), risk_names(flow, potion)),
-        (t("shop.premium"), flow.money(potion.premium)),
-        (t("shop.deductible"), flow.money(potion.deductible)),
-        (t("shop.limit"), flow.money(potion.limit)),
+        (t("shop.covers"), risk_names(texts, potion)),
+        (t("shop.premium"), texts.money(potion.premium)),
+        (t("shop.deductible"), texts.money(potion.deductible)),
+        (t("shop.limit"), texts.money(potion.limit)),
         (t("shop.waiting"), waiting),
         (t("shop.exclusions"), exclusions),
     ]
 
 
-def draw_table(p: Painter, flow: Any, potions: list[Any], rect: pygame.Rect) -> list[pygame.Rect]:
-    """Captions on the left, one column per product; returns the product columns."""
-    if not potions:
-        return []
+def _longest_word(p: Painter, texts: Sequence[str], role: str) -> int:
+    words = [word for text in texts for word in text.split()]
+    return max((p.text_width(word, role) for word in words), default=0)
+
+
+def _header(p: Painter, texts: LevelTexts, potion: Potion, x: int, y: int, width: int,
+            slogan: bool) -> int:
+    """Picture, brand, name and slogan of a product; returns the bottom."""
     th = p.theme
-    caption_w = min(p.px(220), rect.width // 4)
+    pic = p.px(52)
+    p.image(potion.image or "potions/potion_blue", pygame.Rect(x, y, pic, pic))
+    tx, tw = x + pic + p.px(12), width - pic - p.px(12)
+    top = y
+    y += p.paragraph(texts.tr(potion.brand), pygame.Rect(tx, y, tw, 10**6), "body", th.accent,
+                     bold=True)
+    y += p.paragraph(texts.tr(potion.name), pygame.Rect(tx, y, tw, 10**6), "small", th.text)
+    y = max(y, top + pic)
+    if slogan and potion.slogan:
+        y += p.px(4) + p.paragraph(t("shop.slogan", text=texts.tr(potion.slogan)),
+                                   pygame.Rect(x, y + p.px(4), width, 10**6), "small", th.warn)
+    return y + p.px(8)
+
+
+def draw_comparison(p: Painter, texts: LevelTexts, potions: Sequence[Potion], left: int,
+                    top: int, width: int, actions: Actions, slogan: bool = True) -> int:
+    """The products as a table or as cards, with ``actions`` under each; returns the bottom."""
+    if not potions:
+        return top
+    rows = [facts(texts, potion) for potion in potions]
+    record = TableRecord([potion.id for potion in potions])
+    for r, (caption, _) in enumerate(rows[0]):
+        record.rows[caption] = [row[r][1] for row in rows]
+    p.tables.append(record)
     gap = p.px(10)
-    col_w = (rect.width - caption_w - gap * len(potions)) // len(potions)
-    columns = [pygame.Rect(rect.left + caption_w + gap + i * (col_w + gap), rect.top, col_w,
-                           rect.height) for i in range(len(potions))]
-    head_h = max(p.px(68), p.px(16) + p.line_height("body") + p.line_height("small"))
-    for potion, col in zip(potions, columns, strict=True):
-        p.panel(col, th.background)
-        p.image(potion.image or "potions/potion_blue",
-                pygame.Rect(col.left + p.px(8), col.top + p.px(8), p.px(52), p.px(52)))
-        p.text(p.fit_text(flow.tr(potion.brand), col.width - p.px(76), bold=True),
-               (col.left + p.px(68), col.top + p.px(10)), "body", th.accent, bold=True)
-        p.text(p.fit_text(flow.tr(potion.name), col.width - p.px(76)),
-               (col.left + p.px(68), col.top + p.px(10) + p.line_height("body")), "small", th.text)
-    y = rect.top + head_h
-    rows = [facts(flow, potion) for potion in potions]
+    caption_w = min(p.px(220), width // 4)
+    col_w = (width - caption_w - gap * len(potions)) // len(potions)
+    values = [value for row in rows for _, value in row]
+    wide_enough = col_w - p.px(16) >= max(p.size("small") * 10,
+                                          _longest_word(p, values, "small"))
+    if wide_enough:
+        return _table(p, texts, potions, rows, left, top, width, caption_w, col_w, gap,
+                      actions, slogan)
+    return _cards(p, texts, potions, rows, left, top, width, actions, slogan)
+
+
+def _table(p: Painter, texts: LevelTexts, potions: Sequence[Potion],
+           rows: list[list[tuple[str, str]]], left: int, top: int, width: int, caption_w: int,
+           col_w: int, gap: int, actions: Actions, slogan: bool) -> int:
+    th = p.theme
+    xs = [left + caption_w + gap + i * (col_w + gap) for i in range(len(potions))]
+    # measure the header first so that all columns line up
+    heads = [_header_height(p, texts, potion, col_w - p.px(16), slogan) for potion in potions]
+    head_h = max(heads)
+    row_hs = []
     for r in range(len(rows[0])):
         caption = rows[0][r][0]
-        height = max([p.measure(row[r][1], col_w - p.px(16), "small") for row in rows]
-                     + [p.measure(caption, caption_w - p.px(8), "small", bold=True)]) + p.px(6)
-        if y + height > rect.bottom:
-            break
-        p.paragraph(caption, pygame.Rect(rect.left, y, caption_w - p.px(8), height), "small",
+        row_hs.append(max([p.measure(row[r][1], col_w - p.px(16), "small") for row in rows]
+                          + [p.measure(caption, caption_w - p.px(8), "small", bold=True)])
+                      + p.px(8))
+    body_h = head_h + sum(row_hs) + p.px(8)
+    for x in xs:
+        p.panel(pygame.Rect(x, top, col_w, body_h), th.background)
+    for potion, x in zip(potions, xs, strict=True):
+        _header(p, texts, potion, x + p.px(8), top + p.px(8), col_w - p.px(16), slogan)
+    y = top + head_h
+    for r, height in enumerate(row_hs):
+        caption = rows[0][r][0]
+        p.paragraph(caption, pygame.Rect(left, y, caption_w - p.px(8), height), "small",
                     th.muted, bold=True)
-        for row, col in zip(rows, columns, strict=True):
-            p.paragraph(row[r][1], pygame.Rect(col.left + p.px(8), y, col.width - p.px(16),
-                                               height), "small", th.text)
+        for row, x in zip(rows, xs, strict=True):
+            p.paragraph(row[r][1], pygame.Rect(x + p.px(8), y, col_w - p.px(16), height),
+                        "small", th.text)
         y += height
-        pygame.draw.line(p.surface, th.panel_border, (rect.left, y - p.px(3)),
-                         (rect.right, y - p.px(3)), 1)
-    return columns
+        pygame.draw.line(p.surface, th.panel_border, (left, y - p.px(4)),
+                         (left + width, y - p.px(4)), 1)
+    bottom = top + body_h + gap
+    for potion, x in zip(potions, xs, strict=True):
+        bottom = max(bottom, actions(potion, x, top + body_h + gap, col_w))
+    return bottom
+
+
+def _header_height(p: Painter, texts: LevelTexts, potion: Potion, width: int,
+                   slogan: bool) -> int:
+    pic = p.px(52)
+    tw = width - pic - p.px(12)
+    h = (p.measure(texts.tr(potion.brand), tw, "body", bold=True)
+         + p.measure(texts.tr(potion.name), tw, "small"))
+    h = max(h, pic)
+    if slogan and potion.slogan:
+        h += p.px(8) + p.measure(t("shop.slogan", text=texts.tr(potion.slogan)), width, "small")
+    return h + p.px(24)
+
+
+def _cards(p: Painter, texts: LevelTexts, potions: Sequence[Potion],
+           rows: list[list[tuple[str, str]]], left: int, top: int, width: int,
+           actions: Actions, slogan: bool) -> int:
+    """One card per product, its facts one under another (caption, then value)."""
+    th = p.theme
+    pad = p.px(14)
+    y = top
+    inner_w = width - 2 * pad
+    beside = inner_w >= p.px(640)  # caption and value on one line when there is room
+    cap_w = inner_w * 2 // 5 if beside else inner_w
+    val_x = cap_w + p.px(12) if beside else p.px(16)
+    val_w = inner_w - val_x
+
+    def fact_h(caption: str, value: str) -> int:
+        a = p.measure(caption, cap_w, "small", bold=True)
+        b = p.measure(value, val_w, "small")
+        return (max(a, b) if beside else a + b) + p.px(8)
+
+    for potion, row in zip(potions, rows, strict=True):
+        height = _header_height(p, texts, potion, inner_w, slogan)
+        height += sum(fact_h(caption, value) for caption, value in row)
+        card = pygame.Rect(left, y, width, height + 2 * pad)
+        p.panel(card, th.background)
+        cy = _header(p, texts, potion, left + pad, y + pad, inner_w, slogan)
+        for caption, value in row:
+            used = p.paragraph(caption, pygame.Rect(left + pad, cy, cap_w, 10**6), "small",
+                               th.muted, bold=True)
+            vy = cy if beside else cy + used
+            used2 = p.paragraph(value, pygame.Rect(left + pad + val_x, vy, val_w, 10**6),
+                                "small", th.text)
+            cy = (max(cy + used, vy + used2) if beside else vy + used2) + p.px(8)
+        y = max(card.bottom, cy) + p.px(10)
+        y = actions(potion, left, y, width) + p.px(18)
+    return y

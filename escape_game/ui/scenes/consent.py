@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 import pygame
 
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.layout import button_height, row, title_bar
+from escape_game.ui.scenes.layout import button_height, buttons_flow, title_bar
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- ")
 
 
 class ConsentScene(Scene):
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: App, continuing: bool = False) -> None:
+        super().__init__(app)
         self.code = ""
+        #: reached from "Continue": the code also finds the player's own save
+        self.continuing = continuing
         self.focus.key = "code"
 
     # --- logic ------------------------------------------------------------------------
@@ -39,10 +45,12 @@ class ConsentScene(Scene):
 
     def agree(self) -> None:
         if self.code_ok():
-            self.app.flow.consent_given(self.normalized(), True)
+            self.app.flow.consent_given(self.normalized(), True, self.continuing)
 
     def refuse(self) -> None:
-        self.app.flow.consent_given(None, False)
+        """Play without recording; a valid code typed still names the player's save."""
+        code = self.normalized() if self.code_ok() else None
+        self.app.flow.consent_given(code, False, self.continuing)
 
     def back(self) -> None:
         self.app.flow.to_title()
@@ -69,44 +77,57 @@ class ConsentScene(Scene):
 
     # --- drawing ----------------------------------------------------------------------
     def draw(self, p: Painter) -> None:
-        w, _h = p.surface.get_size()
+        w = p.view_w
         th = p.theme
         y = title_bar(p, t("consent.title"))
         text_w = min(w - p.px(80), p.px(1100))
         box = pygame.Rect(p.px(40), y, text_w, p.px(10))
         body = "\n\n".join([t("consent.what"), t("consent.why"), t("consent.never"),
-                          t("consent.choice")])
-        box.height = p.measure(body, text_w - p.px(135), "body") + p.px(30)
+                            t("consent.choice")])
+        art = p.px(80) if text_w > p.px(600) else 0
+        text_x = p.px(35) + art
+        box.height = p.measure(body, text_w - text_x - p.px(20), "body") + p.px(30)
         p.panel(box)
-        p.image("items/clipboard", pygame.Rect(box.left + p.px(18), box.top + p.px(18),
-                                               p.px(80), p.px(80)))
-        p.paragraph(body, pygame.Rect(box.left + p.px(115), box.top + p.px(15),
-                                      box.width - p.px(135), box.height), "body", th.text)
+        if art:
+            p.image("items/clipboard", pygame.Rect(box.left + p.px(18), box.top + p.px(18),
+                                                   art, art))
+        p.paragraph(body, pygame.Rect(box.left + text_x, box.top + p.px(15),
+                                      box.width - text_x - p.px(20), box.height), "body", th.text)
         y = box.bottom + p.px(20)
         bh = button_height(p)
-        p.text(t("consent.code_label"), (p.px(40), y), "body", th.text, bold=True)
-        y += p.line_height("body") + p.px(6)
-        field_w = min(p.px(360), w // 3)
+        y += p.paragraph(t("consent.code_label"), pygame.Rect(p.px(40), y, text_w, 10**6),
+                         "body", th.text, bold=True) + p.px(6)
         label = self.code or t("consent.code_placeholder")
         blink_on = self.app.settings.reduced_motion or (self.age_ms // 500) % 2 == 0
         if self.focus.key == "code" and blink_on:
             label = self.code + "|"
-        self.add(Widget("code", label, pygame.Rect(p.px(40), y, field_w, bh), lambda: None,
-                        kind="input", style="quiet", icon="items/id_card"))
-        self.add(Widget("generate", t("consent.generate"),
-                        pygame.Rect(p.px(60) + field_w, y, min(p.px(300), w // 4), bh),
-                        self.generate, icon="items/dice"))
-        status_x = p.px(80) + field_w + min(p.px(300), w // 4)
+        field_w = max(p.px(300), min(p.px(380), text_w // 2 - p.px(8)))
+        gen_w = min(text_w - field_w - p.px(20), p.px(340))
+        if gen_w < p.px(220):  # too narrow for both on one line
+            field_w = gen_w = min(text_w, p.px(480))
+            gen_pos = (p.px(40), y + bh + p.px(12))
+        else:
+            gen_pos = (p.px(40) + field_w + p.px(20), y)
+        code_w = Widget("code", label, pygame.Rect(p.px(40), y, field_w, bh), lambda: None,
+                        kind="input", style="quiet", icon="items/id_card")
+        self.add(code_w)
+        gen_h = p.button_height(t("consent.generate"), gen_w)
+        gen = self.add(Widget("generate", t("consent.generate"),
+                              pygame.Rect(*gen_pos, gen_w, gen_h), self.generate,
+                              icon="items/dice"))
+        y = max(code_w.rect.bottom, gen.rect.bottom) + p.px(10)
         if self.code:
             ok = self.code_ok()
             icon = "ui/check" if ok else "items/warning"
             msg = t("consent.code_ok") if ok else t("consent.code_bad")
-            p.image(icon, pygame.Rect(status_x, y + bh // 2 - p.px(16), p.px(32), p.px(32)))
-            p.paragraph(msg, pygame.Rect(status_x + p.px(40), y, w - status_x - p.px(80), bh),
-                        "small", th.good if ok else th.warn)
-        y += bh + p.px(28)
-        rects = row(p.px(40), y, min(w - p.px(80), p.px(1100)), bh, p.px(16), 3)
-        self.add(Widget("agree", t("consent.agree"), rects[0], self.agree, style="primary",
+            p.image(icon, pygame.Rect(p.px(40), y, p.px(32), p.px(32)))
+            y += max(p.px(32), p.paragraph(msg, pygame.Rect(p.px(82), y, text_w - p.px(42),
+                                                            10**6), "small",
+                                           th.good if ok else th.warn))
+        y += p.px(20)
+        labels = [t("consent.agree"), t("consent.refuse"), t("common.back")]
+        rects = buttons_flow(p, labels, p.px(40), y, text_w, p.px(300), p.px(16))
+        self.add(Widget("agree", labels[0], rects[0], self.agree, style="primary",
                         enabled=self.code_ok(), icon="ui/check"))
-        self.add(Widget("refuse", t("consent.refuse"), rects[1], self.refuse, icon="ui/play"))
-        self.add(Widget("back", t("common.back"), rects[2], self.back, icon="ui/back"))
+        self.add(Widget("refuse", labels[1], rects[1], self.refuse, icon="ui/play"))
+        self.add(Widget("back", labels[2], rects[2], self.back, icon="ui/back"))

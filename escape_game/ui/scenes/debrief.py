@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -10,8 +10,11 @@ from escape_game.core import events as ev
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.layout import button_height, title_bar
+from escape_game.ui.scenes.layout import title_bar
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 
 def choices_summary(log: list[ev.Event]) -> list[tuple[str, int, int]]:
@@ -29,14 +32,23 @@ def choices_summary(log: list[ev.Event]) -> list[tuple[str, int, int]]:
     ]
 
 
+#: the caption of each line of ``choices_summary`` in the debrief's table
+WHAT = {"debrief.protected": "debrief.protected_what",
+        "debrief.best_value": "debrief.best_value_what",
+        "debrief.paused": "debrief.paused_what",
+        "debrief.first_try": "debrief.first_try_what"}
+
+
 class DebriefScene(Scene):
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.flow = app.flow
         self.focus.key = "done"
         session = self.flow.session
         self.log: list[ev.Event] = list(session.log) if session is not None else []
         self.concepts = self._concepts_met(session)
+        #: the two panels' heights in the last frame, so they are drawn as tall as their text
+        self._heights = [0, 0]
 
     def _concepts_met(self, session: Any) -> list[Any]:
         campaign = self.flow.campaign
@@ -62,61 +74,105 @@ class DebriefScene(Scene):
         self.flow.finish()
 
     def draw(self, p: Painter) -> None:
-        w, h = p.surface.get_size()
+        w, h = p.view_w, p.view_h
         th = p.theme
         flow = self.flow
         debrief = flow.campaign.debrief
         intro = flow.tr(debrief.intro) if debrief is not None else ""
         y = title_bar(p, t("debrief.title"), intro)
-        bh = button_height(p)
-        left_w = int((w - p.px(100)) * 0.42)
-        col = pygame.Rect(p.px(40), y, left_w, h - y - bh - p.px(50))
-        p.panel(col)
-        inner = col.inflate(-p.px(28), -p.px(24))
-        cy = inner.top
+        full = w - p.px(80)
+        two = full >= p.px(1000)
+        old = list(self._heights)
+        left_w = int((full - p.px(20)) * 0.42) if two else full
+        left = pygame.Rect(p.px(40), y, left_w, max(self._heights[0], self._heights[1]
+                                                     if two else 0))
+        p.panel(left)
+        bottom = self._draw_results(p, left.inflate(-p.px(28), 0))
+        self._heights[0] = bottom - y
+        if two:
+            right = pygame.Rect(left.right + p.px(20), y, full - left_w - p.px(20),
+                                max(self._heights[0], self._heights[1]))
+        else:
+            right = pygame.Rect(p.px(40), left.bottom + p.px(20), full, self._heights[1])
+        p.panel(right)
+        rbottom = self._draw_concepts(p, right.inflate(-p.px(28), 0))
+        self._heights[1] = rbottom - right.top
+        self.remeasure = self._heights != old
+        y = max(left.bottom, right.bottom, bottom, rbottom) + p.px(16)
+        outro = flow.tr(debrief.outro) if debrief is not None else ""
+        if outro:
+            y += p.paragraph(outro, pygame.Rect(p.px(40), y, full, 10**6), "body",
+                             th.muted) + p.px(12)
+        label = t("debrief.done")
+        width = min(full, p.px(320))
+        self.add(Widget("done", label, pygame.Rect(w - p.px(40) - width, max(y, h - p.px(90)),
+                                                   width, p.button_height(label, width)),
+                        self.done, style="primary", icon="ui/home"))
+
+    def _draw_results(self, p: Painter, inner: pygame.Rect) -> int:
+        th = p.theme
+        flow = self.flow
+        y = inner.top + p.px(14)
         ended = flow.ended
         if ended is not None:
-            p.image("ui/star", pygame.Rect(inner.left, cy, p.px(40), p.px(40)))
-            p.text(t("debrief.score", score=ended.score), (inner.left + p.px(50), cy + p.px(20)),
-                   "large", th.accent, bold=True, anchor="midleft")
-            cy += p.px(52)
+            p.image("ui/star", pygame.Rect(inner.left, y, p.px(40), p.px(40)))
+            y += max(p.px(44), p.paragraph(t("debrief.score", score=ended.score), pygame.Rect(
+                inner.left + p.px(50), y, inner.width - p.px(50), 10**6), "large", th.accent,
+                bold=True)) + p.px(6)
         for phase in ("pre", "post"):
             if phase in flow.quiz_scores:
                 right, total = flow.quiz_scores[phase]
-                p.text(t(f"debrief.quiz_{phase}", right=right, total=total), (inner.left, cy),
-                       "body", th.text)
-                cy += p.line_height("body")
-        cy += p.px(10)
-        p.text(t("debrief.choices"), (inner.left, cy), "body", th.text, bold=True)
-        cy += p.line_height("body") + p.px(4)
-        for key, mine, careful in choices_summary(self.log):
-            good = mine >= careful
+                y += p.paragraph(t(f"debrief.quiz_{phase}", right=right, total=total),
+                                 pygame.Rect(inner.left, y, inner.width, 10**6), "body", th.text)
+        y += p.px(10)
+        y += p.paragraph(t("debrief.choices"), pygame.Rect(inner.left, y, inner.width, 10**6),
+                         "body", th.text, bold=True) + p.px(4)
+        # what, then the player's number beside a careful player's, as a small table
+        you, careful = t("debrief.you"), t("debrief.careful")
+        num_w = max(p.text_width(you, "small", True), p.text_width(careful, "small", True),
+                    p.px(70)) + p.px(12)
+        what_w = inner.width - 2 * num_w - p.px(36)
+        if what_w < p.px(160):  # too narrow for three columns: numbers under the words
+            what_w = inner.width - p.px(36)
+        cols = inner.left + p.px(36) + what_w
+        if cols + 2 * num_w <= inner.right:
+            p.text(you, (cols + num_w // 2, y), "small", th.muted, bold=True, anchor="midtop")
+            p.text(careful, (cols + num_w + num_w // 2, y), "small", th.muted, bold=True,
+                   anchor="midtop")
+            y += p.line_height("small") + p.px(4)
+        for key, mine, best in choices_summary(self.log):
+            good = mine >= best
             p.image("ui/check" if good else "items/light_bulb",
-                    pygame.Rect(inner.left, cy, p.px(28), p.px(28)))
-            cy += p.paragraph(t(key, mine=mine, careful=careful),
-                              pygame.Rect(inner.left + p.px(36), cy, inner.width - p.px(36),
-                                          inner.bottom - cy), "small",
-                              th.good if good else th.text) + p.px(6)
-        right = pygame.Rect(col.right + p.px(20), y, w - col.right - p.px(60), col.height)
-        p.panel(right)
-        inner = right.inflate(-p.px(28), -p.px(24))
-        ry = inner.top
-        p.text(t("debrief.concepts"), (inner.left, ry), "body", th.text, bold=True)
-        ry += p.line_height("body") + p.px(6)
+                    pygame.Rect(inner.left, y, p.px(28), p.px(28)))
+            used = p.paragraph(t(WHAT[key]), pygame.Rect(inner.left + p.px(36), y, what_w,
+                                                             10**6), "small",
+                               th.good if good else th.text)
+            if cols + 2 * num_w <= inner.right:
+                p.text(str(mine), (cols + num_w // 2, y), "body", th.text, bold=True,
+                       anchor="midtop")
+                p.text(str(best), (cols + num_w + num_w // 2, y), "body", th.text,
+                       anchor="midtop")
+                used = max(used, p.line_height("body"))
+            else:
+                used += p.paragraph(t("debrief.you_vs_careful", mine=mine, careful=best),
+                                    pygame.Rect(inner.left + p.px(36), y + used, what_w, 10**6),
+                                    "small", th.text)
+            y += max(used, p.px(28)) + p.px(8)
+        return y + p.px(10)
+
+    def _draw_concepts(self, p: Painter, inner: pygame.Rect) -> int:
+        th = p.theme
+        flow = self.flow
+        y = inner.top + p.px(14)
+        y += p.paragraph(t("debrief.concepts_n", n=len(self.concepts)),
+                         pygame.Rect(inner.left, y, inner.width, 10**6), "body", th.text,
+                         bold=True) + p.px(6)
         for concept in self.concepts:
-            if ry > inner.bottom - p.line_height("body"):
-                break
-            p.image("items/light_bulb", pygame.Rect(inner.left, ry, p.px(28), p.px(28)))
-            p.text(flow.tr(concept.name), (inner.left + p.px(36), ry), "body", th.accent,
-                   bold=True)
-            ry += p.line_height("body")
+            p.image("items/light_bulb", pygame.Rect(inner.left, y, p.px(28), p.px(28)))
+            y += p.paragraph(flow.tr(concept.name), pygame.Rect(
+                inner.left + p.px(36), y, inner.width - p.px(36), 10**6), "body", th.accent,
+                bold=True)
             text = flow.tr(concept.debrief) or flow.tr(concept.definition)
-            ry += p.paragraph(text, pygame.Rect(inner.left + p.px(36), ry, inner.width - p.px(36),
-                                                inner.bottom - ry), "small", th.text) + p.px(8)
-        outro = flow.tr(debrief.outro) if debrief is not None else ""
-        if outro:
-            p.paragraph(outro, pygame.Rect(p.px(40), h - bh - p.px(24), w - p.px(400), bh),
-                        "body", th.muted)
-        self.add(Widget("done", t("debrief.done"), pygame.Rect(w - p.px(320), h - bh - p.px(24),
-                                                               p.px(280), bh),
-                        self.done, style="primary", icon="ui/home"))
+            y += p.paragraph(text, pygame.Rect(inner.left + p.px(36), y, inner.width - p.px(36),
+                                               10**6), "small", th.text) + p.px(8)
+        return y + p.px(10)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.layout import button_height, centered
+from escape_game.ui.scenes.layout import centered
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 
 class MessageScene(Scene):
@@ -16,8 +21,8 @@ class MessageScene(Scene):
 
     modal = True
 
-    def __init__(self, app: object, text: str, icon: str = "items/scroll") -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: App, text: str, icon: str = "items/scroll") -> None:
+        super().__init__(app)
         self.text = text
         self.icon = icon
         self.focus.key = "ok"
@@ -36,18 +41,20 @@ class MessageScene(Scene):
         self.back()
 
     def draw(self, p: Painter) -> None:
-        bh = button_height(p)
-        width = min(p.px(760), p.surface.get_width() - p.px(40))
-        text_w = width - p.px(150)
-        height = p.measure(self.text, text_w, "large") + bh + p.px(80)
-        box = centered(p, width, max(height, p.px(220)))
+        width = min(p.px(800), p.view_w - p.px(40))
+        icon = min(p.px(88), width // 5)
+        text_x = p.px(24) + icon + p.px(18)
+        text_w = width - text_x - p.px(24)
+        ok = t("common.ok")
+        bw = min(p.px(220), width - p.px(48))
+        bh = p.button_height(ok, bw)
+        text_h = p.measure(self.text, text_w, "large")
+        height = p.px(24) + max(text_h, icon) + p.px(20) + bh + p.px(20)
+        box = centered(p, width, height)
         p.panel(box)
-        p.image(self.icon, pygame.Rect(box.left + p.px(24), box.top + p.px(24), p.px(88),
-                                       p.px(88)))
-        p.paragraph(self.text, pygame.Rect(box.left + p.px(130), box.top + p.px(24), text_w,
-                                           box.height - bh - p.px(50)), "large", p.theme.text,
-                    limit_chars=self.shown_chars())
-        self.add(Widget("ok", t("common.ok"), pygame.Rect(box.right - p.px(220),
-                                                          box.bottom - bh - p.px(20),
-                                                          p.px(200), bh),
+        p.image(self.icon, pygame.Rect(box.left + p.px(24), box.top + p.px(24), icon, icon))
+        p.paragraph(self.text, pygame.Rect(box.left + text_x, box.top + p.px(24), text_w, 10**6),
+                    "large", p.theme.text, limit_chars=self.shown_chars())
+        self.add(Widget("ok", ok, pygame.Rect(box.right - bw - p.px(24),
+                                              box.bottom - bh - p.px(20), bw, bh),
                         self.ok, style="primary", icon="ui/check"))

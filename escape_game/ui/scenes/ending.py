@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pygame
 
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.layout import button_height, centered
+from escape_game.ui.scenes.layout import centered
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 
 class EndingScene(Scene):
     modal = True
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.focus.key = "continue"
 
@@ -30,22 +33,27 @@ class EndingScene(Scene):
     def draw(self, p: Painter) -> None:
         ended = self.app.flow.ended
         outcome = ended.outcome if ended is not None else "quit"
-        bh = button_height(p)
-        box = centered(p, p.px(720), p.px(420))
+        width = min(p.px(760), p.view_w - p.px(40))
+        inner_w = width - p.px(60)
+        label = t("ending.continue")
+        bw = min(p.px(340), inner_w)
+        bh = p.button_height(label, bw)
+        heading = t(f"ending.{outcome}")
+        summary = (t("ending.summary", score=ended.score, money=self.app.flow.money(ended.money),
+                     wellbeing=ended.wellbeing) if ended is not None else "")
+        pic = p.px(120)
+        height = (p.px(24) + pic + p.px(16) + p.measure(heading, inner_w, "heading", bold=True)
+                  + p.px(10) + p.measure(summary, inner_w, "large") + p.px(20) + bh + p.px(24))
+        box = centered(p, width, height)
         p.panel(box)
         icon = "items/trophy" if outcome == "escaped" else "items/hourglass_done"
-        p.image(icon, pygame.Rect(box.centerx - p.px(60), box.top + p.px(24), p.px(120),
-                                  p.px(120)))
-        y = box.top + p.px(160)
-        p.text(t(f"ending.{outcome}"), (box.centerx, y), "heading", p.theme.accent, bold=True,
-               anchor="midtop")
-        y += p.line_height("heading") + p.px(10)
-        if ended is not None:
-            p.paragraph(t("ending.summary", score=ended.score,
-                          money=self.app.flow.money(ended.money), wellbeing=ended.wellbeing),
-                        pygame.Rect(box.left + p.px(30), y, box.width - p.px(60), p.px(100)),
-                        "large", p.theme.text, align="center")
-        self.add(Widget("continue", t("ending.continue"),
-                        pygame.Rect(box.centerx - p.px(170), box.bottom - bh - p.px(24),
-                                    p.px(340), bh), self.go_on, style="primary",
+        p.image(icon, pygame.Rect(box.centerx - pic // 2, box.top + p.px(24), pic, pic))
+        y = box.top + p.px(24) + pic + p.px(16)
+        y += p.paragraph(heading, pygame.Rect(box.left + p.px(30), y, inner_w, 10**6), "heading",
+                         p.theme.accent, bold=True, align="center") + p.px(10)
+        if summary:
+            y += p.paragraph(summary, pygame.Rect(box.left + p.px(30), y, inner_w, 10**6),
+                             "large", p.theme.text, align="center")
+        self.add(Widget("continue", label, pygame.Rect(box.centerx - bw // 2, y + p.px(20), bw,
+                                                       bh), self.go_on, style="primary",
                         icon="ui/forward"))

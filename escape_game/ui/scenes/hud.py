@@ -32,7 +32,7 @@ def meter(p: Painter, x: int, y: int, icon: str, label: str, value: str, colour:
     p.text(label, (x, y + p.px(4)), "small", p.theme.muted)
     r = p.text(value, (x, y + p.px(4) + p.line_height("small") - p.px(2)), "body", colour,
                bold=True)
-    right = max(r.right, x + p.fonts.for_text(label, p.size("small")).size(label)[0])
+    right = max(r.right, x + p.text_width(label, "small"))
     if fraction is not None:
         bar = pygame.Rect(x, y + height + p.px(1), p.px(90), p.px(5))
         pygame.draw.rect(p.surface, p.theme.button, bar, border_radius=p.px(3))
@@ -43,29 +43,37 @@ def meter(p: Painter, x: int, y: int, icon: str, label: str, value: str, colour:
     return right + p.px(24)
 
 
-def draw_hud(p: Painter, flow: Any, rect: pygame.Rect) -> int:
-    """Draw the meters from the right edge of ``rect`` leftwards; returns their left edge."""
+def draw_hud(p: Painter, flow: Any, rect: pygame.Rect, reserve: int = 0) -> pygame.Rect:
+    """Draw the meters from the left of ``rect``, on more lines if the window is narrow;
+    ``reserve`` is kept free at the right of the first line. Returns the area used."""
     th = p.theme
     state = flow.session.state
-    pygame.draw.rect(p.surface, th.panel, rect)
-    pygame.draw.line(p.surface, th.panel_border, rect.bottomleft, rect.bottomright, p.px(2))
-    x = rect.left + p.px(16)
-    y = rect.top + p.px(6)
-    height = rect.height - p.px(18)
     money = flow.money(state.money)
     colour = th.text
     if state.debt > 0:
         money += "  " + t("hud.debt", amount=flow.money(state.debt))
         colour = th.bad
-    x = meter(p, x, y, "ui/coin", t("hud.money"), money, colour, height)
     well = state.wellbeing
     well_colour = th.good if well >= 60 else th.warn if well >= 30 else th.bad
-    x = meter(p, x, y, "ui/heart", t("hud.wellbeing"), f"{well}/100", well_colour, height,
-              well / 100)
-    x = meter(p, x, y, "ui/star", t("hud.score"), str(state.score), th.text, height)
+    meters: list[tuple[str, str, str, Any, float | None]] = [
+        ("ui/coin", t("hud.money"), money, colour, None),
+        ("ui/heart", t("hud.wellbeing"), f"{well}/100", well_colour, well / 100),
+        ("ui/star", t("hud.score"), str(state.score), th.text, None)]
     left = time_left_ms(flow)
     if left is not None:
         seconds = left // 1000
-        x = meter(p, x, y, "items/hourglass", t("hud.time"), f"{seconds // 60}:{seconds % 60:02d}",
-                  th.warn if seconds < 30 else th.text, height)
-    return x
+        meters.append(("items/hourglass", t("hud.time"), f"{seconds // 60}:{seconds % 60:02d}",
+                       th.warn if seconds < 30 else th.text, None))
+    height = p.px(4) + p.line_height("small") + p.line_height("body") + p.px(4)
+    x, y = rect.left + p.px(16), rect.top + p.px(6)
+    right = rect.left + p.px(16)
+    limit = rect.right - reserve
+    for icon, label, value, col, fraction in meters:
+        width = (p.px(44) + max(p.text_width(label, "small"), p.text_width(value, "body", True),
+                                p.px(90) if fraction is not None else 0) + p.px(24))
+        if x + width > limit and x > rect.left + p.px(16):
+            x, y = rect.left + p.px(16), y + height + p.px(10)
+            limit = rect.right
+        x = meter(p, x, y, icon, label, value, col, height, fraction)
+        right = max(right, x)
+    return pygame.Rect(rect.left, rect.top, right - rect.left, y + height + p.px(8) - rect.top)

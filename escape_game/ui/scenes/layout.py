@@ -1,4 +1,8 @@
-"""Small layout helpers shared by the scenes: everything is computed from the window size."""
+"""Small layout helpers shared by the scenes: everything is computed from the window size.
+
+Layouts flow from the top down and measure what they show; anything that does not fit in the
+window lands further down the scene's page, which then scrolls (see ``Scene.on_draw``).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,11 @@ from escape_game.ui.draw import Painter
 
 
 def centered(p: Painter, width: int, height: int) -> pygame.Rect:
-    w, h = p.surface.get_size()
-    width, height = min(width, w - p.px(40)), min(height, h - p.px(40))
-    return pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+    """A box centred in the window; taller than the window, it starts at the top of the page."""
+    w, h = p.view_w, p.view_h
+    width = min(width, w - p.px(40))
+    top = max(p.px(20), (h - height) // 2)
+    return pygame.Rect((w - width) // 2, top, width, height)
 
 
 def column(left: int, top: int, width: int, height: int, gap: int, count: int) -> list[pygame.Rect]:
@@ -29,13 +35,37 @@ def button_height(p: Painter) -> int:
     return max(p.px(52), int(p.line_height("body") * 1.7))
 
 
+def buttons_flow(p: Painter, labels: list[str], left: int, top: int, width: int,
+                 min_each: int, gap: int, icon: bool = True, check: bool = False
+                 ) -> list[pygame.Rect]:
+    """Buttons side by side, as many per line as fit at ``min_each``, each as tall as its
+    label needs (labels wrap, never cut); returns their rects in order."""
+    if not labels:
+        return []
+    per_line = max(1, min(len(labels), (width + gap) // (min_each + gap)))
+    rects: list[pygame.Rect] = []
+    y = top
+    for start in range(0, len(labels), per_line):
+        chunk = labels[start:start + per_line]
+        boxes = row(left, y, width if len(chunk) == per_line else
+                    (width - gap * (per_line - 1)) // per_line * len(chunk)
+                    + gap * (len(chunk) - 1), 1, gap, len(chunk))
+        height = max(p.button_height(label, box.width, icon, check)
+                     for label, box in zip(chunk, boxes, strict=True))
+        for box in boxes:
+            box.height = height
+        rects += boxes
+        y += height + gap
+    return rects
+
+
 def title_bar(p: Painter, title: str, subtitle: str = "") -> int:
     """A heading at the top of a full screen; returns the y below it."""
     y = p.px(28)
-    p.text(title, (p.px(40), y), "heading", p.theme.accent, bold=True)
-    y += p.line_height("heading") + p.px(4)
+    width = p.view_w - p.px(80)
+    y += p.paragraph(title, pygame.Rect(p.px(40), y, width, 10**6), "heading", p.theme.accent,
+                     bold=True) + p.px(4)
     if subtitle:
-        width = p.surface.get_width() - p.px(80)
-        y += p.paragraph(subtitle, pygame.Rect(p.px(40), y, width, p.px(200)), "body",
+        y += p.paragraph(subtitle, pygame.Rect(p.px(40), y, width, 10**6), "body",
                          p.theme.muted)
     return y + p.px(12)

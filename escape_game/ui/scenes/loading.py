@@ -23,7 +23,7 @@ class LoadingScene(Scene):
         self.app.flow.quit()
 
     def draw(self, p: Painter) -> None:
-        w, h = p.surface.get_size()
+        w, h = p.view_w, p.view_h
         p.image("ui/app_icon", pygame.Rect(w // 2 - p.px(64), h // 2 - p.px(120), p.px(128),
                                            p.px(128)))
         p.text(t("app.title"), (w // 2, h // 2 + p.px(20)), "title", p.theme.accent, bold=True,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -11,20 +11,23 @@ from escape_game.core.actions import Examine, Take, UseItem
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.layout import button_height, centered
+from escape_game.ui.scenes.layout import buttons_flow, centered
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 
 class ObjectScene(Scene):
     modal = True
     time_flows = True
 
-    def __init__(self, app: Any, object_id: str, item: str | None = None) -> None:
+    def __init__(self, app: App, object_id: str, item: str | None = None) -> None:
         super().__init__(app)
         self.object_id = object_id
         self.flow = app.flow
-        self.obj = self.flow.session.level.objects[object_id]
-        if object_id not in self.flow.session.state.examined:
+        self.obj = self.flow.game.level.objects[object_id]
+        if object_id not in self.flow.game.state.examined:
             self.flow.act(Examine(object=object_id))
         self.focus.key = f"use_{item}" if item else "close"
 
@@ -49,7 +52,6 @@ class ObjectScene(Scene):
         if session is None:
             return
         state = session.state
-        bh = button_height(p)
         actions: list[tuple[str, str, str, Any]] = []
         if self.obj.take and self.object_id not in state.taken:
             actions.append(("take", t("object.take"), "ui/check", self.take))
@@ -62,27 +64,31 @@ class ObjectScene(Scene):
                             (item.image if item is not None and item.image else "items/gift"),
                             partial(self.use, item_id)))
         actions.append(("close", t("common.close"), "ui/close", self.back))
-        width = min(p.px(820), p.surface.get_width() - p.px(40))
+        width = min(p.px(900), p.view_w - p.px(40))
+        pic = min(p.px(140), width // 4)
+        beside = width - pic - p.px(72) >= p.px(320)
+        text_x = p.px(24) + (pic + p.px(20) if beside else 0)
+        text_w = width - text_x - p.px(24)
+        name = self.flow.tr(self.obj.name)
         text = self.flow.tr(self.obj.description)
-        text_h = p.measure(text, width - p.px(200), "large")
-        cols = 2
-        rows = (len(actions) + cols - 1) // cols
-        height = p.px(90) + max(text_h, p.px(140)) + rows * (bh + p.px(10)) + p.px(30)
+        head_h = p.measure(name, text_w, "heading", bold=True) + p.px(6)
+        text_h = p.measure(text, text_w, "large")
+        content = max(pic, head_h + text_h) if beside else pic + p.px(16) + head_h + text_h
+        labels = [label for _, label, _, _ in actions]
+        probe = buttons_flow(p, labels, 0, 0, width - p.px(48), p.px(300), p.px(10))
+        height = p.px(24) + content + p.px(20) + probe[-1].bottom + p.px(24)
         box = centered(p, width, height)
         p.panel(box)
         p.image(self.obj.image or "items/magnifier",
-                pygame.Rect(box.left + p.px(24), box.top + p.px(24), p.px(140), p.px(140)),
-                self.flow.tr(self.obj.name))
-        x = box.left + p.px(184)
-        y = box.top + p.px(24)
-        p.text(self.flow.tr(self.obj.name), (x, y), "heading", p.theme.accent, bold=True)
-        y += p.line_height("heading") + p.px(6)
-        p.paragraph(text, pygame.Rect(x, y, box.right - x - p.px(24), text_h), "large",
+                pygame.Rect(box.left + p.px(24), box.top + p.px(24), pic, pic), name)
+        y = box.top + p.px(24) + (0 if beside else pic + p.px(16))
+        y += p.paragraph(name, pygame.Rect(box.left + text_x, y, text_w, 10**6), "heading",
+                         p.theme.accent, bold=True) + p.px(6)
+        p.paragraph(text, pygame.Rect(box.left + text_x, y, text_w, 10**6), "large",
                     p.theme.text)
-        y = box.bottom - rows * (bh + p.px(10)) - p.px(14)
-        each = (box.width - p.px(48) - p.px(10)) // cols
-        for i, (key, label, icon, action) in enumerate(actions):
-            rect = pygame.Rect(box.left + p.px(24) + (i % cols) * (each + p.px(10)),
-                               y + (i // cols) * (bh + p.px(10)), each, bh)
+        top = box.top + p.px(24) + content + p.px(20)
+        rects = buttons_flow(p, labels, box.left + p.px(24), top, width - p.px(48), p.px(300),
+                             p.px(10))
+        for (key, label, icon, action), rect in zip(actions, rects, strict=True):
             self.add(Widget(key, label, rect, action, icon=icon,
                             style="primary" if key in ("take", "puzzle") else "normal"))

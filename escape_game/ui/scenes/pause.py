@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+import pygame
 
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.layout import button_height, centered, column
+from escape_game.ui.scenes.layout import centered
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 
 class PauseScene(Scene):
     modal = True
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.focus.key = "resume"
 
@@ -34,21 +39,24 @@ class PauseScene(Scene):
         self.app.flow.to_title()
 
     def draw(self, p: Painter) -> None:
-        bh = button_height(p)
         items = [("resume", t("pause.resume"), "ui/play", self.back),
                  ("save", t("pause.save"), "items/envelope", self.save),
                  ("load", t("pause.load"), "items/scroll", self.load),
                  ("settings", t("title.settings"), "ui/settings", self.settings),
                  ("quit", t("pause.quit"), "ui/home", self.quit_to_title)]
-        height = p.px(90) + len(items) * (bh + p.px(12))
-        box = centered(p, p.px(460), height)
+        if not self.app.flow.has_save():
+            items = [item for item in items if item[0] != "load"]
+        width = min(p.px(520), p.view_w - p.px(40))
+        inner_w = width - p.px(60)
+        heights = [p.button_height(label, inner_w) for _, label, _, _ in items]
+        head = p.measure(t("pause.title"), inner_w, "heading", bold=True)
+        height = p.px(24) + head + p.px(20) + sum(heights) + p.px(12) * len(items) + p.px(18)
+        box = centered(p, width, height)
         p.panel(box)
-        p.text(t("pause.title"), (box.centerx, box.top + p.px(20)), "heading", p.theme.accent,
-               bold=True, anchor="midtop")
-        rects = column(box.left + p.px(30), box.top + p.px(80), box.width - p.px(60), bh,
-                       p.px(12), len(items))
-        for (key, label, icon, action), rect in zip(items, rects, strict=True):
-            if key == "load" and not self.app.flow.has_save():
-                continue
-            self.add(Widget(key, label, rect, action, icon=icon,
-                            style="primary" if key == "resume" else "normal"))
+        y = box.top + p.px(24)
+        y += p.paragraph(t("pause.title"), pygame.Rect(box.left + p.px(30), y, inner_w, 10**6),
+                         "heading", p.theme.accent, bold=True, align="center") + p.px(20)
+        for (key, label, icon, action), bh in zip(items, heights, strict=True):
+            self.add(Widget(key, label, pygame.Rect(box.left + p.px(30), y, inner_w, bh), action,
+                            icon=icon, style="primary" if key == "resume" else "normal"))
+            y += bh + p.px(12)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.layout import button_height, title_bar
+from escape_game.ui.scenes.layout import title_bar
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 
 class ProblemsScene(Scene):
-    def __init__(self, app: object, problems: list[str]) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: App, problems: list[str]) -> None:
+        super().__init__(app)
         self.problems = problems or [t("problems.unknown")]
         self.focus.key = "quit"
 
@@ -21,19 +26,15 @@ class ProblemsScene(Scene):
         self.app.flow.quit()
 
     def draw(self, p: Painter) -> None:
-        w, h = p.surface.get_size()
+        w = p.view_w
         y = title_bar(p, t("problems.title"), t("problems.intro"))
-        bh = button_height(p)
-        box = pygame.Rect(p.px(40), y, w - p.px(80), h - y - bh - p.px(60))
-        p.panel(box)
-        inner = box.inflate(-p.px(30), -p.px(30))
-        top = inner.top
-        for problem in self.problems[:30]:
-            used = p.paragraph(problem, pygame.Rect(inner.left, top, inner.width,
-                                                    inner.bottom - top), "small", p.theme.text)
-            top += used + p.px(6)
-            if top >= inner.bottom:
-                break
-        self.add(Widget("quit", t("title.quit"), pygame.Rect(p.px(40), h - bh - p.px(30),
-                                                             p.px(240), bh),
+        inner_w = w - p.px(110)
+        top = y + p.px(15)
+        for problem in self.problems:
+            top += p.paragraph(problem, pygame.Rect(p.px(55), top, inner_w, 10**6), "small",
+                               p.theme.text) + p.px(6)
+        label = t("title.quit")
+        width = min(p.px(260), w - p.px(80))
+        self.add(Widget("quit", label, pygame.Rect(p.px(40), top + p.px(24), width,
+                                                   p.button_height(label, width)),
                         self.back, style="primary", icon="ui/close"))

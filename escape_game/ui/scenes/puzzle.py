@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -17,9 +17,12 @@ from escape_game.core.events import PuzzleAttempted, PuzzleSolved
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.comparison import draw_table
-from escape_game.ui.scenes.layout import button_height, row
+from escape_game.ui.scenes.comparison import draw_comparison
+from escape_game.ui.scenes.layout import button_height, buttons_flow
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "del")
 
@@ -35,10 +38,10 @@ class PuzzleScene(Scene):
     modal = True
     time_flows = True
 
-    def __init__(self, app: Any, puzzle_id: str) -> None:
+    def __init__(self, app: App, puzzle_id: str) -> None:
         super().__init__(app)
         self.flow = app.flow
-        self.puzzle: Any = self.flow.session.level.puzzles[puzzle_id]
+        self.puzzle: Any = self.flow.game.level.puzzles[puzzle_id]
         pz = self.puzzle
         self.code = ""
         self.choice: str | None = None
@@ -49,7 +52,9 @@ class PuzzleScene(Scene):
         if pz.kind == "budget":
             self.amounts = {c.id: c.min for c in pz.categories}
         self.feedback: tuple[str, bool] | None = None
-        self.solved = pz.id in self.flow.session.state.solved
+        self.solved = pz.id in self.flow.game.state.solved
+        self._content_bottom = 0
+        self.focus.key = "close" if self.solved else None
 
     # --- building the answer ----------------------------------------------------------
     def key(self, label: str) -> None:
@@ -72,10 +77,17 @@ class PuzzleScene(Scene):
             return
         if self.puzzle.kind == "code_lock" and pygame.K_0 <= key <= pygame.K_9:
             return  # digits arrive as TEXTINPUT for the keypad
+        if (key in (pygame.K_RETURN, pygame.K_KP_ENTER) and not self.solved
+                and self.puzzle.kind == "code_lock"
+                and self.focus.key not in ("hint", "close")):
+            self.submit()  # Enter checks a typed code, as in any code field
+            return
         super().on_key(key, mod)
 
     def pick(self, option: str) -> None:
+        """Choose an answer; the focus goes to "Check my answer", so Enter sends it."""
         self.choice = option
+        self.focus_first("submit")
 
     def toggle(self, option: str) -> None:
         if option in self.choices:
@@ -164,50 +176,54 @@ class PuzzleScene(Scene):
         session = self.flow.session
         if session is None:
             return
-        w, h = p.surface.get_size()
+        w, h = p.view_w, p.view_h
         th = p.theme
         pz = self.puzzle
-        bh = button_height(p)
-        box = pygame.Rect(p.px(40), p.px(30), w - p.px(80), h - p.px(60))
+        box = pygame.Rect(p.px(30), p.px(24), w - p.px(60), 0)
+        box.height = max(h - p.px(48), self._content_bottom - box.top + p.px(20))
         p.panel(box)
         inner = box.inflate(-p.px(40), -p.px(36))
-        p.image(pz.image or "items/question", pygame.Rect(inner.left, inner.top, p.px(56),
-                                                          p.px(56)))
-        p.text(self.flow.tr(pz.title), (inner.left + p.px(70), inner.top), "heading",
-               th.accent, bold=True)
-        y = inner.top + p.line_height("heading") + p.px(6)
-        y += p.paragraph(self.flow.tr(pz.prompt), pygame.Rect(inner.left + p.px(70), y,
-                                                              inner.width - p.px(70), p.px(300)),
-                         "body", th.text) + p.px(10)
+        pic = p.px(56)
+        p.image(pz.image or "items/question", pygame.Rect(inner.left, inner.top, pic, pic))
+        tx, tw = inner.left + pic + p.px(14), inner.width - pic - p.px(14)
+        y = inner.top
+        y += p.paragraph(self.flow.tr(pz.title), pygame.Rect(tx, y, tw, 10**6), "heading",
+                         th.accent, bold=True) + p.px(6)
+        y += p.paragraph(self.flow.tr(pz.prompt), pygame.Rect(tx, y, tw, 10**6), "body",
+                         th.text) + p.px(10)
+        y = max(y, inner.top + pic + p.px(8))
         if getattr(pz, "need", None):
             y += p.paragraph(self.flow.tr(pz.need), pygame.Rect(inner.left, y, inner.width,
-                                                                p.px(200)),
-                             "body", th.muted) + p.px(6)
+                                                                10**6), "body", th.muted) + p.px(6)
         # hints taken so far
         taken = session.state.hints_on(pz.id)
         for hint in pz.hints[:taken]:
             p.image("ui/hint", pygame.Rect(inner.left, y, p.px(28), p.px(28)))
             y += p.paragraph(self.flow.tr(hint.text), pygame.Rect(inner.left + p.px(36), y,
                                                                   inner.width - p.px(36),
-                                                                  p.px(200)),
+                                                                  10**6),
                              "body", th.warn) + p.px(4)
-        footer_top = inner.bottom - bh
+        if not self.solved:
+            body = pygame.Rect(inner.left, y + p.px(4), inner.width, 0)
+            y = getattr(self, f"_draw_{pz.kind}")(p, body) + p.px(10)
         if self.feedback is not None:
             text, ok = self.feedback
-            fh = p.measure(text, inner.width - p.px(44), "body")
-            fy = footer_top - fh - p.px(12)
             p.image("ui/check" if ok else "items/cross_mark",
-                    pygame.Rect(inner.left, fy, p.px(32), p.px(32)))
-            p.paragraph(text, pygame.Rect(inner.left + p.px(44), fy, inner.width - p.px(44), fh),
-                        "body", th.good if ok else th.bad)
-            footer_top = fy - p.px(6)
-        body = pygame.Rect(inner.left, y, inner.width, footer_top - y - p.px(10))
-        if not self.solved:
-            getattr(self, f"_draw_{pz.kind}")(p, body)
-        self._draw_footer(p, inner, bh, taken)
+                    pygame.Rect(inner.left, y, p.px(32), p.px(32)))
+            y += max(p.px(32), p.paragraph(text, pygame.Rect(inner.left + p.px(44), y,
+                                                             inner.width - p.px(44), 10**6),
+                                           "body", th.good if ok else th.bad)) + p.px(10)
+        y = self._draw_footer(p, inner, y, taken)
+        self.remeasure = y + p.px(18) != self._content_bottom
+        self._content_bottom = y + p.px(18)
 
-    def _draw_footer(self, p: Painter, inner: pygame.Rect, bh: int, taken: int) -> None:
+    def _draw_footer(self, p: Painter, inner: pygame.Rect, y: int, taken: int) -> int:
         pz = self.puzzle
+        attempts = self.flow.game.state.attempts_on(pz.id)
+        if pz.max_attempts and not self.solved:
+            y += p.paragraph(t("puzzle.attempts_left", n=max(0, pz.max_attempts - attempts)),
+                             pygame.Rect(inner.left, y, inner.width, 10**6), "small",
+                             p.theme.muted) + p.px(6)
         items: list[tuple[str, str, str, Any, bool]] = []
         if not self.solved:
             items.append(("submit", t("puzzle.submit"), "ui/check", self.submit, self.ready()))
@@ -216,43 +232,51 @@ class PuzzleScene(Scene):
                 label = t("puzzle.hint_cost", cost=cost) if cost else t("puzzle.hint")
                 items.append(("hint", label, "ui/hint", self.hint, True))
         items.append(("close", t("common.close"), "ui/close", self.back, True))
-        rects = row(inner.left, inner.bottom - bh, min(inner.width, p.px(360) * len(items)), bh,
-                    p.px(12), len(items))
+        # at the bottom of the dialog when everything fits, right under the content otherwise
+        labels = [label for _, label, _, _, _ in items]
+        width = min(inner.width, p.px(360) * len(items))
+        probe = buttons_flow(p, labels, inner.left, 0, width, p.px(260), p.px(12))
+        height = max(r.bottom for r in probe)
+        top = max(y + p.px(6), p.view_h - p.px(24) - p.px(18) - height)
+        rects = buttons_flow(p, labels, inner.left, top, width, p.px(260), p.px(12))
         for (key, label, icon, action, enabled), rect in zip(items, rects, strict=True):
             self.add(Widget(key, label, rect, action, icon=icon, enabled=enabled,
                             style="primary" if key == "submit" else "normal"))
-        attempts = self.flow.session.state.attempts_on(pz.id)
-        if pz.max_attempts and not self.solved:
-            p.text(t("puzzle.attempts_left", n=max(0, pz.max_attempts - attempts)),
-                   (inner.right, inner.bottom - bh // 2), "small", p.theme.muted,
-                   anchor="midright")
+        return max(r.bottom for r in rects)
 
-    def _draw_code_lock(self, p: Painter, body: pygame.Rect) -> None:
+    def _draw_code_lock(self, p: Painter, body: pygame.Rect) -> int:
         th = p.theme
-        display = pygame.Rect(body.left, body.top, min(p.px(360), body.width), p.px(60))
+        display = pygame.Rect(body.left, body.top, min(p.px(360), body.width),
+                              max(p.px(60), p.line_height("heading") + p.px(12)))
         pygame.draw.rect(p.surface, th.background, display, border_radius=p.px(8))
         pygame.draw.rect(p.surface, th.panel_border, display, p.px(2), border_radius=p.px(8))
         shown = " ".join(self.code) if self.code else t("puzzle.type_code")
         p.text(shown, display.center, "heading" if self.code else "body",
                th.text if self.code else th.muted, bold=True, anchor="center")
-        size = max(p.px(40), min(p.px(64), (body.bottom - display.bottom - p.px(40)) // 4))
+        size = max(p.px(56), p.line_height("heading") + p.px(8))
         top = display.bottom + p.px(12)
+        pad_w = 3 * size + 2 * p.px(8)
         for i, label in enumerate(KEYPAD):
-            rect = pygame.Rect(body.left + (i % 3) * (size + p.px(8)) + p.px(40),
+            rect = pygame.Rect(body.left + (i % 3) * (size + p.px(8)),
                                top + (i // 3) * (size + p.px(8)), size, size)
             text = {"clear": "C", "del": "<"}.get(label, label)
             self.add(Widget(f"key_{label}", text, rect, partial(self.key, label)))
-        p.paragraph(t("puzzle.code_keys"), pygame.Rect(body.left + p.px(40) + 3 * (size + p.px(8))
-                                                       + p.px(20), top, p.px(360), body.height),
-                    "small", th.muted)
+        bottom = top + 4 * (size + p.px(8))
+        help_x = body.left + pad_w + p.px(20)
+        if body.right - help_x >= p.px(240):
+            used = p.paragraph(t("puzzle.code_keys"), pygame.Rect(help_x, top, body.right - help_x,
+                                                                  10**6), "small", th.muted)
+            return max(bottom, top + used)
+        return bottom + p.paragraph(t("puzzle.code_keys"), pygame.Rect(
+            body.left, bottom, body.width, 10**6), "small", th.muted)
 
-    def _draw_options(self, p: Painter, body: pygame.Rect, options: Any, multiple: bool) -> None:
-        bh = button_height(p)
+    def _draw_options(self, p: Painter, body: pygame.Rect, options: Any, multiple: bool) -> int:
         y = body.top
+        width = min(body.width, p.px(900))
         for i, option in enumerate(options):
             text = self.flow.tr(option.text)
-            height = max(bh, p.measure(text, body.width - p.px(120), "body") + p.px(16))
-            rect = pygame.Rect(body.left, y, min(body.width, p.px(900)), height)
+            height = p.button_height(f"{i + 1}. {text}", width, icon=False, check=True)
+            rect = pygame.Rect(body.left, y, width, height)
             if multiple:
                 self.add(Widget(f"option_{option.id}", text, rect,
                                 partial(self.toggle, option.id), kind="toggle",
@@ -260,94 +284,137 @@ class PuzzleScene(Scene):
                                 hotkey=i + 1 if i < 9 else None, extra={"wrap": True}))
             else:
                 self.add(Widget(f"option_{option.id}", text, rect,
-                                partial(self.pick, option.id), kind="option",
+                                partial(self.pick, option.id), kind="option", group="answer",
                                 selected=self.choice == option.id,
                                 hotkey=i + 1 if i < 9 else None, extra={"wrap": True}))
             y += height + p.px(8)
+        return y
 
-    def _draw_single_choice(self, p: Painter, body: pygame.Rect) -> None:
-        self._draw_options(p, body, self.puzzle.options, multiple=False)
+    def _draw_single_choice(self, p: Painter, body: pygame.Rect) -> int:
+        return self._draw_options(p, body, self.puzzle.options, multiple=False)
 
-    def _draw_multiple_choice(self, p: Painter, body: pygame.Rect) -> None:
-        p.text(t("puzzle.pick_all"), (body.left, body.top), "small", p.theme.muted)
+    def _draw_multiple_choice(self, p: Painter, body: pygame.Rect) -> int:
         body = body.copy()
-        body.top += p.line_height("small") + p.px(4)
-        self._draw_options(p, body, self.puzzle.options, multiple=True)
+        body.top += p.paragraph(t("puzzle.pick_all"), pygame.Rect(body.left, body.top,
+                                                                  body.width, 10**6),
+                                "small", p.theme.muted) + p.px(4)
+        return self._draw_options(p, body, self.puzzle.options, multiple=True)
 
-    def _draw_ordering(self, p: Painter, body: pygame.Rect) -> None:
-        bh = button_height(p)
+    def _draw_ordering(self, p: Painter, body: pygame.Rect) -> int:
         items = {i.id: i for i in self.puzzle.items}
         y = body.top
-        width = min(body.width, p.px(900))
+        width = min(body.width, p.px(1000))
+        up_l, down_l = t("puzzle.up"), t("puzzle.down")
+        bw = max(p.px(150), p.text_width(up_l) + p.px(40), p.text_width(down_l) + p.px(40))
+        side = width - 2 * (bw + p.px(8)) >= p.px(300)
         for n, item_id in enumerate(self.order):
             label = f"{n + 1}. {self.flow.tr(items[item_id].text)}"
-            rect = pygame.Rect(body.left, y, width - 2 * (p.px(150) + p.px(8)), bh)
+            text_w = (width - 2 * (bw + p.px(8))) if side else width
+            height = max(button_height(p), p.measure(label, text_w - p.px(24)) + p.px(16))
+            rect = pygame.Rect(body.left, y, text_w, height)
             p.panel(rect, p.theme.background)
-            p.text(p.fit_text(label, rect.width - p.px(20)), (rect.left + p.px(12), rect.centery),
-                   "body", p.theme.text, anchor="midleft")
-            up = pygame.Rect(rect.right + p.px(8), y, p.px(150), bh)
-            down = pygame.Rect(up.right + p.px(8), y, p.px(150), bh)
-            self.add(Widget(f"up_{item_id}", t("puzzle.up"), up,
-                            partial(self.move, item_id, -1), enabled=n > 0))
-            self.add(Widget(f"down_{item_id}", t("puzzle.down"), down,
-                            partial(self.move, item_id, 1), enabled=n < len(self.order) - 1))
-            y += bh + p.px(8)
+            p.paragraph(label, pygame.Rect(rect.left + p.px(12), rect.top + p.px(8),
+                                           rect.width - p.px(24), 10**6), "body", p.theme.text)
+            if side:
+                up = pygame.Rect(rect.right + p.px(8), y, bw, height)
+            else:
+                up = pygame.Rect(body.left, rect.bottom + p.px(6), bw, button_height(p))
+            down = pygame.Rect(up.right + p.px(8), up.top, bw, up.height)
+            self.add(Widget(f"up_{item_id}", up_l, up, partial(self.move, item_id, -1),
+                            enabled=n > 0))
+            self.add(Widget(f"down_{item_id}", down_l, down, partial(self.move, item_id, 1),
+                            enabled=n < len(self.order) - 1))
+            y = max(rect.bottom, up.bottom) + p.px(10)
+        return y
 
-    def _draw_matching(self, p: Painter, body: pygame.Rect) -> None:
-        bh = button_height(p)
+    def _draw_matching(self, p: Painter, body: pygame.Rect) -> int:
         rights = {r.id: self.flow.tr(r.text) for r in self.puzzle.right}
         y = body.top
-        half = min(body.width, p.px(1000)) // 2
+        width = min(body.width, p.px(1100))
+        side = width >= p.px(700)
+        half = width // 2 if side else width
         for left in self.puzzle.left:
-            rect = pygame.Rect(body.left, y, half - p.px(40), bh)
-            p.panel(rect, p.theme.background)
-            p.text(p.fit_text(self.flow.tr(left.text), rect.width - p.px(20)),
-                   (rect.left + p.px(12), rect.centery), "body", p.theme.text, anchor="midleft")
-            p.text("→", (rect.right + p.px(20), rect.centery), "large", p.theme.accent,
-                   anchor="center")
             current = self.pairs.get(left.id)
-            label = rights[current] if current else t("puzzle.choose")
-            self.add(Widget(f"match_{left.id}", label + "  ▾",
-                            pygame.Rect(body.left + half, y, half, bh),
-                            partial(self.cycle, left.id), selected=current is not None,
-                            kind="option", extra={"check": False}))
-            y += bh + p.px(10)
-        p.text(t("puzzle.match_help"), (body.left, y), "small", p.theme.muted)
+            label = (rights[current] if current else t("puzzle.choose")) + "  ▾"
+            fact = self.flow.tr(left.text)
+            text_w = (half - p.px(48)) if side else width
+            fact_h = p.measure(fact, text_w - p.px(24)) + p.px(16)
+            choice_w = half if side else width
+            choice_h = max(p.button_height(label, choice_w, icon=False),
+                           *(p.button_height(x + "  ▾", choice_w, icon=False)
+                             for x in rights.values()))
+            height = max(fact_h, choice_h) if side else fact_h
+            rect = pygame.Rect(body.left, y, text_w, height)
+            p.panel(rect, p.theme.background)
+            p.paragraph(fact, pygame.Rect(rect.left + p.px(12), rect.top + p.px(8),
+                                          rect.width - p.px(24), 10**6), "body", p.theme.text)
+            if side:
+                p.text("→", (rect.right + p.px(24), rect.centery), "large", p.theme.accent,
+                       anchor="center")
+                choice = pygame.Rect(body.left + half, y, half, height)
+            else:
+                choice = pygame.Rect(body.left, rect.bottom + p.px(6), width, choice_h)
+            self.add(Widget(f"match_{left.id}", label, choice, partial(self.cycle, left.id),
+                            selected=current is not None, kind="option",
+                            extra={"check": False}))
+            y = max(rect.bottom, choice.bottom) + p.px(12)
+        return y + p.paragraph(t("puzzle.match_help"), pygame.Rect(body.left, y, width, 10**6),
+                               "small", p.theme.muted)
 
-    def _draw_budget(self, p: Painter, body: pygame.Rect) -> None:
+    def _draw_budget(self, p: Painter, body: pygame.Rect) -> int:
         bh = button_height(p)
         pz = self.puzzle
         spent = sum(self.amounts.values(), Decimal(0))
         left = pz.total - spent
         colour = p.theme.good if left == 0 else p.theme.warn
-        p.text(t("puzzle.budget_left", amount=self.flow.money(left),
-                 total=self.flow.money(pz.total)), (body.left, body.top), "large", colour,
-               bold=True)
-        y = body.top + p.line_height("large") + p.px(10)
+        y = body.top + p.paragraph(t("puzzle.budget_left", amount=self.flow.money(left),
+                                     total=self.flow.money(pz.total)),
+                                   pygame.Rect(body.left, body.top, body.width, 10**6), "large",
+                                   colour, bold=True) + p.px(10)
+        amount_w = max(p.px(160), p.text_width(self.flow.money(pz.total), "large", True)
+                       + p.px(20))
+        controls = 2 * bh + amount_w
+        side = body.width - controls >= p.px(320)
         for cat in pz.categories:
             name = self.flow.tr(cat.text)
             if cat.min or cat.max is not None:
                 name += "  " + t("puzzle.budget_bounds", min=self.flow.money(cat.min),
                                  max=self.flow.money(cat.max if cat.max is not None else pz.total))
-            p.text(p.fit_text(name, p.px(460)), (body.left, y + bh // 2), "body", p.theme.text,
-                   anchor="midleft")
-            x = body.left + p.px(480)
-            self.add(Widget(f"minus_{cat.id}", "−", pygame.Rect(x, y, bh, bh),
+            name_w = (body.width - controls - p.px(20)) if side else body.width
+            name_h = p.measure(name, name_w)
+            if side:
+                row_h = max(bh, name_h)
+                p.paragraph(name, pygame.Rect(body.left, y + (row_h - name_h) // 2, name_w,
+                                              10**6), "body", p.theme.text)
+                x, cy = body.left + name_w + p.px(20), y + (row_h - bh) // 2
+            else:
+                y += p.paragraph(name, pygame.Rect(body.left, y, name_w, 10**6), "body",
+                                 p.theme.text) + p.px(4)
+                row_h, x, cy = bh, body.left, y
+            self.add(Widget(f"minus_{cat.id}", "−", pygame.Rect(x, cy, bh, bh),
                             partial(self.adjust, cat.id, -1)))
-            p.text(self.flow.money(self.amounts[cat.id]), (x + bh + p.px(80), y + bh // 2),
+            p.text(self.flow.money(self.amounts[cat.id]), (x + bh + amount_w // 2, cy + bh // 2),
                    "large", p.theme.text, bold=True, anchor="center")
-            self.add(Widget(f"plus_{cat.id}", "+", pygame.Rect(x + bh + p.px(160), y, bh, bh),
+            self.add(Widget(f"plus_{cat.id}", "+", pygame.Rect(x + bh + amount_w, cy, bh, bh),
                             partial(self.adjust, cat.id, 1)))
-            y += bh + p.px(10)
+            y += row_h + p.px(10)
+        return y
 
-    def _draw_product_comparison(self, p: Painter, body: pygame.Rect) -> None:
-        potions = [self.flow.session.level.potions[x] for x in self.puzzle.products
-                   if x in self.flow.session.level.potions]
-        bh = button_height(p)
-        table = pygame.Rect(body.left, body.top, body.width, body.height - bh - p.px(10))
-        columns = draw_table(p, self.flow, potions, table)
-        for i, (potion, col) in enumerate(zip(potions, columns, strict=True)):
-            rect = pygame.Rect(col.left, body.bottom - bh, col.width, bh)
-            self.add(Widget(f"option_{potion.id}", t("puzzle.pick_this"), rect,
-                            partial(self.pick, potion.id), kind="option",
-                            selected=self.choice == potion.id, hotkey=i + 1 if i < 9 else None))
+    def _draw_product_comparison(self, p: Painter, body: pygame.Rect) -> int:
+        level = self.flow.game.level
+        potions = [level.potions[x] for x in self.puzzle.products if x in level.potions]
+        index = {potion.id: i for i, potion in enumerate(potions)}
+
+        def actions(potion: Any, x: int, y: int, width: int) -> int:
+            i = index[potion.id]
+            label = t("puzzle.pick_this")
+            width = min(width, p.px(420))
+            rect = pygame.Rect(x, y, width, p.button_height(f"{i + 1}. {label}", width,
+                                                            icon=False, check=True))
+            self.add(Widget(f"option_{potion.id}", label, rect, partial(self.pick, potion.id),
+                            kind="option", group="answer", selected=self.choice == potion.id,
+                            hotkey=i + 1 if i < 9 else None))
+            return rect.bottom
+
+        return draw_comparison(p, self.flow.texts, potions, body.left, body.top, body.width,
+                               actions, slogan=False)

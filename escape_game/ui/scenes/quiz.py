@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -12,12 +12,15 @@ from escape_game.quiz import score_item
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.layout import button_height, row, title_bar
+from escape_game.ui.scenes.layout import row, title_bar
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 
 class QuizScene(Scene):
-    def __init__(self, app: Any, phase: str, form: QuizForm) -> None:
+    def __init__(self, app: App, phase: str, form: QuizForm) -> None:
         super().__init__(app)
         self.phase = phase
         self.form = form
@@ -27,6 +30,7 @@ class QuizScene(Scene):
         self.correct = 0
         self.scored = 0
         self.intro = bool(form.intro)
+        self.focus.key = "start" if self.intro else None
 
     @property
     def item(self) -> Any:
@@ -35,12 +39,13 @@ class QuizScene(Scene):
     # --- logic ------------------------------------------------------------------------
     def pick(self, choice: str | int) -> None:
         self.choice = choice
-        self.focus.key = "next"
+        self.focus_first("next")
 
     def start(self) -> None:
         self.intro = False
         self.shown_at = self.app.time_ms
         self.focus.key = None
+        self.scroll = 0
 
     def next(self) -> None:
         if self.choice is None:
@@ -59,6 +64,7 @@ class QuizScene(Scene):
         self.choice = None
         self.shown_at = self.app.time_ms
         self.focus.key = None
+        self.scroll = 0
         if self.index >= len(self.form.items):
             flow.quiz_scores[self.phase] = (self.correct, self.scored)
             flow.after_quiz(self.phase)
@@ -69,11 +75,10 @@ class QuizScene(Scene):
 
     # --- drawing ----------------------------------------------------------------------
     def draw(self, p: Painter) -> None:
-        w, h = p.surface.get_size()
+        w = p.view_w
         th = p.theme
         flow = self.app.flow
         heading = t(f"quiz.{self.phase}_title")
-        bh = button_height(p)
         if self.intro:
             y = title_bar(p, heading, flow.tr(self.form.title))
             box = pygame.Rect(p.px(40), y, min(w - p.px(80), p.px(1000)), p.px(10))
@@ -81,38 +86,43 @@ class QuizScene(Scene):
             box.height = p.measure(text, box.width - p.px(40), "large") + p.px(40)
             p.panel(box)
             p.paragraph(text, box.inflate(-p.px(40), -p.px(40)), "large", th.text)
-            self.add(Widget("start", t("quiz.start"),
-                            pygame.Rect(p.px(40), box.bottom + p.px(24), p.px(300), bh),
+            label = t("quiz.start")
+            width = min(box.width, p.px(340))
+            self.add(Widget("start", label, pygame.Rect(p.px(40), box.bottom + p.px(24), width,
+                                                        p.button_height(label, width)),
                             self.start, style="primary", icon="ui/play"))
             return
         item = self.item
         total = len(self.form.items)
-        y = title_bar(p, heading)
-        art = min(p.px(180), w - p.px(1180)) if w > p.px(1300) else p.px(120)
-        p.image("items/thinking" if isinstance(item, KnowledgeItem) else "items/scales",
-                pygame.Rect(w - art - p.px(40), p.px(20), art, art))
+        art = p.px(120) if w > p.px(900) else 0
+        text_w = min(w - p.px(80) - (art + p.px(20) if art else 0), p.px(1100))
+        y = p.px(28)
+        y += p.paragraph(heading, pygame.Rect(p.px(40), y, text_w, 10**6), "heading", th.accent,
+                         bold=True) + p.px(16)
+        if art:
+            p.image("items/thinking" if isinstance(item, KnowledgeItem) else "items/scales",
+                    pygame.Rect(w - art - p.px(40), p.px(20), art, art))
         # progress: words and a bar, not colour alone
         p.text(t("quiz.progress", n=self.index + 1, total=total), (p.px(40), y), "body",
                th.muted)
-        bar = pygame.Rect(p.px(40), y + p.line_height("body") + p.px(4), w - p.px(80), p.px(10))
+        bar = pygame.Rect(p.px(40), y + p.line_height("body") + p.px(4), text_w, p.px(10))
         pygame.draw.rect(p.surface, th.panel, bar, border_radius=p.px(5))
         done = bar.copy()
         done.width = bar.width * self.index // total
         pygame.draw.rect(p.surface, th.accent, done, border_radius=p.px(5))
         y = bar.bottom + p.px(24)
-        text_w = min(w - p.px(80), p.px(1100))
-        y += p.paragraph(flow.tr(item.prompt), pygame.Rect(p.px(40), y, text_w, h), "large",
+        y += p.paragraph(flow.tr(item.prompt), pygame.Rect(p.px(40), y, text_w, 10**6), "large",
                          th.text, bold=True) + p.px(16)
         if isinstance(item, KnowledgeItem):
-            heights = [max(bh, p.measure(flow.tr(o.text), text_w - p.px(120), "body") + p.px(16))
-                       for o in item.options]
             for i, option in enumerate(item.options):
-                rect = pygame.Rect(p.px(40), y, text_w, heights[i])
-                self.add(Widget(f"option_{option.id}", flow.tr(option.text), rect,
-                                partial(self.pick, option.id), kind="option",
+                label = flow.tr(option.text)
+                height = p.button_height(f"{i + 1}. {label}", text_w, icon=False, check=True)
+                rect = pygame.Rect(p.px(40), y, text_w, height)
+                self.add(Widget(f"option_{option.id}", label, rect,
+                                partial(self.pick, option.id), kind="option", group="answer",
                                 selected=self.choice == option.id, hotkey=i + 1 if i < 9 else None,
                                 extra={"wrap": True}))
-                y += heights[i] + p.px(10)
+                y += height + p.px(10)
         else:
             scale = item.scale
             size = min(p.px(110), (text_w - p.px(12) * (scale - 1)) // scale)
@@ -120,17 +130,24 @@ class QuizScene(Scene):
             for value, rect in enumerate(rects, start=1):
                 self.add(Widget(f"scale_{value}", str(value), rect,
                                 partial(self.pick, value), selected=self.choice == value,
-                                hotkey=value, extra={"check": False}))
+                                group="answer", hotkey=value, extra={"check": False}))
             y += size + p.px(8)
             low, high = flow.tr(item.low_label), flow.tr(item.high_label)
+            half = max(p.px(120), rects[-1].right - p.px(40)) // 2 - p.px(6)
+            used = 0
             if low:
-                p.text(f"1 = {low}", (p.px(40), y), "small", th.muted)
+                used = p.paragraph(f"1 = {low}", pygame.Rect(p.px(40), y, half, 10**6), "small",
+                                   th.muted)
             if high:
-                p.text(f"{scale} = {high}", (rects[-1].right, y), "small", th.muted,
-                       anchor="topright")
-            y += p.line_height("small") + p.px(10)
+                used = max(used, p.paragraph(f"{scale} = {high}",
+                                             pygame.Rect(p.px(40) + half + p.px(12), y, half,
+                                                         10**6), "small", th.muted,
+                                             align="right"))
+            y += used + p.px(10)
         last = self.index == total - 1
-        self.add(Widget("next", t("quiz.finish") if last else t("quiz.next"),
-                        pygame.Rect(p.px(40), min(y + p.px(10), h - bh - p.px(16)), p.px(300), bh),
+        label = t("quiz.finish") if last else t("quiz.next")
+        width = min(text_w, p.px(320))
+        self.add(Widget("next", label, pygame.Rect(p.px(40), y + p.px(10), width,
+                                                   p.button_height(label, width)),
                         self.next, style="primary", enabled=self.choice is not None,
                         icon="ui/forward"))

@@ -7,17 +7,21 @@ Clicking an object examines it; an exit goes through; a puzzle opens its dialog.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from escape_game.core.actions import GoThrough, TakeHint
-from escape_game.ui.draw import Painter
+from escape_game.ui.draw import Painter, TextRecord
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.hud import draw_hud
 from escape_game.ui.scenes.layout import button_height
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
+    from escape_game.ui.flow import Flow
 
 OBJECT_ICON = "items/magnifier"
 EXIT_ICON = "items/door"
@@ -44,15 +48,21 @@ def auto_positions(count: int, taken: list[tuple[float, float]]) -> list[tuple[f
 class RoomScene(Scene):
     time_flows = True
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.room_id: str | None = None
         self.selected_item: str | None = None
         self._picture: pygame.Surface | None = None
         self._picture_key: object = None
+        self._picture_texts: list[TextRecord] = []
+        self._side_h = 0
+        #: the picture's things listed in the side panel, when their names do not fit on it
+        self.listed: list[tuple[str, str, str | None, Any]] = []
+        #: the first item of the bag's page on show
+        self.bag_first = 0
 
     @property
-    def flow(self) -> Any:
+    def flow(self) -> Flow:
         return self.app.flow
 
     # --- logic ------------------------------------------------------------------------
@@ -96,7 +106,7 @@ class RoomScene(Scene):
         """The next hint of the first unsolved puzzle here that still has one."""
         from escape_game.ui.scenes.dialogs import MessageScene
 
-        session = self.flow.session
+        session = self.flow.game
         state = session.state
         for puzzle in session.puzzles():
             if puzzle.id in state.solved or state.hints_on(puzzle.id) >= len(puzzle.hints):
@@ -125,7 +135,7 @@ class RoomScene(Scene):
     def hotspots(self) -> list[tuple[str, str, str, Any, Any]]:
         """(key, label, icon, position, action) for every thing to click in the picture."""
         flow = self.flow
-        session = flow.session
+        session = flow.game
         spots: list[tuple[str, str, str, Any, Any]] = []
         for obj in session.objects():
             spots.append((f"object_{obj.id}", flow.tr(obj.name), obj.image or OBJECT_ICON,
@@ -147,72 +157,125 @@ class RoomScene(Scene):
         session = self.flow.session
         if session is None:
             return
-        w, h = p.surface.get_size()
+        w, h = p.view_w, p.view_h
         th = p.theme
         flow = self.flow
         room = session.room
+        # the top bar: meters, then the hint and menu buttons (on a second line if need be)
+        labels = [("hint", t("room.hint"), "ui/hint", self.hint),
+                  ("pause", t("room.menu"), "ui/pause", self.back)]
+        widths = [p.text_width(label) + p.px(80) for _, label, _, _ in labels]
+        buttons_w = sum(widths) + p.px(10) * len(widths)
+        bar_bottom = draw_hud(p, flow, pygame.Rect(0, 0, w, 0), reserve=buttons_w)
         bh = button_height(p)
-        top_h = max(p.px(70), p.line_height("small") + p.line_height("body") + p.px(22))
-        hud_left = draw_hud(p, flow, pygame.Rect(0, 0, w, top_h))
-        self.add(Widget("hint", t("room.hint"), pygame.Rect(w - p.px(340), p.px(8), p.px(160),
-                                                            top_h - p.px(16)),
-                        self.hint, icon="ui/hint"))
-        self.add(Widget("pause", t("room.menu"), pygame.Rect(w - p.px(170), p.px(8), p.px(160),
-                                                             top_h - p.px(16)),
-                        self.back, icon="ui/pause"))
-        _ = hud_left
-        inv_h = bh + p.px(24)
+        if bar_bottom.right + buttons_w + p.px(10) <= w:
+            x, by = w - buttons_w, p.px(8)
+        else:
+            x, by = p.px(16), bar_bottom.bottom + p.px(4)
+        for (key, label, icon, action), width in zip(labels, widths, strict=True):
+            self.add(Widget(key, label, pygame.Rect(x, by, width, bh), action, icon=icon))
+            x += width + p.px(10)
+        top_h = max(bar_bottom.bottom, by + bh) + p.px(8)
+        pygame.draw.line(p.surface, th.panel_border, (0, top_h), (w, top_h), p.px(2))
+        bag_h = self._bag_height(p)
+        # the picture and the side panel: side by side, or one under the other when narrow
         side_w = max(p.px(300), int(w * 0.3))
-        picture_area = pygame.Rect(p.px(16), top_h + p.px(16), w - side_w - p.px(48),
-                                   h - top_h - inv_h - p.px(32))
+        two = w - side_w - p.px(48) >= p.px(480)
+        if two:
+            picture_area = pygame.Rect(p.px(16), top_h + p.px(16), w - side_w - p.px(48),
+                                       max(p.px(300), h - top_h - bag_h - p.px(32)))
+            side = pygame.Rect(w - side_w - p.px(16), picture_area.top, side_w, 0)
+        else:
+            picture_area = pygame.Rect(p.px(16), top_h + p.px(16), w - p.px(32),
+                                       max(p.px(260), (h - top_h) // 2))
+            side = pygame.Rect(p.px(16), picture_area.bottom + p.px(16), w - p.px(32), 0)
         picture = p.images.get(room.background, picture_area.size) if room.background else None
         pic_rect = picture.get_rect(center=picture_area.center) if picture else picture_area
+        self._draw_hotspots(p, picture, pic_rect)
+        side_bottom = self._draw_side(p, side, picture_area.bottom if two else 0)
+        y = max(picture_area.bottom, side_bottom) + p.px(16)
+        self._draw_bag(p, pygame.Rect(0, max(y, h - bag_h), w, bag_h))
+
+    def _draw_hotspots(self, p: Painter, picture: pygame.Surface | None,
+                       pic_rect: pygame.Rect) -> None:
         spots = self.hotspots()
         fixed = [(s[3].x, s[3].y) for s in spots if s[3] is not None]
         auto = iter(auto_positions(sum(1 for s in spots if s[3] is None), fixed))
         size = max(p.px(64), min(p.px(96), pic_rect.width // 8))
+        placed = []
         for key, label, icon, position, action in spots:
             fx, fy = (position.x, position.y) if position is not None else next(auto)
             rect = pygame.Rect(0, 0, size, size)
             rect.center = (pic_rect.left + int(fx * pic_rect.width),
                            pic_rect.top + int(fy * pic_rect.height))
             rect.clamp_ip(pic_rect.inflate(-p.px(8), -p.px(40)))
-            self.add(Widget(key, label, rect, action, kind="hotspot", icon=icon,
-                            selected=key == self.focus.key,
-                            extra={"label_width": int(pic_rect.width * 0.24), "drawn": True}))
-        self._draw_picture(p, picture, pic_rect, [w for w in self.widgets if w.kind == "hotspot"])
-        # the side panel: title, description, shop and warnings
-        side = pygame.Rect(w - side_w - p.px(16), top_h + p.px(16), side_w,
-                           h - top_h - inv_h - p.px(32))
-        p.panel(side)
-        inner = side.inflate(-p.px(32), -p.px(32))
-        y = inner.top
-        y += p.paragraph(flow.tr(room.title), pygame.Rect(inner.left, y, inner.width, p.px(200)),
+            placed.append(Widget(key, label, rect, action, kind="hotspot", icon=icon,
+                                 selected=key == self.focus.key,
+                                 extra={"label_width": int(pic_rect.width * 0.24),
+                                        "drawn": True}))
+        # reading order: top to bottom, then left to right
+        placed.sort(key=lambda w: (w.rect.top // max(1, size), w.rect.left))
+        # names under the hotspots only when none would cover another hotspot, another name
+        # or leave the picture (large text, small window); the side panel lists them otherwise
+        boxes = [p.hotspot_label_box(w) for w in placed]
+        taken = [w.rect for w in placed]
+        label_w = int(pic_rect.width * 0.24)
+        fits = all(p.text_width(word, "small", True) <= label_w
+                   for w in placed for word in w.label.split())
+        for i, box in enumerate(boxes):
+            if box is None:
+                continue
+            if not fits or not pic_rect.contains(box) or any(
+                    box.colliderect(r) for j, r in enumerate(taken) if j != i) or any(
+                    box.colliderect(b) for j, b in enumerate(boxes) if j < i and b is not None):
+                fits = False
+                break
+        self.listed = [] if fits else [(w.key, w.label, w.icon, w.action) for w in placed]
+        for widget in placed:
+            widget.extra["label"] = fits
+            self.add(widget)
+        self._draw_picture(p, picture, pic_rect, placed)
+
+    def _draw_side(self, p: Painter, side: pygame.Rect, min_bottom: int) -> int:
+        """Title, description, warnings and shop; returns the panel's bottom."""
+        th = p.theme
+        flow = self.flow
+        session = flow.game
+        room = session.room
+        inner = side.inflate(-p.px(32), 0)
+        height = max(min_bottom - side.top, self._side_h)
+        p.panel(pygame.Rect(side.left, side.top, side.width, height))
+        y = side.top + p.px(16)
+        y += p.paragraph(flow.tr(room.title), pygame.Rect(inner.left, y, inner.width, 10**6),
                          "heading", th.accent, bold=True) + p.px(6)
         description = flow.tr(room.description)
+        y += p.paragraph(description, pygame.Rect(inner.left, y, inner.width, 10**6), "body",
+                         th.text, limit_chars=self.shown_chars(description)) + p.px(10)
         buttons: list[tuple[str, str, str, Any]] = []
+        for key, label, icon, action in self.listed:  # the picture's things, by name
+            buttons.append((f"list_{key}", label, icon or OBJECT_ICON, action))
         for warning in session.threats():
             threat = session.level.threats[warning.threat]
             buttons.append((f"threat_{threat.id}", t("room.threat", name=flow.tr(threat.name)),
                             "items/warning", partial(self.open_threat, threat.id)))
         if room.shop:
             buttons.append(("shop", t("room.shop"), "items/shopping_cart", self.open_shop))
-        text_bottom = inner.bottom - len(buttons) * (bh + p.px(10))
-        p.paragraph(description, pygame.Rect(inner.left, y, inner.width, text_bottom - y),
-                    "body", th.text, limit_chars=self.shown_chars(description))
-        by = text_bottom + p.px(10)
         for key, label, icon, action in buttons:
-            self.add(Widget(key, label, pygame.Rect(inner.left, by, inner.width, bh), action,
+            bh = p.button_height(label, inner.width)
+            self.add(Widget(key, label, pygame.Rect(inner.left, y, inner.width, bh), action,
                             icon=icon, style="primary" if key.startswith("threat") else "normal"))
-            by += bh + p.px(10)
-        self._draw_inventory(p, pygame.Rect(0, h - inv_h, w, inv_h))
+            y += bh + p.px(10)
+        self.remeasure = self._side_h != y + p.px(6) - side.top
+        self._side_h = y + p.px(6) - side.top
+        return max(side.top + height, y)
 
     def _draw_picture(self, p: Painter, picture: pygame.Surface | None, pic_rect: pygame.Rect,
                       hotspots: list[Widget]) -> None:
         """The picture and its hotspots, redrawn only when one of them changes."""
         key = (pic_rect.size, id(picture), p.theme.name, p.unit, p.text_scale, p.fonts.dyslexic,
                self.focus.key, self.hover,
-               tuple((w.key, w.label, w.icon, w.rect.topleft) for w in hotspots))
+               tuple((w.key, w.label, w.icon, w.rect.topleft, w.extra.get("label"))
+                     for w in hotspots))
         if key != self._picture_key or self._picture is None:
             layer = pygame.Surface(pic_rect.size).convert()
             layer.fill(p.theme.background)
@@ -228,31 +291,74 @@ class RoomScene(Scene):
             pygame.draw.rect(layer, p.theme.panel_border, layer.get_rect(), p.px(2),
                              border_radius=p.px(6))
             self._picture, self._picture_key = layer, key
+            self._picture_texts = [
+                TextRecord(r.text, r.rect.move(pic_rect.x, pic_rect.y), r.cut, r.owner)
+                for r in lp.texts]
         p.surface.blit(self._picture, pic_rect)
+        p.texts += self._picture_texts
+        p.reach(pic_rect.bottom)
 
-    def _draw_inventory(self, p: Painter, rect: pygame.Rect) -> None:
+    # --- the bag ----------------------------------------------------------------------
+    def _bag_height(self, p: Painter) -> int:
+        return button_height(p) + p.line_height("small") + p.px(30)
+
+    def bag_items(self) -> list[str]:
+        return list(self.flow.game.state.inventory)
+
+    def bag_page(self, step: int) -> None:
+        self.bag_first = max(0, self.bag_first + step)
+
+    def open_item(self, item_id: str) -> None:
+        from escape_game.ui.scenes.item import ItemScene
+
+        self.app.scenes.push(ItemScene(self.app, self, item_id))
+
+    def _draw_bag(self, p: Painter, rect: pygame.Rect) -> None:
+        """The bag: how many items it holds, and each item as a button that opens it;
+        a page at a time when they do not all fit, with buttons to turn the pages."""
         th = p.theme
-        session = self.flow.session
+        session = self.flow.game
         pygame.draw.rect(p.surface, th.panel, rect)
         pygame.draw.line(p.surface, th.panel_border, rect.topleft, rect.topright, p.px(2))
-        p.image("items/briefcase", pygame.Rect(rect.left + p.px(16), rect.top + p.px(12),
-                                               p.px(40), rect.height - p.px(24)))
-        label = p.text(t("room.inventory"), (rect.left + p.px(64), rect.centery), "small",
-                       th.muted, anchor="midleft")
-        x = label.right + p.px(16)
-        items = list(session.state.inventory)
-        if not items:
-            p.text(t("room.inventory_empty"), (x, rect.centery), "small", th.muted,
-                   anchor="midleft")
-        slot_w = p.px(230)
-        for item_id in items:
+        p.reach(rect.bottom)
+        items = self.bag_items()
+        x0 = rect.left + p.px(16)
+        y = rect.top + p.px(8)
+        p.image("items/briefcase", pygame.Rect(x0, y, p.px(28), p.px(28)))
+        caption = (t("room.inventory_empty") if not items else t("room.bag_one") if len(items) == 1
+                   else t("room.bag_count", n=len(items)))
+        p.text(caption, (x0 + p.px(36), y + p.px(14)), "small", th.muted, anchor="midleft")
+        y += max(p.px(28), p.line_height("small")) + p.px(6)
+        bh = button_height(p)
+        slot_w = max(p.px(230), min(p.px(320), (rect.width - p.px(32)) // 3))
+        arrows_w = 2 * (bh + p.px(10))
+        per_page = max(1, (rect.width - p.px(32) + p.px(10)) // (slot_w + p.px(10)))
+        if len(items) > per_page:
+            per_page = max(1, (rect.width - p.px(32) - arrows_w + p.px(10)) // (slot_w + p.px(10)))
+        self.bag_first = min(self.bag_first, max(0, len(items) - 1)) // per_page * per_page
+        shown = items[self.bag_first:self.bag_first + per_page]
+        x = x0
+        if len(items) > per_page:
+            self.add(Widget("bag_prev", "◀", pygame.Rect(x, y, bh, bh),
+                            partial(self.bag_page, -per_page), enabled=self.bag_first > 0))
+            x += bh + p.px(10)
+        for n, item_id in enumerate(shown):
             item = session.level.items.get(item_id)
             name = self.flow.tr(item.name) if item is not None else item_id
             icon = (item.image if item is not None and item.image else "items/gift")
-            r = pygame.Rect(x, rect.top + p.px(12), slot_w, rect.height - p.px(24))
-            if r.right > rect.right - p.px(16):
-                break
-            self.add(Widget(f"item_{item_id}", name, r, partial(self.pick_item, item_id),
-                            kind="toggle", icon=icon, selected=self.selected_item == item_id,
+            label = f"{name}"
+            height = max(bh, p.button_height(f"{n + 1}. {label}", slot_w, check=True,
+                                             role="small"))
+            self.add(Widget(f"item_{item_id}", label, pygame.Rect(x, y, slot_w, height),
+                            partial(self.open_item, item_id), kind="toggle", icon=icon,
+                            selected=self.selected_item == item_id, hotkey=n + 1,
                             extra={"role": "small"}))
-            x = r.right + p.px(10)
+            x += slot_w + p.px(10)
+        if len(items) > per_page:
+            pages = (len(items) + per_page - 1) // per_page
+            self.add(Widget("bag_next", "▶", pygame.Rect(x, y, bh, bh),
+                            partial(self.bag_page, per_page),
+                            enabled=self.bag_first + per_page < len(items)))
+            p.text(t("room.bag_page", n=self.bag_first // per_page + 1, total=pages),
+                   (rect.right - p.px(16), rect.top + p.px(8) + p.px(14)), "small", th.muted,
+                   anchor="midright")

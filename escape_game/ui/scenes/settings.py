@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 import pygame
 
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import language_name, t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.layout import button_height, row, title_bar
+from escape_game.ui.scenes.layout import buttons_flow, title_bar
 from escape_game.ui.settings import TEXT_SCALES, TEXT_SPEEDS
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 TOGGLES = ("high_contrast", "dyslexic_font", "colour_blind", "reduced_motion", "no_timers",
            "fullscreen")
 
 
 class SettingsScene(Scene):
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
         self.focus.key = "back"
 
     def change(self, **values: object) -> None:
@@ -29,54 +33,51 @@ class SettingsScene(Scene):
         self.change(**{name: not getattr(self.app.settings, name)})
 
     def draw(self, p: Painter) -> None:
-        w, h = p.surface.get_size()
+        w = p.view_w
         th = p.theme
         s = self.app.settings
-        p.surface.fill(th.background)
         y = title_bar(p, t("settings.title"), t("settings.intro"))
-        bh = button_height(p)
         left = p.px(40)
         full_w = min(w - p.px(80), p.px(1200))
-        label_w = min(p.px(300), full_w // 3)
         gap = p.px(12)
+        side = full_w >= p.px(900)  # captions beside the choices, or above them
+        label_w = min(p.px(300), full_w // 3) if side else 0
 
-        def label(text: str, top: int) -> None:
-            p.text(text, (left, top + bh // 2), "body", th.text, bold=True, anchor="midleft")
+        def choices(caption: str, keys: list[tuple[str, str, dict[str, object], bool]],
+                    top: int, group: str) -> int:
+            if not side:
+                top += p.paragraph(caption, pygame.Rect(left, top, full_w, 10**6), "body",
+                                   th.text, bold=True) + p.px(4)
+            rects = buttons_flow(p, [label for _, label, _, _ in keys], left + label_w, top,
+                                 full_w - label_w, p.px(170), gap, icon=False, check=True)
+            if side:
+                p.paragraph(caption, pygame.Rect(left, top + p.px(8), label_w - gap, 10**6),
+                            "body", th.text, bold=True)
+            for (key, label, values, selected), rect in zip(keys, rects, strict=True):
+                self.add(Widget(key, label, rect, partial(self.change, **values),
+                                kind="option", group=group, selected=selected))
+            return max(r.bottom for r in rects) + gap
 
-        label(t("settings.language"), y)
         campaign = self.app.flow.campaign
         langs = list(campaign.languages) if campaign is not None else ["en", "fr"]
-        for lang, rect in zip(langs, row(left + label_w, y, full_w - label_w, bh, gap,
-                                         len(langs)), strict=True):
-            self.add(Widget(f"lang_{lang}", language_name(lang), rect,
-                            partial(self.change, language=lang), kind="option",
-                            selected=(s.language or "en") == lang))
-        y += bh + gap
-        label(t("settings.text_size"), y)
-        for i, rect in enumerate(row(left + label_w, y, full_w - label_w, bh, gap,
-                                     len(TEXT_SCALES))):
-            self.add(Widget(f"size_{i}", t(f"settings.size_{i}"), rect,
-                            partial(self.change, text_size=i), kind="option",
-                            selected=s.text_size == i))
-        y += bh + gap
-        label(t("settings.text_speed"), y)
-        speeds = list(TEXT_SPEEDS)
-        for speed, rect in zip(speeds, row(left + label_w, y, full_w - label_w, bh, gap,
-                                           len(speeds)), strict=True):
-            self.add(Widget(f"speed_{speed}", t(f"settings.speed_{speed}"), rect,
-                            partial(self.change, text_speed=speed), kind="option",
-                            selected=s.text_speed == speed))
-        y += bh + gap * 2
-        cols = 2 if w >= p.px(900) else 1
-        rects: list[pygame.Rect] = []
-        for _ in range(0, len(TOGGLES), cols):
-            rects += row(left, y, full_w, bh, gap, cols)
-            y += bh + gap
-        for name, rect in zip(TOGGLES, rects, strict=False):
-            self.add(Widget(name, t(f"settings.{name}"), rect,
-                            partial(self.toggle, name), kind="toggle",
-                            selected=bool(getattr(s, name))))
+        y = choices(t("settings.language"),
+                    [(f"lang_{x}", language_name(x), {"language": x}, (s.language or "en") == x)
+                     for x in langs], y, "language")
+        y = choices(t("settings.text_size"),
+                    [(f"size_{i}", t(f"settings.size_{i}"), {"text_size": i}, s.text_size == i)
+                     for i in range(len(TEXT_SCALES))], y, "size")
+        y = choices(t("settings.text_speed"),
+                    [(f"speed_{x}", t(f"settings.speed_{x}"), {"text_speed": x},
+                      s.text_speed == x) for x in TEXT_SPEEDS], y, "speed")
         y += gap
-        self.add(Widget("back", t("common.done"), pygame.Rect(left, min(y, h - bh - p.px(16)),
-                                                              p.px(260), bh),
+        labels = [t(f"settings.{name}") for name in TOGGLES]
+        rects = buttons_flow(p, labels, left, y, full_w, p.px(420), gap, icon=False,
+                             check=True)
+        for name, label, rect in zip(TOGGLES, labels, rects, strict=True):
+            self.add(Widget(name, label, rect, partial(self.toggle, name), kind="toggle",
+                            selected=bool(getattr(s, name))))
+        y = max(r.bottom for r in rects) + gap * 2
+        done = t("common.done")
+        width = min(full_w, p.px(320))
+        self.add(Widget("back", done, pygame.Rect(left, y, width, p.button_height(done, width)),
                         self.back, style="primary", icon="ui/check"))

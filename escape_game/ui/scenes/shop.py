@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -11,19 +11,23 @@ from escape_game.core.actions import BuyPotion, DeclinePotion
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.comparison import draw_table
-from escape_game.ui.scenes.layout import button_height
+from escape_game.ui.scenes.comparison import draw_comparison
+from escape_game.ui.scenes.layout import buttons_flow
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 
 class ShopScene(Scene):
     modal = True
     time_flows = True
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.flow = app.flow
         self.focus.key = "close"
+        self._content_bottom = 0
 
     def buy(self, potion_id: str) -> None:
         self.flow.act(BuyPotion(potion=potion_id))
@@ -34,7 +38,7 @@ class ShopScene(Scene):
     def fine_print(self, potion_id: str) -> None:
         from escape_game.ui.scenes.dialogs import MessageScene
 
-        potion = self.flow.session.level.potions[potion_id]
+        potion = self.flow.game.level.potions[potion_id]
         lines = [self.flow.tr(potion.fine_print)] if potion.fine_print else []
         lines += [f"• {self.flow.tr(x.text)}" for x in potion.exclusions]
         text = "\n".join(lines) or t("shop.no_fine_print")
@@ -44,54 +48,69 @@ class ShopScene(Scene):
         session = self.flow.session
         if session is None:
             return
-        w, h = p.surface.get_size()
+        w, h = p.view_w, p.view_h
         th = p.theme
         state = session.state
         potions = list(session.room.shop)
         owned = state.owned_ids
-        bh = button_height(p)
-        box = pygame.Rect(p.px(30), p.px(24), w - p.px(60), h - p.px(48))
+        box = pygame.Rect(p.px(30), p.px(24), w - p.px(60), 0)
+        box.height = max(h - p.px(48), self._content_bottom - box.top + p.px(20))
         p.panel(box)
         inner = box.inflate(-p.px(36), -p.px(30))
         p.image("items/shopping_cart", pygame.Rect(inner.left, inner.top, p.px(48), p.px(48)))
-        p.text(t("shop.title"), (inner.left + p.px(60), inner.top), "heading", th.accent,
-               bold=True)
-        p.text(t("shop.wallet", money=self.flow.money(state.money)),
-               (inner.right, inner.top + p.px(8)), "body", th.text, bold=True, anchor="topright")
-        y = inner.top + p.line_height("heading") + p.px(4)
-        y += p.paragraph(t("shop.advice"), pygame.Rect(inner.left, y, inner.width, p.px(80)),
+        wallet = t("shop.wallet", money=self.flow.money(state.money))
+        wallet_w = p.text_width(wallet, "body", True)
+        title_w = inner.width - p.px(60) - wallet_w - p.px(20)
+        if title_w >= p.text_width(t("shop.title"), "heading", True):
+            p.text(t("shop.title"), (inner.left + p.px(60), inner.top), "heading", th.accent,
+                   bold=True)
+            p.text(wallet, (inner.right, inner.top + p.px(8)), "body", th.text, bold=True,
+                   anchor="topright")
+            y = inner.top + max(p.line_height("heading"), p.px(48)) + p.px(4)
+        else:
+            y = inner.top + p.paragraph(t("shop.title"), pygame.Rect(
+                inner.left + p.px(60), inner.top, inner.width - p.px(60), 10**6), "heading",
+                th.accent, bold=True)
+            y = max(y, inner.top + p.px(48)) + p.px(4)
+            y += p.paragraph(wallet, pygame.Rect(inner.left, y, inner.width, 10**6), "body",
+                             th.text, bold=True)
+        y += p.paragraph(t("shop.advice"), pygame.Rect(inner.left, y, inner.width, 10**6),
                          "small", th.muted) + p.px(8)
-        buttons_h = 3 * (bh + p.px(8))
-        table = pygame.Rect(inner.left, y, inner.width,
-                            inner.bottom - y - buttons_h - bh - p.px(16))
-        columns = draw_table(p, self.flow, potions, table)
-        for potion, col in zip(potions, columns, strict=True):
-            by = table.bottom + p.px(8)
-            if potion.slogan:
-                p.text(p.fit_text(t("shop.slogan", text=self.flow.tr(potion.slogan)), col.width),
-                       (col.centerx, table.bottom - p.line_height("small") - p.px(4)), "small",
-                       th.warn, anchor="midtop")
-            if potion.id in owned:
-                p.image("ui/check", pygame.Rect(col.left, by, p.px(36), p.px(36)))
-                p.text(t("shop.owned"), (col.left + p.px(44), by + p.px(18)), "body", th.good,
-                       bold=True, anchor="midleft")
-            else:
-                self.add(Widget(f"buy_{potion.id}", t("shop.buy",
-                                                      price=self.flow.money(potion.premium)),
-                                pygame.Rect(col.left, by, col.width, bh),
-                                partial(self.buy, potion.id), style="primary",
-                                icon="ui/coin"))
-            by += bh + p.px(8)
-            self.add(Widget(f"fine_{potion.id}", t("shop.fine_print"),
-                            pygame.Rect(col.left, by, col.width, bh),
-                            partial(self.fine_print, potion.id), icon="items/magnifier"))
-            by += bh + p.px(8)
+
+        def actions(potion: Any, x: int, top: int, width: int) -> int:
+            labels: list[tuple[str, str, Any, str, bool]] = []
+            if potion.id not in owned:
+                labels.append((f"buy_{potion.id}", t("shop.buy",
+                                                     price=self.flow.money(potion.premium)),
+                               partial(self.buy, potion.id), "ui/coin", True))
+            labels.append((f"fine_{potion.id}", t("shop.fine_print"),
+                           partial(self.fine_print, potion.id), "items/magnifier", True))
             if potion.id not in owned:
                 declined = potion.id in state.declined_potions
-                self.add(Widget(f"decline_{potion.id}", t("shop.declined") if declined
-                                else t("shop.decline"), pygame.Rect(col.left, by, col.width, bh),
-                                partial(self.decline, potion.id), enabled=not declined,
-                                icon="ui/close"))
-        self.add(Widget("close", t("shop.leave"),
-                        pygame.Rect(inner.right - p.px(280), inner.bottom - bh, p.px(280), bh),
+                labels.append((f"decline_{potion.id}",
+                               t("shop.declined") if declined else t("shop.decline"),
+                               partial(self.decline, potion.id), "ui/close", not declined))
+            y = top
+            if potion.id in owned:
+                p.image("ui/check", pygame.Rect(x, y, p.px(36), p.px(36)))
+                y += max(p.px(36), p.paragraph(t("shop.owned"), pygame.Rect(
+                    x + p.px(44), y + p.px(4), width - p.px(44), 10**6), "body", th.good,
+                    bold=True)) + p.px(8)
+            rects = buttons_flow(p, [label for _, label, _, _, _ in labels], x, y, width,
+                                 p.px(260), p.px(8))
+            for (key, label, action, icon, enabled), rect in zip(labels, rects, strict=True):
+                self.add(Widget(key, label, rect, action, icon=icon, enabled=enabled,
+                                style="primary" if key.startswith("buy_") else "normal"))
+            return max(r.bottom for r in rects)
+
+        y = draw_comparison(p, self.flow.texts, potions, inner.left, y, inner.width, actions)
+        leave = t("shop.leave")
+        width = min(inner.width, p.px(300))
+        height = p.button_height(leave, width)
+        # at the window's bottom when all fits, right under the products otherwise
+        top = max(y + p.px(12), h - p.px(24) - p.px(15) - height)
+        self.add(Widget("close", leave, pygame.Rect(inner.right - width, top, width, height),
                         self.back, icon="ui/back"))
+        bottom = top + height + p.px(16)
+        self.remeasure = bottom != self._content_bottom
+        self._content_bottom = bottom

@@ -99,7 +99,7 @@ def layout(p: Painter, text: str, guide_name: str | None) -> PageLayout:
     under the portrait) or above it (the name to its right); a narrow window or large text
     often reads better with the portrait above.
     """
-    w, h = p.surface.get_size()
+    w, h = p.view_w, p.view_h
     margin, pad, gap = p.px(20), p.px(24), p.px(14)
     width = min(w - 2 * margin, p.px(1100))
     inner_w = width - 2 * pad
@@ -228,7 +228,7 @@ class StoryPage(Scene):
         """The room's picture (or its generated one) filling the window, dimmed."""
         if self.room is None:
             return
-        w, h = p.surface.get_size()
+        w, h = p.view_w, p.view_h
         picture: pygame.Surface | None = None
         if self.room.background:
             raw = p.images.raw(self.room.background)

@@ -5,7 +5,7 @@ With reduced motion the countdown does not pulse; with timers off it waits for t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -14,24 +14,30 @@ from escape_game.core.events import ThreatStruck
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.layout import button_height, row
+from escape_game.ui.scenes.layout import buttons_flow
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 
 class ThreatScene(Scene):
     modal = True
     time_flows = True
+    #: after "pause and think" the focus is left nowhere, so a second Enter faces nothing
+    autofocus = False
 
-    def __init__(self, app: Any, threat_id: str) -> None:
+    def __init__(self, app: App, threat_id: str) -> None:
         super().__init__(app)
         self.flow = app.flow
         self.threat_id = threat_id
-        self.threat: Any = self.flow.session.level.threats[threat_id]
+        self.threat: Any = self.flow.game.level.threats[threat_id]
         self.result: ThreatStruck | None = None
         self.focus.key = "think"
+        self._content_h = 0
 
     def pending(self) -> Any:
-        for warning in self.flow.session.threats():
+        for warning in self.flow.game.threats():
             if warning.threat == self.threat_id:
                 return warning
         return None
@@ -39,7 +45,7 @@ class ThreatScene(Scene):
     def think(self) -> None:
         self.flow.act(PauseToThink(threat=self.threat_id))
         # never leave the focus where a second Enter would face the threat unread
-        self.focus.key = "shop" if self.flow.session.room.shop else None
+        self.focus.key = "shop" if self.flow.game.room.shop else None
 
     def face(self) -> None:
         self.flow.act(FaceThreat(threat=self.threat_id))
@@ -61,64 +67,74 @@ class ThreatScene(Scene):
     def draw(self, p: Painter) -> None:
         if self.flow.session is None:
             return
-        w, h = p.surface.get_size()
+        w, h = p.view_w, p.view_h
         th = p.theme
-        bh = button_height(p)
-        box = pygame.Rect(0, 0, min(w - p.px(80), p.px(1100)), min(h - p.px(60), p.px(480)))
-        box.center = (w // 2, h // 2)
+        width = min(w - p.px(40), p.px(1100))
+        height = max(p.px(300), self._content_h)
+        box = pygame.Rect((w - width) // 2, max(p.px(20), (h - height) // 2), width, height)
         p.panel(box)
         pygame.draw.rect(p.surface, th.warn if self.result is None else th.panel_border, box,
                          p.px(4), border_radius=p.px(14))
-        inner = box.inflate(-p.px(40), -p.px(36))
-        picture = min(p.px(180), inner.height // 3)
+        inner = box.inflate(-p.px(40), 0)
+        inner.top = box.top + p.px(18)
+        picture = min(p.px(180), inner.width // 4)
+        beside = inner.width - picture - p.px(24) >= p.px(360)
         p.image(self.threat.image or "items/warning",
                 pygame.Rect(inner.left, inner.top, picture, picture),
                 self.flow.tr(self.threat.name))
-        x = inner.left + picture + p.px(24)
+        x = inner.left + picture + p.px(24) if beside else inner.left
+        y = inner.top if beside else inner.top + picture + p.px(12)
         text_w = inner.right - x
-        p.image("items/warning", pygame.Rect(x, inner.top, p.px(36), p.px(36)))
-        p.text(self.flow.tr(self.threat.name), (x + p.px(46), inner.top), "heading", th.warn,
-               bold=True)
-        y = inner.top + p.line_height("heading") + p.px(8)
+        p.image("items/warning", pygame.Rect(x, y, p.px(36), p.px(36)))
+        y += max(p.px(36), p.paragraph(self.flow.tr(self.threat.name), pygame.Rect(
+            x + p.px(46), y, text_w - p.px(46), 10**6), "heading", th.warn, bold=True)) + p.px(8)
         if self.result is not None:
-            self._draw_result(p, x, y, text_w, inner, bh)
-            return
+            y = self._draw_result(p, x, y, text_w, inner)
+        else:
+            y = self._draw_warning(p, x, y, text_w, inner)
+        content = y + p.px(18) - box.top
+        self.remeasure = content != self._content_h
+        self._content_h = content
+
+    def _draw_warning(self, p: Painter, x: int, y: int, text_w: int, inner: pygame.Rect) -> int:
+        th = p.theme
         warning = self.pending()
         text = self.flow.tr(self.threat.warning.text) or self.flow.tr(self.threat.description)
-        y += p.paragraph(text, pygame.Rect(x, y, text_w, p.px(160)), "large", th.text) + p.px(8)
-        if warning is not None and self.flow.session.state.timers:
+        y += p.paragraph(text, pygame.Rect(x, y, text_w, 10**6), "large", th.text) + p.px(8)
+        if warning is not None and self.flow.game.state.timers:
             seconds = (warning.remaining_ms + 999) // 1000
             label = t("threat.countdown", n=seconds)
             if warning.paused:
                 label += "  " + t("threat.slowed")
             p.image("items/hourglass", pygame.Rect(x, y, p.px(36), p.px(36)))
-            p.text(label, (x + p.px(46), y + p.px(18)), "large", th.warn, bold=True,
-                   anchor="midleft")
-            y += p.px(46)
+            y += max(p.px(40), p.paragraph(label, pygame.Rect(x + p.px(46), y, text_w - p.px(46),
+                                                              10**6), "large", th.warn,
+                                           bold=True)) + p.px(6)
         elif warning is not None:
-            p.text(t("threat.no_timer"), (x, y), "body", th.muted)
-            y += p.line_height("body") + p.px(6)
+            y += p.paragraph(t("threat.no_timer"), pygame.Rect(x, y, text_w, 10**6), "body",
+                             th.muted) + p.px(6)
         if warning is not None and warning.paused:
             details = self.flow.tr(self.threat.details) or self.flow.tr(self.threat.description)
             details += "\n" + t("threat.loss", amount=self.flow.money(self.threat.loss))
-            y += p.paragraph(details, pygame.Rect(x, y, text_w, inner.bottom - bh - y - p.px(20)),
-                             "body", th.text)
+            y += p.paragraph(details, pygame.Rect(x, y, text_w, 10**6), "body", th.text)
         else:
-            p.paragraph(t("threat.advice"), pygame.Rect(x, y, text_w, p.px(100)), "body",
-                        th.muted)
+            y += p.paragraph(t("threat.advice"), pygame.Rect(x, y, text_w, 10**6), "body",
+                             th.muted)
+        y += p.px(16)
         items: list[tuple[str, str, str, Any, bool]] = [
             ("think", t("threat.think"), "ui/think", self.think,
              warning is not None and not warning.paused)]
-        if self.flow.session.room.shop:
+        if self.flow.game.room.shop:
             items.append(("shop", t("room.shop"), "items/shopping_cart", self.shop, True))
         items.append(("face", t("threat.face"), "items/target", self.face, warning is not None))
-        rects = row(inner.left, inner.bottom - bh, inner.width, bh, p.px(12), len(items))
+        rects = buttons_flow(p, [label for _, label, _, _, _ in items], inner.left, y,
+                             inner.width, p.px(280), p.px(12))
         for (key, label, icon, action, enabled), rect in zip(items, rects, strict=True):
             self.add(Widget(key, label, rect, action, icon=icon, enabled=enabled,
                             style="primary" if key == "think" else "normal"))
+        return max(r.bottom for r in rects)
 
-    def _draw_result(self, p: Painter, x: int, y: int, text_w: int, inner: pygame.Rect,
-                     bh: int) -> None:
+    def _draw_result(self, p: Painter, x: int, y: int, text_w: int, inner: pygame.Rect) -> int:
         th = p.theme
         r = self.result
         assert r is not None
@@ -130,9 +146,9 @@ class ThreatScene(Scene):
             headline, colour, icon = t("threat.unprotected"), th.bad, "items/cross_mark"
             story = self.flow.tr(self.threat.unprotected_text)
         p.image(icon, pygame.Rect(x, y, p.px(36), p.px(36)))
-        p.text(headline, (x + p.px(46), y + p.px(18)), "large", colour, bold=True,
-               anchor="midleft")
-        y += p.px(50)
+        y += max(p.px(40), p.paragraph(headline, pygame.Rect(x + p.px(46), y, text_w - p.px(46),
+                                                             10**6), "large", colour,
+                                       bold=True)) + p.px(8)
         lines = [t("threat.loss", amount=money(r.loss))]
         if r.protected:
             lines += [t("threat.deductible", amount=money(r.deductible)),
@@ -146,8 +162,11 @@ class ThreatScene(Scene):
             lines.append(text if text != key else t("threat.because_other"))
         if story:
             lines.insert(0, story)
-        p.paragraph("\n".join(lines), pygame.Rect(x, y, text_w, inner.bottom - bh - y - p.px(16)),
-                    "body", th.text)
-        self.add(Widget("ok", t("common.ok"), pygame.Rect(inner.right - p.px(240),
-                                                          inner.bottom - bh, p.px(240), bh),
+        y += p.paragraph("\n".join(lines), pygame.Rect(x, y, text_w, 10**6), "body",
+                         th.text) + p.px(16)
+        ok = t("common.ok")
+        width = min(p.px(260), inner.width)
+        height = p.button_height(ok, width)
+        self.add(Widget("ok", ok, pygame.Rect(inner.right - width, y, width, height),
                         self.back, style="primary", icon="ui/check"))
+        return y + height

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 import pygame
 
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import language_name, t
 from escape_game.ui.scene import Scene
-from escape_game.ui.scenes.layout import button_height, column, row
+from escape_game.ui.scenes.layout import buttons_flow
 from escape_game.ui.widgets import Widget
 
 DECOR = ("threats/fire", "potions/potion_blue", "threats/theft", "potions/potion_red",
@@ -38,7 +39,7 @@ class TitleScene(Scene):
         self.app.flow.quit()
 
     def draw(self, p: Painter) -> None:
-        w, h = p.surface.get_size()
+        w, h = p.view_w, p.view_h
         th = p.theme
         flow = self.app.flow
         # decorative band of threats and potions: the game's two sides
@@ -52,29 +53,57 @@ class TitleScene(Scene):
             p.image(ref, pygame.Rect(x, p.px(18), size, size))
         pygame.draw.line(p.surface, th.accent, (0, band.bottom), (w, band.bottom), p.px(4))
         left = p.px(60)
+        # two columns when both fit side by side, else one below the other
+        col_w = min(p.px(420), int(w * 0.38))
+        two = w - col_w - p.px(60) - left >= p.px(360)
+        text_w = (w - col_w - p.px(60) - left - p.px(40)) if two else w - 2 * left
         y = band.bottom + p.px(36)
-        p.text(t("app.title"), (left, y), "title", th.accent, bold=True)
-        y += p.line_height("title")
-        title = flow.tr(flow.campaign.title)
-        p.text(title, (left, y), "heading", th.text, bold=True)
-        y += p.line_height("heading") + p.px(10)
-        text_w = int(w * 0.5) - left
+        y += p.paragraph(t("app.title"), pygame.Rect(left, y, text_w, 10**6), "title",
+                         th.accent, bold=True)
+        y += p.paragraph(flow.tr(flow.campaign.title), pygame.Rect(left, y, text_w, 10**6),
+                         "heading", th.text, bold=True) + p.px(10)
         if flow.campaign.description:
             y += p.paragraph(flow.tr(flow.campaign.description),
-                             pygame.Rect(left, y, text_w, p.px(220)), "body", th.muted)
+                             pygame.Rect(left, y, text_w, 10**6), "body", th.muted)
         y += p.px(16)
+        # the main actions: on the right, or under the texts in one column
+        items: list[tuple[str, str, str, Any]] = [("play", t("title.play"), "ui/play",
+                                                   flow.begin)]
+        if self.has_save:
+            items.append(("continue", t("title.continue"), "ui/forward",
+                          flow.continue_saved))
+        items += [("settings", t("title.settings"), "ui/settings", self.open_settings),
+                  ("quit", t("title.quit"), "ui/close", flow.quit)]
+        if two:
+            col_x = w - col_w - p.px(60)
+            heights = [p.button_height(label, col_w) for _, label, _, _ in items]
+            total = sum(heights) + p.px(16) * (len(items) - 1)
+            top = max(band.bottom + p.px(40), (h - total) // 2 + p.px(40))
+        else:
+            col_x, col_w, top = left, min(text_w, p.px(520)), y
+            heights = [p.button_height(label, col_w) for _, label, _, _ in items]
+        for (key, label, icon, action), height in zip(items, heights, strict=True):
+            self.add(Widget(key, label, pygame.Rect(col_x, top, col_w, height), action,
+                            icon=icon, style="primary" if key == "play" else "normal"))
+            top += height + p.px(16)
+        if not two:
+            y = top + p.px(8)
         p.text(t("title.language"), (left, y), "body", th.text, bold=True)
         y += p.line_height("body") + p.px(6)
-        bh = button_height(p)
         langs = self.languages()
-        for lang, rect in zip(langs, row(left, y, min(text_w, p.px(200) * len(langs)), bh,
-                                         p.px(12), len(langs)), strict=True):
+        rects = buttons_flow(p, [language_name(x) for x in langs], left, y,
+                             min(text_w, p.px(220) * len(langs)), p.px(180), p.px(12),
+                             check=True)
+        for lang, rect in zip(langs, rects, strict=True):
             self.add(Widget(f"lang_{lang}", language_name(lang), rect,
-                            partial(self.set_language, lang), kind="option",
+                            partial(self.set_language, lang), kind="option", group="language",
                             selected=flow.lang == lang, icon="ui/language"))
-        # a glimpse of the first room
-        y += bh + p.px(24)
-        space = pygame.Rect(left, y, text_w, h - p.px(80) - y)
+            y = rect.bottom
+        y += p.px(24)
+        hint = t("title.keys")
+        hint_h = p.measure(hint, w - 2 * left, "small")
+        # a glimpse of the first room, in the room left above the keys' hint
+        space = pygame.Rect(left, y, text_w, h - hint_h - p.px(40) - y)
         start = next((r for r in flow.campaign.rooms if r.id == flow.campaign.start.room), None)
         picture = start.background if start is not None and start.background else "rooms/hall"
         surf = p.images.get(picture, space.size) if space.height > p.px(80) else None
@@ -82,21 +111,6 @@ class TitleScene(Scene):
             rect = surf.get_rect(topleft=space.topleft)
             p.surface.blit(surf, rect)
             pygame.draw.rect(p.surface, th.panel_border, rect, p.px(3), border_radius=p.px(8))
-        # the main actions on the right
-        col_w = min(p.px(420), int(w * 0.38))
-        col_x = w - col_w - p.px(60)
-        items: list[tuple[str, str, str, object]] = [("play", t("title.play"), "ui/play",
-                                                      flow.begin)]
-        if self.has_save:
-            items.append(("continue", t("title.continue"), "ui/forward",
-                          flow.continue_saved))
-        items += [("settings", t("title.settings"), "ui/settings", self.open_settings),
-                  ("quit", t("title.quit"), "ui/close", flow.quit)]
-        top = max(band.bottom + p.px(40), (h - len(items) * (bh + p.px(16))) // 2 + p.px(40))
-        for (key, label, icon, action), rect in zip(
-                items, column(col_x, top, col_w, bh, p.px(16), len(items)), strict=True):
-            self.add(Widget(key, label, rect, action, icon=icon,  # type: ignore[arg-type]
-                            style="primary" if key == "play" else "normal"))
-        hint = t("title.keys")
-        p.paragraph(hint, pygame.Rect(left, h - p.px(60), w - 2 * left, p.px(50)), "small",
-                    th.muted)
+            y = rect.bottom
+        y = max(y + p.px(16), top, h - hint_h - p.px(24))
+        p.paragraph(hint, pygame.Rect(left, y, w - 2 * left, 10**6), "small", th.muted)
