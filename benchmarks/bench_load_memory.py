@@ -14,7 +14,7 @@ Each is loaded in a fresh subprocess that reports its peak RSS (VmHWM, else getr
 tutorial is loaded the same way in between, as the baseline (interleaved repeats), and the
 ratios to it are printed with min/median/max. Target: every peak under 300 MB.
 
-Usage: python benchmarks/bench_memory.py [--repeat K]
+Usage: python benchmarks/bench_load_memory.py [--repeat K]
 """
 
 from __future__ import annotations
