@@ -174,7 +174,7 @@ class Flow:
         elif self.pre_form:
             self.quiz("pre", self.pre_form)
         else:
-            self.start_game()
+            self.introduce()
 
     def _open_recorder(self) -> Recorder:
         """The session recorder with consent; a silent one otherwise (nothing is written)."""
@@ -203,9 +203,21 @@ class Flow:
 
     def after_quiz(self, phase: str) -> None:
         if phase == "pre":
-            self.start_game()
+            self.introduce()
         else:
             self.debrief()
+
+    def introduce(self) -> None:
+        """A new game opens on its story's intro when the level has a story (a resumed game
+        does not: the player has read it), then the first room."""
+        from escape_game.ui.scenes.intro import intro_scene
+
+        scene = intro_scene(self.app, self.campaign, self.tr, self.start_game)
+        if scene is None:
+            self.start_game()
+            return
+        self.app.toasts.clear()
+        self.app.scenes.replace(scene)
 
     def timers(self) -> bool:
         if self.app.settings.no_timers:
@@ -310,6 +322,8 @@ class Flow:
             if isinstance(event, GameEnded):
                 self.ended = event
                 self.slots().finish(self.owner)  # never offered again
+        if events:
+            self.app.audio.react(events)
         self.presenter.present(events)
 
     def game_over_seen(self) -> None:
