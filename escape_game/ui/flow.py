@@ -121,6 +121,7 @@ class Flow:
         from escape_game.ui.scenes.problems import ProblemsScene
         from escape_game.ui.scenes.title import TitleScene
 
+        self.app.audio.ambient(None)  # the rooms' sounds end with the game
         if self.campaign is None:
             self.app.scenes.replace(ProblemsScene(self.app, self.app.options.level_problems))
         else:
@@ -337,6 +338,7 @@ class Flow:
         from escape_game.ui.scenes.debrief import DebriefScene
 
         self.app.toasts.clear()
+        self.app.audio.ambient(None)
         self.app.scenes.replace(DebriefScene(self.app))
 
     def finish(self) -> None:

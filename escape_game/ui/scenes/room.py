@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from escape_game.core.actions import GoThrough, TakeHint
+from escape_game.ui.calm import Calm
 from escape_game.ui.draw import Painter, TextRecord
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
@@ -60,6 +61,12 @@ class RoomScene(Scene):
         self.listed: list[tuple[str, str, str | None, Any]] = []
         #: the first item of the bag's page on show
         self.bag_first = 0
+        #: the room whose ambient loop is playing
+        self.ambient_room: str | None = None
+        #: whether the player is pausing to think, and the tween of the colours draining
+        self.thinking = False
+        self.calm_tween: Any = None
+        self.calm = Calm()
 
     @property
     def flow(self) -> Flow:
@@ -75,6 +82,28 @@ class RoomScene(Scene):
             self.room_id = session.state.room
             self.age_ms = 0
             self.focus.key = None
+        self.follow_mood()
+
+    def follow_mood(self) -> None:
+        """The room's ambient loop, and its calm while the player pauses to think: the
+        colours drain and the ambient is lowered. Called from drawing too, since a dialog
+        on top (the threat's) stops this scene's updates but not its pictures."""
+        session = self.flow.session
+        if session is None:
+            return
+        if session.state.room != self.ambient_room:
+            self.ambient_room = session.state.room
+            self.app.audio.ambient(session.room.theme or "default")
+        thinking = any(w.paused for w in session.state.warnings)
+        if thinking != self.thinking:
+            self.thinking = thinking
+            self.calm_tween = self.app.motion.calm(thinking)
+            self.app.audio.set_calm(thinking)
+
+    def calm_level(self) -> float:
+        """0 (the room's own colours) to 1 (drained); the final look when nothing moves."""
+        level = self.calm_tween.frame(self.app.motion.now()) if self.calm_tween else None
+        return level if level is not None else (1.0 if self.thinking else 0.0)
 
     def open_object(self, object_id: str) -> None:
         from escape_game.ui.scenes.object import ObjectScene
@@ -189,7 +218,11 @@ class RoomScene(Scene):
             picture_area = pygame.Rect(p.px(16), top_h + p.px(16), w - p.px(32),
                                        max(p.px(260), (h - top_h) // 2))
             side = pygame.Rect(p.px(16), picture_area.bottom + p.px(16), w - p.px(32), 0)
-        picture = p.images.get(room.background, picture_area.size) if room.background else None
+        self.follow_mood()
+        picture = (p.images.get(room.background, picture_area.size) if room.background
+                   else self.app.backdrops.get(room.theme, room.id, picture_area.size))
+        if picture is not None:
+            picture = self.calm.calmed(picture, self.calm_level())
         pic_rect = picture.get_rect(center=picture_area.center) if picture else picture_area
         self._draw_hotspots(p, picture, pic_rect)
         side_bottom = self._draw_side(p, side, picture_area.bottom if two else 0)
