@@ -76,6 +76,7 @@ def tour(pilot: Pilot, puzzle: str, potion_room: str | None = None) -> Iterator[
         player.do("think")
         yield "threat_paused"
         player.do("face")
+        pilot.wait(1600)  # the bars have drained and refilled: the final numbers
         yield "threat_result"
         player.to_room()
     pilot.press(pygame.K_ESCAPE)
