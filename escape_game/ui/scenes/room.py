@@ -18,6 +18,7 @@ from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.hud import draw_hud
 from escape_game.ui.scenes.layout import button_height
+from escape_game.ui.scenes.storybook import guide_of
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
@@ -144,7 +145,12 @@ class RoomScene(Scene):
             self.flow.act(TakeHint(puzzle=puzzle.id))
             if session.state.hints_on(puzzle.id) > index:
                 text = f"{self.flow.tr(puzzle.title)}\n\n{self.flow.tr(puzzle.hints[index].text)}"
-                self.app.scenes.push(MessageScene(self.app, text, icon="ui/hint"))
+                guide = guide_of(self.flow.campaign, self.flow.tr)
+                if guide is None:
+                    self.app.scenes.push(MessageScene(self.app, text, icon="ui/hint"))
+                else:  # the story's guide says it: their portrait, their name, the hint
+                    self.app.scenes.push(MessageScene(self.app, f"{guide.name}\n\n{text}",
+                                                      icon=guide.image))
                 return
         self.app.scenes.push(MessageScene(self.app, t("room.no_hint"), icon="ui/hint"))
 
