@@ -310,3 +310,17 @@ def tour_every_scene(pilot: Pilot) -> Iterator[tuple[str, list[Any] | None]]:
     app.scenes.replace(DebriefScene(app))
     _settle(pilot)
     yield "debrief", None
+    # the player's own decisions, timed: bought after a pause and not, struck and spared
+    from escape_game.runner.decisions import Decisions, Purchase, Strike
+
+    debrief = pilot.scene
+    level = flow.game.level
+    potion, other = list(level.potions)[:2]
+    threat = next(iter(level.threats))
+    debrief.decisions = Decisions(
+        (Purchase(potion, 41.0, True, True, Decimal(60), Decimal(700)),
+         Purchase(other, 3.0, False, False, Decimal(95), Decimal(0))),
+        (Strike(threat, 12.0, False, False, Decimal(800), 20),
+         Strike(threat, 30.0, True, True, Decimal(100), 0)))
+    _settle(pilot)
+    yield "debrief with timed decisions", None

@@ -150,7 +150,7 @@ class RoomScene(Scene):
                     self.app.scenes.push(MessageScene(self.app, text, icon="ui/hint"))
                 else:  # the story's guide says it: their portrait, their name, the hint
                     self.app.scenes.push(MessageScene(self.app, f"{guide.name}\n\n{text}",
-                                                      icon=guide.image))
+                                                      icon=guide.image or "ui/hint"))
                 return
         self.app.scenes.push(MessageScene(self.app, t("room.no_hint"), icon="ui/hint"))
 

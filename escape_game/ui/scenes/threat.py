@@ -137,13 +137,13 @@ class ThreatScene(Scene):
             label = t("threat.countdown", n=seconds)
             if warning.paused:
                 label += "  " + t("threat.slowed")
-            icon = pygame.Rect(x, y, p.px(36), p.px(36))
+            glass = pygame.Rect(x, y, p.px(36), p.px(36))
             scale = self.pulse.frame(warning.remaining_ms)
             if scale is not None:  # the second just went: the hourglass swells
-                grown = round(icon.width * scale)
-                icon = pygame.Rect(0, 0, grown, grown)
-                icon.center = (x + p.px(18), y + p.px(18))
-            p.image("items/hourglass", icon)
+                grown = round(glass.width * scale)
+                glass = pygame.Rect(0, 0, grown, grown)
+                glass.center = (x + p.px(18), y + p.px(18))
+            p.image("items/hourglass", glass)
             y += max(p.px(40), p.paragraph(label, pygame.Rect(x + p.px(46), y, text_w - p.px(46),
                                                               10**6), "large", th.warn,
                                            bold=True)) + p.px(6)
