@@ -227,8 +227,6 @@ class RoomScene(Scene):
         self.follow_mood()
         picture = (p.images.get(room.background, picture_area.size) if room.background
                    else self.app.backdrops.get(room.theme, room.id, picture_area.size))
-        if picture is not None:
-            picture = self.calm.calmed(picture, self.calm_level())
         pic_rect = picture.get_rect(center=picture_area.center) if picture else picture_area
         self._draw_hotspots(p, picture, pic_rect)
         side_bottom = self._draw_side(p, side, picture_area.bottom if two else 0)
@@ -333,7 +331,9 @@ class RoomScene(Scene):
             self._picture_texts = [
                 TextRecord(r.text, r.rect.move(pic_rect.x, pic_rect.y), r.cut, r.owner)
                 for r in lp.texts]
-        p.surface.blit(self._picture, pic_rect)
+        # pausing to think drains the colours of the whole picture, hotspots too: one cached
+        # blend per step of the fade, not a new picture
+        p.surface.blit(self.calm.calmed(self._picture, self.calm_level()), pic_rect)
         p.texts += self._picture_texts
         p.reach(pic_rect.bottom)
 
