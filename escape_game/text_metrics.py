@@ -9,6 +9,7 @@ unaccented letter, or as a wide letter when it has none, so an estimate errs on 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from escape_game.text_metrics_table import CHARS, WIDTHS
@@ -69,3 +70,29 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     if current:
         lines.append(current)
     return [fit(line, font, size, width) for line in lines]
+
+
+def break_lines(text: str, measure: Callable[[str], float], width: float) -> list[str]:
+    """The game's own line breaking, for any measure: by words, a word too long for a line
+    broken by letters (nothing is cut). The game wraps with its fonts; the layout lint wraps
+    with the widths above, so both break a text the same way."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if measure(candidate) <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            current = ""
+            while measure(word) > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and measure(word[:cut]) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            current = word
+        lines.append(current)
+    return lines

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+
+from escape_game.model.numbers import MAX_DIGITS, amount_fits
 
 if TYPE_CHECKING:
     from escape_game.core.actions import Action
@@ -154,9 +156,17 @@ REDACTED = "redacted"
 
 
 def money_token(amount: Decimal) -> str:
-    """Money as a string token with cents, e.g. ``"12.50"``: exact, and never a float."""
-    if amount == amount.quantize(Decimal("0.01")):
-        return f"{amount:.2f}"
+    """Money as a string token with cents, e.g. ``"12.50"``: exact, and never a float.
+
+    Total, as the recorder must never raise: an amount past the bound on numbers (which no
+    game produces) or not finite is kept in its short scientific form, e.g. ``"1E+26"``.
+    """
+    if not amount_fits(amount):
+        return str(amount)
+    with localcontext() as context:
+        context.prec = 3 * MAX_DIGITS
+        if amount == amount.quantize(Decimal("0.01")):
+            return f"{amount:.2f}"
     return str(amount)
 
 

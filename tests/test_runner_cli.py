@@ -88,3 +88,30 @@ def test_a_broken_level_exits_1_with_located_problems(
     assert main(["run", str(tmp_path), "--actions", str(actions)]) == 1
     err = capsys.readouterr().err
     assert "cannot load level" in err and "vaultt" in err and "campaign.yaml:" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "line 1, column "),
+        ("- {type: go, exit: " + "[" * 300 + "]" * 300 + "}\n", "line 1, column "),
+        ("- {type: wait, ms: " + "9" * 5_001 + "}\n", "line 1, column 20: the number '999"),
+        ("seed: 0x" + "f" * 40 + "\nactions: []\n", "line 1, column 7: the number '0xfff"),
+        ("- {type: answer, puzzle: p, amounts: {rent: 1e26}}\n", "line 1: action 1: amounts"),
+        ('- {type: answer, puzzle: p, amounts: {rent: "' + "9" * 3_000 + '"}}\n',
+         "line 1: action 1: amounts"),
+    ],
+    ids=["deep-document", "deep-value", "long-int", "long-seed", "huge-amount", "long-amount"],
+)
+def test_too_deep_and_too_large_action_files_get_located_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, words: str
+) -> None:
+    path = tmp_path / "actions.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ActionFileError, match=None) as info:
+        load_actions(path)
+    assert words in str(info.value)
+    assert max(len(line) for line in str(info.value).splitlines()) < len(str(path)) + 200
+    assert main(["run", str(MINI), "--actions", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and "invalid action file" in err

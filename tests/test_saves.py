@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,14 @@ from escape_game.core import Action, GameState, Level
 from escape_game.core import actions as a
 from escape_game.runner import SaveError, load_save, play_script, replay, save_game
 from escape_game.runner.levels import load_level_with_hash
-from escape_game.runner.saves import SAVE_FORMAT, SaveGame, save_document, write_save
+from escape_game.runner.saves import (
+    SAVE_FORMAT,
+    SaveGame,
+    _checksum,
+    remove_stale_temps,
+    save_document,
+    write_save,
+)
 
 MINI = FIXTURES / "core" / "levels" / "mini"
 ACTIONS: list[Action] = [
@@ -84,16 +93,16 @@ def test_newer_format_is_refused_clearly(tmp_path: Path, loaded: tuple[Level, st
     path, _ = saved(tmp_path, level, digest)
     rewrite(path, lambda d: d.update(save_format=SAVE_FORMAT + 1, engine="9.0"))
     with pytest.raises(SaveError, match=r"newer version.*Update escape-game"):
-        load_save(path)
+        load_save(path, level=level)
 
 
 def test_other_campaign_and_changed_content(tmp_path: Path, loaded: tuple[Level, str]) -> None:
     level, digest = loaded
     path, _ = saved(tmp_path, level, digest)
     with pytest.raises(SaveError, match="for campaign 'mini', not 'tutorial'"):
-        load_save(path, campaign_id="tutorial")
+        load_save(path, level=level, campaign_id="tutorial")
     with pytest.raises(SaveError, match="has changed since"):
-        load_save(path, campaign_id="mini", content_hash="0" * 64)
+        load_save(path, level=level, campaign_id="mini", content_hash="0" * 64)
 
 
 @pytest.mark.parametrize(
@@ -166,3 +175,64 @@ def test_save_document_round_trips_every_action_kind(loaded: tuple[Level, str]) 
 
     parsed = _parse(json.loads(json.dumps(doc)))
     assert parsed.actions == tuple(actions) and parsed.state == state
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested more than"),
+        ('{"save_format": 1, "seed": ' + "9" * 5_001 + "}", "too large"),
+        ('{"save_format": 1, "seed": 1e99999}', "too large"),
+        ('{"save_format": 1, "seed": NaN}', "not valid JSON"),
+        ('{"save_format": ' + "[" * 5_000 + "]" * 5_000 + "}", "nested more than"),
+    ],
+    ids=["deep-list", "long-int", "long-exponent", "nan", "deep-value"],
+)
+def test_malformed_documents_are_save_errors(tmp_path: Path, loaded: tuple[Level, str],
+                                             text: str, message: str) -> None:
+    level, _ = loaded
+    path = tmp_path / "slot1.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SaveError, match=message) as info:
+        load_save(path, level=level)
+    assert len(str(info.value)) < len(str(path)) + 200
+
+
+def test_an_edited_and_re_signed_save_is_refused_by_replay(tmp_path: Path,
+                                                           loaded: tuple[Level, str]) -> None:
+    level, digest = loaded
+    path, _ = saved(tmp_path, level, digest)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["state"]["money"] = "999999.00"
+    body = {k: v for k, v in doc.items() if k != "checksum"}
+    path.write_text(json.dumps({**body, "checksum": _checksum(body)}), encoding="utf-8")
+    with pytest.raises(SaveError, match="does not match its action log"):
+        load_save(path, level=level)
+
+
+def test_an_amount_past_the_bound_in_the_log_is_a_save_error(tmp_path: Path,
+                                                              loaded: tuple[Level, str]) -> None:
+    level, digest = loaded
+    path, _ = saved(tmp_path, level, digest)
+    rewrite(path, lambda d: d["actions"].append(
+        {"type": "answer", "puzzle": "lock", "amounts": {"rent": "1e26"}}))
+    with pytest.raises(SaveError, match="corrupt"):
+        load_save(path, level=level)
+
+
+def test_stale_temporary_files_are_removed_and_fresh_ones_kept(tmp_path: Path,
+                                                              loaded: tuple[Level, str]) -> None:
+    level, digest = loaded
+    path, _ = saved(tmp_path, level, digest)
+    stale = tmp_path / f".{path.name}.abc123.tmp"
+    fresh = tmp_path / f".{path.name}.def456.tmp"
+    other = tmp_path / ".other.json.zzz.tmp"
+    for temp in (stale, fresh, other):
+        temp.write_text("{half a save", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    load_save(path, level=level)
+    assert not stale.exists() and fresh.exists() and other.exists()
+    assert remove_stale_temps(path, now=time.time() + 3600) == 1
+    assert not fresh.exists()

@@ -1,4 +1,4 @@
-"""Warnings about a level that needs no search: misleading quiz titles, hotspot layout."""
+"""Warnings about a level that needs no search: misleading quiz titles, room and shop layout."""
 
 from __future__ import annotations
 
@@ -39,6 +39,9 @@ def lint(loaded: LoadedCampaign) -> list[Problem]:
     for r, room in enumerate(campaign.rooms):
         found = [*lint_room(room, campaign, image_size), *lint_shop(room, campaign)]
         for kind, entity, key, message in found:
+            if kind == "shop":
+                at(("rooms", r, "shop"), message, "layout")
+                continue
             members = getattr(room, _LISTS[kind])
             j = next(i for i, m in enumerate(members) if m.id == entity)
             at(("rooms", r, _LISTS[kind], j, key), message, "layout")

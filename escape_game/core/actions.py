@@ -9,9 +9,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter
 
 from escape_game.model.base import Id
+from escape_game.model.numbers import MAX_DIGITS, amount_fits
+
+
+def _bounded(amount: Decimal) -> Decimal:
+    if not amount_fits(amount):
+        raise ValueError(f"an amount has at most {MAX_DIGITS} digits before and after the point")
+    return amount
+
+
+#: An amount typed by the player: within the one bound on numbers (see model.numbers).
+Amount = Annotated[Decimal, AfterValidator(_bounded)]
 
 
 class _Action(BaseModel):
@@ -54,7 +65,7 @@ class Answer(_Action):
     choice: Id | None = None
     choices: tuple[Id, ...] | None = None
     pairs: dict[Id, Id] | None = None
-    amounts: dict[Id, Decimal] | None = None
+    amounts: dict[Id, Amount] | None = None
 
 
 class TakeHint(_Action):

@@ -143,18 +143,23 @@ def check_timer_triggers(level: Level, d: Draft) -> None:
             trigger_threat(level, d, threat.id)
 
 
-def count_down(level: Level, d: Draft, ms: int) -> None:
-    """Pending warnings lose ``ms`` (paused ones ms // PAUSE_SLOWDOWN); those at zero resolve."""
-    due: list[str] = []
+def count_down(d: Draft, ms: int) -> None:
+    """Pending warnings lose ``ms``; paused ones one countdown millisecond per PAUSE_SLOWDOWN
+    real ones, the remainder carried so that the pace does not depend on how time is sliced."""
     remaining: list[PendingWarning] = []
     for w in d.warnings:
-        spent = ms // scoring.PAUSE_SLOWDOWN if w.paused else ms
+        if w.paused:
+            spent, carry = divmod(w.carry_ms + ms, scoring.PAUSE_SLOWDOWN)
+        else:
+            spent, carry = ms, 0
         left = max(0, w.remaining_ms - spent)
-        remaining.append(PendingWarning(w.threat, left, w.paused))
-        if left == 0:
-            due.append(w.threat)
+        remaining.append(PendingWarning(w.threat, left, w.paused, carry if left else 0))
     d.warnings = remaining
-    for threat_id in due:
+
+
+def resolve_due(level: Level, d: Draft) -> None:
+    """Warnings whose countdown reached zero resolve, in the order they were shown."""
+    for threat_id in [w.threat for w in d.warnings if w.remaining_ms == 0]:
         if d.over:
             return
         resolve_threat(level, d, threat_id)

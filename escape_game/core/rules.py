@@ -17,15 +17,13 @@ from escape_game.core.queries import object_visible, puzzle_reachable
 from escape_game.core.resolution import (
     apply_effects,
     check_action_triggers,
-    check_time_limits,
-    check_timer_triggers,
-    count_down,
     enter_room,
     leave_room,
     resolve_threat,
 )
 from escape_game.core.rng import seed_state
 from escape_game.core.state import GameState, Ledger, OwnedPotion, PendingWarning
+from escape_game.core.waiting import pass_time
 from escape_game.model import GameObject
 
 
@@ -312,14 +310,7 @@ def _wait(level: Level, state: GameState, a: act.Action, d: Draft | None) -> Non
     assert isinstance(a, act.AdvanceTime)
     if d is None:
         return
-    d.elapsed_ms += a.ms
-    d.room_ms += a.ms
-    if d.timers:
-        count_down(level, d, a.ms)
-    if not d.over:
-        check_timer_triggers(level, d)
-    if d.timers and not d.over:
-        check_time_limits(level, d)
+    pass_time(level, d, a.ms)
 
 
 def _quit(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:

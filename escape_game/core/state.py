@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, get_args
 
 from escape_game.core.events import Outcome
+from escape_game.model.numbers import MAX_DIGITS, amount_fits, quote, whole_number
 
 #: Bump when the JSON form of GameState changes; from_json refuses newer versions.
 STATE_VERSION = 1
@@ -28,6 +29,8 @@ class PendingWarning:
     threat: str
     remaining_ms: int
     paused: bool = False
+    carry_ms: int = 0
+    """Paused only: real milliseconds waited that do not yet make a whole countdown one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +84,11 @@ def _bool(value: Any) -> bool:
 def _money(value: Any) -> Decimal:
     if not isinstance(value, str):
         raise ValueError(f"expected an amount as a string, got {value!r}")
+    if len(value) > 2 * MAX_DIGITS + 8:
+        raise ValueError(f"not an amount: {quote(value)}")
     amount = Decimal(value)
-    if not amount.is_finite():
-        raise ValueError(f"not an amount: {value!r}")
+    if not amount_fits(amount):
+        raise ValueError(f"not an amount: {quote(value)}")
     return amount
 
 
@@ -108,7 +113,7 @@ def _wellbeing(value: Any) -> int:
 def _rng(value: Any) -> int:
     if not isinstance(value, str) or not value.isdigit():
         raise ValueError("the rng state must be a decimal string")
-    return int(value)
+    return whole_number(value)
 
 
 def _outcome(value: Any) -> Outcome | None:
@@ -132,6 +137,25 @@ def _records(kind: type, *parts: Callable[[Any], Any]) -> Callable[[Any], tuple[
         return tuple(out)
 
     return load
+
+
+def _warning_entry(w: PendingWarning) -> list[Any]:
+    """``[threat, remaining_ms, paused]``, plus the carried milliseconds only when there are
+    some, so the documents of states without a part-counted pause keep their earlier form."""
+    entry: list[Any] = [w.threat, w.remaining_ms, w.paused]
+    return [*entry, w.carry_ms] if w.carry_ms else entry
+
+
+_WARNINGS_3 = _records(PendingWarning, _str, _int, _bool)
+_WARNINGS_4 = _records(PendingWarning, _str, _int, _bool, _int)
+
+
+def _warnings(value: Any) -> tuple[Any, ...]:
+    if isinstance(value, list) and any(isinstance(e, list) and len(e) == 4 for e in value):
+        return tuple(w for entry in value
+                     for w in (_WARNINGS_4 if isinstance(entry, list) and len(entry) == 4
+                               else _WARNINGS_3)([entry]))
+    return _WARNINGS_3(value)
 
 
 def _ledger(value: Any) -> Ledger:
@@ -175,10 +199,7 @@ OWNED = Kind(
     lambda v: [[p.potion, p.bought_ms] for p in v], _records(OwnedPotion, _str, _int), list, tuple
 )
 WARNINGS = Kind(
-    lambda v: [[w.threat, w.remaining_ms, w.paused] for w in v],
-    _records(PendingWarning, _str, _int, _bool),
-    list,
-    tuple,
+    lambda v: [_warning_entry(w) for w in v], _warnings, list, tuple
 )
 LEDGER = Kind(lambda v: {f.name: str(getattr(v, f.name)) for f in fields(Ledger)}, _ledger)
 RNG = Kind(str, _rng)

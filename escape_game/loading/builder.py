@@ -10,6 +10,8 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from escape_game.model.numbers import NumberTooLong, check_decimal_text, quote, whole_number
+
 STR = "tag:yaml.org,2002:str"
 
 
@@ -24,14 +26,10 @@ class Refused(Exception):
 
 
 def int_value(text: str) -> int:
-    """YAML 1.2 core integers: decimal (leading zeros allowed), 0o octal, 0x hexadecimal."""
-    sign = -1 if text.startswith("-") else 1
-    digits = text.lstrip("+-")
-    if digits[:2] in ("0x", "0X"):
-        return sign * int(digits[2:], 16)
-    if digits[:2] in ("0o", "0O"):
-        return sign * int(digits[2:], 8)
-    return sign * int(digits, 10)
+    """YAML 1.2 core integers: decimal (leading zeros allowed), 0o octal, 0x hexadecimal.
+
+    Measured before conversion (see escape_game.model.numbers): raises NumberTooLong."""
+    return whole_number(text)
 
 
 def describe_tag(tag: str) -> str:
@@ -61,7 +59,7 @@ def _scalar(node: ScalarNode) -> Any:
             low = value.lower()
             if low.endswith(".inf"):
                 return float("-inf") if low.startswith("-") else float("inf")
-            return float("nan") if low == ".nan" else float(low)
+            return float("nan") if low == ".nan" else float(check_decimal_text(low))
         if tag == _BOOL:
             low = value.lower()
             if low in ("true", "false"):
@@ -70,11 +68,14 @@ def _scalar(node: ScalarNode) -> Any:
             return None
         elif tag == _MERGE:
             return "<<"
+    except NumberTooLong as exc:
+        raise Refused(node, str(exc), "number_too_large") from None
     except ValueError:
         pass
     else:
         if tag in (_INT, _FLOAT, _BOOL):
-            raise Refused(node, f"'{value}' does not fit its tag '{describe_tag(tag)}'", "tag")
+            raise Refused(node, f"{quote(value)} does not fit its tag '{describe_tag(tag)}'",
+                          "tag")
     raise Refused(node, tag_message(tag), "tag")
 
 
@@ -108,6 +109,9 @@ class Builder:
         self.sizes: dict[int, int] = {}
         self.count = 0
         self.expansion = 0
+        #: Distinct values built (scalars, lists, mappings; an alias adds none): what the
+        #: level's budget counts, as the parser makes one object for each.
+        self.values = 0
         self.duplicates: list[tuple[Node, str]] = []
 
     def build(self, node: Node, depth: int) -> Any:
@@ -160,6 +164,9 @@ class Builder:
         else:
             raise Refused(node, "unexpected YAML node", "syntax")
         self.count += 1 + len(node.value)
+        self.values += 1 + (sum(1 + (type(v) is ScalarNode) for _, v in node.value)
+                            if type(node) is MappingNode
+                            else sum(type(c) is ScalarNode for c in node.value))
         self.built[key] = result
         self.sizes[key] = self.count - before
         return result

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from escape_game.loading.assets import AssetProblem, resolve_asset
 from escape_game.loading.locate import PathPart, find_node, node_position, source_text
-from escape_game.loading.messages import RawProblem, translate
+from escape_game.loading.messages import MAX_PROBLEMS, RawProblem, translate
 from escape_game.loading.problems import LevelError, Location, Problem
 from escape_game.loading.references import cross_check
 from escape_game.loading.safe_yaml import Limits, ParsedFile, read_yaml
@@ -106,7 +106,7 @@ class LoadedCampaign:
 def _find_root_file(path: Path) -> Path | Problem:
     try:
         return _root_file_in(path)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a loop of links
         return Problem(path, 1, 1, "error", f"cannot open this path ({exc})", "not_found")
 
 
@@ -115,9 +115,26 @@ def _root_file_in(path: Path) -> Path | Problem:
         candidate = path / ROOT_FILE
         if not candidate.is_file():
             return Problem(path, 1, 1, "error", f"this folder has no {ROOT_FILE}", "no_campaign")
-        return candidate
-    if not path.exists():
+        return confined_root(candidate)
+    if not path.exists() and not path.is_symlink():
         return Problem(path, 1, 1, "error", "no such file or folder", "not_found")
+    return confined_root(path)
+
+
+def confined_root(path: Path) -> Path | Problem:
+    """The root file, refused when it is a link leading out of its folder or not a plain file.
+
+    Like assets and includes: a level is its folder, so a `campaign.yaml` linked to a file
+    elsewhere (say /etc/passwd) is never read, and nothing of the target is shown.
+    """
+    folder = path.parent.resolve()
+    target = path.resolve()
+    if not target.is_relative_to(folder):
+        return Problem(path, 1, 1, "error", f"'{path.name}' is a link that leads out of the "
+                       "level folder; copy the file into the folder instead", "root_link")
+    if not target.is_file():
+        return Problem(path, 1, 1, "error", f"'{path.name}' is not a plain file (a link that "
+                       "leads nowhere, a device or a pipe)", "not_found")
     return path
 
 
@@ -125,17 +142,24 @@ def _validate(parsed: ParsedFile, model: type[BaseModel], root_name: str) -> Bas
     try:
         return model.model_validate(parsed.data)
     except ValidationError as exc:
-        node = parsed.root_node()
+        count = exc.error_count()
+        errors = exc.errors(include_url=False)[:MAX_PROBLEMS]
+    node = parsed.root_node()  # composed again only now, with the exception freed
 
-        def source(path: tuple[PathPart, ...]) -> str | None:
-            return source_text(find_node(node, path)) if path else None
+    def source(path: tuple[PathPart, ...]) -> str | None:
+        return source_text(find_node(node, path)) if path else None
 
-        for raw in translate(exc, model, parsed.data, source, root_name):
-            found = find_node(node, raw.path, raw.where)
-            line, column = node_position(found)
-            parsed.problems.append(Problem(parsed.path, line, column, "error", raw.message,
-                                           raw.code))
-        return None
+    for raw in translate(errors, model, parsed.data, source, root_name):
+        found = find_node(node, raw.path, raw.where)
+        line, column = node_position(found)
+        parsed.problems.append(Problem(parsed.path, line, column, "error", raw.message,
+                                       raw.code))
+    if count > MAX_PROBLEMS:
+        parsed.problems.append(Problem(
+            parsed.path, 1, 1, "error", f"{count - MAX_PROBLEMS} more problems in this file "
+            f"are not listed (only the first {MAX_PROBLEMS} are); correct these first",
+            "too_many_problems"))
+    return None
 
 
 def _include_paths(root: ParsedFile, limits: Limits, files: _Files) -> list[tuple[Path, int]]:
@@ -172,7 +196,7 @@ def _include_paths(root: ParsedFile, limits: Limits, files: _Files) -> list[tupl
             if not target.is_file():
                 complain(i, f"the included file '{ref}' does not exist", "include_missing")
                 continue
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a loop of links
             complain(i, f"the included file '{ref}' cannot be opened ({exc})", "include_path")
             continue
         if target in seen or target == root.path.resolve():
@@ -256,7 +280,8 @@ def _load(path: Path | str, limits: Limits | None) -> LoadedCampaign:
     if isinstance(found, Problem):
         raise LevelError([found])
     files = _Files()
-    root = read_yaml(found, limits)
+    budget = limits.budget()
+    root = read_yaml(found, limits, budget)
     files.parsed.append(root)
     campaign: Campaign | None = None
     # Duplicate keys leave usable data behind: keep checking to report everything at once.
@@ -267,7 +292,7 @@ def _load(path: Path | str, limits: Limits | None) -> LoadedCampaign:
     fragments: list[Fragment] = []
     if readable:  # included files are checked even when the root file has mistakes
         for include, _ in _include_paths(root, limits, files):
-            parsed = read_yaml(include, limits)
+            parsed = read_yaml(include, limits, budget)
             files.parsed.append(parsed)
             if isinstance(parsed.data, dict):
                 fragment = _validate(parsed, Fragment, "this file")
@@ -294,6 +319,8 @@ def _load(path: Path | str, limits: Limits | None) -> LoadedCampaign:
     problems.extend(files.problem(raw) for raw in raws)
     if any(p.severity == "error" for p in problems):
         raise LevelError(problems)
+    for parsed in files.parsed:  # warnings were located: a kept level keeps no node trees
+        parsed.forget_nodes()
     return LoadedCampaign(
         campaign=merged,
         root=level_root,

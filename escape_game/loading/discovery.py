@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from escape_game.loading.campaign import ROOT_FILE, load_campaign
+from escape_game.loading.campaign import ROOT_FILE, confined_root, load_campaign
 from escape_game.loading.problems import LevelError, Problem
 from escape_game.loading.safe_yaml import Limits, read_yaml
 
@@ -43,10 +43,17 @@ def find_levels(paths: Iterable[Path | str]) -> list[Path]:
 
 
 def _including_level(path: Path, up: int = 3) -> Path | None:
+    try:
+        return _level_including(path, up)
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a loop of links
+        return None
+
+
+def _level_including(path: Path, up: int) -> Path | None:
     target = path.resolve()
     for folder in list(path.parents)[:up]:
         root = folder / ROOT_FILE
-        if not root.is_file():
+        if not root.is_file() or isinstance(confined_root(root), Problem):
             continue
         data = read_yaml(root, Limits()).data
         includes = data.get("include") if isinstance(data, dict) else None

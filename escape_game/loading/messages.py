@@ -8,13 +8,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, Tag, ValidationError
+from pydantic import BaseModel, Tag
 from pydantic_core import ErrorDetails
 
 from escape_game.loading.accidents import CURLY_QUOTES
 from escape_game.loading.locate import PathPart, Where
 from escape_game.loading.problems import did_you_mean, quoted
 from escape_game.model import CONDITION_KEYS, EFFECT_KEYS
+from escape_game.model.numbers import quote
 
 #: What an entry of each list is called, for messages like "room 'hall' needs a 'title'".
 ENTRY_NAMES = {
@@ -171,7 +172,7 @@ def walk_loc(root: type[BaseModel], loc: Sequence[PathPart]) -> Walked:
 
 def _got(value: Any, source: str | None) -> str:
     if source and not isinstance(value, (dict, list)):
-        return f"'{source}'"
+        return quote(source)
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, dict):
@@ -210,15 +211,24 @@ def _allowed_keys(model: type[BaseModel] | None) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
+#: Problems reported for one file: past these, a file is not a level with mistakes in it, and
+#: locating hundreds of thousands of them would cost more memory than the level itself.
+MAX_PROBLEMS = 1000
+
+
 def translate(
-    exc: ValidationError,
+    errors: Sequence[ErrorDetails],
     root: type[BaseModel],
     data: Any,
     source: Callable[[tuple[PathPart, ...]], str | None],
     root_name: str,
 ) -> list[RawProblem]:
-    """One teacher-facing problem per mistake (union alternatives are merged)."""
-    errors = exc.errors(include_url=False)
+    """One teacher-facing problem per mistake (union alternatives are merged).
+
+    Takes the errors of a ValidationError (at most MAX_PROBLEMS of them) rather than the
+    exception, so that the exception's own copy is freed before the file is composed again
+    to locate them.
+    """
     by_path: dict[tuple[PathPart, ...], list[tuple[ErrorDetails, Walked]]] = {}
     for err in errors:
         value = err.get("input")
@@ -276,7 +286,7 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
                     f"'{glued}: {str(key)[len(glued):].strip()}...'")
         if not hint and allowed:
             hint = f"; the keys allowed here are {quoted(allowed)}"
-        return raw(f"unknown key '{key}' in {owner}{hint}", "key")
+        return raw(f"unknown key {quote(str(key))} in {owner}{hint}", "key")
     if kind == "missing":
         owner = describe(data, path[:-1], root_name)
         field = _field(path)
@@ -287,7 +297,7 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
         names = CONDITION_KEYS if what == "condition" else EFFECT_KEYS
         if isinstance(value, dict) and len(value) == 1:
             key = next(iter(value))
-            return raw(f"'{key}' is not a known {what}{did_you_mean(key, names)} "
+            return raw(f"{quote(str(key))} is not a known {what}{did_you_mean(key, names)} "
                        f"(the {what}s are {quoted(names)})", "key", (*path, key))
         if isinstance(value, dict):
             return raw(f"an effect is a single 'name: value' pair, but this one has "
@@ -309,7 +319,7 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
             return raw(f"{describe(data, path, root_name)} needs '{disc}:', one of "
                        f"{quoted(expected)}")
         tag = ctx.get("tag")
-        return raw(f"'{tag}' is not a {label}{did_you_mean(tag, expected)} "
+        return raw(f"{quote(str(tag))} is not a {label}{did_you_mean(tag, expected)} "
                    f"(use {quoted(expected)})", "value", (*path, disc))
     if kind == "string_type":
         if path and path[-1] == "code" and isinstance(value, int | float):
@@ -338,7 +348,8 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
                 hint = (" (the text has curly quotes, as word processors type them: YAML only "
                         "knows straight quotes, so the ',' inside it started a new key; put the "
                         "text between straight double quotes \"...\")")
-            return raw(f"'{key}' is not a language code such as 'en', 'fr' or 'pt-BR'{hint}")
+            return raw(f"{quote(str(key))} is not a language code such as 'en', 'fr' or "
+                       f"'pt-BR'{hint}")
         return raw(f"{name} must be an id (letters, digits, '_', '.' or '-', starting with a "
                    f"letter or digit, no spaces), got {got}")
     if kind in ("greater_than_equal", "greater_than"):

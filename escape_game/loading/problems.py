@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from escape_game.model.numbers import QUOTE_LIMIT, quote
+
 Severity = Literal["error", "warning"]
 
 
@@ -67,7 +69,7 @@ class LevelError(Exception):
 
 def quoted(names: Iterable[object], conjunction: str = "or") -> str:
     """'a', 'b', or 'c': valid names listed in prose."""
-    items = [f"'{n}'" for n in names]
+    items = [quote(str(n)) for n in names]
     if not items:
         return "nothing"
     if len(items) == 1:
@@ -79,7 +81,7 @@ def quoted(names: Iterable[object], conjunction: str = "or") -> str:
 
 def did_you_mean(word: object, choices: Iterable[str]) -> str:
     """'; did you mean 'kitchen'?' when a near miss exists, else ''."""
-    if not isinstance(word, str):
+    if not isinstance(word, str) or len(word) > QUOTE_LIMIT:
         return ""
     options = list(choices)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)

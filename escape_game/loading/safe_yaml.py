@@ -17,6 +17,7 @@ import yaml
 from yaml.nodes import Node, ScalarNode
 
 from escape_game.loading.accidents import explain_accident, missing_dashes
+from escape_game.loading.budget import Budget
 from escape_game.loading.builder import (
     STR,
     Builder,
@@ -27,6 +28,7 @@ from escape_game.loading.builder import (
 )
 from escape_game.loading.problems import Problem
 from escape_game.loading.pure_yaml import PureSafeLoader
+from escape_game.model.numbers import shorten_quotes
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", PureSafeLoader)
 
@@ -49,6 +51,13 @@ class Limits:
     max_depth: int = 64
     max_alias_expansion: int = 100_000
     max_files: int = 200
+    #: Across the root file and all its includes (see loading/budget.py): what keeps the
+    #: memory of loading the largest legal level under about 300 MB.
+    max_total_bytes: int = 8 * 1024 * 1024
+    max_total_values: int = 300_000
+
+    def budget(self) -> Budget:
+        return Budget(self.max_total_bytes, self.max_total_values)
 
 
 def _construct_int(loader: yaml.SafeLoader, node: ScalarNode) -> int:
@@ -105,6 +114,11 @@ class ParsedFile:
     def ok(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
 
+    def forget_nodes(self) -> None:
+        """Drop the node tree (it costs far more memory than the data); composed again if a
+        location is asked for later."""
+        self._root = None
+
     def root_node(self) -> Node | None:
         """The node tree, composed again on demand: only needed to point at problems."""
         if self._root is None and self.text:
@@ -120,7 +134,8 @@ class ParsedFile:
 
 
 def _problem(path: Path, line: int, column: int, message: str, code: str) -> Problem:
-    return Problem(path, line, column, "error", message, code)
+    """A problem of the file; any text it quotes from the file is cut to a short line."""
+    return Problem(path, line, column, "error", shorten_quotes(message), code)
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -267,8 +282,12 @@ def _too_deep(path: Path, text: str, limits: Limits, fallback: tuple[int, int]) 
     return _problem(path, line, col, too_deep_message(limits.max_depth), "too_deep")
 
 
-def read_yaml(path: Path, limits: Limits) -> ParsedFile:
-    """Read one file into plain data, or into located problems; never raises for bad content."""
+def read_yaml(path: Path, limits: Limits, budget: Budget | None = None) -> ParsedFile:
+    """Read one file into plain data, or into located problems; never raises for bad content.
+
+    With ``budget`` (shared by the files of one level), the file is refused when its bytes or
+    values pass what is left, and what it holds is taken from the budget.
+    """
     parsed = ParsedFile(path)
     try:
         size = path.stat().st_size
@@ -277,6 +296,13 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
                 path, 1, 1,
                 f"the file is too large ({size} bytes; the limit is {limits.max_file_bytes}); "
                 "split it into several files with 'include'", "too_large"))
+            return parsed
+        if budget is not None and size > budget.bytes_left:
+            parsed.problems.append(_problem(
+                path, 1, 1,
+                f"the level is too large: its files hold more than {limits.max_total_bytes} "
+                "bytes together; make it smaller or split it into several levels",
+                "too_large_total"))
             return parsed
         raw = path.read_bytes()
     except (OSError, ValueError) as exc:
@@ -287,6 +313,8 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
     if len(raw) > limits.max_file_bytes:
         parsed.problems.append(_problem(path, 1, 1, "the file is too large", "too_large"))
         return parsed
+    if budget is not None:  # spent even when the file is refused later: it was read
+        budget.spend(len(raw), 0)
     text, problem = decode(path, raw)
     if problem is not None or text is None:
         parsed.problems.append(problem or _problem(path, 1, 1, "unreadable", "encoding"))
@@ -303,6 +331,14 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
         if deep is not None:
             parsed.problems.append(_too_deep(path, text, limits, deep))
             return parsed
+        over = None if budget is None else budget.over_values(text, parsed.normalized,
+                                                               LevelLoader)
+        if over is not None:
+            parsed.problems.append(_problem(
+                path, *over, f"the level holds too many values: more than "
+                f"{limits.max_total_values} across all its files; make it smaller or split it "
+                "into several levels", "too_many_values"))
+            return parsed
         loader = LevelLoader(text)
         try:
             root = loader.get_single_node()
@@ -311,6 +347,8 @@ def read_yaml(path: Path, limits: Limits) -> ParsedFile:
                 return parsed
             builder = Builder(limits.max_depth, limits.max_alias_expansion)
             parsed.data = builder.build(root, 1)
+            if budget is not None:
+                budget.spend(0, builder.values)
             repeated = [(*_mark_position(node), key) for node, key in builder.duplicates]
             for slip in missing_dashes(text.split("\n"), repeated):
                 parsed.problems.append(_problem(path, slip.line, slip.column, slip.message,

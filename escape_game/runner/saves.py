@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +22,17 @@ from pydantic import ValidationError
 from escape_game import __version__
 from escape_game.core import ACTION_ADAPTER, Action, GameState, Level, StateFormatError
 from escape_game.model import Campaign
+from escape_game.model.numbers import NumberTooLong, check_decimal_text, whole_number
 from escape_game.runner.play import replay
 
 SAVE_FORMAT = 1
+#: A save is a few kilobytes per hour of play; anything much larger is not one of ours.
+MAX_SAVE_BYTES = 32 * 1024 * 1024
+#: A save nests five levels deep; a deeper document is refused before it is parsed.
+MAX_SAVE_DEPTH = 16
+#: A temporary file this old was left by a write that never finished (a crash, a kill).
+STALE_TEMP_SECONDS = 60.0
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 class SaveError(Exception):
@@ -68,6 +78,7 @@ def write_save(path: Path | str, save: SaveGame) -> None:
     """Temp file in the same folder, fsync, then os.replace: a crash never leaves half a save."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(target)
     text = json.dumps(save_document(save), indent=1, sort_keys=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -113,20 +124,19 @@ def save_game(
 def load_save(
     path: Path | str,
     *,
+    level: Level,
     campaign_id: str | None = None,
     content_hash: str | None = None,
-    level: Level | None = None,
 ) -> SaveGame:
-    """Read and check a save. With ``level``, the log is replayed and must give the snapshot."""
+    """Read and check a save against its level: the log is replayed and must give the snapshot.
+
+    The replay is what makes a save trustworthy: a file edited and given a new checksum
+    cannot bring ids the level does not have or amounts the game could not reach. Anything
+    malformed (too large, too deep, a number past the bound) is a SaveError.
+    """
     where = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise SaveError(f"{where}: cannot read the save: {exc.strerror or exc}") from exc
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SaveError(f"{where}: the save is corrupt (not valid JSON)") from exc
+    remove_stale_temps(Path(path))
+    doc = _read_document(Path(path), where)
     if not isinstance(doc, dict):
         raise SaveError(f"{where}: the save is corrupt (not a JSON object)")
     version = doc.get("save_format")
@@ -144,7 +154,7 @@ def load_save(
     try:
         save = _parse(doc)
     except (KeyError, TypeError, ValueError, ValidationError, StateFormatError) as exc:
-        raise SaveError(f"{where}: the save is corrupt ({exc})") from exc
+        raise SaveError(f"{where}: the save is corrupt ({_short(exc)})") from exc
     if campaign_id is not None and save.campaign_id != campaign_id:
         raise SaveError(
             f"{where}: the save is for campaign {save.campaign_id!r}, not {campaign_id!r}"
@@ -153,9 +163,90 @@ def load_save(
         raise SaveError(
             f"{where}: the campaign {save.campaign_id!r} has changed since this game was saved"
         )
-    if level is not None:
-        verify(save, level, where)
+    verify(save, level, where)
     return save
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def _read_document(path: Path, where: str) -> Any:
+    """The save's JSON, refused as a SaveError when too large, too deep or with a number past
+    the bound (escape_game.model.numbers) before Python would convert or recurse into it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_SAVE_BYTES:
+            raise SaveError(f"{where}: the save is corrupt (it is {size} bytes, far larger "
+                            "than a save)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SaveError(f"{where}: cannot read the save: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SaveError(f"{where}: the save is corrupt (not valid JSON)") from exc
+    if _nesting(text) > MAX_SAVE_DEPTH:
+        raise SaveError(f"{where}: the save is corrupt (values nested more than "
+                        f"{MAX_SAVE_DEPTH} levels deep)")
+    try:
+        return json.loads(text, parse_int=whole_number, parse_float=_float,
+                          parse_constant=_no_constant)
+    except NumberTooLong as exc:
+        raise SaveError(f"{where}: the save is corrupt ({exc})") from exc
+    except (json.JSONDecodeError, ValueError, RecursionError) as exc:
+        raise SaveError(f"{where}: the save is corrupt (not valid JSON)") from exc
+
+
+def _nesting(text: str) -> int:
+    """How deep brackets nest outside strings, counted without recursion (stops past the max)."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        mark = match.group()
+        if mark in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_SAVE_DEPTH:
+                break
+        elif mark in "]}":
+            depth -= 1
+    return deepest
+
+
+def _float(text: str) -> float:
+    return float(check_decimal_text(text))
+
+
+def _no_constant(text: str) -> float:
+    raise ValueError(f"{text} is not a number a save holds")
+
+
+def remove_stale_temps(target: Path, now: float | None = None) -> int:
+    """Delete the temporary files of writes to ``target`` that never finished; how many.
+
+    Only files older than STALE_TEMP_SECONDS go, so a save being written by another running
+    game is left alone. Never raises: a file that cannot be removed is left for next time.
+    """
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        candidates = list(target.parent.glob(f".{glob_escape(target.name)}.*.tmp"))
+    except OSError:
+        return 0
+    for temp in candidates:
+        try:
+            if now - temp.stat().st_mtime >= STALE_TEMP_SECONDS and not temp.is_symlink():
+                temp.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    """A file name matched literally by Path.glob."""
+    return re.sub(r"([*?\[])", r"[\1]", name)
 
 
 def _parse(doc: dict[str, Any]) -> SaveGame:

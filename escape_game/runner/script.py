@@ -11,6 +11,13 @@ import yaml
 from pydantic import ValidationError
 
 from escape_game.core import ACTION_ADAPTER, Action
+from escape_game.loading.problems import Problem
+from escape_game.loading.safe_yaml import Limits, read_yaml
+from escape_game.model.numbers import QUOTE_LIMIT, quote
+
+#: What the level reader says of a level but is fine for an action file.
+_NOT_PROBLEMS = frozenset({"not_mapping", "empty"})
+_SYNTAX = frozenset({"syntax", "tab", "indentation", "unclosed", "alias"})
 
 
 class ActionFileError(Exception):
@@ -40,7 +47,15 @@ def _describe(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors(include_url=False):
         where = ".".join(str(p) for p in err["loc"][1:] if p is not None)
-        parts.append(f"{where}: {err['msg']}" if where else str(err["msg"]))
+        ctx = err.get("ctx") or {}
+        if err["type"] == "union_tag_invalid":
+            msg = (f"{quote(str(ctx.get('tag')))} is not an action type (use "
+                   f"{ctx.get('expected_tags')})")
+        else:  # pydantic may quote the whole input: never more than a short line of it
+            msg = str(err["msg"])
+            msg = msg if len(msg) <= 2 * QUOTE_LIMIT else msg[: 2 * QUOTE_LIMIT - 1] + "…"
+        where = where if len(where) <= QUOTE_LIMIT else where[: QUOTE_LIMIT - 1] + "…"
+        parts.append(f"{where}: {msg}" if where else msg)
     return "; ".join(parts)
 
 
@@ -64,18 +79,18 @@ def parse_actions(items: Any, nodes: Sequence[yaml.Node | None], path: Path | st
 
 
 def _read(path: Path) -> tuple[Any, yaml.Node | None]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ActionFileError(path, [f"cannot read the file: {exc}"]) from exc
-    try:
-        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise ActionFileError(path, [f"{where}not valid YAML: {exc.problem}"]) from exc
-    except yaml.YAMLError as exc:
-        raise ActionFileError(path, [f"not valid YAML: {exc}"]) from exc
+    """The file through the level loader's safe reader: the same size, depth, alias and number
+    bounds as a level, and every problem located (an action file may be a bare list)."""
+    parsed = read_yaml(path, Limits())
+    problems = [p for p in parsed.problems if p.code not in _NOT_PROBLEMS]
+    if problems:
+        raise ActionFileError(path, [_located(p) for p in problems])
+    return parsed.data, parsed.root_node()
+
+
+def _located(problem: Problem) -> str:
+    what = f"not valid YAML: {problem.message}" if problem.code in _SYNTAX else problem.message
+    return f"line {problem.line}, column {problem.column}: {what}"
 
 
 def _children(node: yaml.Node | None) -> list[yaml.Node | None]:

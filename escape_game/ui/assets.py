@@ -15,8 +15,11 @@ from pathlib import Path
 import pygame
 
 from escape_game.resources import ASSETS
+from escape_game.text_metrics import break_lines
 
 ASSETS_DIR = ASSETS
+#: the game's line breaking (one rule, shared with the layout lint)
+wrap = break_lines
 log = logging.getLogger(__name__)
 
 
@@ -187,30 +190,6 @@ class Fonts:
             out.blit(surf, (x, ascent - font_ascent))
             x += surf.get_width()
         return out
-
-
-def wrap(text: str, measure: Callable[[str], int], width: int) -> list[str]:
-    """Break text into lines no wider than ``width``: by words, long words broken by letters."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        current = ""
-        for word in paragraph.split(" "):
-            candidate = f"{current} {word}" if current else word
-            if measure(candidate) <= width:
-                current = candidate
-                continue
-            if current:
-                lines.append(current)
-            current = ""
-            while measure(word) > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and measure(word[:cut]) > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            current = word
-        lines.append(current)
-    return lines
 
 
 class Images:

@@ -388,14 +388,16 @@ class Flow:
 
     def _read_save(self) -> SaveGame | None:
         """The player's saved game, or None after telling the player why not."""
+        from escape_game.core import Level
         from escape_game.runner.saves import SaveError, load_save
 
         path = self.save_path()
         if not path.is_file():
             self.app.toast(t("load.none_for_code"), "warn")
             return None
-        try:
-            return load_save(path, campaign_id=self.campaign.id,
+        try:  # checked against the level: its log is replayed, the snapshot must match
+            return load_save(path, level=Level.from_campaign(self.campaign),
+                             campaign_id=self.campaign.id,
                              content_hash=getattr(self.app.options.level, "content_hash", None))
         except SaveError as exc:
             log.warning("load failed: %s", exc)

@@ -40,7 +40,7 @@ def dataset_tables(ds: Dataset, participants: pd.DataFrame | None = None,
             "ORDER BY session_id, seq")
     return {
         **tables_,
-        "quiz_answers": ds.answers,
+        "quiz_answers": ds.connect().sql("SELECT * FROM answers ORDER BY session_id, seq"),
         "item_matrix": matrix,
         "participants": people,
         "room_times": behaviour.room_times(ds),

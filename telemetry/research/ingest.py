@@ -22,6 +22,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -254,7 +255,7 @@ def _progress(items: list[Path], quiet: bool) -> Iterable[Path]:
 
 
 #: DuckDB's memory before it spills to its temporary file: keeps a big folder's report small.
-DUCKDB_MEMORY = "256MB"
+DUCKDB_MEMORY = "200MB"
 #: Events held in Python before they go to DuckDB in one insert.
 BATCH_EVENTS = 100_000
 
@@ -328,13 +329,40 @@ class Dataset:
         return self._answers
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """The header fields the tables use: a third of the memory of the header model, which
+    counts when a folder holds tens of thousands of sessions."""
+
+    session_id: str
+    player: str
+    campaign_id: str
+    content_hash: str
+    engine_version: str
+    language: str
+    condition: str | None
+    class_id: str | None
+    school_id: str | None
+    pre_form: str | None
+    post_form: str | None
+    started_at: datetime
+
+    @classmethod
+    def of(cls, h: SessionHeader) -> _Head:
+        return cls(str(h.session_id), h.player, h.campaign_id, h.content_hash,
+                   h.engine_version, h.language, h.condition, h.class_id, h.school_id,
+                   h.pre_form, h.post_form, h.started_at)
+
+
+@dataclass(slots=True)
 class _Copy:
     """What stays in memory of one file once its records are in DuckDB."""
 
     path: Path
-    header: SessionHeader
-    footer: SessionFooter | None
+    header: _Head
+    ended_at: datetime | None
+    outcome: str | None
+    has_footer: bool
     problems: list[Problem]
     records: int
     digest: str
@@ -345,7 +373,7 @@ class _Copy:
     @property
     def rank(self) -> tuple[bool, int, int]:
         """The fullest copy wins: a footer, then more records, then fewer problems."""
-        return (self.footer is not None, self.records, -len(self.problems))
+        return (self.has_footer, self.records, -len(self.problems))
 
 
 class _Loader:
@@ -364,8 +392,10 @@ class _Loader:
         header = parsed.header
         assert header is not None
         sid = str(header.session_id)
-        copy = _Copy(parsed.path, header, parsed.footer, parsed.problems, parsed.records,
-                     parsed.digest, len(parsed.ev_seq),
+        footer = parsed.footer
+        copy = _Copy(parsed.path, _Head.of(header), footer.ended_at if footer else None,
+                     footer.outcome if footer else None, footer is not None, parsed.problems,
+                     parsed.records, parsed.digest, len(parsed.ev_seq),
                      frozenset(a[_PHASE] for a in parsed.answers), parsed.resumes)
         seen = self.copies.setdefault(sid, [])
         seen.append(copy)
@@ -464,7 +494,7 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
         loader.flush()
         problems.extend(loader.problems())
         kept = sorted(loader.best.values(),
-                      key=lambda c: (c.header.started_at, str(c.header.session_id)))
+                      key=lambda c: (c.header.started_at, c.header.session_id))
         versions: dict[str, int] = defaultdict(int)
         for copy in kept:
             versions[copy.header.content_hash] += 1
@@ -505,16 +535,16 @@ def _sessions_frame(kept: list[_Copy], root: Path) -> pd.DataFrame:
     for p in kept:
         h = p.header
         rows.append({
-            "session_id": str(h.session_id), "player": h.player,
+            "session_id": h.session_id, "player": h.player,
             "player_hash": player_hash(h.player), "campaign_id": h.campaign_id,
             "content_hash": h.content_hash, "version": h.content_hash[:12],
             "engine_version": h.engine_version, "language": h.language,
             "condition": h.condition, "class_id": h.class_id, "school_id": h.school_id,
             "pre_form": h.pre_form, "post_form": h.post_form,
             "started_at": pd.Timestamp(h.started_at),
-            "ended_at": pd.Timestamp(p.footer.ended_at) if p.footer else pd.NaT,
-            "outcome": p.footer.outcome if p.footer else None,
-            "has_footer": p.footer is not None,
+            "ended_at": pd.Timestamp(p.ended_at) if p.ended_at is not None else pd.NaT,
+            "outcome": p.outcome,
+            "has_footer": p.has_footer,
             "has_pre": "pre" in p.phases,
             "has_post": "post" in p.phases,
             "n_events": p.n_events,

@@ -57,15 +57,34 @@ def concepts(ds: Dataset) -> list[str]:
 
 def item_matrix(ds: Dataset, phase: str | None = None, form: str | None = None) -> pd.DataFrame:
     """Wide participant x item matrix of 0/1 (NaN = not answered), indexed by session_id."""
-    # The last answer is chosen among all answers first, then filtered (in DuckDB: the
-    # report asks for one matrix per form and phase, and each used to copy every answer).
-    last: pd.DataFrame = ds.connect().execute(
-        f"SELECT session_id, item, CAST(correct AS DOUBLE) AS value FROM ({LAST_ANSWERS}) "
-        "WHERE ($phase IS NULL OR phase = $phase) AND ($form IS NULL OR form = $form) "
-        "ORDER BY session_id, seq", {"phase": phase, "form": form}).df()
-    wide = last.pivot_table(index="session_id", columns="item", values="value", aggfunc="last")
-    wide.columns.name = None
-    return wide
+    # The last answer is chosen among all answers first, then filtered and pivoted in DuckDB:
+    # a million answers never become a long pandas table (pivot_table's memory grew with it).
+    con = ds.connect()
+    tests = [f"{column} = {_quote(value)}"
+             for column, value in (("phase", phase), ("form", form)) if value is not None]
+    where = " AND ".join(tests) or "true"
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW matrix_long AS SELECT session_id, item, seq, "
+        f"CAST(correct AS DOUBLE) AS value FROM ({LAST_ANSWERS}) WHERE {where}")
+    items = [str(r[0]) for r in con.execute(
+        "SELECT DISTINCT item FROM matrix_long ORDER BY item").fetchall()]
+    if not items:
+        return pd.DataFrame(index=pd.Index([], name="session_id"))
+    columns = ", ".join(
+        f"arg_max(value, seq) FILTER (WHERE item = {_quote(i)}) AS {_ident(i)}" for i in items)
+    wide: pd.DataFrame = con.execute(
+        f"SELECT session_id, {columns} FROM matrix_long GROUP BY session_id "
+        "ORDER BY session_id").df().set_index("session_id")
+    wide.columns = items
+    return wide.astype(float)
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _ident(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 LIKERT = """

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from escape_game.check.layout_lint import picture_rect, png_size
+from escape_game.check.layout_lint import lint_shop, picture_rect, png_size
 from escape_game.check.lints import lint
 from escape_game.check.quiz_titles import time_word
 from escape_game.loading import load_campaign
@@ -85,16 +85,70 @@ def test_time_words(text: str, lang: str, word: str | None) -> None:
     assert time_word(text, lang) == word
 
 
-def test_overlapping_hotspots_are_flagged_with_where(tmp_path: Path) -> None:
-    (found,) = _problems(tmp_path, desk_x=0.34)
-    assert "of object 'lamp' and object 'desk' overlap in room 'hall'" in found
-    assert found.startswith("35:19:")  # the desk's position
+def test_overlapping_pictures_are_flagged_with_where(tmp_path: Path) -> None:
+    found = _problems(tmp_path, desk_x=0.34)
+    (pictures,) = [f for f in found if "the pictures of" in f]
+    assert "of object 'lamp' and object 'desk' overlap in room 'hall'" in pictures
+    assert pictures.startswith("35:19:")  # the desk's position
+    # their names cannot sit under them either: the room lists them, and says why
+    (listed,) = [f for f in found if "lists every name" in f]
+    assert "would cover the picture of object" in listed
 
 
-def test_a_label_too_long_is_flagged(tmp_path: Path) -> None:
-    (found,) = _problems(tmp_path, desk="A very long name for a small wooden desk")
-    assert "“A very long name for a small wooden desk” (en)" in found
-    assert "is cut with '…'" in found and "shorten it" in found
+def test_a_long_name_wraps_and_is_not_flagged(tmp_path: Path) -> None:
+    assert _problems(tmp_path, desk="A very long name for a small wooden desk") == []
+
+
+def test_names_that_would_overlap_are_listed_beside_the_picture(tmp_path: Path) -> None:
+    (found,) = _problems(tmp_path, desk="A very long name for a small wooden desk",
+                         desk_x=0.43)
+    assert "the names of object 'lamp' and object 'desk' would overlap" in found
+    assert "lists every name as a button beside the picture" in found
+    assert "nothing is lost" in found and "cut" not in found
+
+
+def test_a_word_too_long_for_the_picture_moves_the_names_to_the_list(tmp_path: Path) -> None:
+    found = _problems(tmp_path, desk="Hausratversicherungsschutz")
+    (listed,) = [f for f in found if "lists every name" in f]
+    assert "the word “Hausratversicherungsschutz” in the name of object 'desk'" in listed
+    assert listed.startswith("35:19:")
+    # in the list, the word has a wider line and is whole
+    assert not [f for f in found if "split between letters" in f]
+
+
+def test_a_word_too_long_even_for_the_list_is_flagged(tmp_path: Path) -> None:
+    found = _problems(tmp_path, desk="Pneumonoultramicroscopicsilicovolcanoconiosis")
+    assert any("split between letters" in f and "list beside the picture" in f for f in found)
+
+
+def _shop_lint(**changes: object) -> list[str]:
+    loaded = load_campaign(ROOT / "levels" / "risk_academy")
+    campaign = loaded.campaign
+    room = next(r for r in campaign.rooms if r.id == "protection")
+    shop = list(room.shop)
+    if "extra" in changes:
+        shop.append(shop[0].model_copy(update={"id": "extra"}))
+    if "brand" in changes:
+        shop[0] = shop[0].model_copy(update={"brand": {"en": changes["brand"],
+                                                       "fr": changes["brand"]}})
+    room = room.model_copy(update={"shop": tuple(shop)})
+    return [message for *_, message in lint_shop(room, campaign)]
+
+
+def test_the_shipped_shop_is_side_by_side_and_whole() -> None:
+    assert _shop_lint() == []
+
+
+def test_a_fifth_product_turns_the_shop_into_cards() -> None:
+    (found,) = _shop_lint(extra=True)
+    assert "shows its 5 products as cards one under another" in found
+    assert "Offer at most 4 products" in found
+
+
+def test_a_brand_word_too_long_for_its_column_is_flagged() -> None:
+    (found,) = _shop_lint(brand="Rückversicherungsgesellschaft")
+    assert "the word “Rückversicherungsgesellschaft” in the brand" in found
+    assert "split between letters" in found
 
 
 def test_png_size_and_the_picture_keeps_its_shape() -> None:

@@ -58,3 +58,18 @@ def test_play_refuses_a_bad_class_before_opening_a_window(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["play", "--class", "Anna Martin", "--frames", "1"]) == 2
     assert "class id 'Anna Martin' is not usable" in capsys.readouterr().err
+
+
+def test_the_risk_academy_assigns_timers_on_or_off_by_the_seeded_allocator() -> None:
+    """The shipped experiment: both conditions, about half each, and each one sets timers."""
+    from escape_game.commands.play import DEFAULT_LEVEL
+    from escape_game.loading import load_campaign
+    from telemetry.assignment import assign
+
+    campaign = load_campaign(DEFAULT_LEVEL).campaign
+    assert campaign.study is not None
+    timers = {c.id: c.timers for c in campaign.study.conditions}
+    assert timers == {"timers_on": True, "timers_off": False}
+    drawn = [assign(campaign, "OWL-427", seed).condition for seed in range(400)]
+    assert 150 < drawn.count("timers_off") < 250
+    assert drawn == [assign(campaign, "OWL-427", seed).condition for seed in range(400)]

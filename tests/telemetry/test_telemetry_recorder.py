@@ -238,3 +238,26 @@ def test_lines_wait_in_memory_while_an_fsync_runs_then_go_out(
     session = read_session(path)
     assert session.problems == []
     assert [r.record for r in session.records] == ["event", "action"]
+
+
+@pytest.mark.parametrize("wild", ["1e26", "-1e26", "1e-30", "NaN", "Infinity", "1e999999",
+                                  "123456789012345678901234567890.5"])
+def test_the_recorder_never_raises_on_amounts_past_the_bound(tmp_path: Path, wild: str) -> None:
+    """An action built in code skips validation; the recorder still writes the session."""
+    from decimal import Decimal
+
+    from escape_game.core.actions import Answer
+    from escape_game.core.events import MoneyChanged
+    from telemetry.records import money_token
+
+    header = make_header()
+    rec = open_recorder(tmp_path, header, consent=True)
+    amount = Decimal(wild)
+    rec.action(Answer.model_construct(puzzle="budget", amounts={"rent": amount}), 10)
+    rec.events([MoneyChanged.model_construct(delta=amount, balance=amount, debt=amount,
+                                             reason="effect:x")], 20)
+    rec.close("quit", 30)
+    assert rec.problem is None
+    assert len(money_token(amount)) <= 40
+    session = read_session(tmp_path / f"{header.session_id}.jsonl")
+    assert session.footer is not None

@@ -242,6 +242,31 @@ def test_continue_from_the_title_and_a_damaged_save(make_pilot: Any) -> None:
     assert any(toast.kind == "bad" for toast in pilot.app.toasts)
 
 
+@pytest.mark.parametrize("edit", [{"money": "999999.00"}, {"room": "nowhere"}],
+                         ids=["money", "room"])
+def test_continue_refuses_an_edited_save_given_a_new_checksum(make_pilot: Any,
+                                                              edit: dict[str, Any]) -> None:
+    import json
+
+    from escape_game.runner.saves import _checksum
+
+    pilot, player = in_room(make_pilot)
+    player.play({"type": "take", "object": "desk"})
+    pilot.press(pygame.K_ESCAPE)
+    player.do("save")
+    player.do("quit")
+    path = pilot.app.flow.save_path()
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["state"].update(edit)
+    body = {k: v for k, v in doc.items() if k != "checksum"}
+    path.write_text(json.dumps({**body, "checksum": _checksum(body)}), encoding="utf-8")
+    player.do("continue")
+    player.do("refuse")  # the same (anonymous) player: their save was edited
+    assert isinstance(pilot.scene, TitleScene)
+    assert any(toast.kind == "bad" for toast in pilot.app.toasts)
+    assert pilot.app.errors == []
+
+
 def test_a_campaign_in_another_script_is_offered_and_drawn(make_pilot: Any) -> None:
     from ui_fixtures import fixture_level
 
