@@ -68,6 +68,8 @@ class RoomScene(Scene):
         self.thinking = False
         self.calm_tween: Any = None
         self.calm = Calm()
+        self._backdrop_key: object = None
+        self._backdrop_surface: pygame.Surface | None = None
 
     @property
     def flow(self) -> Flow:
@@ -226,12 +228,29 @@ class RoomScene(Scene):
             side = pygame.Rect(p.px(16), picture_area.bottom + p.px(16), w - p.px(32), 0)
         self.follow_mood()
         picture = (p.images.get(room.background, picture_area.size) if room.background
-                   else self.app.backdrops.get(room.theme, room.id, picture_area.size))
+                   else self._backdrop(room, picture_area.size))
         pic_rect = picture.get_rect(center=picture_area.center) if picture else picture_area
         self._draw_hotspots(p, picture, pic_rect)
         side_bottom = self._draw_side(p, side, picture_area.bottom if two else 0)
         y = max(picture_area.bottom, side_bottom) + p.px(16)
         self._draw_bag(p, pygame.Rect(0, max(y, h - bag_h), w, bag_h))
+
+    def _backdrop(self, room: Any, size: tuple[int, int]) -> pygame.Surface:
+        """The room's generated picture covering the whole picture area (cropped, not
+        letterboxed), so the hotspots sit where they would on a plain area; kept while the
+        size holds, so the picture's cache is not redrawn each frame."""
+        key = (room.theme, room.id, size)
+        if self._backdrop_key != key or self._backdrop_surface is None:
+            base = self.app.backdrops.get(room.theme, room.id, size)
+            scale = max(size[0] / base.get_width(), size[1] / base.get_height())
+            cover = self.app.backdrops.get(room.theme, room.id,
+                                           (round(base.get_width() * scale) + 1,
+                                            round(base.get_height() * scale) + 1))
+            crop = pygame.Rect(0, 0, *size)
+            crop.center = cover.get_rect().center
+            self._backdrop_surface = cover.subsurface(crop.clip(cover.get_rect())).copy()
+            self._backdrop_key = key
+        return self._backdrop_surface
 
     def _draw_hotspots(self, p: Painter, picture: pygame.Surface | None,
                        pic_rect: pygame.Rect) -> None:
