@@ -64,13 +64,17 @@ def run(args: argparse.Namespace) -> int:
         args.no_reload = False  # a quick start is for authors: follow their edits
         return quick_play(args, args.room)
 
-    from telemetry.classroom import ClassroomError, resolve
+    class_id = school_id = None
+    if args.class_id or args.school_id or args.classroom:
+        # imported only when asked: its pydantic models would delay the first frame
+        from telemetry.classroom import ClassroomError, resolve
 
-    try:
-        group = resolve(args.class_id, args.school_id, args.classroom)
-    except ClassroomError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        try:
+            group = resolve(args.class_id, args.school_id, args.classroom)
+        except ClassroomError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        class_id, school_id = group.class_id, group.school_id
 
     def loader() -> tuple[Any, list[str]]:
         level, problems = load_level(args.level)
@@ -78,13 +82,16 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return level, problems
 
-    from escape_game.live_reload import LevelWatcher
     from escape_game.ui.main import play
 
-    watcher = LevelWatcher(args.level) if args.reload else None
+    watcher = None
+    if args.reload:  # the watcher imports the core, which the first frame does not need
+        from escape_game.live_reload import LevelWatcher
+
+        watcher = LevelWatcher(args.level)
     return play(loader, language=args.lang, start_room=args.room,
                 fullscreen=args.fullscreen, data_dir=args.data_dir,
                 telemetry=not args.no_telemetry, seed=args.seed, frames=args.frames,
-                class_id=group.class_id, school_id=group.school_id,
-                classroom=bool(group.class_id or group.school_id or args.classroom),
+                class_id=class_id, school_id=school_id,
+                classroom=bool(class_id or school_id or args.classroom),
                 watcher=watcher)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -22,10 +22,14 @@ from escape_game.ui.audio import Audio
 from escape_game.ui.backdrop import Backdrops
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
+from escape_game.ui.memory import return_large_buffers
 from escape_game.ui.motion import Motion
 from escape_game.ui.scene import SceneManager
 from escape_game.ui.settings import Settings, load_settings, save_settings
 from escape_game.ui.theme import Theme, pick_theme
+
+if TYPE_CHECKING:
+    from escape_game.ui.flow import Flow
 
 log = logging.getLogger("escape_game.ui")
 DEFAULT_SIZE = (1280, 720)
@@ -68,6 +72,7 @@ class PlayOptions:
 
 class App:
     def __init__(self, options: PlayOptions, size: tuple[int, int] = DEFAULT_SIZE) -> None:
+        return_large_buffers()
         pygame.display.init()
         pygame.font.init()
         self.options = options
@@ -98,12 +103,14 @@ class App:
         self.running = True
         self.errors: list[str] = []
         self._under: pygame.Surface | None = None
+        #: the scenes on the stack at the end of the last frame, by id
+        self._shown: dict[int, Any] = {}
         self._under_key: object = None
         #: where the messages' band drew each message in the last frame
         self.toast_rects: list[pygame.Rect] = []
-        from escape_game.ui.flow import Flow
-
-        self.flow = Flow(self)
+        #: built on first use: the flow imports the core's models, which the loading screen
+        #: does not need, so the window shows before they are built
+        self._flow: Flow | None = None
         if problem:
             self.toast(t("settings.corrupt"), "warn")
             log.warning("settings: %s", problem)
@@ -113,6 +120,14 @@ class App:
             self.scenes.replace(LoadingScene(self))
         else:
             self.flow.start()
+
+    @property
+    def flow(self) -> Flow:
+        if self._flow is None:
+            from escape_game.ui.flow import Flow
+
+            self._flow = Flow(self)
+        return self._flow
 
     def level_loaded(self, level: Any, problems: list[str]) -> None:
         self.options.level = level
@@ -205,6 +220,19 @@ class App:
             toast.remaining_ms -= dt_ms
         self.toasts = [x for x in self.toasts if x.remaining_ms > 0]
         self.draw()
+        self._release_left_scenes()
+
+    def _release_left_scenes(self) -> None:
+        """Free the page of each scene that left the stack now, not at the next full garbage
+        collection: a scene's widgets refer back to it, so it lingers in a cycle, and its
+        page is megabytes of pixels (a scene shown again lays out a new page)."""
+        stack = {id(scene): scene for scene in self.scenes.stack}
+        for key, scene in self._shown.items():
+            if key not in stack:
+                scene._page = None
+        self._shown = stack
+        if len(stack) <= 1:
+            self._under = None
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -307,6 +335,7 @@ class App:
         while self.running and (max_frames is None or self.frames < max_frames):
             dt = clock.tick(60)
             self.frame(pygame.event.get(), min(dt, 250))
-        self.flow.close()
+        if self._flow is not None:  # closed on the loading screen: nothing was started
+            self._flow.close()
         pygame.quit()
         return 0

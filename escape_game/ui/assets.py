@@ -31,10 +31,22 @@ def _manifest() -> dict[str, dict[str, str]]:
     return {"fonts": dict(data.get("fonts", {})), "images": dict(data.get("images", {}))}
 
 
+def surface_bytes(surface: pygame.Surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()
+
+
 class LRU(OrderedDict[object, pygame.Surface]):
-    def __init__(self, size: int) -> None:
+    """Surfaces kept by last use, within a count and a memory budget: the oldest go first.
+
+    The budget matters more than the count: at the largest text a cache of a few hundred
+    rendered paragraphs or page-wide panels holds hundreds of megabytes.
+    """
+
+    def __init__(self, size: int, budget_mb: float = 32) -> None:
         super().__init__()
         self.size = size
+        self.budget = int(budget_mb * 2**20)
+        self.bytes = 0
 
     def fetch(self, key: object, make: Callable[[], pygame.Surface]) -> pygame.Surface:
         if key in self:
@@ -42,8 +54,10 @@ class LRU(OrderedDict[object, pygame.Surface]):
             return self[key]
         value = make()
         self[key] = value
-        if len(self) > self.size:
-            self.popitem(last=False)
+        self.bytes += surface_bytes(value)
+        while len(self) > 1 and (len(self) > self.size or self.bytes > self.budget):
+            _, old = self.popitem(last=False)
+            self.bytes -= surface_bytes(old)
         return value
 
 
@@ -60,8 +74,10 @@ class Fonts:
         self.files = _manifest()["fonts"]
         self.dyslexic = dyslexic
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
-        self._renders = LRU(1500)
+        self._renders = LRU(1500, budget_mb=12)
         self._layouts: OrderedDict[object, list[str]] = OrderedDict()
+        #: widths of whole labels and lines, asked for every frame by layouts and buttons
+        self._widths: dict[tuple[str, int, bool], int] = {}
         self._coverage: dict[tuple[str, str], bool] = {}
         self._faces: dict[str, object] = {}
 
@@ -142,8 +158,15 @@ class Fonts:
         return self.by_role(self.chain(bold)[0], size)
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
-        return sum(self.by_role(role, size).size(piece)[0]
-                   for role, piece in self.runs(text, bold))
+        key = (text, size, bold)
+        known = self._widths.get(key)
+        if known is None:
+            known = sum(self.by_role(role, size).size(piece)[0]
+                        for role, piece in self.runs(text, bold))
+            if len(self._widths) > 5000:  # wrapping measures many prefixes: start afresh
+                self._widths.clear()
+            self._widths[key] = known
+        return known
 
     def wrapped(self, text: str, size: int, bold: bool, width: int) -> list[str]:
         """``wrap`` with a cache: the same paragraph is laid out once, not every frame."""
@@ -199,7 +222,7 @@ class Images:
         self.keys = _manifest()["images"]
         self.resolve = resolve
         self._raw: dict[str, pygame.Surface | None] = {}
-        self._scaled = LRU(400)
+        self._scaled = LRU(400, budget_mb=12)
 
     def path_of(self, ref: str) -> Path | None:
         if ref in self.keys:

@@ -16,11 +16,13 @@ import json
 import logging
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from escape_game.core import events as ev
 from escape_game.ui.assets import ASSETS_DIR
 from escape_game.ui.settings import SOUND_MODES, Settings
+
+if TYPE_CHECKING:  # the core's models are built after the first frame, not at import
+    from escape_game.core import events as ev
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,8 @@ def sound_on(mode: str, classroom: bool) -> bool:
 
 def effects_for(events: Iterable[ev.Event]) -> list[str]:
     """The effects a step of the game calls for, in order; one of each at most."""
+    from escape_game.core import events as ev
+
     names: list[str] = []
     for e in events:
         if isinstance(e, ev.PotionBought):

@@ -11,11 +11,18 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from escape_game.ui.assets import Fonts, Images
+from escape_game.ui.assets import LRU, Fonts, Images
 from escape_game.ui.theme import Colour, Theme
 from escape_game.ui.widgets import Widget
 
 _VEILS: dict[object, pygame.Surface] = {}
+#: rounded boxes (panels, buttons) drawn once per size and colours, then blitted: drawing a
+#: rounded rectangle costs several times the blit of the same box
+_BOXES = LRU(300, budget_mb=6)
+#: larger boxes (page-wide panels) are drawn each time: kept, they would cost more memory
+#: than their drawing costs time
+_BOX_MAX_AREA = 640 * 240
+_KEY = (255, 0, 255)  # the colour key of a box's corners; no theme colour uses it
 SIZES = {"small": 17, "body": 21, "large": 26, "heading": 32, "title": 52}
 
 
@@ -123,12 +130,37 @@ class Painter:
         return len(lines) * self.line_height(role)
 
     def panel(self, rect: pygame.Rect, colour: Colour | None = None, border: bool = True) -> None:
-        radius = self.px(14)
         self.reach(rect.bottom)
-        pygame.draw.rect(self.surface, colour or self.theme.panel, rect, border_radius=radius)
-        if border:
-            pygame.draw.rect(self.surface, self.theme.panel_border, rect, max(1, self.px(2)),
-                             border_radius=radius)
+        self.box(rect, colour or self.theme.panel,
+                 self.theme.panel_border if border else None, max(1, self.px(2)), self.px(14))
+
+    def box(self, rect: pygame.Rect, fill: Colour, border: Colour | None, width: int,
+            radius: int) -> None:
+        """A rounded box with an optional border, from a cache of boxes already drawn."""
+        if rect.width <= 0 or rect.height <= 0:
+            return
+        if (len(fill) > 3 or (border is not None and len(border) > 3)
+                or _KEY in (fill, border) or rect.width * rect.height > _BOX_MAX_AREA):
+            self._draw_box(self.surface, rect, fill, border, width, radius)
+            return
+
+        def make() -> pygame.Surface:
+            made = pygame.Surface(rect.size)
+            if pygame.display.get_surface() is not None:
+                made = made.convert()
+            made.fill(_KEY)
+            self._draw_box(made, made.get_rect(), fill, border, width, radius)
+            made.set_colorkey(_KEY, pygame.RLEACCEL)
+            return made
+
+        self.surface.blit(_BOXES.fetch((rect.size, fill, border, width, radius), make), rect)
+
+    @staticmethod
+    def _draw_box(surface: pygame.Surface, rect: pygame.Rect, fill: Colour,
+                  border: Colour | None, width: int, radius: int) -> None:
+        pygame.draw.rect(surface, fill, rect, border_radius=radius)
+        if border is not None:
+            pygame.draw.rect(surface, border, rect, width, border_radius=radius)
 
     def dim(self) -> None:
         key = (self.surface.get_size(), self.theme.overlay)
@@ -178,9 +210,8 @@ class Painter:
         if w.style == "quiet" and not w.selected:
             bg = th.panel
             fg = th.text if w.enabled else th.muted
-        pygame.draw.rect(self.surface, bg, w.rect, border_radius=radius)
-        pygame.draw.rect(self.surface, th.panel_border if not w.selected else fg, w.rect,
-                         max(1, self.px(2)), border_radius=radius)
+        self.box(w.rect, bg, th.panel_border if not w.selected else fg, max(1, self.px(2)),
+                 radius)
         x = w.rect.left + self.px(12)
         icon_size = min(w.rect.height - self.px(10), self.px(34))
         if w.kind in ("toggle", "option") and w.extra.get("check", True):
