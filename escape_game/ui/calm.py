@@ -15,7 +15,7 @@ import pygame
 #: At full calm this much of the grey copy covers the picture (out of 255).
 MAX_GREY = 190
 #: Levels are rounded to this many steps, so a calm fade reuses a few cached pictures.
-STEPS = 16
+STEPS = 8
 
 
 class Calm:

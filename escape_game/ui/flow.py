@@ -121,6 +121,7 @@ class Flow:
         from escape_game.ui.scenes.problems import ProblemsScene
         from escape_game.ui.scenes.title import TitleScene
 
+        self.app.audio.ambient(None)  # the rooms' sounds end with the game
         if self.campaign is None:
             self.app.scenes.replace(ProblemsScene(self.app, self.app.options.level_problems))
         else:
@@ -174,7 +175,7 @@ class Flow:
         elif self.pre_form:
             self.quiz("pre", self.pre_form)
         else:
-            self.start_game()
+            self.introduce()
 
     def _open_recorder(self) -> Recorder:
         """The session recorder with consent; a silent one otherwise (nothing is written)."""
@@ -203,9 +204,21 @@ class Flow:
 
     def after_quiz(self, phase: str) -> None:
         if phase == "pre":
-            self.start_game()
+            self.introduce()
         else:
             self.debrief()
+
+    def introduce(self) -> None:
+        """A new game opens on its story's intro when the level has a story (a resumed game
+        does not: the player has read it), then the first room."""
+        from escape_game.ui.scenes.intro import intro_scene
+
+        scene = intro_scene(self.app, self.campaign, self.tr, self.start_game)
+        if scene is None:
+            self.start_game()
+            return
+        self.app.toasts.clear()
+        self.app.scenes.replace(scene)
 
     def timers(self) -> bool:
         if self.app.settings.no_timers:
@@ -310,6 +323,8 @@ class Flow:
             if isinstance(event, GameEnded):
                 self.ended = event
                 self.slots().finish(self.owner)  # never offered again
+        if events:
+            self.app.audio.react(events)
         self.presenter.present(events)
 
     def game_over_seen(self) -> None:
@@ -323,6 +338,7 @@ class Flow:
         from escape_game.ui.scenes.debrief import DebriefScene
 
         self.app.toasts.clear()
+        self.app.audio.ambient(None)
         self.app.scenes.replace(DebriefScene(self.app))
 
     def finish(self) -> None:

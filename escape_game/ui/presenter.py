@@ -17,6 +17,7 @@ from escape_game.core.events import (
     ThreatStruck,
     ThreatWarned,
 )
+from escape_game.ui.i18n import t
 from escape_game.ui.reactions import describe
 
 if TYPE_CHECKING:
@@ -57,7 +58,23 @@ class EventPresenter:
                     app.scenes.push(scene)
                     scene.struck(event)
             elif isinstance(event, GameEnded):
-                app.scenes.push(EndingScene(app))
+                self.ended(event, EndingScene)
+
+    def ended(self, event: GameEnded, plain: type) -> None:
+        """The story's ending page for the way the game ended, where the level has a story
+        (the debrief then reads as its epilogue); the plain ending dialog otherwise."""
+        from escape_game.ui.scenes.outcome import outcome_scene
+
+        app, flow = self.app, self.flow
+        campaign = flow.campaign
+        if campaign is None or campaign.story is None:
+            app.scenes.push(plain(app))
+            return
+        summary = t("ending.summary", score=event.score, money=flow.money(event.money),
+                    wellbeing=event.wellbeing)
+        room = flow.session.room if flow.session is not None else None
+        app.scenes.push(outcome_scene(app, campaign, flow.tr, event.outcome, summary,
+                                         flow.game_over_seen, room=room))
 
     def locked_message(self, event: Event) -> str:
         """The level's message for an exit that would not open, or "" when it wrote none."""

@@ -225,6 +225,8 @@ class Scene:
         return None
 
     def activate(self, widget: Widget) -> None:
+        if widget.usable:
+            self.app.audio.play("click")  # seen too: the pressed button keeps its focus ring
         widget.activate()
 
     def move_focus(self, step: int, *, tab: bool = False) -> None:

@@ -58,6 +58,9 @@ class GameSession:
         self.recorder = recorder
         self.clock = clock
         self.seed = seed
+        #: what replay needs to time the game's decisions for the debrief
+        self.timers = timers
+        self.start_room = start_room
         self.log: list[Event] = []
         #: every action sent, for saves (a save holds the log so it can be verified by replay)
         self.actions: list[Action] = []

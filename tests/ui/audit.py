@@ -158,10 +158,13 @@ def _settle(pilot: Pilot) -> None:
 
 def tour_every_scene(pilot: Pilot) -> Iterator[tuple[str, list[Any] | None]]:
     """Yield (name, potions compared or None) with each scene of the level on top."""
+    from escape_game.ui.i18n import t
     from escape_game.ui.scenes.consent import ConsentScene
     from escape_game.ui.scenes.debrief import DebriefScene
     from escape_game.ui.scenes.ending import EndingScene
+    from escape_game.ui.scenes.intro import intro_scene
     from escape_game.ui.scenes.object import ObjectScene
+    from escape_game.ui.scenes.outcome import outcome_scene
     from escape_game.ui.scenes.pause import PauseScene
     from escape_game.ui.scenes.puzzle import PuzzleScene
     from escape_game.ui.scenes.quiz import QuizScene
@@ -195,6 +198,15 @@ def tour_every_scene(pilot: Pilot) -> Iterator[tuple[str, list[Any] | None]]:
             scene.choice = item.options[-1].id if hasattr(item, "options") else 1
             _settle(pilot)
             yield f"quiz {form.id} item {item.id}", None
+    intro = intro_scene(app, campaign, flow.tr, lambda: None)
+    if intro is not None:
+        app.scenes.replace(intro)
+        for page in range(8):  # every page of the story's intro
+            intro.page = page
+            _settle(pilot)
+            yield f"intro page {page + 1}", None
+            if intro.page >= intro.page_count - 1:
+                break
     for room in campaign.rooms:
         app.options.start_room = room.id
         app.toasts.clear()
@@ -248,12 +260,19 @@ def tour_every_scene(pilot: Pilot) -> Iterator[tuple[str, list[Any] | None]]:
             _settle(pilot)
             yield f"threat {threat.id} paused", None
             session.state = state
-            scene.result = ThreatStruck(
+            scene.struck(ThreatStruck(
                 threat=threat.id, category=threat.category, protected=False, potion=None,
                 loss=threat.loss, deductible=Decimal(0), payout=Decimal(0),
-                out_of_pocket=threat.loss, not_covered_because="excluded", wellbeing_loss=10)
+                out_of_pocket=threat.loss, not_covered_because="excluded", wellbeing_loss=10))
             _settle(pilot)
             yield f"threat {threat.id} struck", None
+            scene.struck(ThreatStruck(
+                threat=threat.id, category=threat.category, protected=True, potion=None,
+                loss=threat.loss, deductible=Decimal(50), payout=threat.loss - Decimal(50),
+                out_of_pocket=Decimal(50)))
+            app.time_ms += 2000  # the animations are over (the game's clock has not moved)
+            _settle(pilot)
+            yield f"threat {threat.id} struck, covered", None
             del app.scenes.stack[1:]
         _ = room_scene
     # the bag, full of every item of the level, and each item opened
@@ -276,7 +295,32 @@ def tour_every_scene(pilot: Pilot) -> Iterator[tuple[str, list[Any] | None]]:
     app.scenes.push(EndingScene(app))
     _settle(pilot)
     yield "ending", None
+    summary = t("ending.summary", score=120, money=flow.money(Decimal(415)), wellbeing=70)
+    for outcome in ("escaped", "out_of_time", "exhausted"):
+        page = outcome_scene(app, campaign, flow.tr, outcome, summary, lambda: None,
+                             room=flow.game.room)
+        app.scenes.replace(page)
+        for n in range(8):
+            page.page = n
+            _settle(pilot)
+            yield f"ending page {outcome} {n + 1}", None
+            if page.page >= page.page_count - 1:
+                break
     flow.quiz_scores = {"pre": (3, 6), "post": (5, 6)}
     app.scenes.replace(DebriefScene(app))
     _settle(pilot)
     yield "debrief", None
+    # the player's own decisions, timed: bought after a pause and not, struck and spared
+    from escape_game.runner.decisions import Decisions, Purchase, Strike
+
+    debrief = pilot.scene
+    level = flow.game.level
+    potion, other = list(level.potions)[:2]
+    threat = next(iter(level.threats))
+    debrief.decisions = Decisions(
+        (Purchase(potion, 41.0, True, True, Decimal(60), Decimal(700)),
+         Purchase(other, 3.0, False, False, Decimal(95), Decimal(0))),
+        (Strike(threat, 12.0, False, False, Decimal(800), 20),
+         Strike(threat, 30.0, True, True, Decimal(100), 0)))
+    _settle(pilot)
+    yield "debrief with timed decisions", None

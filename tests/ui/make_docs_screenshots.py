@@ -23,8 +23,10 @@ from escape_game.ui.settings import Settings, save_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
-WANTED = {"title", "consent", "quiz", "room", "puzzle", "shop", "threat_paused",
+WANTED = {"title", "consent", "quiz", "intro", "room", "puzzle", "shop", "threat_paused",
           "threat_result", "settings"}
+#: from the Risk Academy tour of the screenshot tests
+ACADEMY = {"strike", "pause_and_think", "ending_escaped", "ending_out_of_time"}
 
 
 def pilot_for(tmp: Path, name: str, settings: Settings, level_name: str = "risk_academy",
@@ -63,6 +65,7 @@ def main() -> None:
         player.do("play")
         player.do("refuse")
         player.answer_quiz()
+        player.read_story()  # the tutorial's intro
         pilot.frame_ms = 0
         player.play({"type": "take", "object": "mirror"})
         player.do("item_note")
@@ -76,12 +79,20 @@ def main() -> None:
         player.do("refuse")
         player.answer_quiz()
         pilot.frame_ms = 0
+        player.to_room()
         for action in script["actions"]:
             player.play(action)
-        player.do("continue")
+        player.read_story()  # the story's ending
         player.answer_quiz(pick="right")
         pilot.frame()
         pygame.image.save(pilot.screenshot(), str(OUT / "debrief.png"))
+        # the story's moments: thinking, a strike, the endings
+        from test_academy_screenshots import screens
+
+        pilot = pilot_for(tmp, "academy", Settings(language="en", text_speed="instant"))
+        for name in screens(pilot):
+            if name in ACADEMY:
+                pygame.image.save(pilot.screenshot(), str(OUT / f"{name}.png"))
 
 
 if __name__ == "__main__":

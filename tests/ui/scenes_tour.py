@@ -40,6 +40,9 @@ def tour(pilot: Pilot, puzzle: str, potion_room: str | None = None) -> Iterator[
         yield "quiz"
         player.answer_quiz()
     pilot.frame_ms = 0
+    if pilot.scene.__class__.__name__ == "IntroScene":
+        yield "intro"
+        player.read_story()
     player.settle()
     yield "message" if pilot.scene.__class__.__name__ == "MessageScene" else "room_first"
     player.to_room()
@@ -73,6 +76,7 @@ def tour(pilot: Pilot, puzzle: str, potion_room: str | None = None) -> Iterator[
         player.do("think")
         yield "threat_paused"
         player.do("face")
+        pilot.wait(1600)  # the bars have drained and refilled: the final numbers
         yield "threat_result"
         player.to_room()
     pilot.press(pygame.K_ESCAPE)

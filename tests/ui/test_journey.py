@@ -18,7 +18,8 @@ from walk import Player
 
 from escape_game.commands.play import load_level
 from escape_game.ui.scenes.debrief import DebriefScene
-from escape_game.ui.scenes.ending import EndingScene
+from escape_game.ui.scenes.intro import IntroScene
+from escape_game.ui.scenes.outcome import OutcomeScene
 from escape_game.ui.scenes.quiz import QuizScene
 from escape_game.ui.scenes.room import RoomScene
 from escape_game.ui.scenes.title import TitleScene
@@ -49,6 +50,8 @@ def test_careful_player_plays_the_whole_campaign(make_pilot: Any, risk_academy: 
     player.do("agree")
     assert isinstance(pilot.scene, QuizScene) and pilot.scene.phase == "pre"
     player.answer_quiz()
+    assert isinstance(pilot.scene, IntroScene)  # a new game opens on the story
+    assert player.read_story() >= 1
     pilot.frame_ms = 0
     player.to_room()
     assert isinstance(pilot.scene, RoomScene)
@@ -66,8 +69,10 @@ def test_careful_player_plays_the_whole_campaign(make_pilot: Any, risk_academy: 
     assert state.wellbeing == expect["wellbeing"]
     assert state.score == expect["score"]
     assert set(visited) == {room.id for room in risk_academy.campaign.rooms}
-    assert isinstance(pilot.scene, EndingScene)
-    player.do("continue")
+    assert isinstance(pilot.scene, OutcomeScene)
+    story = risk_academy.campaign.story
+    assert pilot.app.flow.tr(story.endings.escaped) in pilot.scene.text
+    player.read_story()
     assert isinstance(pilot.scene, QuizScene) and pilot.scene.phase == "post"
     player.answer_quiz(pick="right")
     assert isinstance(pilot.scene, DebriefScene)

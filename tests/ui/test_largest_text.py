@@ -14,8 +14,9 @@ from walk import Player
 
 from escape_game.commands.play import load_level
 from escape_game.ui.scenes.debrief import DebriefScene
-from escape_game.ui.scenes.ending import EndingScene
+from escape_game.ui.scenes.intro import IntroScene
 from escape_game.ui.scenes.item import ItemScene
+from escape_game.ui.scenes.outcome import OutcomeScene
 from escape_game.ui.scenes.room import RoomScene
 from escape_game.ui.settings import TEXT_SCALES, Settings, save_settings
 
@@ -75,12 +76,14 @@ def test_the_tutorial_at_the_largest_size(make_pilot: Any, tmp_path: Path, mode:
     player.do("play")
     player.do("refuse")
     player.answer_quiz()
+    assert isinstance(pilot.scene, IntroScene)  # a new game opens on the story
+    player.read_story()
     pilot.frame_ms = 0
     finish(player, TUTORIAL)
     player.settle()
     assert pilot.session().state.outcome == "escaped"
-    assert isinstance(pilot.scene, EndingScene)
-    player.do("continue")
+    assert isinstance(pilot.scene, OutcomeScene)
+    player.read_story()
     player.answer_quiz(pick="right")
     assert isinstance(pilot.scene, DebriefScene)
     assert pilot.app.errors == []
@@ -96,14 +99,16 @@ def test_risk_academy_at_the_largest_size(make_pilot: Any, tmp_path: Path, mode:
     player.do("generate")
     player.do("agree")
     player.answer_quiz()
+    assert isinstance(pilot.scene, IntroScene)  # a new game opens on the story
+    player.read_story()
     pilot.frame_ms = 0
     finish(player, script["actions"])
     state = pilot.session().state
     assert state.outcome == script["expect"]["outcome"]
     assert state.money == Decimal(script["expect"]["money"])
     assert state.score == script["expect"]["score"]
-    assert isinstance(pilot.scene, EndingScene)
-    player.do("continue")
+    assert isinstance(pilot.scene, OutcomeScene)
+    player.read_story()
     player.answer_quiz(pick="right")
     assert isinstance(pilot.scene, DebriefScene)
     player.do("done")

@@ -15,6 +15,8 @@ import pygame
 from escape_game.ui.pilot import Pilot
 from escape_game.ui.scenes.dialogs import MessageScene
 from escape_game.ui.scenes.ending import EndingScene
+from escape_game.ui.scenes.intro import IntroScene
+from escape_game.ui.scenes.outcome import OutcomeScene
 from escape_game.ui.scenes.puzzle import PuzzleScene
 from escape_game.ui.scenes.quiz import QuizScene
 from escape_game.ui.scenes.room import RoomScene
@@ -59,10 +61,23 @@ class Player:
             else:
                 return
 
+    def read_story(self) -> int:
+        """Turn a story page's pages with its buttons, then go on; the pages read."""
+        scene = self.scene
+        assert isinstance(scene, IntroScene | OutcomeScene), type(scene).__name__
+        pages = 1
+        while self.pilot.has("next"):
+            self.do("next")
+            pages += 1
+        self.do("done")
+        return pages
+
     def to_room(self) -> None:
         self.settle()
+        if isinstance(self.scene, IntroScene):
+            self.read_story()
         for _ in range(10):
-            if isinstance(self.scene, RoomScene | EndingScene):
+            if isinstance(self.scene, RoomScene | EndingScene | OutcomeScene):
                 return
             self.close()
             self.settle()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from escape_game.core import events as ev
+from escape_game.runner.decisions import Decisions, decisions, timed_events
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
@@ -15,6 +17,8 @@ from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
+
+log = logging.getLogger("escape_game.ui")
 
 
 def choices_summary(log: list[ev.Event]) -> list[tuple[str, int, int]]:
@@ -47,6 +51,8 @@ class DebriefScene(Scene):
         session = self.flow.session
         self.log: list[ev.Event] = list(session.log) if session is not None else []
         self.concepts = self._concepts_met(session)
+        self.decisions = self._decisions(session)
+        self.level: Any = session.level if session is not None else None
         #: the two panels' heights in the last frame, so they are drawn as tall as their text
         self._heights = [0, 0]
 
@@ -66,6 +72,19 @@ class DebriefScene(Scene):
                 for thing in group:
                     met.update(getattr(thing, "concepts", ()))
         return [c for c in campaign.concepts if c.id in met] or list(campaign.concepts)
+
+    @staticmethod
+    def _decisions(session: Any) -> Decisions:
+        """The player's own purchases and strikes, timed by replaying the game's actions."""
+        if session is None:
+            return Decisions((), ())
+        try:
+            return decisions(timed_events(session.level, session.actions, seed=session.seed,
+                                          timers=session.timers,
+                                          start_room=session.start_room))
+        except Exception as exc:  # a debrief without times, never no debrief
+            log.warning("decisions not timed: %s", exc)
+            return Decisions((), ())
 
     def back(self) -> None:
         self.done()
@@ -158,7 +177,48 @@ class DebriefScene(Scene):
                                     pygame.Rect(inner.left + p.px(36), y + used, what_w, 10**6),
                                     "small", th.text)
             y += max(used, p.px(28)) + p.px(8)
-        return y + p.px(10)
+        return self._draw_decisions(p, inner, y) + p.px(10)
+
+    def _lines(self) -> list[tuple[str, bool]]:
+        """Each timed decision as a sentence, and whether it went well."""
+        flow = self.flow
+        potions = dict(self.level.potions) if self.level is not None else {}
+        threats = dict(self.level.threats) if self.level is not None else {}
+        lines: list[tuple[str, bool]] = []
+        for paused, (n, seconds, net) in sorted(self.decisions.by_pause().items(),
+                                                 reverse=True):
+            lines.append((t("debrief.group_" + ("paused" if paused else "hasty"), n=n,
+                            seconds=f"{seconds:.0f}", net=flow.money(net)), net >= 0))
+        for buy in self.decisions.purchases:
+            potion = potions.get(buy.potion)
+            name = flow.tr(potion.name) if potion is not None else buy.potion
+            lines.append((t("debrief.bought_" + ("paused" if buy.paused else "hasty"),
+                            potion=name, seconds=f"{buy.seconds:.0f}",
+                            net=flow.money(buy.net)), buy.net >= 0))
+        for strike in self.decisions.strikes:
+            threat = threats.get(strike.threat)
+            name = flow.tr(threat.name) if threat is not None else strike.threat
+            lines.append((t("debrief.struck_" + ("paused" if strike.paused else "hasty"),
+                            threat=name, seconds=f"{strike.seconds:.0f}",
+                            cost=flow.money(strike.out_of_pocket)), strike.protected))
+        return lines
+
+    def _draw_decisions(self, p: Painter, inner: pygame.Rect, y: int) -> int:
+        """The player's decisions with their times, paused or not, beside what each brought."""
+        lines = self._lines()
+        if not lines:
+            return y
+        th = p.theme
+        y += p.px(6) + p.paragraph(t("debrief.timed"), pygame.Rect(inner.left, y, inner.width,
+                                                                  10**6), "body", th.text,
+                                   bold=True) + p.px(4)
+        for text, good in lines:
+            p.image("ui/check" if good else "items/light_bulb",
+                    pygame.Rect(inner.left, y, p.px(28), p.px(28)))
+            y += max(p.px(28), p.paragraph(text, pygame.Rect(
+                inner.left + p.px(36), y, inner.width - p.px(36), 10**6), "small",
+                th.text)) + p.px(6)
+        return y
 
     def _draw_concepts(self, p: Painter, inner: pygame.Rect) -> int:
         th = p.theme

@@ -19,6 +19,7 @@ from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.comparison import draw_comparison
 from escape_game.ui.scenes.layout import button_height, buttons_flow
+from escape_game.ui.scenes.storybook import guide_of, guide_says
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
@@ -197,12 +198,10 @@ class PuzzleScene(Scene):
                                                                 10**6), "body", th.muted) + p.px(6)
         # hints taken so far
         taken = session.state.hints_on(pz.id)
-        for hint in pz.hints[:taken]:
-            p.image("ui/hint", pygame.Rect(inner.left, y, p.px(28), p.px(28)))
-            y += p.paragraph(self.flow.tr(hint.text), pygame.Rect(inner.left + p.px(36), y,
-                                                                  inner.width - p.px(36),
-                                                                  10**6),
-                             "body", th.warn) + p.px(4)
+        guide = guide_of(self.flow.campaign, self.flow.tr) if taken else None
+        for hint in pz.hints[:taken]:  # spoken by the story's guide, when there is one
+            y += guide_says(p, guide, self.flow.tr(hint.text),
+                            pygame.Rect(inner.left, y, inner.width, 0)) + p.px(8)
         if not self.solved:
             body = pygame.Rect(inner.left, y + p.px(4), inner.width, 0)
             y = getattr(self, f"_draw_{pz.kind}")(p, body) + p.px(10)

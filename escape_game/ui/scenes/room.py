@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from escape_game.core.actions import GoThrough, TakeHint
+from escape_game.ui.calm import Calm
 from escape_game.ui.draw import Painter, TextRecord
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.hud import draw_hud
 from escape_game.ui.scenes.layout import button_height
+from escape_game.ui.scenes.storybook import guide_of
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
@@ -60,6 +62,14 @@ class RoomScene(Scene):
         self.listed: list[tuple[str, str, str | None, Any]] = []
         #: the first item of the bag's page on show
         self.bag_first = 0
+        #: the room whose ambient loop is playing
+        self.ambient_room: str | None = None
+        #: whether the player is pausing to think, and the tween of the colours draining
+        self.thinking = False
+        self.calm_tween: Any = None
+        self.calm = Calm()
+        self._backdrop_key: object = None
+        self._backdrop_surface: pygame.Surface | None = None
 
     @property
     def flow(self) -> Flow:
@@ -75,6 +85,28 @@ class RoomScene(Scene):
             self.room_id = session.state.room
             self.age_ms = 0
             self.focus.key = None
+        self.follow_mood()
+
+    def follow_mood(self) -> None:
+        """The room's ambient loop, and its calm while the player pauses to think: the
+        colours drain and the ambient is lowered. Called from drawing too, since a dialog
+        on top (the threat's) stops this scene's updates but not its pictures."""
+        session = self.flow.session
+        if session is None:
+            return
+        if session.state.room != self.ambient_room:
+            self.ambient_room = session.state.room
+            self.app.audio.ambient(session.room.theme or "default")
+        thinking = any(w.paused for w in session.state.warnings)
+        if thinking != self.thinking:
+            self.thinking = thinking
+            self.calm_tween = self.app.motion.calm(thinking)
+            self.app.audio.set_calm(thinking)
+
+    def calm_level(self) -> float:
+        """0 (the room's own colours) to 1 (drained); the final look when nothing moves."""
+        level = self.calm_tween.frame(self.app.motion.now()) if self.calm_tween else None
+        return level if level is not None else (1.0 if self.thinking else 0.0)
 
     def open_object(self, object_id: str) -> None:
         from escape_game.ui.scenes.object import ObjectScene
@@ -115,7 +147,12 @@ class RoomScene(Scene):
             self.flow.act(TakeHint(puzzle=puzzle.id))
             if session.state.hints_on(puzzle.id) > index:
                 text = f"{self.flow.tr(puzzle.title)}\n\n{self.flow.tr(puzzle.hints[index].text)}"
-                self.app.scenes.push(MessageScene(self.app, text, icon="ui/hint"))
+                guide = guide_of(self.flow.campaign, self.flow.tr)
+                if guide is None:
+                    self.app.scenes.push(MessageScene(self.app, text, icon="ui/hint"))
+                else:  # the story's guide says it: their portrait, their name, the hint
+                    self.app.scenes.push(MessageScene(self.app, f"{guide.name}\n\n{text}",
+                                                      icon=guide.image or "ui/hint"))
                 return
         self.app.scenes.push(MessageScene(self.app, t("room.no_hint"), icon="ui/hint"))
 
@@ -189,12 +226,31 @@ class RoomScene(Scene):
             picture_area = pygame.Rect(p.px(16), top_h + p.px(16), w - p.px(32),
                                        max(p.px(260), (h - top_h) // 2))
             side = pygame.Rect(p.px(16), picture_area.bottom + p.px(16), w - p.px(32), 0)
-        picture = p.images.get(room.background, picture_area.size) if room.background else None
+        self.follow_mood()
+        picture = (p.images.get(room.background, picture_area.size) if room.background
+                   else self._backdrop(room, picture_area.size))
         pic_rect = picture.get_rect(center=picture_area.center) if picture else picture_area
         self._draw_hotspots(p, picture, pic_rect)
         side_bottom = self._draw_side(p, side, picture_area.bottom if two else 0)
         y = max(picture_area.bottom, side_bottom) + p.px(16)
         self._draw_bag(p, pygame.Rect(0, max(y, h - bag_h), w, bag_h))
+
+    def _backdrop(self, room: Any, size: tuple[int, int]) -> pygame.Surface:
+        """The room's generated picture covering the whole picture area (cropped, not
+        letterboxed), so the hotspots sit where they would on a plain area; kept while the
+        size holds, so the picture's cache is not redrawn each frame."""
+        key = (room.theme, room.id, size)
+        if self._backdrop_key != key or self._backdrop_surface is None:
+            base = self.app.backdrops.get(room.theme, room.id, size)
+            scale = max(size[0] / base.get_width(), size[1] / base.get_height())
+            cover = self.app.backdrops.get(room.theme, room.id,
+                                           (round(base.get_width() * scale) + 1,
+                                            round(base.get_height() * scale) + 1))
+            crop = pygame.Rect(0, 0, *size)
+            crop.center = cover.get_rect().center
+            self._backdrop_surface = cover.subsurface(crop.clip(cover.get_rect())).copy()
+            self._backdrop_key = key
+        return self._backdrop_surface
 
     def _draw_hotspots(self, p: Painter, picture: pygame.Surface | None,
                        pic_rect: pygame.Rect) -> None:
@@ -294,7 +350,9 @@ class RoomScene(Scene):
             self._picture_texts = [
                 TextRecord(r.text, r.rect.move(pic_rect.x, pic_rect.y), r.cut, r.owner)
                 for r in lp.texts]
-        p.surface.blit(self._picture, pic_rect)
+        # pausing to think drains the colours of the whole picture, hotspots too: one cached
+        # blend per step of the fade, not a new picture
+        p.surface.blit(self.calm.calmed(self._picture, self.calm_level()), pic_rect)
         p.texts += self._picture_texts
         p.reach(pic_rect.bottom)
 

@@ -11,12 +11,14 @@ from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import language_name, t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow, title_bar
-from escape_game.ui.settings import TEXT_SCALES, TEXT_SPEEDS
+from escape_game.ui.settings import SOUND_MODES, TEXT_SCALES, TEXT_SPEEDS
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
 
+#: the volumes offered, in percent (70, the default, among them): one row of choices
+VOLUMES = (0, 35, 70, 100)
 TOGGLES = ("high_contrast", "dyslexic_font", "colour_blind", "reduced_motion", "no_timers",
            "fullscreen")
 
@@ -69,6 +71,12 @@ class SettingsScene(Scene):
         y = choices(t("settings.text_speed"),
                     [(f"speed_{x}", t(f"settings.speed_{x}"), {"text_speed": x},
                       s.text_speed == x) for x in TEXT_SPEEDS], y, "speed")
+        y = choices(t("settings.sound"),
+                    [(f"sound_{x}", t(f"settings.sound_{x}"), {"sound": x}, s.sound == x)
+                     for x in SOUND_MODES], y, "sound")
+        y = choices(t("settings.volume"),
+                    [(f"volume_{n}", t("settings.volume_n", n=n), {"volume": n}, s.volume == n)
+                     for n in VOLUMES], y, "volume")
         y += gap
         labels = [t(f"settings.{name}") for name in TOGGLES]
         rects = buttons_flow(p, labels, left, y, full_w, p.px(420), gap, icon=False,

@@ -28,9 +28,20 @@ class ShopScene(Scene):
         self.flow = app.flow
         self.focus.key = "close"
         self._content_bottom = 0
+        #: a bought potion flying into the bag: (its picture, the flight)
+        self.flight: tuple[str, Any] | None = None
 
     def buy(self, potion_id: str) -> None:
         self.flow.act(BuyPotion(potion=potion_id))
+        session = self.flow.session
+        button = next((w for w in self.widgets if w.key == f"buy_{potion_id}"), None)
+        if session is None or button is None or potion_id not in session.state.owned_ids:
+            return
+        potion = session.level.potions[potion_id]
+        bag = (self.app.unit * 40, self.scroll + self.viewport.height - self.app.unit * 30)
+        self.flight = (potion.image or "items/gift",
+                       self.app.motion.flight((button.page_rect or button.rect).center, bag,
+                                                 duration_ms=600))
 
     def decline(self, potion_id: str) -> None:
         self.flow.act(DeclinePotion(potion=potion_id))
@@ -114,3 +125,19 @@ class ShopScene(Scene):
         bottom = top + height + p.px(16)
         self.remeasure = bottom != self._content_bottom
         self._content_bottom = bottom
+        self._draw_flight(p)
+
+    def _draw_flight(self, p: Painter) -> None:
+        """The bought potion on its way to the bag, over everything; nothing at rest."""
+        if self.flight is None:
+            return
+        image, flight = self.flight
+        frame = flight.frame(self.app.motion.now())
+        if frame is None:
+            self.flight = None
+            return
+        x, y, scale = frame
+        side = max(1, round(p.px(56) * scale))
+        rect = pygame.Rect(0, 0, side, side)
+        rect.center = (round(x), round(y))
+        p.image(image, rect)

@@ -53,9 +53,8 @@ def guide_says(p: Painter, guide: GuideView | None, text: str, rect: pygame.Rect
     y = rect.top
     if guide is not None:
         p.image(guide.image, pygame.Rect(rect.left, rect.top, side, side), guide.name)
-        name = p.fit_text(guide.name, width, "small", bold=True)
-        p.text(name, (text_left, y), "small", p.theme.accent, bold=True)
-        y += p.line_height("small")
+        y += p.paragraph(guide.name, pygame.Rect(text_left, y, width, 10**6), "small",
+                         p.theme.accent, bold=True)
     else:
         p.image("ui/hint", pygame.Rect(rect.left, rect.top, side, side))
     height = p.measure(text, width, role)
@@ -92,7 +91,8 @@ def _paged(lines: list[str], per_page: int) -> list[list[str]]:
     return [page for page in pages if page] or [[]]
 
 
-def layout(p: Painter, text: str, guide_name: str | None) -> PageLayout:
+def layout(p: Painter, text: str, guide_name: str | None, heading: str = "",
+           icon: bool = False) -> PageLayout:
     """The page's parts, choosing whichever arrangement needs fewest pages for the text.
 
     With a guide, the portrait sits beside the text (long lines for the text, the name
@@ -103,7 +103,10 @@ def layout(p: Painter, text: str, guide_name: str | None) -> PageLayout:
     margin, pad, gap = p.px(20), p.px(24), p.px(14)
     width = min(w - 2 * margin, p.px(1100))
     inner_w = width - 2 * pad
-    head_h = p.line_height("heading")
+    head_line = p.line_height("heading")
+    # the heading wraps (beside its icon), never cut: a long title or a large size
+    head_w = inner_w - (head_line + p.px(12) if icon else 0)
+    head_h = head_line * max(1, len(_wrapped(p, heading, head_w, "heading", True)))
     bh = button_height(p)
     body_max = h - 2 * margin - 2 * pad - head_h - bh - 2 * gap
     line_h = p.line_height(TEXT_ROLE)
@@ -206,7 +209,8 @@ class StoryPage(Scene):
     def draw(self, p: Painter) -> None:
         p.surface.fill(p.theme.background)
         self._scenery(p)
-        box = layout(p, self.text, self.guide.name if self.guide is not None else None)
+        box = layout(p, self.text, self.guide.name if self.guide is not None else None,
+                     self.heading, icon=self.icon is not None)
         self.last_layout = box
         p.panel(box.panel)
         self._heading(p, box.heading)
@@ -252,11 +256,11 @@ class StoryPage(Scene):
     def _heading(self, p: Painter, rect: pygame.Rect) -> None:
         x = rect.left
         if self.icon:
-            side = rect.height
+            side = p.line_height("heading")
             p.image(self.icon, pygame.Rect(x, rect.top, side, side))
             x += side + p.px(12)
-        text = p.fit_text(self.heading, rect.right - x, "heading", bold=True)
-        p.text(text, (x, rect.centery), "heading", p.theme.accent, bold=True, anchor="midleft")
+        p.paragraph(self.heading, pygame.Rect(x, rect.top, rect.right - x, rect.height),
+                    "heading", p.theme.accent, bold=True)
 
     def _buttons(self, p: Painter, rect: pygame.Rect) -> None:
         last = self.page == self.page_count - 1

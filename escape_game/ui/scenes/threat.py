@@ -1,6 +1,9 @@
 """A threat's warning: a countdown, "pause and think" or "face it"; then what it cost.
 
 With reduced motion the countdown does not pulse; with timers off it waits for the player.
+Each second of the countdown ticks (a sound and the hourglass swelling); a strike shakes the
+dialog and shows money and wellbeing draining, then the payout flowing back. The still
+picture, which is all reduced motion shows, holds the same final numbers.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from escape_game.core.actions import FaceThreat, PauseToThink
 from escape_game.core.events import ThreatStruck
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
+from escape_game.ui.motion import second_ticked
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow
 from escape_game.ui.widgets import Widget
@@ -35,6 +39,12 @@ class ThreatScene(Scene):
         self.result: ThreatStruck | None = None
         self.focus.key = "think"
         self._content_h = 0
+        self.pulse = app.motion.countdown()
+        #: the countdown's last reading, to hear each second go
+        self._last_ms: int | None = None
+        self.shake: Any = None
+        #: (label, drain of the bar, full value, shown as money) for money and wellbeing
+        self.drains: list[tuple[str, Any, float, bool]] = []
 
     def pending(self) -> Any:
         for warning in self.flow.game.threats():
@@ -58,9 +68,25 @@ class ThreatScene(Scene):
     def struck(self, event: ThreatStruck) -> None:
         self.result = event
         self.focus.key = "ok"
+        motion = self.app.motion
+        self.shake = motion.shake()
+        state = self.flow.game.state
+        after = float(state.money)
+        before = after + float(event.out_of_pocket)
+        self.drains = [("hud.money", motion.drain_refill(before, before - float(event.loss),
+                                                         after), max(before, 1.0), True)]
+        if event.wellbeing_loss:
+            now = float(state.wellbeing)
+            self.drains.append(("hud.wellbeing", motion.drain_refill(
+                now + event.wellbeing_loss, now, now), 100.0, False))
 
     def on_update(self, dt_ms: int) -> None:
         super().on_update(dt_ms)
+        warning = self.pending() if self.flow.session is not None else None
+        if warning is not None and self.flow.game.state.timers:
+            if self._last_ms is not None and second_ticked(self._last_ms, warning.remaining_ms):
+                self.app.audio.play("warning_tick")
+            self._last_ms = warning.remaining_ms
         if self.result is None and self.pending() is None and self.app.scenes.top is self:
             self.back()  # spared, or resolved elsewhere
 
@@ -72,9 +98,14 @@ class ThreatScene(Scene):
         width = min(w - p.px(40), p.px(1100))
         height = max(p.px(300), self._content_h)
         box = pygame.Rect((w - width) // 2, max(p.px(20), (h - height) // 2), width, height)
+        offset = self.shake.frame(self.app.motion.now()) if self.shake is not None else None
+        if offset is not None:
+            box.move_ip(p.px(offset[0]), p.px(offset[1]))
         p.panel(box)
-        pygame.draw.rect(p.surface, th.warn if self.result is None else th.panel_border, box,
-                         p.px(4), border_radius=p.px(14))
+        warning = self.pending() if self.result is None else None
+        calm = warning is not None and warning.paused  # thinking: no alarm colour
+        border = th.warn if self.result is None and not calm else th.panel_border
+        pygame.draw.rect(p.surface, border, box, p.px(4), border_radius=p.px(14))
         inner = box.inflate(-p.px(40), 0)
         inner.top = box.top + p.px(18)
         picture = min(p.px(180), inner.width // 4)
@@ -106,7 +137,13 @@ class ThreatScene(Scene):
             label = t("threat.countdown", n=seconds)
             if warning.paused:
                 label += "  " + t("threat.slowed")
-            p.image("items/hourglass", pygame.Rect(x, y, p.px(36), p.px(36)))
+            glass = pygame.Rect(x, y, p.px(36), p.px(36))
+            scale = self.pulse.frame(warning.remaining_ms)
+            if scale is not None:  # the second just went: the hourglass swells
+                grown = round(glass.width * scale)
+                glass = pygame.Rect(0, 0, grown, grown)
+                glass.center = (x + p.px(18), y + p.px(18))
+            p.image("items/hourglass", glass)
             y += max(p.px(40), p.paragraph(label, pygame.Rect(x + p.px(46), y, text_w - p.px(46),
                                                               10**6), "large", th.warn,
                                            bold=True)) + p.px(6)
@@ -149,6 +186,7 @@ class ThreatScene(Scene):
         y += max(p.px(40), p.paragraph(headline, pygame.Rect(x + p.px(46), y, text_w - p.px(46),
                                                              10**6), "large", colour,
                                        bold=True)) + p.px(8)
+        y = self._draw_drains(p, x, y, text_w)
         lines = [t("threat.loss", amount=money(r.loss))]
         if r.protected:
             lines += [t("threat.deductible", amount=money(r.deductible)),
@@ -170,3 +208,29 @@ class ThreatScene(Scene):
         self.add(Widget("ok", ok, pygame.Rect(inner.right - width, y, width, height),
                         self.back, style="primary", icon="ui/check"))
         return y + height
+
+    def _draw_drains(self, p: Painter, x: int, y: int, text_w: int) -> int:
+        """Money and wellbeing as bars: draining with the loss, then refilled by the payout;
+        at rest (or with reduced motion) the bar and the caption show the final value."""
+        th = p.theme
+        r = self.result
+        assert r is not None
+        now = self.app.motion.now()
+        for key, drain, full, is_money in self.drains:
+            frame = drain.frame(now)
+            value, phase = frame if frame is not None else (drain.after, "rest")
+            shown = self.flow.money(value) if is_money else f"{round(value)}/100"
+            caption = t("threat.meter", name=t(key), value=shown)
+            if is_money and r.payout > 0 and phase in ("refill", "rest"):
+                caption += "   " + t("threat.paid_back", amount=self.flow.money(r.payout))
+            y += p.paragraph(caption, pygame.Rect(x, y, text_w, 10**6), "body", th.text,
+                             bold=True) + p.px(4)
+            bar = pygame.Rect(x, y, text_w, p.px(12))
+            pygame.draw.rect(p.surface, th.panel_border, bar, border_radius=p.px(6))
+            fill = bar.copy()
+            fill.width = round(bar.width * max(0.0, min(1.0, value / full)))
+            colour = th.bad if phase in ("drain", "hold") else th.good
+            if fill.width > 0:
+                pygame.draw.rect(p.surface, colour, fill, border_radius=p.px(6))
+            y = bar.bottom + p.px(10)
+        return y
