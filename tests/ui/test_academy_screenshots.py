@@ -5,14 +5,13 @@ the references; a missing one fails under CI, like the other screenshot tests)."
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pygame
 import pytest
-from test_screenshots import MAX_DIFFERENT, different_fraction
+from test_screenshots import compare_with_references
 
 from escape_game.core.events import ThreatStruck
 from escape_game.core.state import PendingWarning
@@ -89,24 +88,8 @@ def shots(tmp_path: Path, variant: str) -> dict[str, pygame.Surface]:
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 def test_academy_screens_match_their_reference(tmp_path: Path, variant: str) -> None:
     pytest.importorskip("numpy")
-    update = os.environ.get("UPDATE_SCREENSHOTS") == "1"
-    in_ci = bool(os.environ.get("CI"))
     taken = shots(tmp_path, variant)
     rooms = {f"room_{r.id}" for r in load_campaign(LEVEL).campaign.rooms}
     assert rooms | {"pause_and_think", "strike", "ending_escaped", "ending_out_of_time",
                     "ending_exhausted"} <= set(taken), sorted(taken)
-    failures = []
-    for name, surface in taken.items():
-        path = REFERENCE / variant / f"{name}.png"
-        if not path.exists() and in_ci and not update:
-            failures.append(f"{name}: no reference {path.name} (UPDATE_SCREENSHOTS=1, look)")
-            continue
-        if update or not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            pygame.image.save(surface, str(path))
-            continue
-        fraction = different_fraction(surface, pygame.image.load(str(path)))
-        if fraction >= MAX_DIFFERENT:
-            pygame.image.save(surface, str(tmp_path / f"{variant}-{name}-actual.png"))
-            failures.append(f"{name}: {fraction:.1%} of pixels differ")
-    assert failures == [], failures
+    compare_with_references(taken, REFERENCE / variant, tmp_path)

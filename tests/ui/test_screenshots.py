@@ -41,6 +41,39 @@ def different_fraction(a: pygame.Surface, b: pygame.Surface) -> float:
     return float(differs.mean())
 
 
+def compare_with_references(shots: dict[str, pygame.Surface], folder: Path, tmp_path: Path,
+                            *, write_missing: bool | None = None) -> None:
+    """Compare each screenshot with ``folder/NAME.png``; one rule for every screenshot test.
+
+    UPDATE_SCREENSHOTS=1 writes them all. A missing reference is written outside CI (unless
+    ``write_missing`` is False) and fails in CI, so a reference is never made unseen there.
+    A differing screenshot is saved beside the test's files for a look.
+    """
+    update = os.environ.get("UPDATE_SCREENSHOTS") == "1"
+    if write_missing is None:
+        write_missing = not os.environ.get("CI")
+    failures = []
+    for name, surface in shots.items():
+        path = folder / f"{name}.png"
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            pygame.image.save(surface, str(path))
+            continue
+        if not path.exists():
+            if write_missing:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                pygame.image.save(surface, str(path))
+            else:
+                failures.append(f"{name}: no reference screenshot {folder.name}/{path.name} "
+                                "(generate it with UPDATE_SCREENSHOTS=1 and look at it)")
+            continue
+        fraction = different_fraction(surface, pygame.image.load(str(path)))
+        if fraction >= MAX_DIFFERENT:
+            pygame.image.save(surface, str(tmp_path / f"{folder.name}-{name}-actual.png"))
+            failures.append(f"{name}: {fraction:.1%} of pixels differ")
+    assert failures == [], failures
+
+
 def _shots(tmp_path: Path, variant: str) -> dict[str, pygame.Surface]:
     from escape_game.ui.settings import Settings, save_settings
 
@@ -62,24 +95,7 @@ def test_screens_match_their_reference(tmp_path: Path, variant: str) -> None:
     pytest.importorskip("numpy")
     shots = _shots(tmp_path, variant)
     assert set(shots) >= EXPECTED, sorted(shots)
-    update = os.environ.get("UPDATE_SCREENSHOTS") == "1"
-    in_ci = bool(os.environ.get("CI"))
-    failures = []
-    for name, surface in shots.items():
-        path = REFERENCE / variant / f"{name}.png"
-        if not path.exists() and in_ci and not update:
-            failures.append(f"{name}: no reference screenshot {path.relative_to(REFERENCE)} "
-                            "(generate it with UPDATE_SCREENSHOTS=1 and look at it)")
-            continue
-        if update or not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            pygame.image.save(surface, str(path))
-            continue
-        fraction = different_fraction(surface, pygame.image.load(str(path)))
-        if fraction >= MAX_DIFFERENT:
-            pygame.image.save(surface, str(tmp_path / f"{variant}-{name}-actual.png"))
-            failures.append(f"{name}: {fraction:.1%} of pixels differ")
-    assert failures == [], failures
+    compare_with_references(shots, REFERENCE / variant, tmp_path)
 
 
 def test_the_comparison_notices_a_moved_panel() -> None:
