@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from locations import FIXTURES
+from test_loading_fuzz import value_paths
 
 from escape_game.core import Level
 from escape_game.core import actions as a
@@ -59,17 +60,6 @@ def long_number(draw: st.DrawFn) -> str:
                                  f'"{body}"', "0" * digits + "1", "NaN", "Infinity"]))
 
 
-def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found.extend(_paths(value, (*prefix, key)))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            found.extend(_paths(value, (*prefix, i)))
-    return found
-
-
 MARK = "\u0000SPOT\u0000"
 
 
@@ -78,7 +68,7 @@ def edited_saves(draw: st.DrawFn, text: str) -> str:
     """The save with one value replaced by a deep or long value (checksum kept right or not)."""
     doc = json.loads(text)
     body = {k: v for k, v in doc.items() if k != "checksum"}
-    path = draw(st.sampled_from(_paths(body)[1:]))
+    path = draw(st.sampled_from(value_paths(body)[1:]))
     parent: Any = body
     for part in path[:-1]:
         parent = parent[part]

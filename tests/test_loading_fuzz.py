@@ -111,14 +111,15 @@ def _tutorial_data() -> dict[str, dict[str, Any]]:
 TUTORIAL_DATA = _tutorial_data()
 
 
-def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+def value_paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in nested YAML data (keys and indexes from the root), the root first."""
     found = [prefix]
     if isinstance(data, dict):
         for key, value in data.items():
-            found.extend(_paths(value, (*prefix, key)))
+            found.extend(value_paths(value, (*prefix, key)))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            found.extend(_paths(value, (*prefix, i)))
+            found.extend(value_paths(value, (*prefix, i)))
     return found
 
 
@@ -127,7 +128,7 @@ def mutated_tutorial(draw: st.DrawFn) -> dict[str, Any]:
     files = copy.deepcopy(TUTORIAL_DATA)
     for _ in range(draw(st.integers(1, 4))):
         name = draw(st.sampled_from(sorted(files)))
-        paths = _paths(files[name])[1:]
+        paths = value_paths(files[name])[1:]
         if not paths:
             continue
         path = draw(st.sampled_from(paths))
