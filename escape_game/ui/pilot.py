@@ -24,6 +24,16 @@ class Pilot:
         self.frame_ms = FRAME_MS
         self.frame()
 
+    @classmethod
+    def attach(cls, app: App) -> Pilot:
+        """A pilot for an app the real start-up built (``escape-game play`` and its flags),
+        so a test drives the very window the command line would have opened."""
+        pilot = cls.__new__(cls)
+        pilot.app = app
+        pilot.frame_ms = FRAME_MS
+        pilot.frame()
+        return pilot
+
     # --- time -------------------------------------------------------------------------
     def frame(self, events: list[pygame.event.Event] | None = None, ms: int | None = None) -> None:
         self.app.frame(events or [], self.frame_ms if ms is None else ms)
