@@ -6,6 +6,7 @@ never reach a file.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,11 +25,15 @@ Format = Literal["csv", "parquet"]
 
 
 def dataset_tables(ds: Dataset, participants: pd.DataFrame | None = None,
-                   rule: Inclusion | None = None, *, events: bool = True) -> dict[str, Any]:
+                   rule: Inclusion | None = None, *, events: bool = True,
+                   computed: Mapping[str, pd.DataFrame] | None = None) -> dict[str, Any]:
     """Name -> table (pandas, or Arrow for the events, which can hold millions of rows);
     the events keep their ``data`` as a JSON object in one text column. ``room_times`` is
-    per session and room; partial quizzes and the attrition follow ``rule``."""
+    per session and room; partial quizzes and the attrition follow ``rule``. A table in
+    ``computed`` (the report's analysis has most of them) is used as it is, not queried
+    again."""
     rule = rule or Inclusion()
+    known = computed or {}
     people = tables.participants(ds, rule) if participants is None else participants
     matrix = tables.item_matrix(ds).reset_index()
     sessions = ds.sessions.drop(columns=["file"])
@@ -43,16 +48,21 @@ def dataset_tables(ds: Dataset, participants: pd.DataFrame | None = None,
         "quiz_answers": ds.connect().sql("SELECT * FROM answers ORDER BY session_id, seq"),
         "item_matrix": matrix,
         "participants": people,
-        "room_times": behaviour.room_times(ds),
-        "decisions": behaviour.decisions(ds),
-        "funnel": behaviour.funnel(ds),
-        "attrition": inclusion.attrition(ds, people),
-        "partial_quizzes": inclusion.partial_quizzes(inclusion.quiz_status(ds, rule),
-                                                     ds.sessions),
+        "room_times": _get(known, "room_times", lambda: behaviour.room_times(ds)),
+        "decisions": _get(known, "decisions", lambda: behaviour.decisions(ds)),
+        "funnel": _get(known, "funnel", lambda: behaviour.funnel(ds)),
+        "attrition": _get(known, "attrition", lambda: inclusion.attrition(ds, people)),
+        "partial_quizzes": _get(known, "partial_quizzes", lambda: inclusion.partial_quizzes(
+            inclusion.quiz_status(ds, rule), ds.sessions)),
         "problems": pd.DataFrame(
             [(p.severity, p.kind, p.file, p.line, p.message) for p in ds.problems],
             columns=["severity", "kind", "file", "line", "message"]),
     }
+
+
+def _get(known: Mapping[str, pd.DataFrame], name: str,
+         make: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    return known[name] if name in known else make()
 
 
 def with_codebook(tables_: dict[str, Any]) -> dict[str, Any]:

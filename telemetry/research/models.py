@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import statsmodels.formula.api as smf
-from statsmodels.stats.anova import anova_lm
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.power import TTestIndPower, TTestPower
 
@@ -76,6 +74,11 @@ def model_frame(people: pd.DataFrame, outcome: str, group: str | None,
 def ancova(people: pd.DataFrame, *, outcome: str = "post_score", group: str = "condition",
            reference: str, covariates: Sequence[str] = ("pre_score",),
            alpha: float = 0.05) -> ModelResult:
+    # Imported here: the formula machinery (formulaic, patsy) takes a second to import, and
+    # a report of a study without conditions never fits a model.
+    import statsmodels.formula.api as smf
+    from statsmodels.stats.anova import anova_lm
+
     frame = model_frame(people, outcome, group, covariates)
     formula = _formula(outcome, group, reference, covariates, frame)
     fit = smf.ols(formula, data=frame).fit()
@@ -108,6 +111,8 @@ def mixed_model(people: pd.DataFrame, *, outcome: str = "post_score",
                 group: str | None = "condition", reference: str | None = None,
                 covariates: Sequence[str] = ("pre_score",), cluster: str = "class_id",
                 alpha: float = 0.05) -> ModelResult:
+    import statsmodels.formula.api as smf  # see ancova
+
     frame = model_frame(people, outcome, group, covariates, cluster)
     formula = _formula(outcome, group, reference, covariates, frame)
     notes: list[str] = []

@@ -7,11 +7,8 @@ every figure also carries its numbers in a table of the report.
 from __future__ import annotations
 
 import io
+from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.collections import LineCollection
@@ -20,17 +17,23 @@ from matplotlib.figure import Figure
 BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
 
 
+def _axes(figsize: tuple[float, float]) -> tuple[Figure, Any]:
+    """A figure of its own, outside pyplot: nothing global to close, and pyplot's start-up
+    (its backend machinery) is not paid; ``savefig`` draws it with Agg."""
+    fig = Figure(figsize=figsize)
+    return fig, fig.add_subplot()
+
+
 def _png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     fig.tight_layout()
     fig.savefig(buffer, format="png", dpi=110)
-    plt.close(fig)
     return buffer.getvalue()
 
 
 def paired(pre: pd.Series, post: pd.Series, *, seed: int = 0, limit: int = 300) -> bytes:
     """One grey line per participant (a random sample when there are many), means in blue."""
-    fig, ax = plt.subplots(figsize=(4.5, 4))
+    fig, ax = _axes((4.5, 4))
     rng = np.random.default_rng(seed)
     index = np.arange(len(pre))
     if len(index) > limit:
@@ -52,7 +55,7 @@ def paired(pre: pd.Series, post: pd.Series, *, seed: int = 0, limit: int = 300) 
 
 def concept_gains(table: pd.DataFrame) -> bytes:
     """Mean post - pre per concept with its confidence interval."""
-    fig, ax = plt.subplots(figsize=(6, 0.6 * len(table) + 1.5))
+    fig, ax = _axes((6, 0.6 * len(table) + 1.5))
     y = np.arange(len(table))
     ax.errorbar(table["diff"], y, xerr=[table["diff"] - table["ci_low"],
                                         table["ci_high"] - table["diff"]],
@@ -65,7 +68,7 @@ def concept_gains(table: pd.DataFrame) -> bytes:
 
 
 def difficulty_discrimination(items: pd.DataFrame) -> bytes:
-    fig, ax = plt.subplots(figsize=(5.5, 4))
+    fig, ax = _axes((5.5, 4))
     weak = items["weak"].astype(bool)
     ax.scatter(items.loc[~weak, "p"], items.loc[~weak, "discrimination"], color=BLUE,
                label="item")
@@ -82,7 +85,7 @@ def difficulty_discrimination(items: pd.DataFrame) -> bytes:
 
 
 def funnel(table: pd.DataFrame) -> bytes:
-    fig, ax = plt.subplots(figsize=(6, 0.45 * len(table) + 1.2))
+    fig, ax = _axes((6, 0.45 * len(table) + 1.2))
     y = np.arange(len(table))
     ax.barh(y, table["participants"], color=GREEN)
     for k, n in enumerate(table["participants"]):

@@ -395,7 +395,10 @@ def write_report(ds: Dataset, out: Path, plan: LoadedPlan | None = None,
     followed, its provenance and a codebook, in ``out``."""
     a = analyse(ds, plan)
     out.mkdir(parents=True, exist_ok=True)
-    tables = dataset_tables(ds, a.participants, a.plan.plan.inclusion, events=False)
+    tables = dataset_tables(ds, a.participants, a.plan.plan.inclusion, events=False,
+                            computed={"room_times": a.room_times, "decisions": a.decisions,
+                                      "funnel": a.funnel, "attrition": a.attrition,
+                                      "partial_quizzes": a.partial})
     tables["overall_stats"] = overall_table(a)
     tables["primary_sensitivity"] = a.primary_and_sensitivity()
     tables["baseline_comparison"] = a.baseline
