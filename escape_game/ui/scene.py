@@ -171,6 +171,9 @@ class Scene:
             if marked:
                 painter = self.app.painter(surface)
                 for w in marked:
+                    inside = w.extra.get("clip")  # where the page drew it (a picture's frame)
+                    surface.set_clip(viewport.clip(inside.move(offset)) if isinstance(
+                        inside, pygame.Rect) else viewport)
                     painter.widget(w, focused=w.key == self.focus.key,
                                    hovered=w.key == self.hover)
         finally:

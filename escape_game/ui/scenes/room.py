@@ -270,6 +270,8 @@ class RoomScene(Scene):
         auto = iter(auto_positions(sum(1 for s in spots if s[3] is None), fixed))
         size = max(p.px(64), min(p.px(96), pic_rect.width // 8))
         placed = []
+        # drawn again over the page (hover, focus), a hotspot stays inside the picture's frame
+        inside = pic_rect.inflate(-2 * p.px(2), -2 * p.px(2))
         for key, label, icon, position, action in spots:
             fx, fy = (position.x, position.y) if position is not None else next(auto)
             rect = pygame.Rect(0, 0, size, size)
@@ -278,7 +280,7 @@ class RoomScene(Scene):
             rect.clamp_ip(pic_rect.inflate(-p.px(8), -p.px(40)))
             placed.append(Widget(key, label, rect, action, kind="hotspot", icon=icon,
                                  extra={"label_width": int(pic_rect.width * 0.24),
-                                        "drawn": True}))
+                                        "drawn": True, "clip": inside}))
         # reading order: top to bottom, then left to right
         placed.sort(key=lambda w: (w.rect.top // max(1, size), w.rect.left))
         # names under the hotspots only when none would cover another hotspot, another name
