@@ -73,7 +73,8 @@ class Scene:
         widgets drawn again over it and the text not yet typed hidden. So a frame where
         nothing but these changed lays nothing out, and one where nothing at all changed is
         not drawn. A scene that shows a clock adds the value it shows (the second), and
-        returns None while something on its page moves.
+        returns None while something on its page moves. A text typing out is hidden only if
+        it was typing when the page was drawn: a scene that types adds whether it types.
         """
         return None
 

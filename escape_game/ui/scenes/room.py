@@ -177,8 +177,10 @@ class RoomScene(Scene):
         if self.thinking or step_of(self.calm_level()) != 0:
             return None
         left = time_left_ms(self.flow)
+        # typing starts again (a room entered again): the page is drawn for it once
+        typing = self.shown_chars(self.flow.tr(session.room.description)) is not None
         return (self.flow.view_key(), None if left is None else left // 1000,
-                self.selected_item, self.bag_first)
+                self.selected_item, self.bag_first, typing)
 
     def hotspots(self) -> list[tuple[str, str, str, Any, Any]]:
         """(key, label, icon, position, action) for every thing to click in the picture."""
