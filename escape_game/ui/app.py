@@ -1,5 +1,8 @@
 """The app loop, kept plain like pygame's chimp example: tick, events, update, draw, flip.
 
+Draw and flip happen only when something on show changed (see ``App.frame_key``): a still
+screen costs next to nothing, which matters on a shared classroom machine and on battery.
+
 ``frame(events, dt_ms)`` is one turn of the loop; ``run`` feeds it real events and the real
 clock, the test pilot feeds it synthetic events and a fake clock. An exception inside a scene
 is logged and shown, and the player is taken back to the title screen: the game never crashes

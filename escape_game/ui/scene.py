@@ -1,7 +1,10 @@
 """Scenes, one class per screen (Arcade's ``View``), and the stack that shows them.
 
-A scene lays out its widgets while drawing (from the window size, every frame); its logic is
-in ordinary methods that the widgets' callbacks call. The top scene receives the input.
+A scene lays out its widgets while drawing (from the window size); its logic is in ordinary
+methods that the widgets' callbacks call. The top scene receives the input. A scene that
+says what its page depends on (``page_key``) keeps the page while that holds: hover, focus
+and typing are drawn over it, and a frame where nothing changed is not drawn at all; any
+other scene is laid out at every frame.
 
 A scene draws on a *page* as wide as the window and as tall as its content: when the content
 is taller than the window, the page scrolls (mouse wheel, arrow keys, Page Up/Down, Home/End,
