@@ -122,7 +122,7 @@ class Reads:
     @classmethod
     def of(cls, level: Level) -> Reads:
         atoms = [a for x in conditions_of(level) for a in _atoms(x)]
-        flags = frozenset(a.flag for a in atoms if isinstance(a, c.FlagSet))
+        flags = frozenset(a.flag for a in atoms if isinstance(a, c.HasFlag))
         items = frozenset(a.has_item for a in atoms if isinstance(a, c.HasItem)) | frozenset(
             u.item for o in level.objects.values() for u in o.uses
         )

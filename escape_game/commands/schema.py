@@ -213,7 +213,7 @@ TITLES = {"GameObject": "object", "KnowledgeItem": "choice quiz item",
           "QuizPlan": "quiz plan", "Start": "start", "Option": "option",
           "OnEnter": "trigger: when: enter", "AfterActions": "trigger: when: actions",
           "AfterTime": "trigger: when: timer", "ByEffect": "trigger: when: effect",
-          "FlagSet": "flag (condition)", "Not": "not (condition)", "AllOf": "all (condition)",
+          "HasFlag": "flag (condition)", "Not": "not (condition)", "AllOf": "all (condition)",
           "AnyOf": "any (condition)", "ShowMessage": "message (effect)"}
 
 

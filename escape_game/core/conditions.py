@@ -35,7 +35,7 @@ def holds(condition: Condition | None, facts: Facts) -> bool:
         return True
     if isinstance(condition, c.HasItem):
         return condition.has_item in facts.inventory
-    if isinstance(condition, c.FlagSet):
+    if isinstance(condition, c.HasFlag):
         return condition.flag in facts.flags
     if isinstance(condition, c.Solved):
         return condition.solved in facts.solved

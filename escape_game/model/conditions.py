@@ -18,7 +18,7 @@ class HasItem(_Condition):
     has_item: Id
 
 
-class FlagSet(_Condition):
+class HasFlag(_Condition):
     key: ClassVar[str] = "flag"
     flag: Id
 
@@ -65,7 +65,7 @@ class Not(_Condition):
 
 CONDITION_TYPES: tuple[type[_Condition], ...] = (
     HasItem,
-    FlagSet,
+    HasFlag,
     Solved,
     Visited,
     OwnsPotion,
@@ -89,7 +89,7 @@ def single_key(value: Any) -> str | None:
 Condition = Annotated[
     Union[  # noqa: UP007 - tagged members need the explicit Union form
         Annotated[HasItem, Tag("has_item")],
-        Annotated[FlagSet, Tag("flag")],
+        Annotated[HasFlag, Tag("flag")],
         Annotated[Solved, Tag("solved")],
         Annotated[Visited, Tag("visited")],
         Annotated[OwnsPotion, Tag("owns_potion")],
