@@ -171,7 +171,7 @@ class CrossCheck:
             attr, kind = ref
             self._ref((*path, attr), kind, getattr(model, attr))
         elif isinstance(model, HasFlag):
-            self.flag_tests.append(((*path, "flag"), model.flag))
+            self.flag_tests.append(((*path, "has_flag"), model.has_flag))
         elif isinstance(model, SetFlag):
             self.flags_set.add(model.set_flag)
         elif isinstance(model, Campaign):
