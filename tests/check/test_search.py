@@ -290,7 +290,8 @@ def test_where_actions_are_counted_taking_still_counts() -> None:
         "    threats:\n      - {id: leak, name: Leak, category: water, description: Drip.,\n"
         "         loss: 0, trigger: {when: actions, count: 3}, on_strike: [{set_flag: wet}]}\n"
         "    exits:\n      - {id: out,",
-    ).replace("condition: {has_flag: read}", "condition: {all: [{has_flag: read}, {has_flag: wet}]}")
+    ).replace("condition: {has_flag: read}",
+              "condition: {all: [{has_flag: read}, {has_flag: wet}]}")
     text = text.replace("concepts: [{id: saving", "risks: [{id: water, name: Water}]\n"
                         "concepts: [{id: saving")
     level = level_from_text(text)
