@@ -126,4 +126,3 @@ PUZZLE_KINDS: tuple[str, ...] = (
     "budget",
     "product_comparison",
 )
-_ = Condition  # re-exported for puzzle visibility
