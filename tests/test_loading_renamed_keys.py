@@ -255,3 +255,28 @@ def test_any_mix_of_spellings_is_the_same_level(tmp_path_factory: pytest.TempPat
     assert main(["upgrade", str(level)]) == 0
     upgraded = load_campaign(level)
     assert _old_key_warnings(upgraded) == [] and upgraded.content_hash == reference.content_hash
+
+
+_LF_LINES = (OLD / "campaign.yaml").read_text("utf-8").split("\n")
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(endings=st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=len(_LF_LINES) - 1,
+                        max_size=len(_LF_LINES) - 1),
+       bom=st.booleans())
+def test_upgrade_keeps_every_line_ending_as_it_was(tmp_path_factory: pytest.TempPathFactory,
+                                                   endings: list[str], bom: bool) -> None:
+    upgraded_lf = tmp_path_factory.mktemp("lf")
+    _copy(OLD, upgraded_lf)
+    assert main(["upgrade", str(upgraded_lf / OLD.name)]) == 0
+    new_lines = (upgraded_lf / OLD.name / "campaign.yaml").read_text("utf-8").split("\n")
+
+    def joined(lines: list[str]) -> str:
+        return ("\ufeff" if bom else "") + "".join(
+            line + end for line, end in zip(lines, [*endings, ""], strict=True))
+
+    level = _copy(OLD, tmp_path_factory.mktemp("mixed"))
+    (level / "campaign.yaml").write_bytes(joined(_LF_LINES).encode("utf-8"))
+    assert main(["upgrade", str(level)]) == 0
+    assert (level / "campaign.yaml").read_bytes() == joined(new_lines).encode("utf-8")
