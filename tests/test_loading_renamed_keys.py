@@ -280,3 +280,41 @@ def test_upgrade_keeps_every_line_ending_as_it_was(tmp_path_factory: pytest.Temp
     (level / "campaign.yaml").write_bytes(joined(_LF_LINES).encode("utf-8"))
     assert main(["upgrade", str(level)]) == 0
     assert (level / "campaign.yaml").read_bytes() == joined(new_lines).encode("utf-8")
+
+
+_SHARED = """\
+format: 1
+id: shared
+title: &word flag
+languages: [en]
+start: {room: a, money: 0}
+rooms:
+  - id: a
+    title: A
+    description: A
+    on_enter: [{set_flag: x}]
+    exits:
+      - {id: e, to: a, label: E, condition: {*word : x}}
+    objects:
+      - {id: o, name: O, description: O, puzzle: p1}
+    puzzles:
+      - &base {id: p1, kind: code_lock, title: P, prompt: P, code: "1",
+               correct_feedback: Yes., on_success: [{escape: true}]}
+      - {<<: *base, id: p2}
+"""
+
+
+def test_keys_shared_through_anchors_are_renamed_where_written(tmp_path: Path) -> None:
+    """`<<: *base` copies a key written once; a key spelled through an alias is not a token
+    to replace (renaming it would rename the title it borrows), so it is left as it is."""
+    level = tmp_path / "shared"
+    level.mkdir()
+    (level / "campaign.yaml").write_text(_SHARED, "utf-8")
+    before = load_campaign(level)
+    assert [(p.line, p.column) for p in before.warnings if p.code == OLD_KEY] == [(17, 16)]
+    assert main(["upgrade", str(level)]) == 0
+    after = load_campaign(level)
+    assert after.warnings == []
+    assert after.campaign == before.campaign and after.content_hash == before.content_hash
+    assert (level / "campaign.yaml").read_text("utf-8") == _SHARED.replace(
+        "correct_feedback: Yes.", "correct_message: Yes.")

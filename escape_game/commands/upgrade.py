@@ -3,7 +3,8 @@
 Only the key tokens the parser located are replaced; comments, order, quoting, blank lines,
 line endings and every other character stay as they were. Each file is replaced whole
 (written beside it, then renamed over it), and the level is loaded again afterwards: if it
-does not load to the same content hash without old keys, the original files are put back.
+does not load to the same level and content hash without old keys, the original files are
+put back.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ def _upgrade(level: Path, check: bool) -> list[str]:
         left = [p for p in again.warnings if p.code == OLD_KEY]
         problem = (f"{len(left)} old keys are left" if left else
                    "its content hash changed" if again.content_hash != loaded.content_hash
+                   else "it means something else" if again.campaign != loaded.campaign
                    else None)
     except LevelError as exc:
         problem = f"it no longer loads ({exc})"

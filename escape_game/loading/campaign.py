@@ -176,7 +176,7 @@ def _validate(parsed: ParsedFile, model: type[BaseModel], root_name: str) -> Bas
 
 def _note_spellings(parsed: ParsedFile, model: BaseModel, level: Path) -> None:
     """Find the renamed keys the file writes; an old spelling is a warning, not an error."""
-    parsed.spellings = find_spellings(model, parsed.data, parsed.key_spots)
+    parsed.spellings = find_spellings(model, parsed.data, parsed.key_spots, parsed.text)
     parsed.key_spots = {}
     for spelling in parsed.spellings:
         if spelling.is_old:

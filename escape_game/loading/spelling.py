@@ -64,12 +64,19 @@ def _at(data: Any, path: Sequence[PathPart]) -> Any:
     return data
 
 
-def find_spellings(model: BaseModel, data: Any, spots: dict[int, dict[str, KeySpot]]
-                   ) -> list[KeySpelling]:
+def _is_token(token: str, key: str) -> bool:
+    return token == key or (len(token) == len(key) + 2 and token[0] == token[-1]
+                            and token[0] in ("'", '"') and token[1:-1] == key)
+
+
+def find_spellings(model: BaseModel, data: Any, spots: dict[int, dict[str, KeySpot]],
+                   text: str) -> list[KeySpelling]:
     """Every renamed key the file writes itself, in file order.
 
     A key a mapping only copies with `<<: *anchor` is written at the anchor, and is found
-    there; an alias reaches the same mapping again, which is counted once.
+    there; an alias reaches the same mapping again, which is counted once. A key written in
+    any other way than plainly or in plain quotes (with an anchor, through an alias, with
+    escapes) is left as it is: it still loads, but only its own spelling could be rewritten.
     """
     if not spots:
         return []
@@ -84,7 +91,8 @@ def find_spellings(model: BaseModel, data: Any, spots: dict[int, dict[str, KeySp
         for old, new in type(node).old_keys.items():
             for key in (old, new):
                 spot = written.get(key)
-                if spot is not None and key in raw:
+                if spot is not None and key in raw and \
+                        _is_token(text[spot.start:spot.end], key):
                     found.setdefault(spot.start, KeySpelling(spot, key, old, new))
     return [found[start] for start in sorted(found)]
 

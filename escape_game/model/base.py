@@ -44,7 +44,10 @@ class Renamed(Model):
     loads, and means exactly what it means with the new one.
 
     ``old_keys`` maps each old key to its new one. The loader warns where an old key is
-    written (escape_game/loading/spelling.py) and ``escape-game upgrade`` rewrites it.
+    written (escape_game/loading/spelling.py), ``escape-game upgrade`` rewrites it, the schema
+    lists it as deprecated, and the content hash reads the new key as the old one, so a
+    renamed key never changes a level's hash. To rename a key: rename the field, and add the
+    old name here (the format's first spelling first).
     """
 
     old_keys: ClassVar[dict[str, str]] = {}
