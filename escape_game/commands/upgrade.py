@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from escape_game.commands import say_missing
 from escape_game.resources import level_path
 
 DONE, CHANGES, USAGE = 0, 1, 2
@@ -113,10 +114,7 @@ def _upgrade(level: Path, check: bool) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from escape_game.loading import find_levels
 
-    missing = [p for p in args.paths if not p.exists()]
-    if missing:
-        for path in missing:
-            print(f"escape-game upgrade: {path}: no such file or folder", file=sys.stderr)
+    if say_missing("upgrade", args.paths):
         return USAGE
     status = DONE
     for level in find_levels(args.paths):
