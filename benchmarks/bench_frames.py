@@ -289,9 +289,9 @@ def typed_out(pilot: Any) -> None:
 def child(args: argparse.Namespace) -> int:
     import pygame
 
-    from escape_game.commands.play import load_level
+    from escape_game.commands.play import campaign_or_problems
 
-    level, problems = load_level(args.level)
+    level, problems = campaign_or_problems(args.level)
     if level is None:
         print("cannot load the level:", *problems, sep="\n  ", file=sys.stderr)
         return 1
