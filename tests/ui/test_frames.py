@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from escape_game.commands.play import load_level
+from escape_game.commands.play import campaign_or_problems
 from escape_game.ui import app as app_module
 from escape_game.ui.scenes.room import RoomScene
 
@@ -29,7 +29,7 @@ LEVEL = Path(__file__).resolve().parents[2] / "levels" / "risk_academy"
 
 def in_room(make_pilot: Any, **settings_: Any) -> Any:
     """The busiest room of the academy on screen, its text typed out, nothing moving."""
-    level, _ = load_level(LEVEL)
+    level, _ = campaign_or_problems(LEVEL)
     pilot = make_pilot(level, start_room="protection", telemetry=False)
     app = pilot.app
     app.apply_settings(app.settings.with_(reduced_motion=False, **settings_))
