@@ -7,7 +7,8 @@ from typing import Literal
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-PathPart = str | int
+from escape_game.model.base import PathPart
+
 Where = Literal["value", "key"]
 
 
