@@ -14,6 +14,7 @@ import pygame
 
 from escape_game.core.actions import Answer, TakeHint
 from escape_game.core.events import PuzzleAttempted, PuzzleSolved
+from escape_game.model import Puzzle
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
@@ -33,7 +34,7 @@ class PuzzleScene(Scene):
     def __init__(self, app: App, puzzle_id: str) -> None:
         super().__init__(app)
         self.flow = app.flow
-        self.puzzle: Any = self.flow.game.level.puzzles[puzzle_id]
+        self.puzzle: Puzzle = self.flow.game.level.puzzles[puzzle_id]
         self.panel = PANELS[self.puzzle.kind]
         self.code = ""
         self.choice: str | None = None
