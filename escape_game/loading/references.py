@@ -133,7 +133,7 @@ class CrossCheck:
                 self.index.declare(kind, model.id, path, self.problems)
 
     # -- references ---------------------------------------------------------------------------
-    def _ref(self, path: Path_, kind: str, ref: str) -> None:
+    def refer(self, path: Path_, kind: str, ref: str) -> None:
         self.refs.append((path, kind, ref))
 
     def _check_ref(self, path: Path_, kind: str, ref: str) -> None:
@@ -152,88 +152,75 @@ class CrossCheck:
     def _warn(self, path: Path_, message: str, code: str) -> None:
         self.problems.append(RawProblem(path, "value", message, code, "warning"))
 
-    def _error(self, path: Path_, message: str, code: str) -> None:
-        self.problems.append(RawProblem(path, "value", message, code))
+    def error(self, path: Path_, message: str, code: str, *, on_key: bool = False) -> None:
+        self.problems.append(RawProblem(path, "key" if on_key else "value", message, code))
 
     def _refs(self, path: Path_, key: str, kind: str, ids: Iterable[str]) -> None:
         for i, ref in enumerate(ids):
-            self._ref((*path, key, i), kind, ref)
+            self.refer((*path, key, i), kind, ref)
 
     def _collect(self, path: Path_, model: BaseModel) -> None:
         ref = REFERENCES.get(type(model))
         if ref is not None:
             attr, kind = ref
-            self._ref((*path, attr), kind, getattr(model, attr))
+            self.refer((*path, attr), kind, getattr(model, attr))
         elif isinstance(model, FlagSet):
             self.flag_tests.append(((*path, "flag"), model.flag))
         elif isinstance(model, SetFlag):
             self.flags_set.add(model.set_flag)
         elif isinstance(model, Campaign):
-            self._ref((*path, "start", "room"), "room", model.start.room)
+            self.refer((*path, "start", "room"), "room", model.start.room)
             self._refs((*path, "start"), "items", "item", model.start.items)
             if model.quizzes is not None:
-                self._ref((*path, "quizzes", "pre"), "quiz form", model.quizzes.pre)
-                self._ref((*path, "quizzes", "post"), "quiz form", model.quizzes.post)
+                self.refer((*path, "quizzes", "pre"), "quiz form", model.quizzes.pre)
+                self.refer((*path, "quizzes", "post"), "quiz form", model.quizzes.post)
                 self._parallel_forms((*path, "quizzes"), model)
         elif isinstance(model, Exit):
-            self._ref((*path, "to"), "room", model.to)
+            self.refer((*path, "to"), "room", model.to)
         elif isinstance(model, GameObject):
             if model.take is not None:
-                self._ref((*path, "take"), "item", model.take)
+                self.refer((*path, "take"), "item", model.take)
             if model.puzzle is not None:
-                self._ref((*path, "puzzle"), "puzzle", model.puzzle)
+                self.refer((*path, "puzzle"), "puzzle", model.puzzle)
         elif isinstance(model, ItemUse):
-            self._ref((*path, "item"), "item", model.item)
+            self.refer((*path, "item"), "item", model.item)
         elif isinstance(model, Potion):
             self._refs(path, "covers", "risk category", model.covers)
         elif isinstance(model, Exclusion):
             self._refs(path, "threats", "threat", model.threats)
             self._refs(path, "categories", "risk category", model.categories)
         elif isinstance(model, Threat):
-            self._ref((*path, "category"), "risk category", model.category)
+            self.refer((*path, "category"), "risk category", model.category)
         elif isinstance(model, KnowledgeItem):
-            self._ref((*path, "concept"), "concept", model.concept)
-            self._unique_options(path, "options", [o.id for o in model.options])
-            self._answer_in(path, "answer", model.answer, [o.id for o in model.options])
+            self.refer((*path, "concept"), "concept", model.concept)
+            self.unique(path, "options", [o.id for o in model.options])
+            self.one_of(path, "answer", model.answer, [o.id for o in model.options])
         elif isinstance(model, PuzzleBase):
             model.check_data(path, self)
         elif isinstance(model, LikertItem) and model.concept is not None:
-            self._ref((*path, "concept"), "concept", model.concept)
+            self.refer((*path, "concept"), "concept", model.concept)
         elif isinstance(model, Story | Endings):
             self._story_lengths(path, model)
 
-    # -- what a puzzle kind checks in its own data (model.puzzles.DataChecks) -----------------
-    def refer(self, path: Path_, kind: str, ref: str) -> None:
-        self._ref(path, kind, ref)
-
-    def unique(self, path: Path_, key: str, ids: Sequence[str]) -> None:
-        self._unique_options(path, key, ids)
-
-    def one_of(self, path: Path_, key: PathPart, answer: str, options: Sequence[str],
-               noun: str = "options") -> None:
-        self._answer_in(path, key, answer, options, noun)
-
-    def error(self, path: Path_, message: str, code: str, *, on_key: bool = False) -> None:
-        self.problems.append(RawProblem(path, "key" if on_key else "value", message, code))
-
+    # -- what a puzzle kind uses to check its own data (model.puzzles.DataChecks) -------------
     def quoted(self, names: Iterable[object]) -> str:
         return quoted(names)
 
     def did_you_mean(self, word: str, choices: Iterable[str]) -> str:
         return did_you_mean(word, choices)
 
-    def _answer_in(self, path: Path_, key: PathPart, answer: str, options: Sequence[str],
-                   noun: str = "options") -> None:
+    def one_of(self, path: Path_, key: PathPart, answer: str, options: Sequence[str],
+               noun: str = "options") -> None:
         if answer not in options:
-            self._error((*path, key), f"the answer '{answer}' is not one of the {noun} "
-                        f"({quoted(options)}){did_you_mean(answer, options)}", "bad_answer")
+            self.error((*path, key), f"the answer '{answer}' is not one of the {noun} "
+                       f"({quoted(options)}){did_you_mean(answer, options)}", "bad_answer")
 
-    def _unique_options(self, path: Path_, key: str, ids: Sequence[str]) -> None:
+    def unique(self, path: Path_, key: str, ids: Sequence[str]) -> None:
         seen: set[str] = set()
         for i, option in enumerate(ids):
             if option in seen:
-                self._error((*path, key, i, "id"), f"the option id '{option}' is used twice "
-                            "in this puzzle", "duplicate_id")
+                self.error((*path, key, i, "id"), f"the option id '{option}' is used twice "
+                           "in this puzzle", "duplicate_id")
             seen.add(option)
 
     def _story_lengths(self, path: Path_, model: Story | Endings) -> None:
@@ -255,9 +242,9 @@ class CrossCheck:
             return
         missing = [lang for lang in declared if lang not in text]
         if missing:
-            self._error((*path, key), f"'{key}' has no {quoted(missing, 'and')} text (the "
-                        f"level declares the languages {quoted(declared, 'and')})",
-                        "missing_language")
+            self.error((*path, key), f"'{key}' has no {quoted(missing, 'and')} text (the "
+                       f"level declares the languages {quoted(declared, 'and')})",
+                       "missing_language")
         for lang in text:
             if lang not in declared:
                 self.problems.append(RawProblem(
