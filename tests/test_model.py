@@ -26,7 +26,7 @@ BASE = {
                     "name": "Box",
                     "description": "A box.",
                     "take": "key",
-                    "visible_if": {"all": [{"flag": "x"}, {"not": {"has_item": "key"}}]},
+                    "visible_if": {"all": [{"has_flag": "x"}, {"not": {"has_item": "key"}}]},
                 }
             ],
             "puzzles": [
@@ -92,7 +92,8 @@ def test_a_condition_or_effect_key_is_its_one_field() -> None:
         (name, info), = cls.model_fields.items()
         assert cls.key == (info.alias or name)
     assert [c.key for c in CONDITION_TYPES[-3:]] == ["all", "any", "not"]  # from the aliases
-    assert Not.model_validate({"not": {"flag": "x"}}).not_.key == "flag"
+    assert Not.model_validate({"not": {"has_flag": "x"}}).not_.key == "has_flag"
+    assert Not.model_validate({"not": {"flag": "x"}}).not_.key == "has_flag"  # the old key
     assert len({c.key for c in CONDITION_TYPES}) == len(CONDITION_TYPES)
     assert len({e.key for e in EFFECT_TYPES}) == len(EFFECT_TYPES)
     with pytest.raises(TypeError, match="one field"):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
 
-from escape_game.model.base import Id, Money
+from escape_game.model.base import Id, Money, Renamed
 from escape_game.model.one_key import OneKey, one_key_union
 
 
@@ -18,8 +18,11 @@ class HasItem(_Condition):
     has_item: Id
 
 
-class FlagSet(_Condition):
-    flag: Id
+class HasFlag(_Condition, Renamed):
+    """Named like has_item: the flag is up (a set_flag effect raised it)."""
+
+    old_keys: ClassVar[dict[str, str]] = {"flag": "has_flag"}
+    has_flag: Id
 
 
 class Solved(_Condition):
@@ -56,7 +59,7 @@ class Not(_Condition):
 
 CONDITION_TYPES: tuple[type[_Condition], ...] = (
     HasItem,
-    FlagSet,
+    HasFlag,
     Solved,
     Visited,
     OwnsPotion,

@@ -39,7 +39,14 @@ def single_key(value: Any) -> str | None:
 def one_key_union(types: Sequence[type[OneKey]], error: str, message: str) -> Any:
     """The union of ``types``, told apart by their key; an unknown key gives ``error``."""
     members = tuple(Annotated[t, Tag(t.key)] for t in types)
+    # a renamed key (see model.base.Renamed) is read as its new name
+    renamed = {old: new for t in types for old, new in getattr(t, "old_keys", {}).items()}
+
+    def key_of(value: Any) -> str | None:
+        key = single_key(value)
+        return renamed.get(key, key) if key is not None else None
+
     return Annotated[
         Union[members],  # noqa: UP007 - tagged members need the explicit Union form
-        Discriminator(single_key, custom_error_type=error, custom_error_message=message),
+        Discriminator(key_of, custom_error_type=error, custom_error_message=message),
     ]

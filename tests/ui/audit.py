@@ -241,7 +241,7 @@ def tour_every_scene(pilot: Pilot) -> Iterator[tuple[str, list[Any] | None]]:
             compared = getattr(puzzle, "products", None)  # a product comparison's table
             products = None if compared is None else [level.potions[x] for x in compared]
             yield f"puzzle {puzzle.id} ({puzzle.kind})", products
-            wrong = (flow.tr(puzzle.incorrect_feedback) or "Not quite.")
+            wrong = (flow.tr(puzzle.incorrect_message) or "Not quite.")
             scene.feedback = (wrong, False)
             scene.code = "0042"  # shown by a code lock, ignored by the other kinds
             _settle(pilot)

@@ -9,11 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Protocol, get_args
+from typing import TYPE_CHECKING, ClassVar, Protocol, get_args
 
 from pydantic import Field
 
-from escape_game.model.base import AssetPath, Entity, Id, Model, PathPart, Position, Text
+from escape_game.model.base import (
+    AssetPath,
+    Entity,
+    Id,
+    Model,
+    PathPart,
+    Position,
+    Renamed,
+    Text,
+)
 from escape_game.model.conditions import Condition
 from escape_game.model.effects import Effect
 
@@ -28,10 +37,11 @@ class Hint(Model):
     cost: int = Field(default=0, ge=0)
 
 
-class Option(Model):
+class Option(Renamed):
+    old_keys: ClassVar[dict[str, str]] = {"feedback": "message"}
     id: Id
     text: Text
-    feedback: Text | None = None
+    message: Text | None = None
 
 
 class Response(Protocol):
@@ -72,7 +82,9 @@ class DataChecks(Protocol):
         """'; did you mean 'x'?' for a near miss, else ''."""
 
 
-class PuzzleBase(Entity):
+class PuzzleBase(Entity, Renamed):
+    old_keys: ClassVar[dict[str, str]] = {"correct_feedback": "correct_message",
+                                          "incorrect_feedback": "incorrect_message"}
     title: Text
     prompt: Text
     image: AssetPath | None = None
@@ -82,8 +94,8 @@ class PuzzleBase(Entity):
     visible_if: Condition | None = None
     max_attempts: int | None = Field(default=None, ge=1)
     points: int = Field(default=100, ge=0)
-    correct_feedback: Text | None = None
-    incorrect_feedback: Text | None = None
+    correct_message: Text | None = None
+    incorrect_message: Text | None = None
     on_success: tuple[Effect, ...] = ()
     on_failure: tuple[Effect, ...] = ()
 

@@ -69,11 +69,11 @@ class PuzzleScene(Scene):
         for event in events:
             if isinstance(event, PuzzleSolved):
                 self.solved = True
-                text = self.flow.tr(self.puzzle.correct_feedback) or t("puzzle.correct")
+                text = self.flow.tr(self.puzzle.correct_message) or t("puzzle.correct")
                 self.feedback = (text, True)
                 self.focus.key = "close"
             elif isinstance(event, PuzzleAttempted) and not event.correct:
-                text = self.flow.tr(self.puzzle.incorrect_feedback) or t("puzzle.incorrect")
+                text = self.flow.tr(self.puzzle.incorrect_message) or t("puzzle.incorrect")
                 own = self.panel.feedback(self, self.puzzle)
                 if own:
                     text = self.flow.tr(own)

@@ -26,7 +26,7 @@ class SingleChoicePanel(Panel[SingleChoice]):
         return scene.choice is not None
 
     def feedback(self, scene: PuzzleScene, puzzle: SingleChoice) -> Text | None:
-        return next((o.feedback for o in puzzle.options if o.id == scene.choice), None)
+        return next((o.message for o in puzzle.options if o.id == scene.choice), None)
 
     def draw(self, scene: PuzzleScene, puzzle: SingleChoice, p: Painter,
              body: pygame.Rect) -> int:
