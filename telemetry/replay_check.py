@@ -18,8 +18,7 @@ from typing import Any
 
 from escape_game.core import ACTION_ADAPTER, Action, GameState, Level, new_game, step
 from escape_game.core.actions import Answer
-from escape_game.core.answers import normalize_code
-from escape_game.model import CodeLock
+from escape_game.model.puzzles import CodeLock, normalize_code
 from telemetry.reader import SessionFile
 from telemetry.records import ActionRecord, EventRecord, ResumeRecord, event_data
 
@@ -91,10 +90,7 @@ def code_correct(level: Level, action: Action) -> bool | None:
     if not isinstance(action, Answer) or action.code is None:
         return None
     puzzle = level.puzzles.get(action.puzzle)
-    if not isinstance(puzzle, CodeLock):
-        return None
-    return normalize_code(action.code, puzzle.case_sensitive) == normalize_code(
-        puzzle.code, puzzle.case_sensitive)
+    return puzzle.judge(action) if isinstance(puzzle, CodeLock) else None
 
 
 def state_digest(state: GameState) -> str:

@@ -80,3 +80,23 @@ def test_text_falls_back_to_another_language() -> None:
     assert text_in({"en": "Hello", "fr": "Bonjour"}, "fr") == "Bonjour"
     assert text_in({"en": "Hello"}, "de", fallback="en") == "Hello"
     assert text_in("Plain", "fr") == "Plain"
+
+
+def test_a_condition_or_effect_key_is_its_one_field() -> None:
+    from escape_game.model.base import Id
+    from escape_game.model.conditions import CONDITION_TYPES
+    from escape_game.model.effects import EFFECT_TYPES
+    from escape_game.model.one_key import OneKey
+
+    for cls in (*CONDITION_TYPES, *EFFECT_TYPES):
+        (name, info), = cls.model_fields.items()
+        assert cls.key == (info.alias or name)
+    assert [c.key for c in CONDITION_TYPES[-3:]] == ["all", "any", "not"]  # from the aliases
+    assert Not.model_validate({"not": {"has_flag": "x"}}).not_.key == "has_flag"
+    assert Not.model_validate({"not": {"flag": "x"}}).not_.key == "has_flag"  # the old key
+    assert len({c.key for c in CONDITION_TYPES}) == len(CONDITION_TYPES)
+    assert len({e.key for e in EFFECT_TYPES}) == len(EFFECT_TYPES)
+    with pytest.raises(TypeError, match="one field"):
+        class Both(OneKey):  # two keys cannot tell a condition apart
+            has_item: Id
+            flag: Id

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from escape_game.check.answers import correct_answer, wrong_answer
 from escape_game.check.losses import LossNotes, observe
 from escape_game.check.moves import moves
+from escape_game.check.solutions import correct_answer, wrong_answer
 from escape_game.core import actions as act
 from escape_game.core import events as ev
 from escape_game.core.economics import best_value, excludes, payout

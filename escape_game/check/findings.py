@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from escape_game.check.answers import correct_answer
 from escape_game.check.moves import Move
 from escape_game.check.report import Finding, sequence
 from escape_game.check.search import SearchResult
+from escape_game.check.solutions import correct_answer
 from escape_game.core import actions as act
 from escape_game.core.economics import excludes
 from escape_game.core.level import Level

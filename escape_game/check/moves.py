@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from escape_game.check.abstraction import rng_for
-from escape_game.check.answers import correct_answer, wrong_answer
+from escape_game.check.solutions import correct_answer, wrong_answer
 from escape_game.core import actions as act
 from escape_game.core import events as ev
 from escape_game.core.level import Level

@@ -6,21 +6,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from escape_game.check.moves import Move, apply_move
+from escape_game.check.solutions import said
 from escape_game.core import actions as act
 from escape_game.core import events as ev
 from escape_game.core.level import Level
 from escape_game.core.rules import new_game
-from escape_game.model import (
-    Budget,
-    Matching,
-    MultipleChoice,
-    Ordering,
-    ProductComparison,
-    Puzzle,
-    SingleChoice,
-    Text,
-    text_in,
-)
+from escape_game.model import Puzzle, Text, text_in
 
 _PHRASES: dict[str, dict[str, str]] = {
     "en": {
@@ -89,26 +80,8 @@ class Describer:
         return f"{amount.normalize():f} {self.level.campaign.currency}"
 
     def answer(self, puzzle: Puzzle | None, a: act.Answer) -> str:
-        if a.code is not None:
-            return a.code
-        if isinstance(puzzle, SingleChoice) and a.choice is not None:
-            option = next((o for o in puzzle.options if o.id == a.choice), None)
-            return f"“{self.text(option.text if option else None, a.choice)}”"
-        if isinstance(puzzle, ProductComparison) and a.choice is not None:
-            return self.potion(a.choice)
-        if isinstance(puzzle, MultipleChoice | Ordering) and a.choices is not None:
-            opts = puzzle.options if isinstance(puzzle, MultipleChoice) else puzzle.items
-            names = {o.id: self.text(o.text, o.id) for o in opts}
-            sep = " + " if isinstance(puzzle, MultipleChoice) else f", {self.p['then']} "
-            return sep.join(f"“{names.get(c, c)}”" for c in a.choices)
-        if isinstance(puzzle, Matching) and a.pairs is not None:
-            left = {o.id: self.text(o.text, o.id) for o in puzzle.left}
-            right = {o.id: self.text(o.text, o.id) for o in puzzle.right}
-            return "; ".join(f"{left.get(k, k)} → {right.get(v, v)}" for k, v in a.pairs.items())
-        if isinstance(puzzle, Budget) and a.amounts is not None:
-            cats = {c.id: self.text(c.text, c.id) for c in puzzle.categories}
-            return "; ".join(f"{cats.get(k, k)}: {self.money(v)}" for k, v in a.amounts.items())
-        return "?"
+        """The answer in words, by the puzzle kind's own phrasing (check.solutions)."""
+        return "?" if puzzle is None else said(puzzle, a, self)
 
     def potion(self, potion_id: str) -> str:
         potion = self.level.potions.get(potion_id)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from escape_game.core import actions as act
 from escape_game.core import events as ev
 from escape_game.core import scoring
-from escape_game.core.answers import check
+from escape_game.core.answer_rules import check
 from escape_game.core.conditions import holds
 from escape_game.core.draft import Draft
 from escape_game.core.economics import best_value

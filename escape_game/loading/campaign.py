@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from escape_game.loading.assets import AssetProblem, resolve_asset
-from escape_game.loading.locate import PathPart, find_node, node_position, source_text
+from escape_game.loading.locate import find_node, node_position, source_text
 from escape_game.loading.messages import MAX_PROBLEMS, RawProblem, translate
 from escape_game.loading.problems import LevelError, Location, Problem
 from escape_game.loading.references import cross_check
@@ -27,6 +27,7 @@ from escape_game.loading.spelling import (
 )
 from escape_game.loading.walk import Located, all_models, plan_of
 from escape_game.model import Campaign, Entity, Fragment
+from escape_game.model.base import PathPart
 
 ROOT_FILE = "campaign.yaml"
 #: Lists a fragment file may add to; their entries keep a note of the file they came from.

@@ -7,9 +7,8 @@ from typing import Literal
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from escape_game.model.base import old_spellings
+from escape_game.model.base import PathPart, old_spellings
 
-PathPart = str | int
 Where = Literal["value", "key"]
 #: A validated path names a renamed key by its new name; the file may spell it the old way.
 _OLD_SPELLINGS = old_spellings()

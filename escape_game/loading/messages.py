@@ -12,9 +12,10 @@ from pydantic import BaseModel, Tag
 from pydantic_core import ErrorDetails
 
 from escape_game.loading.accidents import CURLY_QUOTES
-from escape_game.loading.locate import PathPart, Where
+from escape_game.loading.locate import Where
 from escape_game.loading.problems import did_you_mean, quoted
 from escape_game.model import CONDITION_KEYS, EFFECT_KEYS
+from escape_game.model.base import PathPart
 from escape_game.model.numbers import quote
 
 #: What an entry of each list is called, for messages like "room 'hall' needs a 'title'".

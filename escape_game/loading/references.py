@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from pydantic import BaseModel
 
-from escape_game.loading.locate import PathPart
 from escape_game.loading.messages import RawProblem
 from escape_game.loading.problems import did_you_mean, quoted
 from escape_game.loading.walk import Located, all_models, plan_of
 from escape_game.model import (
-    Budget,
     Campaign,
     Endings,
     Entity,
@@ -24,19 +21,15 @@ from escape_game.model import (
     ItemUse,
     KnowledgeItem,
     LikertItem,
-    Matching,
-    MultipleChoice,
-    Ordering,
     Potion,
-    ProductComparison,
     QuizForm,
     Risk,
     Room,
-    SingleChoice,
     Story,
     Threat,
 )
 from escape_game.model import Concept as ConceptModel
+from escape_game.model.base import PathPart
 from escape_game.model.conditions import HasFlag, HasItem, OwnsPotion, Solved, Visited
 from escape_game.model.effects import (
     GiveItem,
@@ -46,6 +39,7 @@ from escape_game.model.effects import (
     TriggerThreat,
     UnlockExit,
 )
+from escape_game.model.puzzles import PUZZLE_MODELS, PuzzleBase
 from escape_game.model.story import STORY_TEXT_LIMIT
 
 Path_ = tuple[PathPart, ...]
@@ -139,7 +133,7 @@ class CrossCheck:
                 self.index.declare(kind, model.id, path, self.problems)
 
     # -- references ---------------------------------------------------------------------------
-    def _ref(self, path: Path_, kind: str, ref: str) -> None:
+    def refer(self, path: Path_, kind: str, ref: str) -> None:
         self.refs.append((path, kind, ref))
 
     def _check_ref(self, path: Path_, kind: str, ref: str) -> None:
@@ -158,135 +152,76 @@ class CrossCheck:
     def _warn(self, path: Path_, message: str, code: str) -> None:
         self.problems.append(RawProblem(path, "value", message, code, "warning"))
 
-    def _error(self, path: Path_, message: str, code: str) -> None:
-        self.problems.append(RawProblem(path, "value", message, code))
+    def error(self, path: Path_, message: str, code: str, *, on_key: bool = False) -> None:
+        self.problems.append(RawProblem(path, "key" if on_key else "value", message, code))
 
     def _refs(self, path: Path_, key: str, kind: str, ids: Iterable[str]) -> None:
         for i, ref in enumerate(ids):
-            self._ref((*path, key, i), kind, ref)
+            self.refer((*path, key, i), kind, ref)
 
     def _collect(self, path: Path_, model: BaseModel) -> None:
         ref = REFERENCES.get(type(model))
         if ref is not None:
             attr, kind = ref
-            self._ref((*path, attr), kind, getattr(model, attr))
+            self.refer((*path, attr), kind, getattr(model, attr))
         elif isinstance(model, HasFlag):
             self.flag_tests.append(((*path, "has_flag"), model.has_flag))
         elif isinstance(model, SetFlag):
             self.flags_set.add(model.set_flag)
         elif isinstance(model, Campaign):
-            self._ref((*path, "start", "room"), "room", model.start.room)
+            self.refer((*path, "start", "room"), "room", model.start.room)
             self._refs((*path, "start"), "items", "item", model.start.items)
             if model.quizzes is not None:
-                self._ref((*path, "quizzes", "pre"), "quiz form", model.quizzes.pre)
-                self._ref((*path, "quizzes", "post"), "quiz form", model.quizzes.post)
+                self.refer((*path, "quizzes", "pre"), "quiz form", model.quizzes.pre)
+                self.refer((*path, "quizzes", "post"), "quiz form", model.quizzes.post)
                 self._parallel_forms((*path, "quizzes"), model)
         elif isinstance(model, Exit):
-            self._ref((*path, "to"), "room", model.to)
+            self.refer((*path, "to"), "room", model.to)
         elif isinstance(model, GameObject):
             if model.take is not None:
-                self._ref((*path, "take"), "item", model.take)
+                self.refer((*path, "take"), "item", model.take)
             if model.puzzle is not None:
-                self._ref((*path, "puzzle"), "puzzle", model.puzzle)
+                self.refer((*path, "puzzle"), "puzzle", model.puzzle)
         elif isinstance(model, ItemUse):
-            self._ref((*path, "item"), "item", model.item)
+            self.refer((*path, "item"), "item", model.item)
         elif isinstance(model, Potion):
             self._refs(path, "covers", "risk category", model.covers)
         elif isinstance(model, Exclusion):
             self._refs(path, "threats", "threat", model.threats)
             self._refs(path, "categories", "risk category", model.categories)
         elif isinstance(model, Threat):
-            self._ref((*path, "category"), "risk category", model.category)
+            self.refer((*path, "category"), "risk category", model.category)
         elif isinstance(model, KnowledgeItem):
-            self._ref((*path, "concept"), "concept", model.concept)
-            self._unique_options(path, "options", [o.id for o in model.options])
-            self._answer_in(path, "answer", model.answer, [o.id for o in model.options])
-        elif isinstance(model, SingleChoice):
-            self._unique_options(path, "options", [o.id for o in model.options])
-            self._answer_in(path, "answer", model.answer, [o.id for o in model.options])
-        elif isinstance(model, MultipleChoice):
-            self._unique_options(path, "options", [o.id for o in model.options])
-            options = [o.id for o in model.options]
-            for i, answer in enumerate(model.answers):
-                self._answer_in((*path, "answers"), i, answer, options)
-        elif isinstance(model, Ordering):
-            self._ordering(path, model)
-        elif isinstance(model, Matching):
-            self._matching(path, model)
-        elif isinstance(model, Budget):
-            self._budget(path, model)
-        elif isinstance(model, ProductComparison):
-            self._refs(path, "products", "potion", model.products)
-            self._answer_in(path, "answer", model.answer, list(model.products), "products")
+            self.refer((*path, "concept"), "concept", model.concept)
+            self.unique(path, "options", [o.id for o in model.options])
+            self.one_of(path, "answer", model.answer, [o.id for o in model.options])
+        elif isinstance(model, PuzzleBase):
+            model.check_data(path, self)
         elif isinstance(model, LikertItem) and model.concept is not None:
-            self._ref((*path, "concept"), "concept", model.concept)
+            self.refer((*path, "concept"), "concept", model.concept)
         elif isinstance(model, Story | Endings):
             self._story_lengths(path, model)
 
-    def _answer_in(self, path: Path_, key: PathPart, answer: str, options: Sequence[str],
-                   noun: str = "options") -> None:
-        if answer not in options:
-            self._error((*path, key), f"the answer '{answer}' is not one of the {noun} "
-                        f"({quoted(options)}){did_you_mean(answer, options)}", "bad_answer")
+    # -- what a puzzle kind uses to check its own data (model.puzzles.DataChecks) -------------
+    def quoted(self, names: Iterable[object]) -> str:
+        return quoted(names)
 
-    def _unique_options(self, path: Path_, key: str, ids: Sequence[str]) -> None:
+    def did_you_mean(self, word: str, choices: Iterable[str]) -> str:
+        return did_you_mean(word, choices)
+
+    def one_of(self, path: Path_, key: PathPart, answer: str, options: Sequence[str],
+               noun: str = "options") -> None:
+        if answer not in options:
+            self.error((*path, key), f"the answer '{answer}' is not one of the {noun} "
+                       f"({quoted(options)}){did_you_mean(answer, options)}", "bad_answer")
+
+    def unique(self, path: Path_, key: str, ids: Sequence[str]) -> None:
         seen: set[str] = set()
         for i, option in enumerate(ids):
             if option in seen:
-                self._error((*path, key, i, "id"), f"the option id '{option}' is used twice "
-                            "in this puzzle", "duplicate_id")
+                self.error((*path, key, i, "id"), f"the option id '{option}' is used twice "
+                           "in this puzzle", "duplicate_id")
             seen.add(option)
-
-    def _ordering(self, path: Path_, model: Ordering) -> None:
-        items = [o.id for o in model.items]
-        self._unique_options(path, "items", items)
-        for i, answer in enumerate(model.answer):
-            self._answer_in((*path, "answer"), i, answer, items, "items")
-        if sorted(model.answer) != sorted(items) and set(model.answer) <= set(items):
-            missing = [i for i in items if i not in model.answer]
-            extra = sorted({a for a in model.answer if model.answer.count(a) > 1})
-            detail = (f"it leaves out {quoted(missing)}" if missing else
-                      f"it repeats {quoted(extra)}")
-            self._error((*path, "answer"), "the answer must list every item exactly once; "
-                        + detail, "bad_answer")
-
-    def _matching(self, path: Path_, model: Matching) -> None:
-        left = [o.id for o in model.left]
-        right = [o.id for o in model.right]
-        self._unique_options(path, "left", left)
-        self._unique_options(path, "right", right)
-        for key, value in model.answer.items():
-            if key not in left:
-                self.problems.append(RawProblem(
-                    (*path, "answer", key), "key",
-                    f"'{key}' is not one of the left entries ({quoted(left)})"
-                    f"{did_you_mean(key, left)}", "bad_answer"))
-            if value not in right:
-                self._error((*path, "answer", key), f"'{value}' is not one of the right entries "
-                            f"({quoted(right)}){did_you_mean(value, right)}", "bad_answer")
-        for entry in left:
-            if entry not in model.answer:
-                self._error((*path, "answer"), f"the answer does not say what '{entry}' matches",
-                            "bad_answer")
-
-    def _budget(self, path: Path_, model: Budget) -> None:
-        self._unique_options(path, "categories", [c.id for c in model.categories])
-        lowest = sum((c.min for c in model.categories), Decimal(0))
-        if lowest > model.total:
-            self._error((*path, "total"), f"the categories' minimums add up to {lowest}, more "
-                        f"than the total {model.total}: the puzzle cannot be solved",
-                        "impossible_budget")
-        maxes = [c.max for c in model.categories]
-        if all(m is not None for m in maxes):
-            highest = sum((m for m in maxes if m is not None), Decimal(0))
-            if highest < model.total:
-                self._error((*path, "total"), f"the categories' maximums add up to {highest}, less "
-                            f"than the total {model.total}: the puzzle cannot be solved",
-                            "impossible_budget")
-        for i, category in enumerate(model.categories):
-            if category.max is not None and category.max < category.min:
-                self._error((*path, "categories", i, "max"), f"the maximum {category.max} is below "
-                            f"the minimum {category.min}", "impossible_budget")
 
     def _story_lengths(self, path: Path_, model: Story | Endings) -> None:
         """Story texts are read on one screen before anything else: keep each one short."""
@@ -307,9 +242,9 @@ class CrossCheck:
             return
         missing = [lang for lang in declared if lang not in text]
         if missing:
-            self._error((*path, key), f"'{key}' has no {quoted(missing, 'and')} text (the "
-                        f"level declares the languages {quoted(declared, 'and')})",
-                        "missing_language")
+            self.error((*path, key), f"'{key}' has no {quoted(missing, 'and')} text (the "
+                       f"level declares the languages {quoted(declared, 'and')})",
+                       "missing_language")
         for lang in text:
             if lang not in declared:
                 self.problems.append(RawProblem(
@@ -349,8 +284,7 @@ class CrossCheck:
 
 _CHECKED = frozenset({
     *REFERENCES, HasFlag, SetFlag, Campaign, Exit, GameObject, ItemUse, Potion, Exclusion,
-    Threat, KnowledgeItem, LikertItem, SingleChoice, MultipleChoice, Ordering, Matching, Budget,
-    ProductComparison, Story, Endings,
+    Threat, KnowledgeItem, LikertItem, *PUZZLE_MODELS.values(), Story, Endings,
 })
 
 

@@ -21,9 +21,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from escape_game.loading.builder import KeySpot
-from escape_game.loading.locate import PathPart
 from escape_game.loading.walk import all_models
-from escape_game.model.base import Renamed, old_spellings
+from escape_game.model.base import PathPart, Renamed, old_spellings
 
 _OLD_SPELLINGS = old_spellings()
 #: Every key whose spelling the loader notes while building the data: old and new names.

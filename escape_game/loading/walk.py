@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from escape_game.loading.locate import PathPart
+from escape_game.model.base import PathPart
 
 ASSET_FIELDS = frozenset({"image", "background"})
 

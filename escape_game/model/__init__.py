@@ -15,6 +15,7 @@ from escape_game.model.conditions import CONDITION_KEYS, Condition
 from escape_game.model.effects import EFFECT_KEYS, Effect
 from escape_game.model.puzzles import (
     PUZZLE_KINDS,
+    PUZZLE_MODELS,
     Budget,
     BudgetCategory,
     CodeLock,
@@ -25,6 +26,7 @@ from escape_game.model.puzzles import (
     Ordering,
     ProductComparison,
     Puzzle,
+    PuzzleBase,
     SingleChoice,
 )
 from escape_game.model.quiz import KnowledgeItem, LikertItem, QuizForm, QuizItem, QuizPlan
@@ -52,6 +54,7 @@ __all__ = [
     "EFFECT_KEYS",
     "FORMAT_VERSION",
     "PUZZLE_KINDS",
+    "PUZZLE_MODELS",
     "STORY_TEXT_LIMIT",
     "AfterActions",
     "AfterTime",
@@ -88,6 +91,7 @@ __all__ = [
     "Potion",
     "ProductComparison",
     "Puzzle",
+    "PuzzleBase",
     "QuizForm",
     "QuizItem",
     "QuizPlan",

@@ -25,6 +25,8 @@ NonNegativeMoney = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=
 AssetPath = Annotated[str, StringConstraints(min_length=1, max_length=255)]
 #: A position on the room picture, as fractions of its width and height (0..1).
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
+#: One step of a path into the level data (a key, or a position in a list), as in messages.
+PathPart = str | int
 
 
 class Model(BaseModel):

@@ -6,7 +6,7 @@ included); ``every_action`` lists actions built from all the level's ids, mostly
 
 from __future__ import annotations
 
-from escape_game.check.answers import correct_answer, wrong_answer
+from escape_game.check.solutions import correct_answer, wrong_answer
 from escape_game.core import (
     Action,
     GameState,

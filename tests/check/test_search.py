@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from escape_game.check import check_level
 from escape_game.check.abstraction import Abstraction, rng_for
-from escape_game.check.answers import budget_allocation, correct_answer, wrong_answer
 from escape_game.check.search import search
+from escape_game.check.solutions import budget_allocation, correct_answer, wrong_answer
 from escape_game.core import new_game
-from escape_game.core.answers import check
+from escape_game.core.answer_rules import check
 from escape_game.core.rng import next_unit
 from escape_game.model import Budget
 from escape_game.runner.levels import level_from_text

@@ -238,12 +238,12 @@ def tour_every_scene(pilot: Pilot) -> Iterator[tuple[str, list[Any] | None]]:
             scene = PuzzleScene(app, puzzle.id)
             app.scenes.push(scene)
             _settle(pilot)
-            products = ([level.potions[x] for x in getattr(puzzle, "products", ())]
-                        if puzzle.kind == "product_comparison" else None)
+            compared = getattr(puzzle, "products", None)  # a product comparison's table
+            products = None if compared is None else [level.potions[x] for x in compared]
             yield f"puzzle {puzzle.id} ({puzzle.kind})", products
             wrong = (flow.tr(puzzle.incorrect_message) or "Not quite.")
             scene.feedback = (wrong, False)
-            scene.code = "0042" if puzzle.kind == "code_lock" else ""
+            scene.code = "0042"  # shown by a code lock, ignored by the other kinds
             _settle(pilot)
             yield f"puzzle {puzzle.id} with feedback", products
             del app.scenes.stack[1:]

@@ -7,6 +7,7 @@ script's ``wait`` actions move the clock, and the game ends exactly as the scrip
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -130,37 +131,7 @@ class Player:
 
     def fill_answer(self, action: dict[str, Any]) -> None:
         scene = self.scene
-        kind = scene.puzzle.kind
-        if kind == "code_lock":
-            for char in str(action["code"]):
-                if self.mode == "keyboard":
-                    self.pilot.type(char)
-                else:
-                    self.do(f"key_{char}")
-        elif kind in ("single_choice", "product_comparison"):
-            self.do(f"option_{action['choice']}")
-        elif kind == "multiple_choice":
-            for choice in action["choices"]:
-                self.do(f"option_{choice}")
-        elif kind == "ordering":
-            for target, item in enumerate(action["choices"]):
-                while scene.order.index(item) > target:
-                    self.do(f"up_{item}")
-        elif kind == "matching":
-            for left, right in action["pairs"].items():
-                for _ in range(len(scene.puzzle.right) + 1):
-                    if scene.pairs.get(left) == right:
-                        break
-                    self.do(f"match_{left}")
-        elif kind == "budget":
-            for category, amount in action["amounts"].items():
-                want = Decimal(str(amount))
-                for _ in range(500):
-                    have = scene.amounts[category]
-                    if have == want:
-                        break
-                    self.do(f"{'plus' if have < want else 'minus'}_{category}")
-                assert scene.amounts[category] == want, (category, scene.amounts)
+        FILLERS[scene.puzzle.kind](self, scene, action)
         self.do("submit")
 
     def play(self, action: dict[str, Any]) -> None:
@@ -196,3 +167,59 @@ class Player:
         else:
             raise AssertionError(f"no UI for {kind}")
         self.settle()
+
+
+# --- the presses that build one kind's answer in the puzzle dialog ---------------------------
+def _code(player: Player, scene: PuzzleScene, action: dict[str, Any]) -> None:
+    for char in str(action["code"]):
+        if player.mode == "keyboard":
+            player.pilot.type(char)
+        else:
+            player.do(f"key_{char}")
+
+
+def _choice(player: Player, scene: PuzzleScene, action: dict[str, Any]) -> None:
+    player.do(f"option_{action['choice']}")
+
+
+def _choices(player: Player, scene: PuzzleScene, action: dict[str, Any]) -> None:
+    for choice in action["choices"]:
+        player.do(f"option_{choice}")
+
+
+def _order(player: Player, scene: PuzzleScene, action: dict[str, Any]) -> None:
+    for target, item in enumerate(action["choices"]):
+        while scene.order.index(item) > target:
+            player.do(f"up_{item}")
+
+
+def _pairs(player: Player, scene: PuzzleScene, action: dict[str, Any]) -> None:
+    for left, right in action["pairs"].items():
+        for _ in range(len(scene.puzzle.right) + 1):
+            if scene.pairs.get(left) == right:
+                break
+            player.do(f"match_{left}")
+
+
+def _amounts(player: Player, scene: PuzzleScene, action: dict[str, Any]) -> None:
+    for category, amount in action["amounts"].items():
+        want = Decimal(str(amount))
+        for _ in range(500):
+            have = scene.amounts[category]
+            if have == want:
+                break
+            player.do(f"{'plus' if have < want else 'minus'}_{category}")
+        assert scene.amounts[category] == want, (category, scene.amounts)
+
+
+#: Puzzle kind -> how a player builds a scripted answer (tests/ui/test_puzzle_panels.py
+#: checks that every registered kind is here).
+FILLERS: dict[str, Callable[[Player, PuzzleScene, dict[str, Any]], None]] = {
+    "code_lock": _code,
+    "single_choice": _choice,
+    "product_comparison": _choice,
+    "multiple_choice": _choices,
+    "ordering": _order,
+    "matching": _pairs,
+    "budget": _amounts,
+}
