@@ -10,15 +10,13 @@ from __future__ import annotations
 import gc
 from array import array
 from collections import deque
-from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from escape_game.check.abstraction import Abstraction
-from escape_game.check.moves import Move, MoveBook, apply_move, moves
+from escape_game.check.abstraction import Abstraction, StateKey
+from escape_game.check.moves import Move, MoveBook, View, apply_move, moves
 from escape_game.core import events as ev
 from escape_game.core.level import Level
-from escape_game.core.queries import shop, visible_objects, visible_puzzles
 from escape_game.core.rules import StepResult, new_game
 from escape_game.core.state import GameState
 
@@ -139,11 +137,11 @@ class _Concepts:
         return index
 
 
-def _note(level: Level, state: GameState, reached: Reached) -> None:
+def _note(state: GameState, view: View, reached: Reached) -> None:
     reached.rooms.add(state.room)
-    reached.objects.update(o.id for o in visible_objects(level, state))
-    reached.puzzles.update(p.id for p in visible_puzzles(level, state))
-    for potion in shop(level, state):
+    reached.objects.update(o.id for o in view.objects)
+    reached.puzzles.update(p.id for p in view.puzzles)
+    for potion in view.offer:
         reached.offered.add(potion.id)
         best = reached.most_money.get(potion.id)
         if best is None or state.money > best:
@@ -186,7 +184,9 @@ def _search(
     graph = Graph(states=[opening.state], parent=[-1], via=[None], depth=[0], via_tag=[-1])
     graph.start_concepts = concepts.met(opening.events)
     reached = Reached()
-    index: dict[Hashable, int] = {key(opening.state): 0}
+    keys: list[StateKey] = [key(opening.state)]
+    """Per node, its key: a child's key is worked out from its parent's."""
+    index: dict[StateKey, int] = {keys[0]: 0}
     queue = deque([0])
     won: list[int] = []
     lost: list[int] = []
@@ -208,9 +208,11 @@ def _search(
     while queue:
         node = queue.popleft()
         state = graph.states[node]
-        _note(level, state, reached)
+        base = keys[node]
+        view = View.of(level, state)
+        _note(state, view, reached)
         expanded += 1
-        for move in moves(level, state, abstraction.action_clamp(state), book):
+        for move in moves(level, state, abstraction.action_clamp(state), book, view):
             loop = inert_tag.get(id(move))
             if loop is not None:
                 if concepts.sets[loop]:
@@ -228,7 +230,7 @@ def _search(
                     reached.threats.add(e.threat)
                 elif isinstance(e, ev.RoomEntered) and e.via is not None:
                     reached.exits.add(e.via)
-            k = key(new)
+            k = key(new, state, base)
             target = index.get(k)
             tag = concepts.tag(result.events)
             if target is None:
@@ -236,6 +238,7 @@ def _search(
                     complete = False
                     continue
                 target = index[k] = len(graph.states)
+                keys.append(k)
                 graph.states.append(new)
                 graph.parent.append(node)
                 graph.via.append(move)
