@@ -25,6 +25,8 @@ from escape_game.model import effects as fx
 #: What the search keeps of a state (see Abstraction.key): a tuple of hashable parts.
 StateKey = tuple[Hashable, ...]
 
+_NONE_OWNED: frozenset[tuple[str, bool]] = frozenset()
+
 #: How the search simplifies play; printed in every report so no one mistakes it for more.
 ABSTRACTIONS: tuple[str, ...] = (
     "timers are off: time limits and warning countdowns are not modelled; a pending warning "
@@ -468,6 +470,8 @@ class Abstraction:
         """Money, debt and the relevant potions owned (None where money cannot matter)."""
         if self.money_rooms is not None and state.room not in self.money_rooms:
             return None, None, None
+        if not state.owned_potions:
+            return self.money_key(state), state.debt, _NONE_OWNED
         potions = self.level.potions
         relevant = self._relevant_potions(state)
         owned = frozenset(

@@ -105,26 +105,56 @@ class _Concepts:
         self.level = level
         self.interned: dict[frozenset[str], int] = {}
         self.sets: list[frozenset[str]] = []
+        lv = level
+        objects = {o.id: o.concepts for o in lv.objects.values()}
+        threats = {t.id: t.concepts for t in lv.threats.values()}
+        # Per kind of event, the field naming an entity and each entity's concepts: one
+        # lookup per event (the search reads the events of every step).
+        self._named: dict[type, tuple[str, dict[str, tuple[str, ...]]]] = {
+            ev.RoomEntered: ("room", {r.id: r.concepts for r in lv.rooms.values()}),
+            ev.ObjectExamined: ("object", objects),
+            ev.ItemTaken: ("object", objects),
+            ev.ItemUsed: ("target", objects),
+            ev.PuzzleAttempted: ("puzzle", {p.id: p.concepts for p in lv.puzzles.values()}),
+            ev.ThreatWarned: ("threat", threats),
+            ev.ThreatStruck: ("threat", threats),
+        }
+        self._potions = {p.id: p.concepts for p in lv.potions.values()}
+        self._none: int | None = None
 
     def met(self, events: tuple[ev.Event, ...]) -> frozenset[str]:
-        lv = self.level
         found: set[str] = set()
         for e in events:
-            if isinstance(e, ev.RoomEntered) and e.room in lv.rooms:
-                found.update(lv.rooms[e.room].concepts)
-            elif isinstance(e, ev.ObjectExamined | ev.ItemTaken) and e.object in lv.objects:
-                found.update(lv.objects[e.object].concepts)
-            elif isinstance(e, ev.ItemUsed) and e.target in lv.objects:
-                found.update(lv.objects[e.target].concepts)
-            elif isinstance(e, ev.PuzzleAttempted) and e.puzzle in lv.puzzles:
-                found.update(lv.puzzles[e.puzzle].concepts)
-            elif isinstance(e, ev.ThreatWarned | ev.ThreatStruck) and e.threat in lv.threats:
-                found.update(lv.threats[e.threat].concepts)
+            named = self._named.get(type(e))
+            if named is not None:
+                found.update(named[1].get(getattr(e, named[0]), ()))
             elif isinstance(e, ev.PotionOffered):
                 for pid in e.potions:
-                    if pid in lv.potions:
-                        found.update(lv.potions[pid].concepts)
+                    found.update(self._potions.get(pid, ()))
         return frozenset(found)
+
+    def scan(self, events: tuple[ev.Event, ...], reached: Reached) -> int:
+        """The tag of the concepts a step meets; notes the threats warned and exits passed."""
+        found = False
+        for e in events:
+            kind = type(e)
+            if kind is ev.RoomEntered:
+                via = e.via  # type: ignore[attr-defined]  # RoomEntered, checked just above
+                if via is not None:
+                    reached.exits.add(via)
+            elif kind is ev.ThreatWarned:
+                reached.threats.add(e.threat)  # type: ignore[attr-defined]  # as above
+            if not found:
+                named = self._named.get(kind)
+                if named is not None:
+                    found = bool(named[1].get(getattr(e, named[0])))
+                elif kind is ev.PotionOffered:
+                    found = True
+        if found:
+            return self.tag(events)
+        if self._none is None:
+            self._none = self.tag_of(frozenset())
+        return self._none
 
     def tag(self, events: tuple[ev.Event, ...]) -> int:
         return self.tag_of(self.met(events))
@@ -225,14 +255,9 @@ def _search(
             if result is None:
                 continue
             new = result.state
-            for e in result.events:
-                if isinstance(e, ev.ThreatWarned):
-                    reached.threats.add(e.threat)
-                elif isinstance(e, ev.RoomEntered) and e.via is not None:
-                    reached.exits.add(e.via)
+            tag = concepts.scan(result.events, reached)
             k = key(new, state, base)
             target = index.get(k)
-            tag = concepts.tag(result.events)
             if target is None:
                 if len(graph.states) >= budget:
                     complete = False
@@ -249,7 +274,7 @@ def _search(
                     reached.rooms.add(new.room)
                 else:
                     queue.append(target)
-            if target != node or move.main.type == "examine" or concepts.sets[tag]:
+            if target != node or concepts.sets[tag] or move.main.type == "examine":
                 graph.src.append(node)
                 graph.dst.append(target)
                 graph.tag.append(tag)
