@@ -323,10 +323,9 @@ class Abstraction:
         which the key keeps."""
         if self.money_rooms is None:
             return {p.potion for p in state.owned_potions}
-        memo = (state.room, tuple(p.potion for p in state.owned_potions), state.resolved_threats)
-        known = self._memo.get(memo)
+        known = self._memo.get(self._situation(state))
         if known is None:
-            known = self._memo[memo] = frozenset(self._relevant_now(state))
+            known = self._memo[self._situation(state)] = frozenset(self._relevant_now(state))
         return set(known)
 
     def _relevant_now(self, state: GameState) -> set[str]:
@@ -349,11 +348,18 @@ class Abstraction:
         shop: with at least this much (and no debt), more money changes nothing."""
         if not self.money_cap or self.money_rooms is None or state.debt:
             return None
-        memo = (state.room, tuple(p.potion for p in state.owned_potions), state.resolved_threats)
+        memo = self._situation(state)
         need = self._caps.get(memo)
         if need is None:
             need = self._caps[memo] = self._need(state)
         return need
+
+    @staticmethod
+    def _situation(state: GameState) -> Hashable:
+        """What the potions that matter and the money that is enough depend on."""
+        owned = state.owned_potions
+        return (state.room, tuple(p.potion for p in owned) if owned else (),
+                state.resolved_threats)
 
     def _need(self, state: GameState) -> Decimal:
         owned = state.owned_ids
