@@ -186,7 +186,16 @@ class Draft:
     # -- facts for conditions ----------------------------------------------------------------
     @property
     def owned_ids(self) -> set[str]:
-        return {p.potion for p in self.owned_potions}
+        return {p.potion for p in self._current("owned_potions")}
+
+    def has_visited(self, room: str) -> bool:
+        return room in self._current("visited")
+
+    def _current(self, name: str) -> Any:
+        """A thawed field's value for reading only: the step's working copy when it made
+        one, else the source's (reading makes no copy, so `freeze` can share it)."""
+        work = getattr(self, _slot(name))
+        return getattr(self.source, name) if work is None else work
 
     @property
     def over(self) -> bool:

@@ -85,7 +85,7 @@ def leave_room(d: Draft) -> None:
 def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
     """RoomEntered, then first-visit on_enter effects, the shop's offer, and enter threats."""
     room = level.rooms[room_id]
-    first = room_id not in d.visited
+    first = not d.has_visited(room_id)
     d.room = room_id
     if first:
         d.visited.append(room_id)
