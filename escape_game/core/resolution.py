@@ -79,7 +79,7 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
 
 # -- rooms -------------------------------------------------------------------------------------
 def leave_room(d: Draft) -> None:
-    d.emit(ev.RoomLeft(room=d.room, seconds_in_room=d.room_ms // 1000))
+    d.emit(ev.RoomLeft.trusted(room=d.room, seconds_in_room=d.room_ms // 1000))
 
 
 def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
@@ -92,7 +92,7 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
     d.room_ms = 0
     d.room_actions = 0
     d.paused_in_room = False
-    d.emit(ev.RoomEntered(room=room_id, via=via, first_time=first))
+    d.emit(ev.RoomEntered.trusted(room=room_id, via=via, first_time=first))
     if first:
         apply_effects(level, d, room.on_enter, room_id)
     if d.over or d.room != room_id:
@@ -100,7 +100,7 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
     owned = d.owned_ids
     offer = tuple(p.id for p in room.shop if p.id not in owned)
     if offer:
-        d.emit(ev.PotionOffered(room=room_id, potions=offer))
+        d.emit(ev.PotionOffered.trusted(room=room_id, potions=offer))
     for threat in room.threats:
         if d.over or d.room != room_id:
             return
