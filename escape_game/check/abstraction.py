@@ -26,6 +26,8 @@ from escape_game.model import effects as fx
 StateKey = tuple[Hashable, ...]
 
 _NONE_OWNED: frozenset[tuple[str, bool]] = frozenset()
+#: The key's money, debt and relevant potions owned (None where money cannot matter).
+MoneyParts = tuple[Decimal | None, Decimal | None, frozenset[tuple[str, bool]] | None]
 
 #: How the search simplifies play; printed in every report so no one mistakes it for more.
 ABSTRACTIONS: tuple[str, ...] = (
@@ -227,6 +229,7 @@ class Abstraction:
     over a few hundred combinations."""
     _caps: dict[Hashable, Decimal] = field(default_factory=dict, compare=False)
     _parts: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, compare=False)
+    _unowned: dict[Hashable, MoneyParts] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, level: Level, *, exact: bool = False) -> Abstraction:
@@ -470,14 +473,17 @@ class Abstraction:
             taken = taken & self.take_matters
         return self._parts.setdefault(taken, taken)
 
-    def _money(
-        self, state: GameState
-    ) -> tuple[Decimal | None, Decimal | None, frozenset[tuple[str, bool]] | None]:
+    def _money(self, state: GameState) -> MoneyParts:
         """Money, debt and the relevant potions owned (None where money cannot matter)."""
         if self.money_rooms is not None and state.room not in self.money_rooms:
             return None, None, None
         if not state.owned_potions:
-            return self.money_key(state), state.debt, _NONE_OWNED
+            # Then only these four decide it; a few hundred combinations over a search.
+            memo = (state.room, state.money, state.debt, state.resolved_threats)
+            known = self._unowned.get(memo)
+            if known is None:
+                known = self._unowned[memo] = (self.money_key(state), state.debt, _NONE_OWNED)
+            return known
         potions = self.level.potions
         relevant = self._relevant_potions(state)
         owned = frozenset(

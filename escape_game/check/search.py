@@ -257,12 +257,13 @@ def _search(
             new = result.state
             tag = concepts.scan(result.events, reached)
             k = key(new, state, base)
-            target = index.get(k)
+            fresh = len(graph.states)
+            # One hash of the key, found or added (a key's hash is not kept).
+            target = index.get(k) if fresh >= budget else index.setdefault(k, fresh)
             if target is None:
-                if len(graph.states) >= budget:
-                    complete = False
-                    continue
-                target = index[k] = len(graph.states)
+                complete = False
+                continue
+            if target == fresh:
                 keys.append(k)
                 graph.states.append(new)
                 graph.parent.append(node)

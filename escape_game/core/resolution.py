@@ -97,10 +97,11 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
         apply_effects(level, d, room.on_enter, room_id)
     if d.over or d.room != room_id:
         return
-    owned = d.owned_ids
-    offer = tuple(p.id for p in room.shop if p.id not in owned)
-    if offer:
-        d.emit(ev.PotionOffered.trusted(room=room_id, potions=offer))
+    if room.shop:
+        owned = d.owned_ids
+        offer = tuple(p.id for p in room.shop if p.id not in owned)
+        if offer:
+            d.emit(ev.PotionOffered.trusted(room=room_id, potions=offer))
     for threat in room.threats:
         if d.over or d.room != room_id:
             return
