@@ -229,7 +229,7 @@ class Abstraction:
     over a few hundred combinations."""
     _caps: dict[Hashable, Decimal] = field(default_factory=dict, compare=False)
     _parts: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, compare=False)
-    _unowned: dict[Hashable, MoneyParts] = field(default_factory=dict, compare=False)
+    _moneys: dict[Hashable, MoneyParts] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, level: Level, *, exact: bool = False) -> Abstraction:
@@ -477,13 +477,18 @@ class Abstraction:
         """Money, debt and the relevant potions owned (None where money cannot matter)."""
         if self.money_rooms is not None and state.room not in self.money_rooms:
             return None, None, None
+        owned = state.owned_potions
+        # These decide it; a search meets a few hundred combinations of them.
+        memo = (state.room, state.money, state.debt, owned, state.resolved_threats,
+                state.elapsed_ms if owned else 0)
+        known = self._moneys.get(memo)
+        if known is None:
+            known = self._moneys[memo] = self._money_now(state)
+        return known
+
+    def _money_now(self, state: GameState) -> MoneyParts:
         if not state.owned_potions:
-            # Then only these four decide it; a few hundred combinations over a search.
-            memo = (state.room, state.money, state.debt, state.resolved_threats)
-            known = self._unowned.get(memo)
-            if known is None:
-                known = self._unowned[memo] = (self.money_key(state), state.debt, _NONE_OWNED)
-            return known
+            return self.money_key(state), state.debt, _NONE_OWNED
         potions = self.level.potions
         relevant = self._relevant_potions(state)
         owned = frozenset(
