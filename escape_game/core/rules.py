@@ -65,26 +65,34 @@ class _Rejected(Exception):
 
 def step(level: Level, state: GameState, action: act.Action) -> StepResult:
     """Apply one action. Never raises: an impossible action gives ActionRejected, same state."""
-    kind = getattr(action, "type", type(action).__name__)
     if state.outcome is not None:
-        return _reject(state, kind, "game_over")
+        return _reject(state, _kind(action), "game_over")
     handler = _HANDLERS.get(type(action))
     if handler is None:
-        return _reject(state, str(kind), "unknown_action")
+        return _reject(state, str(_kind(action)), "unknown_action")
     d = Draft.of(state)
     d.steps += 1
-    counted = not isinstance(action, act.AdvanceTime | act.Quit)
+    counted = type(action) not in _UNCOUNTED
     if counted:
         d.room_actions += 1
         d.total_actions += 1
     try:
         handler(level, state, action, d)
     except _Rejected as r:  # raised before the draft is touched; the draft is dropped
-        return _reject(state, str(kind), r.reason, r.detail)
+        return _reject(state, str(_kind(action)), r.reason, r.detail)
     if counted and not d.over:
         check_action_triggers(level, d)
     d.finish()
     return StepResult(d.freeze(), tuple(d.events))
+
+
+#: Actions that do not count as one of the player's actions (waiting, quitting).
+_UNCOUNTED = frozenset({act.AdvanceTime, act.Quit})
+
+
+def _kind(action: object) -> str:
+    kind: str = getattr(action, "type", type(action).__name__)
+    return kind
 
 
 def _reject(state: GameState, kind: str, reason: str, detail: str | None = None) -> StepResult:
