@@ -235,29 +235,32 @@ def _search(
         for oid, move in table.items()
         if oid in inert
     }
+    # The loop runs once per move tried: the containers it grows are bound to local names.
+    states, src, dst, tags = graph.states, graph.src, graph.dst, graph.tag
+    scan, sets, clamp = concepts.scan, concepts.sets, abstraction.action_clamp
     while queue:
         node = queue.popleft()
-        state = graph.states[node]
+        state = states[node]
         base = keys[node]
         view = View.of(level, state)
         _note(state, view, reached)
         expanded += 1
-        for move in moves(level, state, abstraction.action_clamp(state), book, view):
+        for move in moves(level, state, clamp(state), book, view):
             loop = inert_tag.get(id(move))
             if loop is not None:
-                if concepts.sets[loop]:
-                    graph.src.append(node)
-                    graph.dst.append(node)
-                    graph.tag.append(loop)
+                if sets[loop]:
+                    src.append(node)
+                    dst.append(node)
+                    tags.append(loop)
                 continue
             steps += len(move.actions)
             result = apply_move(level, state, move)
             if result is None:
                 continue
             new = result.state
-            tag = concepts.scan(result.events, reached)
+            tag = scan(result.events, reached)
             k = key(new, state, base)
-            fresh = len(graph.states)
+            fresh = len(states)
             # One hash of the key, found or added (a key's hash is not kept).
             target = index.get(k) if fresh >= budget else index.setdefault(k, fresh)
             if target is None:
@@ -265,7 +268,7 @@ def _search(
                 continue
             if target == fresh:
                 keys.append(k)
-                graph.states.append(new)
+                states.append(new)
                 graph.parent.append(node)
                 graph.via.append(move)
                 graph.depth.append(graph.depth[node] + 1)
@@ -275,10 +278,10 @@ def _search(
                     reached.rooms.add(new.room)
                 else:
                     queue.append(target)
-            if target != node or concepts.sets[tag] or move.main.type == "examine":
-                graph.src.append(node)
-                graph.dst.append(target)
-                graph.tag.append(tag)
+            if target != node or sets[tag] or move.main.type == "examine":
+                src.append(node)
+                dst.append(target)
+                tags.append(tag)
     graph.concept_sets = concepts.sets
     return SearchResult(
         graph=graph,
