@@ -15,7 +15,6 @@ from escape_game.core.state import STATE_KINDS, GameState, Ledger, OwnedPotion, 
 ZERO = Decimal(0)
 
 
-_NAMES = tuple(name for name, _ in STATE_KINDS)
 #: Fields a step works on as a mutable copy (lists, sets, dicts), made on first use.
 _THAWED = tuple(name for name, kind in STATE_KINDS if kind.thaw is not None)
 #: Fields held as they are (strings, numbers, records).
