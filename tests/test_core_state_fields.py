@@ -55,10 +55,32 @@ def test_the_working_copy_has_every_field_and_freezes_back() -> None:
     assert frozen.flags is not state.flags
 
 
+def test_a_field_read_but_not_changed_is_shared_and_copies_are_private() -> None:
+    state = GameState.from_json(SAVED_V1.read_text("utf-8"))
+    d = Draft.of(state)
+    assert "lit" in d.flags  # read: a working copy, equal to the source
+    d.visited.append("attic")
+    d.visited.remove("attic")  # changed back: still equal
+    d.examined.add("poster")
+    frozen = d.freeze()
+    assert frozen.flags is state.flags and frozen.visited is state.visited
+    assert frozen.examined == state.examined | {"poster"}
+    assert "poster" not in state.examined
+    again = Draft.of(frozen)
+    again.examined.discard("poster")
+    assert again.freeze().examined == state.examined and "poster" in frozen.examined
+
+
 def test_the_drafts_types_name_exactly_the_state_fields() -> None:
-    assert set(Draft.__slots__) == {f.name for f in fields(GameState)} | {
+    # Each field is a slot (held as it is) or an accessor over a working copy made on first
+    # use; nothing else but what the step collects.
+    plain = {n for n in Draft.__slots__ if not n.startswith("_work_")}
+    thawed = {n.removeprefix("_work_") for n in Draft.__slots__ if n.startswith("_work_")}
+    assert plain & thawed == set()
+    assert plain | thawed == {f.name for f in fields(GameState)} | {
         "source", "events", "depth", "ended_now"
     }
+    assert all(isinstance(getattr(Draft, n), property) for n in thawed)
     # The working types the type checker reads (under TYPE_CHECKING) name the same fields.
     tree = ast.parse(Path(draft_module.__file__).read_text("utf-8"))
     [draft] = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Draft"]

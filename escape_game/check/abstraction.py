@@ -22,6 +22,13 @@ from escape_game.model import AfterActions, Condition, Effect
 from escape_game.model import conditions as c
 from escape_game.model import effects as fx
 
+#: What the search keeps of a state (see Abstraction.key): a tuple of hashable parts.
+StateKey = tuple[Hashable, ...]
+
+_NONE_OWNED: frozenset[tuple[str, bool]] = frozenset()
+#: The key's money, debt and relevant potions owned (None where money cannot matter).
+MoneyParts = tuple[Decimal | None, Decimal | None, frozenset[tuple[str, bool]] | None]
+
 #: How the search simplifies play; printed in every report so no one mistakes it for more.
 ABSTRACTIONS: tuple[str, ...] = (
     "timers are off: time limits and warning countdowns are not modelled; a pending warning "
@@ -222,6 +229,7 @@ class Abstraction:
     over a few hundred combinations."""
     _caps: dict[Hashable, Decimal] = field(default_factory=dict, compare=False)
     _parts: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, compare=False)
+    _moneys: dict[Hashable, MoneyParts] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, level: Level, *, exact: bool = False) -> Abstraction:
@@ -318,10 +326,9 @@ class Abstraction:
         which the key keeps."""
         if self.money_rooms is None:
             return {p.potion for p in state.owned_potions}
-        memo = (state.room, tuple(p.potion for p in state.owned_potions), state.resolved_threats)
-        known = self._memo.get(memo)
+        known = self._memo.get(self._situation(state))
         if known is None:
-            known = self._memo[memo] = frozenset(self._relevant_now(state))
+            known = self._memo[self._situation(state)] = frozenset(self._relevant_now(state))
         return set(known)
 
     def _relevant_now(self, state: GameState) -> set[str]:
@@ -344,11 +351,18 @@ class Abstraction:
         shop: with at least this much (and no debt), more money changes nothing."""
         if not self.money_cap or self.money_rooms is None or state.debt:
             return None
-        memo = (state.room, tuple(p.potion for p in state.owned_potions), state.resolved_threats)
+        memo = self._situation(state)
         need = self._caps.get(memo)
         if need is None:
             need = self._caps[memo] = self._need(state)
         return need
+
+    @staticmethod
+    def _situation(state: GameState) -> Hashable:
+        """What the potions that matter and the money that is enough depend on."""
+        owned = state.owned_potions
+        return (state.room, tuple(p.potion for p in owned) if owned else (),
+                state.resolved_threats)
 
     def _need(self, state: GameState) -> Decimal:
         owned = state.owned_ids
@@ -367,35 +381,135 @@ class Abstraction:
         cap = self._cap(state)
         return state.money if cap is None or state.money < cap else cap
 
-    def key(self, state: GameState) -> Hashable:
+    def key(
+        self, state: GameState, base: GameState | None = None, base_key: StateKey | None = None
+    ) -> StateKey:
+        """The state's key. With `base` (a state this one was stepped from) and its key,
+        each part whose fields are the very objects `base` holds is taken from `base_key`
+        instead of being worked out again: a step shares what it left unchanged, so a
+        child's key costs about what its step changed."""
+        if base is None or base_key is None:
+            return self._key(state)
+        part = self._parts.setdefault
+        reads = self.reads
+        exact = self.exact
+        room = state.room
+        if state.visited is base.visited:
+            visited = base_key[1]
+        else:
+            visited = frozenset(state.visited) if exact else reads.rooms.intersection(
+                state.visited)
+            visited = part(visited, visited)
+        if state.inventory is base.inventory:
+            inventory = base_key[2]
+        else:
+            inventory = frozenset(state.inventory) if exact else reads.items.intersection(
+                state.inventory)
+            inventory = part(inventory, inventory)
+        flags = base_key[3] if state.flags is base.flags else self._flags(state.flags)
+        if (room is base.room and state.money is base.money and state.debt is base.debt
+                and state.owned_potions is base.owned_potions
+                and state.resolved_threats is base.resolved_threats
+                and state.elapsed_ms == base.elapsed_ms):
+            money, debt, owned = base_key[4], base_key[5], base_key[7]
+        else:
+            money, debt, owned = self._money(state)
+        if state.solved is base.solved:
+            solved = base_key[8]
+        else:
+            solved = frozenset(state.solved)
+            solved = part(solved, solved)
+        if state.attempts is base.attempts:
+            attempts = base_key[10]
+        else:
+            limited = self.limited_puzzles
+            attempts = frozenset(
+                a for a in state.attempts if a[0] in limited) if limited else None
+        examined = base_key[11] if state.examined is base.examined else self._examined(
+            state.examined)
+        taken = base_key[12] if state.taken is base.taken else self._taken(state.taken)
+        used = base_key[13] if state.used is base.used else part(state.used, state.used)
+        unlocked = (base_key[14] if state.unlocked_exits is base.unlocked_exits
+                    else part(state.unlocked_exits, state.unlocked_exits))
+        if state.resolved_threats is base.resolved_threats:
+            resolved = base_key[17]
+        else:
+            resolved = frozenset(state.resolved_threats)
+            resolved = part(resolved, resolved)
+        return (
+            room,
+            visited,
+            inventory,
+            flags,
+            money,
+            debt,
+            state.wellbeing if self.keep_wellbeing else None,
+            owned,
+            solved,
+            state.locked_puzzles,
+            attempts,
+            examined,
+            taken,
+            used,
+            unlocked,
+            min(state.room_actions, self.action_clamp(state)),
+            frozenset(w.threat for w in state.warnings) if state.warnings else None,
+            resolved,
+            state.outcome,
+        )
+
+    def _flags(self, flags: frozenset[str]) -> frozenset[str]:
+        if not self.exact and not flags <= self.reads.flags:
+            flags = flags & self.reads.flags
+        return self._parts.setdefault(flags, flags)
+
+    def _examined(self, examined: frozenset[str]) -> frozenset[str]:
+        if not examined <= self.examine_matters:
+            examined = examined & self.examine_matters
+        return self._parts.setdefault(examined, examined)
+
+    def _taken(self, taken: frozenset[str]) -> frozenset[str]:
+        if not taken <= self.take_matters:
+            taken = taken & self.take_matters
+        return self._parts.setdefault(taken, taken)
+
+    def _money(self, state: GameState) -> MoneyParts:
+        """Money, debt and the relevant potions owned (None where money cannot matter)."""
+        if self.money_rooms is not None and state.room not in self.money_rooms:
+            return None, None, None
+        owned = state.owned_potions
+        # These decide it; a search meets a few hundred combinations of them.
+        memo = (state.room, state.money, state.debt, owned, state.resolved_threats,
+                state.elapsed_ms if owned else 0)
+        known = self._moneys.get(memo)
+        if known is None:
+            known = self._moneys[memo] = self._money_now(state)
+        return known
+
+    def _money_now(self, state: GameState) -> MoneyParts:
+        if not state.owned_potions:
+            return self.money_key(state), state.debt, _NONE_OWNED
         potions = self.level.potions
-        money_matters = self.money_rooms is None or state.room in self.money_rooms
-        owned = None
-        if money_matters:
-            relevant = self._relevant_potions(state)
-            owned = frozenset(
-                (
-                    p.potion,
-                    state.elapsed_ms - p.bought_ms >= potions[p.potion].waiting_period * 1000,
-                )
-                for p in state.owned_potions
-                if p.potion in relevant
+        relevant = self._relevant_potions(state)
+        owned = frozenset(
+            (
+                p.potion,
+                state.elapsed_ms - p.bought_ms >= potions[p.potion].waiting_period * 1000,
             )
+            for p in state.owned_potions
+            if p.potion in relevant
+        )
+        return self.money_key(state), state.debt, owned
+
+    def _key(self, state: GameState) -> StateKey:
         limited = self.limited_puzzles
         reads = self.reads
         if self.exact:
             visited, inventory = frozenset(state.visited), frozenset(state.inventory)
-            flags = state.flags
         else:
             visited = reads.rooms.intersection(state.visited)
             inventory = reads.items.intersection(state.inventory)
-            flags = state.flags if state.flags <= reads.flags else state.flags & reads.flags
-        examined = state.examined
-        if not examined <= self.examine_matters:
-            examined = examined & self.examine_matters
-        taken = state.taken
-        if not taken <= self.take_matters:
-            taken = taken & self.take_matters
+        money, debt, owned = self._money(state)
         # Equal parts of different keys are stored once: a key holds sets of ids that grow
         # with the level, and most states share most of them.
         part = self._parts.setdefault
@@ -403,16 +517,16 @@ class Abstraction:
             state.room,
             part(visited, visited),
             part(inventory, inventory),
-            part(flags, flags),
-            self.money_key(state) if money_matters else None,
-            state.debt if money_matters else None,
+            self._flags(state.flags),
+            money,
+            debt,
             state.wellbeing if self.keep_wellbeing else None,
             owned,
             part(solved := frozenset(state.solved), solved),
             state.locked_puzzles,
             frozenset(a for a in state.attempts if a[0] in limited) if limited else None,
-            part(examined, examined),
-            part(taken, taken),
+            self._examined(state.examined),
+            self._taken(state.taken),
             part(state.used, state.used),
             part(state.unlocked_exits, state.unlocked_exits),
             min(state.room_actions, self.action_clamp(state)),
@@ -422,7 +536,7 @@ class Abstraction:
         )
 
 
-def key(level: Level, state: GameState) -> Hashable:
+def key(level: Level, state: GameState) -> StateKey:
     """The state key of one state (build an Abstraction once when keying many)."""
     return Abstraction.of(level).key(state)
 

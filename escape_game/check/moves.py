@@ -24,7 +24,7 @@ from escape_game.core.queries import (
 )
 from escape_game.core.rules import StepResult, step
 from escape_game.core.state import GameState
-from escape_game.model import AfterTime
+from escape_game.model import AfterTime, GameObject, Potion, Puzzle
 
 Chance = Literal["strikes", "spared"]
 
@@ -91,10 +91,16 @@ def apply_move(level: Level, state: GameState, move: Move) -> StepResult | None:
     if move.chance is not None:
         threat = level.threats[getattr(move.main, "threat", "")]
         state = replace(state, rng=rng_for(threat.likelihood, move.chance == "strikes"))
+    actions = move.actions
+    if len(actions) == 1:
+        result = step(level, state, actions[0])
+        # A rejected action gives back the very state it was sent (and ActionRejected);
+        # an accepted one always a new state.
+        return None if result.state is state else result
     events: list[ev.Event] = []
-    for action in move.actions:
+    for action in actions:
         result = step(level, state, action)
-        if any(isinstance(e, ev.ActionRejected) for e in result.events):
+        if result.state is state:
             return None
         state = result.state
         events.extend(result.events)
@@ -151,6 +157,12 @@ class MoveBook:
                 if 0.0 < threat.likelihood < 1.0 else (Move(face),)
             )
         self.go = {e: Move((act.GoThrough(exit=e),)) for e in level.exits}
+        self.timed = {
+            r.id: True for r in level.rooms.values()
+            if any(isinstance(t.trigger, AfterTime) for t in r.threats)
+        }
+        """Rooms with a timer trigger: elsewhere, waiting changes something only while a
+        potion's waiting period runs."""
 
 
 _BOOKS: list[MoveBook] = []
@@ -167,34 +179,53 @@ def book_for(level: Level) -> MoveBook:
     return book
 
 
+@dataclass(frozen=True, slots=True)
+class View:
+    """What the player sees in a state's room: asked once per state by the search, which
+    both notes it and tries moves on it."""
+
+    objects: list[GameObject]
+    puzzles: list[Puzzle]
+    offer: list[Potion]
+
+    @classmethod
+    def of(cls, level: Level, state: GameState) -> View:
+        return cls(visible_objects(level, state), visible_puzzles(level, state),
+                   shop(level, state))
+
+
 def moves(
-    level: Level, state: GameState, clamp: int = 0, book: MoveBook | None = None
+    level: Level, state: GameState, clamp: int = 0, book: MoveBook | None = None,
+    view: View | None = None,
 ) -> Iterator[Move]:
     """Every move worth trying from a state (the core still decides what is valid).
 
     `clamp` is how many actions in this room can still trigger a threat: while the count is
     below it, one repeated examination stands for every action that only passes a turn.
-    `book` is the level's MoveBook (the last one built for this level when not given).
+    `book` is the level's MoveBook (the last one built for this level when not given);
+    `view` what the room shows in this state, when already known.
     """
     if book is None:
         book = book_for(level)
+    if view is None:
+        view = View.of(level, state)
+    money = state.money
     pending = pending_threats(level, state)
     for warning in pending:
         yield from book.face[warning.threat]
     if pending:
         # A warning counts down: the player may prepare (buy, let a waiting period pass)
         # or face it; everything else waits until it is resolved.
-        for potion in shop(level, state):
-            if state.money >= potion.premium:
+        for potion in view.offer:
+            if money >= potion.premium:
                 yield book.buy[potion.id]
         wait = _wait_ms(level, state)
         if wait is not None:
             yield Move((act.AdvanceTime(ms=wait),))
         return
-    objects = visible_objects(level, state)
     burn = state.room_actions < clamp
     examined, inventory, used = state.examined, state.inventory, state.used
-    for obj in objects:
+    for obj in view.objects:
         oid = obj.id
         if oid not in examined or burn:
             seen = oid in examined
@@ -206,9 +237,10 @@ def moves(
         for item, done, move in book.uses[oid]:
             if item in inventory and done not in used:
                 yield move
-    for puzzle in visible_puzzles(level, state):
+    locked = state.locked_puzzles
+    for puzzle in view.puzzles:
         pid = puzzle.id
-        if pid in state.locked_puzzles:
+        if pid in locked:
             continue
         right = book.right[pid]
         if right is not None:
@@ -216,11 +248,12 @@ def moves(
         wrong = book.wrong.get(pid)
         if wrong is not None:
             yield wrong
-    for potion in shop(level, state):
-        if state.money >= potion.premium:
+    for potion in view.offer:
+        if money >= potion.premium:
             yield book.buy[potion.id]
-    wait = _wait_ms(level, state)
-    if wait is not None:
-        yield Move((act.AdvanceTime(ms=wait),))
+    if state.owned_potions or book.timed.get(state.room):
+        wait = _wait_ms(level, state)
+        if wait is not None:
+            yield Move((act.AdvanceTime(ms=wait),))
     for ex in visible_exits(level, state):
         yield book.go[ex.id]

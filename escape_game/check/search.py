@@ -10,15 +10,13 @@ from __future__ import annotations
 import gc
 from array import array
 from collections import deque
-from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from escape_game.check.abstraction import Abstraction
-from escape_game.check.moves import Move, MoveBook, apply_move, moves
+from escape_game.check.abstraction import Abstraction, StateKey
+from escape_game.check.moves import Move, MoveBook, View, apply_move, moves
 from escape_game.core import events as ev
 from escape_game.core.level import Level
-from escape_game.core.queries import shop, visible_objects, visible_puzzles
 from escape_game.core.rules import StepResult, new_game
 from escape_game.core.state import GameState
 
@@ -107,26 +105,56 @@ class _Concepts:
         self.level = level
         self.interned: dict[frozenset[str], int] = {}
         self.sets: list[frozenset[str]] = []
+        lv = level
+        objects = {o.id: o.concepts for o in lv.objects.values()}
+        threats = {t.id: t.concepts for t in lv.threats.values()}
+        # Per kind of event, the field naming an entity and each entity's concepts: one
+        # lookup per event (the search reads the events of every step).
+        self._named: dict[type, tuple[str, dict[str, tuple[str, ...]]]] = {
+            ev.RoomEntered: ("room", {r.id: r.concepts for r in lv.rooms.values()}),
+            ev.ObjectExamined: ("object", objects),
+            ev.ItemTaken: ("object", objects),
+            ev.ItemUsed: ("target", objects),
+            ev.PuzzleAttempted: ("puzzle", {p.id: p.concepts for p in lv.puzzles.values()}),
+            ev.ThreatWarned: ("threat", threats),
+            ev.ThreatStruck: ("threat", threats),
+        }
+        self._potions = {p.id: p.concepts for p in lv.potions.values()}
+        self._none: int | None = None
 
     def met(self, events: tuple[ev.Event, ...]) -> frozenset[str]:
-        lv = self.level
         found: set[str] = set()
         for e in events:
-            if isinstance(e, ev.RoomEntered) and e.room in lv.rooms:
-                found.update(lv.rooms[e.room].concepts)
-            elif isinstance(e, ev.ObjectExamined | ev.ItemTaken) and e.object in lv.objects:
-                found.update(lv.objects[e.object].concepts)
-            elif isinstance(e, ev.ItemUsed) and e.target in lv.objects:
-                found.update(lv.objects[e.target].concepts)
-            elif isinstance(e, ev.PuzzleAttempted) and e.puzzle in lv.puzzles:
-                found.update(lv.puzzles[e.puzzle].concepts)
-            elif isinstance(e, ev.ThreatWarned | ev.ThreatStruck) and e.threat in lv.threats:
-                found.update(lv.threats[e.threat].concepts)
+            named = self._named.get(type(e))
+            if named is not None:
+                found.update(named[1].get(getattr(e, named[0]), ()))
             elif isinstance(e, ev.PotionOffered):
                 for pid in e.potions:
-                    if pid in lv.potions:
-                        found.update(lv.potions[pid].concepts)
+                    found.update(self._potions.get(pid, ()))
         return frozenset(found)
+
+    def scan(self, events: tuple[ev.Event, ...], reached: Reached) -> int:
+        """The tag of the concepts a step meets; notes the threats warned and exits passed."""
+        found = False
+        for e in events:
+            kind = type(e)
+            if kind is ev.RoomEntered:
+                via = e.via  # type: ignore[attr-defined]  # RoomEntered, checked just above
+                if via is not None:
+                    reached.exits.add(via)
+            elif kind is ev.ThreatWarned:
+                reached.threats.add(e.threat)  # type: ignore[attr-defined]  # as above
+            if not found:
+                named = self._named.get(kind)
+                if named is not None:
+                    found = bool(named[1].get(getattr(e, named[0])))
+                elif kind is ev.PotionOffered:
+                    found = True
+        if found:
+            return self.tag(events)
+        if self._none is None:
+            self._none = self.tag_of(frozenset())
+        return self._none
 
     def tag(self, events: tuple[ev.Event, ...]) -> int:
         return self.tag_of(self.met(events))
@@ -139,11 +167,11 @@ class _Concepts:
         return index
 
 
-def _note(level: Level, state: GameState, reached: Reached) -> None:
+def _note(state: GameState, view: View, reached: Reached) -> None:
     reached.rooms.add(state.room)
-    reached.objects.update(o.id for o in visible_objects(level, state))
-    reached.puzzles.update(p.id for p in visible_puzzles(level, state))
-    for potion in shop(level, state):
+    reached.objects.update(o.id for o in view.objects)
+    reached.puzzles.update(p.id for p in view.puzzles)
+    for potion in view.offer:
         reached.offered.add(potion.id)
         best = reached.most_money.get(potion.id)
         if best is None or state.money > best:
@@ -186,7 +214,9 @@ def _search(
     graph = Graph(states=[opening.state], parent=[-1], via=[None], depth=[0], via_tag=[-1])
     graph.start_concepts = concepts.met(opening.events)
     reached = Reached()
-    index: dict[Hashable, int] = {key(opening.state): 0}
+    keys: list[StateKey] = [key(opening.state)]
+    """Per node, its key: a child's key is worked out from its parent's."""
+    index: dict[StateKey, int] = {keys[0]: 0}
     queue = deque([0])
     won: list[int] = []
     lost: list[int] = []
@@ -205,38 +235,40 @@ def _search(
         for oid, move in table.items()
         if oid in inert
     }
+    # The loop runs once per move tried: the containers it grows are bound to local names.
+    states, src, dst, tags = graph.states, graph.src, graph.dst, graph.tag
+    scan, sets, clamp = concepts.scan, concepts.sets, abstraction.action_clamp
     while queue:
         node = queue.popleft()
-        state = graph.states[node]
-        _note(level, state, reached)
+        state = states[node]
+        base = keys[node]
+        view = View.of(level, state)
+        _note(state, view, reached)
         expanded += 1
-        for move in moves(level, state, abstraction.action_clamp(state), book):
+        for move in moves(level, state, clamp(state), book, view):
             loop = inert_tag.get(id(move))
             if loop is not None:
-                if concepts.sets[loop]:
-                    graph.src.append(node)
-                    graph.dst.append(node)
-                    graph.tag.append(loop)
+                if sets[loop]:
+                    src.append(node)
+                    dst.append(node)
+                    tags.append(loop)
                 continue
             steps += len(move.actions)
             result = apply_move(level, state, move)
             if result is None:
                 continue
             new = result.state
-            for e in result.events:
-                if isinstance(e, ev.ThreatWarned):
-                    reached.threats.add(e.threat)
-                elif isinstance(e, ev.RoomEntered) and e.via is not None:
-                    reached.exits.add(e.via)
-            k = key(new)
-            target = index.get(k)
-            tag = concepts.tag(result.events)
+            tag = scan(result.events, reached)
+            k = key(new, state, base)
+            fresh = len(states)
+            # One hash of the key, found or added (a key's hash is not kept).
+            target = index.get(k) if fresh >= budget else index.setdefault(k, fresh)
             if target is None:
-                if len(graph.states) >= budget:
-                    complete = False
-                    continue
-                target = index[k] = len(graph.states)
-                graph.states.append(new)
+                complete = False
+                continue
+            if target == fresh:
+                keys.append(k)
+                states.append(new)
                 graph.parent.append(node)
                 graph.via.append(move)
                 graph.depth.append(graph.depth[node] + 1)
@@ -246,10 +278,10 @@ def _search(
                     reached.rooms.add(new.room)
                 else:
                     queue.append(target)
-            if target != node or move.main.type == "examine" or concepts.sets[tag]:
-                graph.src.append(node)
-                graph.dst.append(target)
-                graph.tag.append(tag)
+            if target != node or sets[tag] or move.main.type == "examine":
+                src.append(node)
+                dst.append(target)
+                tags.append(tag)
     graph.concept_sets = concepts.sets
     return SearchResult(
         graph=graph,

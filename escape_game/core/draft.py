@@ -15,33 +15,63 @@ from escape_game.core.state import STATE_KINDS, GameState, Ledger, OwnedPotion, 
 ZERO = Decimal(0)
 
 
-_NAMES = tuple(name for name, _ in STATE_KINDS)
+#: Fields a step works on as a mutable copy (lists, sets, dicts), made on first use.
+_THAWED = tuple(name for name, kind in STATE_KINDS if kind.thaw is not None)
+#: Fields held as they are (strings, numbers, records).
+_PLAIN = tuple(name for name, kind in STATE_KINDS if kind.thaw is None)
 
 
-def _compile() -> tuple[Callable[[Any, GameState], Any], Callable[[Any], GameState]]:
-    """`of` and `freeze` written out from GameState's declaration, field by field, the way
-    dataclasses writes `__init__`: a step calls both, and a loop over the fields would cost
-    it twice as much."""
-    env: dict[str, Any] = {"GameState": GameState}
-    thaw, freeze = [], []
+def _slot(name: str) -> str:
+    """Where the working copy of a thawed field lives (None until the step first uses it)."""
+    return f"_work_{name}"
+
+
+def _compile() -> tuple[
+    Callable[[Any, GameState], Any], Callable[[Any], GameState], dict[str, property]
+]:
+    """`of`, `freeze` and the thawed fields' accessors written out from GameState's
+    declaration, field by field, the way dataclasses writes `__init__`: a step calls them
+    all, and a loop over the fields would cost it twice as much.
+
+    A thawed field is copied only when the step first reads or writes it, and `freeze`
+    takes every field the step did not touch from the source as it is: a step touches a
+    few of the state's fields, and copying all of them (sets that grow with the level) was
+    most of its cost. The new state is filled through the slots' descriptors, which is what
+    the frozen dataclass's `__init__` does one `object.__setattr__` at a time."""
+    env: dict[str, Any] = {"GameState": GameState, "new": object.__new__}
+    of, freeze, accessors = [], [], []
     for i, (name, kind) in enumerate(STATE_KINDS):
+        env[f"set{i}"] = GameState.__dict__[name].__set__
+        if kind.thaw is None:
+            of.append(f"    d.{name} = s.{name}")
+            freeze.append(f"    set{i}(o, d.{name})")
+            continue
+        slot = _slot(name)
         env[f"t{i}"], env[f"f{i}"] = kind.thaw, kind.freeze
-        thaw.append(f"    d.{name} = {f't{i}(s.{name})' if kind.thaw else f's.{name}'}")
-        # What the step did not change is taken from the source, so states share it. A set
+        of.append(f"    d.{slot} = None")
+        accessors += [
+            f"def get{i}(d):",
+            f"    w = d.{slot}",
+            "    if w is None:",
+            f"        w = d.{slot} = t{i}(d.source.{name})",
+            "    return w",
+            f"def put{i}(d, value):",
+            f"    d.{slot} = value",
+        ]
+        # A touched copy equal to its source still shares the source's value. A set
         # compares with a frozenset directly (sizes first); lists and dicts once frozen.
-        if kind.freeze is None:
-            freeze.append(f"        d.{name},")
-        elif kind.thaw is set:
-            freeze.append(f"        s.{name} if d.{name} == s.{name} else f{i}(d.{name}),")
+        if kind.thaw is set:
+            same = f"w == s.{name}"
         else:
-            freeze.append(
-                f"        s.{name} if len(d.{name}) == len(s.{name}) and "
-                f"f{i}(d.{name}) == s.{name} else f{i}(d.{name}),"
-            )
+            same = f"len(w) == len(s.{name}) and f{i}(w) == s.{name}"
+        freeze += [
+            f"    w = d.{slot}",
+            f"    set{i}(o, s.{name} if w is None or {same} else f{i}(w))",
+        ]
     source = "\n".join([
         "def of(cls, s):",
-        "    d = cls.__new__(cls)",
-        *thaw,
+        "    d = new(cls)",
+        *of,
         "    d.source = s",
         "    d.events = []",
         "    d.depth = 0",
@@ -49,15 +79,20 @@ def _compile() -> tuple[Callable[[Any, GameState], Any], Callable[[Any], GameSta
         "    return d",
         "def freeze(d):",
         "    s = d.source",
-        "    return GameState(",
+        "    o = new(GameState)",
         *freeze,
-        "    )",
+        "    return o",
+        *accessors,
     ])
     exec(source, env)
-    return env["of"], env["freeze"]
+    properties = {
+        name: property(env[f"get{i}"], env[f"put{i}"])
+        for i, (name, kind) in enumerate(STATE_KINDS) if kind.thaw is not None
+    }
+    return env["of"], env["freeze"], properties
 
 
-_OF, _FREEZE = _compile()
+_OF, _FREEZE, _ACCESSORS = _compile()
 
 
 class Draft:
@@ -66,7 +101,7 @@ class Draft:
     GameState's declaration; the annotations below only tell the type checker what the
     rules may do with them."""
 
-    __slots__ = (*_NAMES, "source", "events", "depth", "ended_now")
+    __slots__ = (*_PLAIN, *map(_slot, _THAWED), "source", "events", "depth", "ended_now")
 
     if TYPE_CHECKING:
         room: str
@@ -150,7 +185,16 @@ class Draft:
     # -- facts for conditions ----------------------------------------------------------------
     @property
     def owned_ids(self) -> set[str]:
-        return {p.potion for p in self.owned_potions}
+        return {p.potion for p in self._current("owned_potions")}
+
+    def has_visited(self, room: str) -> bool:
+        return room in self._current("visited")
+
+    def _current(self, name: str) -> Any:
+        """A thawed field's value for reading only: the step's working copy when it made
+        one, else the source's (reading makes no copy, so `freeze` can share it)."""
+        work = getattr(self, _slot(name))
+        return getattr(self.source, name) if work is None else work
 
     @property
     def over(self) -> bool:
@@ -217,3 +261,7 @@ class Draft:
                     elapsed_ms=self.elapsed_ms,
                 )
             )
+
+
+for _name, _accessor in _ACCESSORS.items():
+    setattr(Draft, _name, _accessor)

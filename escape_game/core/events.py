@@ -8,7 +8,7 @@ knowing each kind. Events never hold text typed by the player.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,6 +23,22 @@ class Event(BaseModel):
     @property
     def name(self) -> str:
         return type(self).__name__
+
+    @classmethod
+    def trusted(cls, **values: Any) -> Self:
+        """The event, without validation, from values of exactly the fields' types given
+        for every field in declaration order (ids the validated level holds, ints, bools).
+        The same model as the validated one (equal, same JSON); the core's most frequent
+        events are built this way, since validating them cost a third of a step."""
+        event = cls.__new__(cls)
+        _set(event, "__dict__", values)
+        _set(event, "__pydantic_fields_set__", set(values))
+        _set(event, "__pydantic_extra__", None)
+        _set(event, "__pydantic_private__", None)
+        return event
+
+
+_set = object.__setattr__
 
 
 class ActionRejected(Event):

@@ -79,28 +79,29 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
 
 # -- rooms -------------------------------------------------------------------------------------
 def leave_room(d: Draft) -> None:
-    d.emit(ev.RoomLeft(room=d.room, seconds_in_room=d.room_ms // 1000))
+    d.emit(ev.RoomLeft.trusted(room=d.room, seconds_in_room=d.room_ms // 1000))
 
 
 def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
     """RoomEntered, then first-visit on_enter effects, the shop's offer, and enter threats."""
     room = level.rooms[room_id]
-    first = room_id not in d.visited
+    first = not d.has_visited(room_id)
     d.room = room_id
     if first:
         d.visited.append(room_id)
     d.room_ms = 0
     d.room_actions = 0
     d.paused_in_room = False
-    d.emit(ev.RoomEntered(room=room_id, via=via, first_time=first))
+    d.emit(ev.RoomEntered.trusted(room=room_id, via=via, first_time=first))
     if first:
         apply_effects(level, d, room.on_enter, room_id)
     if d.over or d.room != room_id:
         return
-    owned = d.owned_ids
-    offer = tuple(p.id for p in room.shop if p.id not in owned)
-    if offer:
-        d.emit(ev.PotionOffered(room=room_id, potions=offer))
+    if room.shop:
+        owned = d.owned_ids
+        offer = tuple(p.id for p in room.shop if p.id not in owned)
+        if offer:
+            d.emit(ev.PotionOffered.trusted(room=room_id, potions=offer))
     for threat in room.threats:
         if d.over or d.room != room_id:
             return

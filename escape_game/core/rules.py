@@ -65,35 +65,43 @@ class _Rejected(Exception):
 
 def step(level: Level, state: GameState, action: act.Action) -> StepResult:
     """Apply one action. Never raises: an impossible action gives ActionRejected, same state."""
-    kind = getattr(action, "type", type(action).__name__)
     if state.outcome is not None:
-        return _reject(state, kind, "game_over")
+        return _reject(state, _kind(action), "game_over")
     handler = _HANDLERS.get(type(action))
     if handler is None:
-        return _reject(state, str(kind), "unknown_action")
-    try:
-        handler(level, state, action, None)  # validation pass: raises _Rejected
-    except _Rejected as r:
-        return _reject(state, str(kind), r.reason, r.detail)
+        return _reject(state, str(_kind(action)), "unknown_action")
     d = Draft.of(state)
     d.steps += 1
-    counted = not isinstance(action, act.AdvanceTime | act.Quit)
+    counted = type(action) not in _UNCOUNTED
     if counted:
         d.room_actions += 1
         d.total_actions += 1
-    handler(level, state, action, d)
+    try:
+        handler(level, state, action, d)
+    except _Rejected as r:  # raised before the draft is touched; the draft is dropped
+        return _reject(state, str(_kind(action)), r.reason, r.detail)
     if counted and not d.over:
         check_action_triggers(level, d)
     d.finish()
     return StepResult(d.freeze(), tuple(d.events))
 
 
+#: Actions that do not count as one of the player's actions (waiting, quitting).
+_UNCOUNTED = frozenset({act.AdvanceTime, act.Quit})
+
+
+def _kind(action: object) -> str:
+    kind: str = getattr(action, "type", type(action).__name__)
+    return kind
+
+
 def _reject(state: GameState, kind: str, reason: str, detail: str | None = None) -> StepResult:
     return StepResult(state, (ev.ActionRejected(action=kind, reason=reason, detail=detail),))
 
 
-# -- handlers: called once with d=None to validate (raise _Rejected), then with a draft -----
-Handler = Callable[[Level, GameState, act.Action, Draft | None], None]
+# -- handlers: each checks the action against the state and raises _Rejected before it
+# changes anything in the draft, so an action is checked once -------------------------------
+Handler = Callable[[Level, GameState, act.Action, Draft], None]
 
 
 def _object_here(level: Level, state: GameState, object_id: str) -> GameObject:
@@ -107,7 +115,7 @@ def _object_here(level: Level, state: GameState, object_id: str) -> GameObject:
     return obj
 
 
-def _go(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+def _go(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.GoThrough)
     ex = level.exits.get(a.exit)
     if ex is None:
@@ -122,34 +130,31 @@ def _go(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
         raise _Rejected("condition_not_met", a.exit)
     if ex.to not in level.rooms:
         raise _Rejected("unknown_room", ex.to)
-    if d is not None:
-        leave_room(d)
-        enter_room(level, d, ex.to, via=a.exit)
+    leave_room(d)
+    enter_room(level, d, ex.to, via=a.exit)
 
 
-def _examine(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+def _examine(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.Examine)
     obj = _object_here(level, state, a.object)
-    if d is not None:
-        d.emit(ev.ObjectExamined(object=obj.id, room=state.room))
-        if obj.id not in d.examined:
-            d.examined.add(obj.id)
-            apply_effects(level, d, obj.on_examine, obj.id)
+    d.emit(ev.ObjectExamined.trusted(object=obj.id, room=state.room))
+    if obj.id not in d.examined:
+        d.examined.add(obj.id)
+        apply_effects(level, d, obj.on_examine, obj.id)
 
 
-def _take(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+def _take(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.Take)
     obj = _object_here(level, state, a.object)
     if obj.take is None:
         raise _Rejected("cannot_take", obj.id)
-    if d is not None:
-        d.taken.add(obj.id)
-        if obj.take not in d.inventory:
-            d.inventory.append(obj.take)
-        d.emit(ev.ItemTaken(item=obj.take, object=obj.id))
+    d.taken.add(obj.id)
+    if obj.take not in d.inventory:
+        d.inventory.append(obj.take)
+    d.emit(ev.ItemTaken.trusted(item=obj.take, object=obj.id))
 
 
-def _use(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+def _use(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.UseItem)
     if a.item not in state.inventory:
         raise _Rejected("no_item", a.item)
@@ -160,14 +165,13 @@ def _use(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None
     key = f"{obj.id}/{a.item}"
     if key in state.used:
         raise _Rejected("already_used", a.target)
-    if d is not None:
-        d.used.add(key)
-        if use.consume and a.item in d.inventory:
-            d.inventory.remove(a.item)
-        d.emit(ev.ItemUsed(item=a.item, target=obj.id, consumed=use.consume))
-        if use.message is not None:
-            d.emit(ev.MessageShown(source=obj.id, text=use.message))
-        apply_effects(level, d, use.on_use, obj.id)
+    d.used.add(key)
+    if use.consume and a.item in d.inventory:
+        d.inventory.remove(a.item)
+    d.emit(ev.ItemUsed(item=a.item, target=obj.id, consumed=use.consume))
+    if use.message is not None:
+        d.emit(ev.MessageShown(source=obj.id, text=use.message))
+    apply_effects(level, d, use.on_use, obj.id)
 
 
 def _puzzle_open(level: Level, state: GameState, puzzle_id: str) -> None:
@@ -184,15 +188,13 @@ def _puzzle_open(level: Level, state: GameState, puzzle_id: str) -> None:
         raise _Rejected("puzzle_locked", puzzle_id)
 
 
-def _answer(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+def _answer(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.Answer)
     _puzzle_open(level, state, a.puzzle)
     puzzle = level.puzzles[a.puzzle]
     correct = check(puzzle, a)
     if correct is None:
         raise _Rejected("bad_answer", a.puzzle)
-    if d is None:
-        return
     attempt = d.attempts.get(puzzle.id, 0) + 1
     d.attempts[puzzle.id] = attempt
     d.emit(ev.PuzzleAttempted(puzzle=puzzle.id, kind=puzzle.kind, correct=correct, attempt=attempt))
@@ -211,16 +213,15 @@ def _answer(level: Level, state: GameState, a: act.Action, d: Draft | None) -> N
         apply_effects(level, d, puzzle.on_failure, puzzle.id)
 
 
-def _hint(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+def _hint(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.TakeHint)
     _puzzle_open(level, state, a.puzzle)
     puzzle = level.puzzles[a.puzzle]
     index = state.hints_on(puzzle.id)
     if index >= len(puzzle.hints):
         raise _Rejected("no_more_hints", puzzle.id)
-    if d is not None:
-        d.hints[puzzle.id] = index + 1
-        d.emit(ev.HintTaken(puzzle=puzzle.id, index=index, cost=puzzle.hints[index].cost))
+    d.hints[puzzle.id] = index + 1
+    d.emit(ev.HintTaken(puzzle=puzzle.id, index=index, cost=puzzle.hints[index].cost))
 
 
 def _on_offer(level: Level, state: GameState, potion_id: str) -> None:
@@ -232,15 +233,13 @@ def _on_offer(level: Level, state: GameState, potion_id: str) -> None:
         raise _Rejected("already_owned", potion_id)
 
 
-def _buy(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+def _buy(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.BuyPotion)
     _on_offer(level, state, a.potion)
     room = level.rooms[state.room]
     potion = next(p for p in room.shop if p.id == a.potion)
     if state.money < potion.premium:
         raise _Rejected("cannot_afford", a.potion)
-    if d is None:
-        return
     owned_before = state.owned_ids
     offer = [p for p in room.shop if p.id not in owned_before]
     # Judged against the whole shop: once the best potion is owned, the rest are not best.
@@ -266,14 +265,13 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None
         d.add_score(-scoring.BUY_EVERYTHING_PENALTY, f"bought_everything:{room.id}")
 
 
-def _decline(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+def _decline(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.DeclinePotion)
     _on_offer(level, state, a.potion)
     if a.potion in state.declined_potions:
         raise _Rejected("already_declined", a.potion)
-    if d is not None:
-        d.declined_potions.add(a.potion)
-        d.emit(ev.PotionDeclined(potion=a.potion))
+    d.declined_potions.add(a.potion)
+    d.emit(ev.PotionDeclined(potion=a.potion))
 
 
 def _pending(level: Level, state: GameState, threat_id: str) -> PendingWarning:
@@ -285,37 +283,32 @@ def _pending(level: Level, state: GameState, threat_id: str) -> PendingWarning:
     return warning
 
 
-def _pause(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+def _pause(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.PauseToThink)
     warning = _pending(level, state, a.threat)
     if warning.paused:
         raise _Rejected("already_paused", a.threat)
-    if d is not None:
-        d.warnings = [
-            PendingWarning(w.threat, w.remaining_ms, True) if w.threat == a.threat else w
-            for w in d.warnings
-        ]
-        d.paused_in_room = True
-        d.emit(ev.ThreatPaused(threat=a.threat, remaining_ms=warning.remaining_ms))
+    d.warnings = [
+        PendingWarning(w.threat, w.remaining_ms, True) if w.threat == a.threat else w
+        for w in d.warnings
+    ]
+    d.paused_in_room = True
+    d.emit(ev.ThreatPaused(threat=a.threat, remaining_ms=warning.remaining_ms))
 
 
-def _face(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+def _face(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.FaceThreat)
     _pending(level, state, a.threat)
-    if d is not None:
-        resolve_threat(level, d, a.threat)
+    resolve_threat(level, d, a.threat)
 
 
-def _wait(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
+def _wait(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.AdvanceTime)
-    if d is None:
-        return
     pass_time(level, d, a.ms)
 
 
-def _quit(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None:
-    if d is not None:
-        d.end("quit")
+def _quit(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
+    d.end("quit")
 
 
 _HANDLERS: dict[type, Handler] = {

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from escape_game.check import check_level
-from escape_game.check.moves import apply_move
+from escape_game.check.abstraction import Abstraction
+from escape_game.check.moves import apply_move, moves
 from escape_game.check.search import search
 from escape_game.core import Level, new_game
 from escape_game.core.state import GameState
@@ -143,3 +144,26 @@ def test_the_reduced_key_proves_what_the_exact_key_proves(level: Level) -> None:
         assert getattr(reduced.reached, field) == getattr(exact.reached, field), field
     if reduced.won:
         assert len(reduced.shortest_win or []) == len(exact.shortest_win or [])
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(levels(), st.booleans())
+def test_a_key_worked_out_from_the_parents_equals_the_key_from_scratch(
+    level: Level, exact: bool
+) -> None:
+    abstraction = Abstraction.of(level, exact=exact)
+    graph = search(level, exact=exact).graph
+    compared = 0
+    every = max(1, len(graph.states) // 40)  # a spread of at most 40 states per level
+    for state in graph.states[::every]:
+        if state.over:
+            continue
+        parent_key = abstraction.key(state)
+        for move in moves(level, state, abstraction.action_clamp(state)):
+            result = apply_move(level, state, move)
+            if result is not None:
+                assert abstraction.key(result.state, state, parent_key) == abstraction.key(
+                    result.state
+                ), move
+                compared += 1
+    assert compared > 0

@@ -1,0 +1,63 @@
+"""Events the core builds without validation are the same models as validated ones."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from escape_game.core import events as ev
+
+CORE = Path(ev.__file__).resolve().parent
+ids = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True)
+
+#: Every kind of event the core builds unvalidated, with values of its fields' types.
+SAMPLES: dict[type[ev.Event], Any] = {
+    ev.RoomLeft: st.fixed_dictionaries({"room": ids, "seconds_in_room": st.integers(0, 10**6)}),
+    ev.RoomEntered: st.fixed_dictionaries(
+        {"room": ids, "via": st.none() | ids, "first_time": st.booleans()}
+    ),
+    ev.PotionOffered: st.fixed_dictionaries(
+        {"room": ids, "potions": st.lists(ids, max_size=4).map(tuple)}
+    ),
+    ev.ObjectExamined: st.fixed_dictionaries({"object": ids, "room": ids}),
+    ev.ItemTaken: st.fixed_dictionaries({"item": ids, "object": ids}),
+}
+
+
+def _trusted_in_core() -> set[str]:
+    """The event classes the core's modules build with `trusted`."""
+    found = set()
+    for path in CORE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "trusted"
+                    and isinstance(node.func.value, ast.Attribute)):
+                found.add(node.func.value.attr)
+                names = [k.arg for k in node.keywords]
+                fields = list(getattr(ev, node.func.value.attr).model_fields)
+                assert names == fields, f"{path.name}:{node.lineno} gives {names}, not {fields}"
+    return found
+
+
+def test_every_unvalidated_event_gives_every_field_in_order_and_is_sampled_here() -> None:
+    assert _trusted_in_core() == {cls.__name__ for cls in SAMPLES}
+
+
+@pytest.mark.parametrize("kind", list(SAMPLES), ids=lambda k: k.__name__)
+def test_a_trusted_event_equals_the_validated_one(kind: type[ev.Event]) -> None:
+    @given(SAMPLES[kind])
+    def same(drawn: dict[str, Any]) -> None:
+        values = {name: drawn[name] for name in kind.model_fields}  # declaration order
+        trusted, checked = kind.trusted(**values), kind(**values)
+        assert trusted == checked and hash(trusted) == hash(checked)
+        assert trusted.model_dump_json() == checked.model_dump_json()
+        assert trusted.model_dump(mode="json") == checked.model_dump(mode="json")
+        assert repr(trusted) == repr(checked)
+        assert trusted.model_fields_set == checked.model_fields_set
+
+    same()
