@@ -253,6 +253,9 @@ def _tally(record: GameRecord, events: tuple[ev.Event, ...]) -> None:
         if isinstance(e, ev.PotionBought):
             record.potions_bought += 1
             record.bought.append(e.potion)
+        elif isinstance(e, ev.PurchaseCancelled):
+            record.potions_bought -= 1
+            record.bought.remove(e.potion)
         elif isinstance(e, ev.ThreatStruck):
             record.threats_struck += 1
             record.threats_protected += e.protected
