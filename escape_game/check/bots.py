@@ -17,7 +17,7 @@ from escape_game.check.losses import LossNotes, observe
 from escape_game.check.moves import moves
 from escape_game.core import actions as act
 from escape_game.core import events as ev
-from escape_game.core.economics import best_value, excludes, payout
+from escape_game.core.economics import best_value, excludes, on_the_label, payout
 from escape_game.core.level import Level
 from escape_game.core.queries import (
     exit_open,
@@ -148,16 +148,6 @@ def careful(level: Level, state: GameState, rng: random.Random) -> Decision:
         return act.FaceThreat(threat=pending_threats(level, state)[0].threat), 3_000
     leave = _leave(level, state, rng)
     return (leave, 3_000) if leave is not None else (_look_around(level, state, rng), 10_000)
-
-
-def on_the_label(offer: list[Potion]) -> Potion:
-    """The offer that looks best to a player who reads only the label, never the fine print.
-
-    The label shows the premium, the deductible and the limit; exclusions and waiting
-    periods are in the fine print. So: the lowest premium, then the lowest deductible,
-    then the highest limit. The order the level lists its potions in plays no part.
-    """
-    return min(offer, key=lambda p: (p.premium, p.deductible, -p.limit))
 
 
 def hasty(level: Level, state: GameState, rng: random.Random) -> Decision:

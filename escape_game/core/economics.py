@@ -83,3 +83,14 @@ def best_value(offer: Sequence[Potion], threats: Sequence[Threat]) -> frozenset[
     if top <= ZERO:
         return frozenset()
     return frozenset(pid for pid, v in values.items() if v == top)
+
+
+def on_the_label(offer: Sequence[Potion]) -> Potion:
+    """The offer that looks best to a player who reads only the label, never the fine print.
+
+    The label shows the premium, the deductible and the limit; exclusions and waiting
+    periods are in the fine print. So: the lowest premium, then the lowest deductible,
+    then the highest limit. The order the level lists its potions in plays no part. The
+    hasty player buys it, and the shop pushes it as its flash offer during a warning.
+    """
+    return min(offer, key=lambda p: (p.premium, p.deductible, -p.limit))

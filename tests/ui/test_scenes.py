@@ -88,7 +88,7 @@ def test_market_shop_threat_and_comparison(make_pilot: Any) -> None:
     player.do("fine_blaze_pro")
     assert isinstance(pilot.scene, MessageScene) and "Kitchen" in pilot.scene.text
     player.settle()
-    player.do("buy_flame_guard")
+    player.buy("flame_guard")
     player.do("decline_blaze_pro")
     assert pilot.session().state.owned_ids == {"flame_guard"}
     # two actions in the market: the kitchen fire warns

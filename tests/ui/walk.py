@@ -17,6 +17,7 @@ from escape_game.ui.scenes.dialogs import MessageScene
 from escape_game.ui.scenes.ending import EndingScene
 from escape_game.ui.scenes.intro import IntroScene
 from escape_game.ui.scenes.outcome import OutcomeScene
+from escape_game.ui.scenes.purchase import ConfirmBuyScene
 from escape_game.ui.scenes.puzzle import PuzzleScene
 from escape_game.ui.scenes.quiz import QuizScene
 from escape_game.ui.scenes.room import RoomScene
@@ -117,6 +118,12 @@ class Player:
             self.to_room()
             self.do("shop")
 
+    def buy(self, potion: str) -> None:
+        """Press the potion's Buy button, then confirm in the dialog that shows the sums."""
+        self.do(f"buy_{potion}")
+        assert isinstance(self.scene, ConfirmBuyScene), type(self.scene).__name__
+        self.do("confirm")
+
     def open_puzzle(self, puzzle: str) -> None:
         self.to_room()
         level = self.pilot.session().level
@@ -181,7 +188,10 @@ class Player:
         elif kind == "face":
             self.threat_scene(action["threat"])
             self.do("face")
-        elif kind in ("buy", "decline"):
+        elif kind == "buy":
+            self.shop()
+            self.buy(action["potion"])
+        elif kind in ("decline", "cancel"):
             self.shop()
             self.do(f"{kind}_{action['potion']}")
         elif kind == "go":
