@@ -118,6 +118,16 @@ class Player:
             self.to_room()
             self.do("shop")
 
+    def use(self, item: str, target: str) -> None:
+        """Pick the item in the bag ("Use it on…"), then choose the object: it offers the
+        item held."""
+        self.to_room()
+        self.do(f"item_{item}")
+        self.do("choose")
+        assert isinstance(self.scene, RoomScene) and self.scene.selected_item == item
+        self.do(f"object_{target}")
+        self.do(f"use_{item}")
+
     def buy(self, potion: str) -> None:
         """Press the potion's Buy button, then confirm in the dialog that shows the sums."""
         self.do(f"buy_{potion}")
@@ -188,6 +198,8 @@ class Player:
         elif kind == "face":
             self.threat_scene(action["threat"])
             self.do("face")
+        elif kind == "use":
+            self.use(action["item"], action["target"])
         elif kind == "buy":
             self.shop()
             self.buy(action["potion"])
