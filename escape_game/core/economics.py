@@ -94,3 +94,11 @@ def on_the_label(offer: Sequence[Potion]) -> Potion:
     hasty player buys it, and the shop pushes it as its flash offer during a warning.
     """
     return min(offer, key=lambda p: (p.premium, p.deductible, -p.limit))
+
+
+def flash_offer(offer: Sequence[Potion], owned: Iterable[str], threat: Threat) -> Potion | None:
+    """What the shop pushes while ``threat`` warns: of the potions on offer that name its
+    risk and are not owned, the one that looks best on the label (None when none does)."""
+    have = set(owned)
+    covering = [p for p in offer if p.id not in have and threat.category in p.covers]
+    return on_the_label(covering) if covering else None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from escape_game.core.actions import BuyPotion, FaceThreat, PauseToThink
-from escape_game.core.economics import on_the_label
+from escape_game.core.economics import flash_offer
 from escape_game.core.events import ThreatStruck
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
@@ -74,13 +74,9 @@ class ThreatScene(Scene):
         self.focus.key = "shop" if self.flow.game.room.shop else None
 
     def featured(self) -> Any:
-        """The flash offer: of the potions here that cover this risk and are not owned, the
-        one that looks best on the label (None when there is none)."""
+        """The potion the shop pushes during this warning (None when there is none)."""
         session = self.flow.game
-        owned = session.state.owned_ids
-        offer = [p for p in session.room.shop
-                 if p.id not in owned and self.threat.category in p.covers]
-        return on_the_label(offer) if offer else None
+        return flash_offer(session.room.shop, session.state.owned_ids, self.threat)
 
     def offer_left_ms(self, warning: Any) -> int | None:
         """What is left of the flash offer's "ends in 10 s", read from the warning's own
