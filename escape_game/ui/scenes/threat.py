@@ -21,6 +21,7 @@ import pygame
 from escape_game.core.actions import BuyPotion, FaceThreat, PauseToThink
 from escape_game.core.economics import flash_offer
 from escape_game.core.events import ThreatStruck
+from escape_game.core.state import PendingWarning
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.motion import second_ticked
@@ -78,7 +79,7 @@ class ThreatScene(Scene):
         session = self.flow.game
         return flash_offer(session.room.shop, session.state.owned_ids, self.threat)
 
-    def offer_left_ms(self, warning: Any) -> int | None:
+    def offer_left_ms(self, warning: PendingWarning | None) -> int | None:
         """What is left of the flash offer's "ends in 10 s", read from the warning's own
         countdown (so pausing slows it too); None without timers."""
         if warning is None or not self.flow.game.state.timers:
