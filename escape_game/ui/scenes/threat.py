@@ -249,7 +249,8 @@ class ThreatScene(Scene):
             if potion.waiting_period and not potion.fine_print:
                 lines.append(t("threat.offer_waiting",
                                minutes=max(1, potion.waiting_period // 60)))
-            fine = t("threat.offer_fine_print") + "\n" + "\n".join(lines or [t("shop.no_fine_print")])
+            fine = "\n".join([t("threat.offer_fine_print"),
+                              *(lines or [t("shop.no_fine_print")])])
         button = t("threat.flash_buy", price=money(potion.premium))
         bw = min(width - 2 * pad, max(p.px(280), p.text_width(button, "body", True)
                                       + p.px(90)))
