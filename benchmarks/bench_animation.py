@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_frames import busiest_room, percentile  # noqa: E402
 
-from escape_game.commands.play import load_level  # noqa: E402
+from escape_game.commands.play import campaign_or_problems  # noqa: E402
 from escape_game.core.events import ThreatStruck  # noqa: E402
 from escape_game.core.state import PendingWarning  # noqa: E402
 from escape_game.ui.app import PlayOptions  # noqa: E402
@@ -45,7 +45,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--level", type=Path, default=ROOT / "levels" / "risk_academy")
     args = parser.parse_args()
-    level, problems = load_level(args.level)
+    level, problems = campaign_or_problems(args.level)
     if level is None:
         print("\n".join(problems))
         return 1

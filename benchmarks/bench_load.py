@@ -74,7 +74,7 @@ def _room(i: int, rooms: int) -> dict[str, Any]:
              "answer": f"cheap{i}", "concepts": ["deductible"]},
         ],
         "exits": [{"id": f"door{i}", "to": nxt, "label": _text("Next"), "locked": True,
-                   "condition": {"flag": f"open{i}"}}],
+                   "condition": {"has_flag": f"open{i}"}}],
         "shop": [
             {"id": f"cheap{i}", "brand": _text("Cheap"), "name": _text("Home"),
              "covers": ["fire"], "premium": "10.00", "deductible": 20, "limit": 500,

@@ -50,11 +50,11 @@ def current_mb() -> float:
 def baseline(level_dir: Path) -> dict[str, float]:
     import pygame
 
-    from escape_game.commands.play import load_level
+    from escape_game.commands.play import campaign_or_problems
 
     pygame.display.init()
     screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
-    level, problems = load_level(level_dir)
+    level, problems = campaign_or_problems(level_dir)
     assert level is not None, problems
     screen.fill((20, 24, 40))
     pygame.display.flip()
@@ -67,7 +67,7 @@ def play_through(level_dir: Path, settings: dict[str, Any]) -> dict[str, float]:
     sys.path.insert(0, str(ROOT / "tests" / "ui"))
     from walk import Player  # the walkthrough player the journey test uses
 
-    from escape_game.commands.play import load_level
+    from escape_game.commands.play import campaign_or_problems
     from escape_game.ui.app import PlayOptions
     from escape_game.ui.pilot import Pilot
     from escape_game.ui.scenes.debrief import DebriefScene
@@ -75,7 +75,7 @@ def play_through(level_dir: Path, settings: dict[str, Any]) -> dict[str, float]:
     from escape_game.ui.scenes.title import TitleScene
 
     script = yaml.safe_load((level_dir / "walkthroughs" / "careful.yaml").read_text("utf-8"))
-    level, problems = load_level(level_dir)
+    level, problems = campaign_or_problems(level_dir)
     assert level is not None, problems
     rooms_seen: set[str] = set()
     highest = 0.0

@@ -62,7 +62,7 @@ def teacher_level(rooms: int = 10, objects: int = 30, puzzles: int = 6) -> Level
              "on_examine": [{"set_flag": f"read{i}"}]},
         ]
         door: dict[str, Any] = {"id": f"fwd{i}", "to": f"r{i + 1}" if i + 1 < rooms else "out",
-                                "label": "Onward", "condition": {"flag": f"read{i}"}}
+                                "label": "Onward", "condition": {"has_flag": f"read{i}"}}
         room: dict[str, Any] = {"id": f"r{i}", "title": f"Room {i}", "description": "A room.",
                                 "objects": objs, "puzzles": [], "exits": [door], "threats": []}
         # The remaining objects, spread evenly: a chest with the next door's key in even
@@ -83,10 +83,10 @@ def teacher_level(rooms: int = 10, objects: int = 30, puzzles: int = 6) -> Level
         if i in with_lock:
             room["puzzles"].append({
                 "id": f"lock{i}", "kind": "code_lock", "title": "Lock", "prompt": "Code?",
-                "code": f"{i + 1:04d}", "visible_if": {"flag": f"read{i}"},
+                "code": f"{i + 1:04d}", "visible_if": {"has_flag": f"read{i}"},
                 "concepts": ["saving"],
             })
-            door["condition"] = {"all": [{"flag": f"read{i}"}, {"solved": f"lock{i}"}]}
+            door["condition"] = {"all": [{"has_flag": f"read{i}"}, {"solved": f"lock{i}"}]}
         if i > 0:
             room["exits"].append({"id": f"back{i}", "to": f"r{i - 1}", "label": "Back"})
         if i in thieves:
@@ -123,7 +123,7 @@ def corridor_level(rooms: int = 30, items: int = 15) -> Level:
             room["objects"].append({"id": f"chest{i}", "name": "Chest", "description": "A chest.",
                                     "take": f"key{key}"})
         door: dict[str, Any] = {"id": f"fwd{i}", "to": f"r{i + 1}" if i + 1 < rooms else "out",
-                                "label": "Onward", "condition": {"flag": f"read{i}"}}
+                                "label": "Onward", "condition": {"has_flag": f"read{i}"}}
         if i % 2 == 1 and key < items:
             door["locked"] = True
             room["objects"].append({
@@ -134,9 +134,9 @@ def corridor_level(rooms: int = 30, items: int = 15) -> Level:
         if i % 3 == 2:
             room["puzzles"].append({
                 "id": f"lock{i}", "kind": "code_lock", "title": "Lock", "prompt": "Code?",
-                "code": f"{i:04d}", "visible_if": {"flag": f"read{i}"},
+                "code": f"{i:04d}", "visible_if": {"has_flag": f"read{i}"},
             })
-            door["condition"] = {"all": [{"flag": f"read{i}"}, {"solved": f"lock{i}"}]}
+            door["condition"] = {"all": [{"has_flag": f"read{i}"}, {"solved": f"lock{i}"}]}
         room["exits"].append(door)
         if i > 0:
             room["exits"].append({"id": f"back{i}", "to": f"r{i - 1}", "label": "Back"})

@@ -183,7 +183,7 @@ def test_budget(amounts: dict[str, str], correct: bool) -> None:
 def test_puzzle_attached_to_a_hidden_object_cannot_be_answered() -> None:
     objects = """\
     objects:
-      - {id: safe, name: Safe, description: S, puzzle: p, visible_if: {flag: lit}}
+      - {id: safe, name: Safe, description: S, puzzle: p, visible_if: {has_flag: lit}}
       - {id: lamp, name: Lamp, description: L, on_examine: [{set_flag: lit}]}
 """
     level = level_from_text(HEAD.replace("    puzzles:\n", objects + "    puzzles:\n")

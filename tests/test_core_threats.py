@@ -96,7 +96,7 @@ def test_timer_trigger_counts_game_seconds_in_the_room() -> None:
 
 
 def test_effect_trigger_and_condition() -> None:
-    level = make(blaze(condition="{flag: armed}"))
+    level = make(blaze(condition="{has_flag: armed}"))
     state, _ = play(level, RING)
     assert state.warnings == ()  # condition false: nothing starts
     level = make(blaze())

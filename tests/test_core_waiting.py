@@ -119,7 +119,7 @@ def generated_level(spec: dict[str, Any]) -> Level:
         if t.get("flag"):
             threat["on_strike"] = [{"set_flag": "struck"}]
         if t.get("needs_flag"):
-            threat["condition"] = {"flag": "struck"}
+            threat["condition"] = {"has_flag": "struck"}
         if t.get("moves"):
             threat["on_strike"] = [{"go_to": "side"}]
         threats.append(threat)

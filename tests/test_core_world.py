@@ -43,16 +43,16 @@ rooms:
           - {add_money: "5.50"}
           - {add_wellbeing: 60}
           - {add_score: 10}
-      - {id: poster, name: Poster, description: P, visible_if: {flag: seen}, take: map}
+      - {id: poster, name: Poster, description: P, visible_if: {has_flag: seen}, take: map}
       - id: jar
         name: Jar
         description: J
         uses:
           - item: coin
-            condition: {flag: seen}
+            condition: {has_flag: seen}
             consume: true
             message: "Clink"
-            effects: [{clear_flag: seen}, {remove_item: key}, {unlock_exit: back}]
+            on_use: [{clear_flag: seen}, {remove_item: key}, {unlock_exit: back}]
       - id: lever
         name: Lever
         description: L
@@ -83,7 +83,7 @@ rooms:
         name: Gate
         description: G
         on_examine: [{escape: true}]
-        visible_if: {any: [{owns_potion: none}, {solved: nothing}, {flag: gate}]}
+        visible_if: {any: [{owns_potion: none}, {solved: nothing}, {has_flag: gate}]}
   - id: street
     title: Street
     description: Free.
@@ -207,7 +207,7 @@ def test_compound_conditions_and_escape() -> None:
 
 def test_escape_effect_stops_the_remaining_effects() -> None:
     text = WORLD.replace("[{escape: true}]", "[{escape: true}, {add_score: 99}]")
-    lv = level_from_text(text.replace("{flag: gate}", "{visited: garden}"))
+    lv = level_from_text(text.replace("{has_flag: gate}", "{visited: garden}"))
     state, _ = play(lv, {"type": "examine", "object": "lever"},
                     {"type": "examine", "object": "gate"})
     assert state.outcome == "escaped" and state.score == 6

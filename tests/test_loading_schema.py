@@ -69,3 +69,20 @@ def test_fields_carry_help_for_editors() -> None:
     code = schema["$defs"]["CodeLock"]["properties"]["code"]
     assert "quotes" in code["description"]
     assert "insurance" in schema["$defs"]["Potion"]["description"]
+
+
+def test_old_keys_validate_against_the_schema_and_are_marked_deprecated() -> None:
+    old = ROOT / "tests" / "fixtures" / "old_keys"
+    assert list(_validator("campaign").iter_errors(_data(old / "campaign.yaml"))) == []
+    assert list(_validator("fragment").iter_errors(_data(old / "rooms" / "vault.yaml"))) == []
+    defs = _validator("campaign").schema["$defs"]
+    for name, old_key, new_key in [("HasFlag", "flag", "has_flag"),
+                                   ("ItemUse", "effects", "on_use"),
+                                   ("Option", "feedback", "message"),
+                                   ("CodeLock", "correct_feedback", "correct_message"),
+                                   ("Threat", "protected_text", "protected_message")]:
+        prop = defs[name]["properties"][old_key]
+        assert prop["deprecated"] is True and f"write '{new_key}'" in prop["deprecationMessage"]
+        assert "deprecated" not in defs[name]["properties"][new_key]
+    assert list(jsonschema.Draft7Validator(defs["HasFlag"]).iter_errors({})) != []
+    assert list(jsonschema.Draft7Validator(defs["HasFlag"]).iter_errors({"flag": "a"})) == []

@@ -26,7 +26,7 @@ BASE = {
                     "name": "Box",
                     "description": "A box.",
                     "take": "key",
-                    "visible_if": {"all": [{"flag": "x"}, {"not": {"has_item": "key"}}]},
+                    "visible_if": {"all": [{"has_flag": "x"}, {"not": {"has_item": "key"}}]},
                 }
             ],
             "puzzles": [

@@ -52,7 +52,7 @@ def placed_effects(level: Level) -> Iterator[tuple[Effect, int, str]]:
         for obj in room.objects:
             yield from ((e, 1, here) for e in obj.on_examine)
             for use in obj.uses:
-                yield from ((e, 1, here) for e in use.effects)
+                yield from ((e, 1, here) for e in use.on_use)
         for puzzle in room.puzzles:
             yield from ((e, 1, here) for e in puzzle.on_success)
             tries = puzzle.max_attempts or 1
@@ -122,7 +122,7 @@ class Reads:
     @classmethod
     def of(cls, level: Level) -> Reads:
         atoms = [a for x in conditions_of(level) for a in _atoms(x)]
-        flags = frozenset(a.flag for a in atoms if isinstance(a, c.FlagSet))
+        flags = frozenset(a.has_flag for a in atoms if isinstance(a, c.HasFlag))
         items = frozenset(a.has_item for a in atoms if isinstance(a, c.HasItem)) | frozenset(
             u.item for o in level.objects.values() for u in o.uses
         )

@@ -26,7 +26,7 @@ def escape_sources(level: Level) -> list[tuple[str, str]]:
         if _escapes(room.on_enter):
             found.append(("room", room.id))
         for obj in room.objects:
-            if _escapes(obj.on_examine) or any(_escapes(u.effects) for u in obj.uses):
+            if _escapes(obj.on_examine) or any(_escapes(u.on_use) for u in obj.uses):
                 found.append(("object", obj.id))
         found.extend(("puzzle", p.id) for p in room.puzzles if _escapes(p.on_success))
         found.extend(("threat", t.id) for t in room.threats if _escapes(t.on_strike))

@@ -54,7 +54,7 @@ def punishments(level: Level) -> set[str]:
         for obj in room.objects:
             elsewhere.update(getattr(e, "trigger_threat", None) or "" for e in obj.on_examine)
             for use in obj.uses:
-                elsewhere.update(getattr(e, "trigger_threat", None) or "" for e in use.effects)
+                elsewhere.update(getattr(e, "trigger_threat", None) or "" for e in use.on_use)
         elsewhere.update(getattr(e, "trigger_threat", None) or "" for e in room.on_enter)
     return on_failure - elsewhere - {""}
 

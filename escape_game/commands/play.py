@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def load_level(path: Path) -> tuple[Any, list[str]]:
+def campaign_or_problems(path: Path) -> tuple[Any, list[str]]:
     """The loaded campaign, or None and the loader's problems in plain words."""
     from escape_game.loading import LevelError, load_campaign
 
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         class_id, school_id = group.class_id, group.school_id
 
     def loader() -> tuple[Any, list[str]]:
-        level, problems = load_level(args.level)
+        level, problems = campaign_or_problems(args.level)
         for problem in problems:
             print(problem, file=sys.stderr)
         return level, problems

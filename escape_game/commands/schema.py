@@ -71,7 +71,7 @@ FIELD_HELP = {
     "on_success": "Effects when the puzzle is solved, e.g. - unlock_exit: door.",
     "on_enter": "Effects when the player enters the room.",
     "visible_if": "A condition; the thing is shown only while it holds.",
-    "condition": "A condition such as has_item: key, flag: door_open, all: [...].",
+    "condition": "A condition such as has_item: key, has_flag: door_open, all: [...].",
     "money": "Money at the start, e.g. 100 or 99.50.",
     # the campaign file
     "currency": "The money sign shown in the game, e.g. € or $.",
@@ -96,15 +96,16 @@ FIELD_HELP = {
     "add_wellbeing": "Effect: add (or, negative, remove) wellbeing points.",
     "give_item": "Effect: put this item in the player's bag.",
     "remove_item": "Effect: take this item out of the player's bag.",
-    "set_flag": "Effect: set this flag (a name the level invents, tested with flag:).",
+    "set_flag": "Effect: set this flag (a name the level invents, tested with has_flag:).",
     "clear_flag": "Effect: clear this flag.",
     "unlock_exit": "Effect: open this locked exit.",
-    "message": "A text shown to the player (as an effect: message: {en: ..., fr: ...}).",
+    "message": "A text shown to the player: after using an item, after picking an option, or "
+               "as an effect (message: {en: ..., fr: ...}).",
     "go_to": "Effect: move the player to this room.",
     "trigger_threat": "Effect: start this threat (its trigger must be when: effect).",
     "escape": "Effect: the player escapes and wins the level; write escape: true.",
     "has_item": "Condition: the player carries this item.",
-    "flag": "Condition: this flag is set.",
+    "has_flag": "Condition: this flag is set (by a set_flag effect).",
     "solved": "Condition: this puzzle is solved.",
     "visited": "Condition: the player has been in this room.",
     "owns_potion": "Condition: the player bought this potion.",
@@ -120,8 +121,8 @@ FIELD_HELP = {
     "details": "A longer explanation of the threat, shown when the player opens it (what "
                "happened, what it costs, how insurance works here).",
     "on_strike": "Effects when the threat strikes, e.g. - add_wellbeing: -10.",
-    "protected_text": "Shown when the threat strikes and a potion pays.",
-    "unprotected_text": "Shown when the threat strikes and nothing pays.",
+    "protected_message": "Shown when the threat strikes and a potion pays.",
+    "unprotected_message": "Shown when the threat strikes and nothing pays.",
     "trigger": "What starts the threat: {when: enter}, {when: actions, count: 3}, "
                "{when: timer, seconds: 60} or {when: effect}.",
     "warning": "The countdown between the first sign of the threat and its strike: seconds "
@@ -130,8 +131,8 @@ FIELD_HELP = {
     # puzzles
     "prompt": "The question or instruction shown to the player.",
     "hints": "Hints the player can ask for, in order; each may cost points (cost).",
-    "correct_feedback": "Shown when the answer is right.",
-    "incorrect_feedback": "Shown when the answer is wrong.",
+    "correct_message": "Shown when the answer is right.",
+    "incorrect_message": "Shown when the answer is wrong.",
     "max_attempts": "How many tries before the puzzle locks (none: unlimited). A locked "
                     "puzzle can make the level impossible: check it with escape-game check.",
     "on_failure": "Effects after a wrong answer, e.g. - add_money: -10.",
@@ -153,14 +154,13 @@ FIELD_HELP = {
     "need": "The risk the player must cover (a risk id): the comparison asks for the best "
             "value for it.",
     "products": "Ids of the potions to compare (they must be on sale in the room).",
-    "feedback": "Shown when this option is picked.",
     "cost": "Points taken from the score when this hint is used.",
     # objects, exits, items
     "on_examine": "Effects when the player examines the object.",
     "uses": "What happens when the player uses an item on this object.",
     "item": "The id of the item used.",
     "consume": "true: the item leaves the bag when used.",
-    "effects": "Effects of using the item here.",
+    "on_use": "Effects of using the item here.",
     "label": "The text of the exit's hotspot, e.g. {en: Office, fr: Bureau}.",
     "locked": "true: the exit stays closed until an unlock_exit effect opens it.",
     "locked_message": "Shown when the player tries the exit while it is locked.",
@@ -213,7 +213,7 @@ TITLES = {"GameObject": "object", "KnowledgeItem": "choice quiz item",
           "QuizPlan": "quiz plan", "Start": "start", "Option": "option",
           "OnEnter": "trigger: when: enter", "AfterActions": "trigger: when: actions",
           "AfterTime": "trigger: when: timer", "ByEffect": "trigger: when: effect",
-          "FlagSet": "flag (condition)", "Not": "not (condition)", "AllOf": "all (condition)",
+          "Not": "not (condition)", "AllOf": "all (condition)",
           "AnyOf": "any (condition)", "ShowMessage": "message (effect)"}
 
 
@@ -253,6 +253,35 @@ def _add_help(schema: dict[str, Any]) -> None:
             prop.pop("title", None)  # 'Give Item': the key itself says it better
 
 
+def _add_old_keys(schema: dict[str, Any]) -> None:
+    """Old spellings stay valid, marked deprecated so editors strike them through.
+
+    Draft-07 has no ``deprecated`` keyword; validators ignore unknown keywords, and editors
+    read ``deprecated`` (newer drafts) or ``deprecationMessage`` (VS Code, yaml-language-server).
+    """
+    from escape_game.model.base import renamed_models
+
+    for cls in renamed_models():
+        definition = schema.get("$defs", {}).get(cls.__name__)
+        if definition is None:
+            continue
+        old_keys = cls.old_keys
+        properties = definition["properties"]
+        required = definition.get("required", [])
+        either: list[dict[str, Any]] = []
+        for old, new in old_keys.items():
+            advice = f"the old name of '{new}': write '{new}' (escape-game upgrade does it)"
+            properties[old] = {**properties[new], "description": advice, "deprecated": True,
+                               "deprecationMessage": advice}
+            if new in required:
+                required.remove(new)
+                either.append({"anyOf": [{"required": [new]}, {"required": [old]}]})
+        if either:
+            definition["allOf"] = either
+        if not required:
+            definition.pop("required", None)
+
+
 def schema_text(kind: str) -> str:
     """The schema as stable, diff-friendly JSON text.
 
@@ -273,6 +302,7 @@ def schema_text(kind: str) -> str:
     }
     body.pop("title", None)
     _add_help(body)
+    _add_old_keys(body)
     return json.dumps({**head, **body}, indent=2, ensure_ascii=False) + "\n"
 
 

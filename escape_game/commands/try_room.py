@@ -79,11 +79,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def quick_play(args: argparse.Namespace, room: str | None) -> int:
-    from escape_game.commands.play import load_level
+    from escape_game.commands.play import campaign_or_problems
     from escape_game.core import Level
     from escape_game.runner.arrival import ArrivalError
 
-    loaded, problems = load_level(args.level)
+    loaded, problems = campaign_or_problems(args.level)
     if loaded is None:
         print("\n".join(problems), file=sys.stderr)
         return PROBLEMS

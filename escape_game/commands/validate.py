@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from escape_game.commands import say_missing
 from escape_game.resources import level_path
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -83,10 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
     from escape_game.loading import LevelError, Problem, find_levels, load_campaign
 
-    missing = [p for p in args.paths if not p.exists()]
-    if missing:
-        for path in missing:
-            print(f"escape-game validate: {path}: no such file or folder", file=sys.stderr)
+    if say_missing("validate", args.paths):
         return USAGE
     deep = _deep_checker() if args.deep else None
     if args.deep and deep is None:

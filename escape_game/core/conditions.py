@@ -35,8 +35,8 @@ def holds(condition: Condition | None, facts: Facts) -> bool:
         return True
     if isinstance(condition, c.HasItem):
         return condition.has_item in facts.inventory
-    if isinstance(condition, c.FlagSet):
-        return condition.flag in facts.flags
+    if isinstance(condition, c.HasFlag):
+        return condition.has_flag in facts.flags
     if isinstance(condition, c.Solved):
         return condition.solved in facts.solved
     if isinstance(condition, c.Visited):

@@ -169,7 +169,7 @@ def _use(level: Level, state: GameState, a: act.Action, d: Draft | None) -> None
         d.emit(ev.ItemUsed(item=a.item, target=obj.id, consumed=use.consume))
         if use.message is not None:
             d.emit(ev.MessageShown(source=obj.id, text=use.message))
-        apply_effects(level, d, use.effects, obj.id)
+        apply_effects(level, d, use.on_use, obj.id)
 
 
 def _puzzle_open(level: Level, state: GameState, puzzle_id: str) -> None:

@@ -79,7 +79,7 @@ def _worse(a: str, b: str) -> str:
 
 
 def condition_text(condition: Condition | BaseModel | None) -> str:
-    """A condition in a compact form a teacher can read: `has_item note and flag open`."""
+    """A condition in a compact form a teacher can read: `has_item note and has_flag open`."""
     if condition is None:
         return ""
     data = condition.model_dump(mode="json", exclude_none=True, by_alias=True)
@@ -122,7 +122,7 @@ def _unlockers(campaign: Campaign) -> dict[str, list[str]]:
         for obj in room.objects:
             scan(obj.on_examine, f"examining {obj.id}")
             for use in obj.uses:
-                scan(use.effects, f"{use.item} on {obj.id}")
+                scan(use.on_use, f"{use.item} on {obj.id}")
         for threat in room.threats:
             scan(threat.on_strike, f"threat {threat.id}")
     return found
@@ -135,7 +135,7 @@ def _has_escape(room: Room) -> bool:
     for obj in room.objects:
         effects.extend(obj.on_examine)
         for use in obj.uses:
-            effects.extend(use.effects)
+            effects.extend(use.on_use)
     return any(getattr(e, "escape", None) for e in effects)
 
 
@@ -275,7 +275,7 @@ def gather(campaign: Campaign, report: Any = None, lang: str | None = None) -> M
             if obj.puzzle:
                 does.append(f"opens {obj.puzzle}")
             for use in obj.uses:
-                what = "; ".join(effect_text(e) for e in use.effects) or "a message"
+                what = "; ".join(effect_text(e) for e in use.on_use) or "a message"
                 does.append(f"takes {use.item} → {what}")
             if obj.visible_if is not None:
                 does.append(f"shown if {condition_text(obj.visible_if)}")

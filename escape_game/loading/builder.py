@@ -6,6 +6,7 @@ Aliases share node objects, so each anchored value is built once and its size re
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -13,6 +14,16 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from escape_game.model.numbers import NumberTooLong, check_decimal_text, quote, whole_number
 
 STR = "tag:yaml.org,2002:str"
+
+
+@dataclass(frozen=True)
+class KeySpot:
+    """Where a key is written: character offsets in the file's text, line and column."""
+
+    start: int
+    end: int
+    line: int
+    column: int
 
 
 class Refused(Exception):
@@ -102,7 +113,8 @@ class Builder:
     Replacing PyYAML's general constructor here also makes loading faster.
     """
 
-    def __init__(self, max_depth: int, max_alias_expansion: int) -> None:
+    def __init__(self, max_depth: int, max_alias_expansion: int,
+                 watched: frozenset[str] = frozenset()) -> None:
         self.max_depth = max_depth
         self.max_alias_expansion = max_alias_expansion
         self.built: dict[int, Any] = {}
@@ -113,6 +125,10 @@ class Builder:
         #: level's budget counts, as the parser makes one object for each.
         self.values = 0
         self.duplicates: list[tuple[Node, str]] = []
+        #: Keys whose spelling matters (see loading/spelling.py): where each is written,
+        #: by the id of the mapping built (kept alive by the data) and the key.
+        self.watched = watched
+        self.key_spots: dict[int, dict[str, KeySpot]] = {}
 
     def build(self, node: Node, depth: int) -> Any:
         if type(node) is ScalarNode:
@@ -141,6 +157,7 @@ class Builder:
             if node.tag != _MAP:
                 raise Refused(node, tag_message(node.tag), "tag")
             result = {}
+            spots: dict[str, KeySpot] | None = None
             merges: list[Any] = []
             for k, v in node.value:
                 if type(k) is not ScalarNode:
@@ -152,10 +169,16 @@ class Builder:
                 name = _scalar(k)
                 if name in result:
                     self.duplicates.append((k, str(name)))
+                if name in self.watched:
+                    spots = {} if spots is None else spots
+                    spots[name] = KeySpot(k.start_mark.index, k.end_mark.index,
+                                          k.start_mark.line + 1, k.start_mark.column + 1)
                 result[name] = v.value if type(v) is ScalarNode and v.tag == STR \
                     else self.build(v, deeper)
             if merges:
                 result = self._merge(node, merges, result)
+            if spots is not None:
+                self.key_spots[id(result)] = spots
         elif type(node) is SequenceNode:
             if node.tag != _SEQ:
                 raise Refused(node, tag_message(node.tag), "tag")

@@ -18,6 +18,13 @@ from escape_game.loading.messages import MAX_PROBLEMS, RawProblem, translate
 from escape_game.loading.problems import LevelError, Location, Problem
 from escape_game.loading.references import cross_check
 from escape_game.loading.safe_yaml import Limits, ParsedFile, read_yaml
+from escape_game.loading.spelling import (
+    OLD_KEY,
+    KeySpelling,
+    find_spellings,
+    old_key_message,
+    respell,
+)
 from escape_game.loading.walk import Located, all_models, plan_of
 from escape_game.model import Campaign, Entity, Fragment
 
@@ -94,6 +101,11 @@ class LoadedCampaign:
                 return lines[where.line - 1] if 0 < where.line <= len(lines) else ""
         return ""
 
+    def spellings(self) -> list[tuple[Path, str, list[KeySpelling]]]:
+        """Each file of the level, its text as read and the renamed keys it writes (what
+        `escape-game upgrade` rewrites)."""
+        return [(p.path, p.text, list(p.spellings)) for p in self._files.parsed]
+
     def resolve_asset(self, ref: str) -> Path:
         """The checked file an `image:` or `background:` names."""
         try:
@@ -160,6 +172,17 @@ def _validate(parsed: ParsedFile, model: type[BaseModel], root_name: str) -> Bas
             f"are not listed (only the first {MAX_PROBLEMS} are); correct these first",
             "too_many_problems"))
     return None
+
+
+def _note_spellings(parsed: ParsedFile, model: BaseModel, level: Path) -> None:
+    """Find the renamed keys the file writes; an old spelling is a warning, not an error."""
+    parsed.spellings = find_spellings(model, parsed.data, parsed.key_spots, parsed.text)
+    parsed.key_spots = {}
+    for spelling in parsed.spellings:
+        if spelling.is_old:
+            parsed.problems.append(Problem(
+                parsed.path, spelling.spot.line, spelling.spot.column, "warning",
+                old_key_message(spelling, str(level)), OLD_KEY))
 
 
 def _include_paths(root: ParsedFile, limits: Limits, files: _Files) -> list[tuple[Path, int]]:
@@ -240,6 +263,14 @@ def _asset_problems(models: list[Located], root: Path) -> list[RawProblem]:
     return out
 
 
+def _hashed_content(item: ParsedFile) -> bytes:
+    """The file's text with each renamed key in its first spelling: upgrading a level to the
+    new keys keeps its hash, so its saves and research data still match it."""
+    if all(s.written == s.old for s in item.spellings):
+        return item.normalized
+    return respell(item.text, item.spellings, "old").encode("utf-8")
+
+
 def _hash(root: Path, parsed: Iterable[ParsedFile]) -> str:
     digest = hashlib.sha256()
     for item in parsed:
@@ -247,8 +278,9 @@ def _hash(root: Path, parsed: Iterable[ParsedFile]) -> str:
             name = item.path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             name = item.path.name
-        digest.update(f"{name}\0{len(item.normalized)}\0".encode())
-        digest.update(item.normalized)
+        content = _hashed_content(item)
+        digest.update(f"{name}\0{len(content)}\0".encode())
+        digest.update(content)
     return digest.hexdigest()
 
 
@@ -289,6 +321,8 @@ def _load(path: Path | str, limits: Limits | None) -> LoadedCampaign:
     if readable:
         validated = _validate(root, Campaign, "the campaign")
         campaign = validated if isinstance(validated, Campaign) else None
+        if campaign is not None:
+            _note_spellings(root, campaign, found)
     fragments: list[Fragment] = []
     if readable:  # included files are checked even when the root file has mistakes
         for include, _ in _include_paths(root, limits, files):
@@ -297,6 +331,7 @@ def _load(path: Path | str, limits: Limits | None) -> LoadedCampaign:
             if isinstance(parsed.data, dict):
                 fragment = _validate(parsed, Fragment, "this file")
                 if isinstance(fragment, Fragment):
+                    _note_spellings(parsed, fragment, found)
                     fragments.append(fragment)
     problems = [p for parsed in files.parsed for p in parsed.problems]
     if campaign is None or any(p.severity == "error" for p in problems) \

@@ -7,8 +7,12 @@ from typing import Literal
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from escape_game.model.base import old_spellings
+
 PathPart = str | int
 Where = Literal["value", "key"]
+#: A validated path names a renamed key by its new name; the file may spell it the old way.
+_OLD_SPELLINGS = old_spellings()
 
 
 def find_node(root: Node | None, path: Sequence[PathPart], where: Where = "value") -> Node | None:
@@ -20,9 +24,13 @@ def find_node(root: Node | None, path: Sequence[PathPart], where: Where = "value
         last = depth == len(path) - 1
         if isinstance(node, MappingNode):
             found: Node | None = None
-            for key, value in node.value:
-                if isinstance(key, ScalarNode) and _same(key, part):
-                    found = key if (last and where == "key") else value
+            spellings = _OLD_SPELLINGS.get(part, ()) if isinstance(part, str) else ()
+            for spelling in (part, *spellings):
+                for key, value in node.value:
+                    if isinstance(key, ScalarNode) and _same(key, spelling):
+                        found = key if (last and where == "key") else value
+                if found is not None:
+                    break
             if found is None:
                 return node
             node = found

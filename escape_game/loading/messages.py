@@ -25,7 +25,7 @@ ENTRY_NAMES = {
     "right": "option", "categories": "budget category", "hints": "hint", "uses": "item use",
     "exclusions": "exclusion", "conditions": "study condition",
     "on_success": "effect", "on_failure": "effect", "on_examine": "effect", "on_enter": "effect",
-    "on_strike": "effect", "effects": "effect",
+    "on_strike": "effect", "on_use": "effect",
 }
 UNION_NAMES = {"kind": "kind", "when": "trigger"}
 KIND_OWNERS = {"puzzles": "puzzle kind", "items": "quiz item kind"}
@@ -287,6 +287,8 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
         if not hint and allowed:
             hint = f"; the keys allowed here are {quoted(allowed)}"
         return raw(f"unknown key {quote(str(key))} in {owner}{hint}", "key")
+    if kind == "old_and_new_key":
+        return raw(err["msg"], "key", (*path, str(ctx.get("old"))))
     if kind == "missing":
         owner = describe(data, path[:-1], root_name)
         field = _field(path)

@@ -37,7 +37,7 @@ from escape_game.model import (
     Threat,
 )
 from escape_game.model import Concept as ConceptModel
-from escape_game.model.conditions import FlagSet, HasItem, OwnsPotion, Solved, Visited
+from escape_game.model.conditions import HasFlag, HasItem, OwnsPotion, Solved, Visited
 from escape_game.model.effects import (
     GiveItem,
     GoTo,
@@ -170,8 +170,8 @@ class CrossCheck:
         if ref is not None:
             attr, kind = ref
             self._ref((*path, attr), kind, getattr(model, attr))
-        elif isinstance(model, FlagSet):
-            self.flag_tests.append(((*path, "flag"), model.flag))
+        elif isinstance(model, HasFlag):
+            self.flag_tests.append(((*path, "has_flag"), model.has_flag))
         elif isinstance(model, SetFlag):
             self.flags_set.add(model.set_flag)
         elif isinstance(model, Campaign):
@@ -348,7 +348,7 @@ class CrossCheck:
 
 
 _CHECKED = frozenset({
-    *REFERENCES, FlagSet, SetFlag, Campaign, Exit, GameObject, ItemUse, Potion, Exclusion,
+    *REFERENCES, HasFlag, SetFlag, Campaign, Exit, GameObject, ItemUse, Potion, Exclusion,
     Threat, KnowledgeItem, LikertItem, SingleChoice, MultipleChoice, Ordering, Matching, Budget,
     ProductComparison, Story, Endings,
 })

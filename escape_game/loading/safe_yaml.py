@@ -21,6 +21,7 @@ from escape_game.loading.budget import Budget
 from escape_game.loading.builder import (
     STR,
     Builder,
+    KeySpot,
     Refused,
     int_value,
     tag_message,
@@ -28,6 +29,7 @@ from escape_game.loading.builder import (
 )
 from escape_game.loading.problems import Problem
 from escape_game.loading.pure_yaml import PureSafeLoader
+from escape_game.loading.spelling import WATCHED_KEYS, KeySpelling
 from escape_game.model.numbers import shorten_quotes
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", PureSafeLoader)
@@ -108,6 +110,10 @@ class ParsedFile:
     normalized: bytes = b""
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
+    #: Where renamed keys are written (by mapping), until the file is validated; then the
+    #: renamed keys it writes, with the spelling used.
+    key_spots: dict[int, dict[str, KeySpot]] = field(default_factory=dict)
+    spellings: list[KeySpelling] = field(default_factory=list)
     _root: Node | None = None
 
     @property
@@ -345,8 +351,9 @@ def read_yaml(path: Path, limits: Limits, budget: Budget | None = None) -> Parse
             if root is None:
                 parsed.problems.append(_problem(path, 1, 1, "the file is empty", "empty"))
                 return parsed
-            builder = Builder(limits.max_depth, limits.max_alias_expansion)
+            builder = Builder(limits.max_depth, limits.max_alias_expansion, WATCHED_KEYS)
             parsed.data = builder.build(root, 1)
+            parsed.key_spots = builder.key_spots
             if budget is not None:
                 budget.spend(0, builder.values)
             repeated = [(*_mark_position(node), key) for node, key in builder.duplicates]

@@ -6,7 +6,7 @@ from typing import Annotated, Any, ClassVar, Union
 
 from pydantic import Discriminator, Field, Tag
 
-from escape_game.model.base import Id, Model, Money
+from escape_game.model.base import Id, Model, Money, Renamed
 
 
 class _Condition(Model):
@@ -18,9 +18,12 @@ class HasItem(_Condition):
     has_item: Id
 
 
-class FlagSet(_Condition):
-    key: ClassVar[str] = "flag"
-    flag: Id
+class HasFlag(_Condition, Renamed):
+    """Named like has_item: the flag is up (a set_flag effect raised it)."""
+
+    key: ClassVar[str] = "has_flag"
+    old_keys: ClassVar[dict[str, str]] = {"flag": "has_flag"}
+    has_flag: Id
 
 
 class Solved(_Condition):
@@ -65,7 +68,7 @@ class Not(_Condition):
 
 CONDITION_TYPES: tuple[type[_Condition], ...] = (
     HasItem,
-    FlagSet,
+    HasFlag,
     Solved,
     Visited,
     OwnsPotion,
@@ -86,10 +89,16 @@ def single_key(value: Any) -> str | None:
     return key if isinstance(key, str) else None
 
 
+def condition_key(value: Any) -> str | None:
+    """Which condition a mapping is, reading a renamed key as its new name."""
+    key = single_key(value)
+    return HasFlag.old_keys.get(key, key) if key is not None else None
+
+
 Condition = Annotated[
     Union[  # noqa: UP007 - tagged members need the explicit Union form
         Annotated[HasItem, Tag("has_item")],
-        Annotated[FlagSet, Tag("flag")],
+        Annotated[HasFlag, Tag("has_flag")],
         Annotated[Solved, Tag("solved")],
         Annotated[Visited, Tag("visited")],
         Annotated[OwnsPotion, Tag("owns_potion")],
@@ -100,7 +109,7 @@ Condition = Annotated[
         Annotated[Not, Tag("not")],
     ],
     Discriminator(
-        single_key,
+        condition_key,
         custom_error_type="unknown_condition",
         custom_error_message="not a known condition",
     ),

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import Field
 
-from escape_game.model.base import AssetPath, Entity, Id, Model, NonNegativeMoney, Position, Text
+from escape_game.model.base import (
+    AssetPath,
+    Entity,
+    Id,
+    Model,
+    NonNegativeMoney,
+    Position,
+    Renamed,
+    Text,
+)
 from escape_game.model.conditions import Condition
 from escape_game.model.effects import Effect
 
@@ -18,13 +27,16 @@ class Hint(Model):
     cost: int = Field(default=0, ge=0)
 
 
-class Option(Model):
+class Option(Renamed):
+    old_keys: ClassVar[dict[str, str]] = {"feedback": "message"}
     id: Id
     text: Text
-    feedback: Text | None = None
+    message: Text | None = None
 
 
-class _Puzzle(Entity):
+class _Puzzle(Entity, Renamed):
+    old_keys: ClassVar[dict[str, str]] = {"correct_feedback": "correct_message",
+                                          "incorrect_feedback": "incorrect_message"}
     title: Text
     prompt: Text
     image: AssetPath | None = None
@@ -34,8 +46,8 @@ class _Puzzle(Entity):
     visible_if: Condition | None = None
     max_attempts: int | None = Field(default=None, ge=1)
     points: int = Field(default=100, ge=0)
-    correct_feedback: Text | None = None
-    incorrect_feedback: Text | None = None
+    correct_message: Text | None = None
+    incorrect_message: Text | None = None
     on_success: tuple[Effect, ...] = ()
     on_failure: tuple[Effect, ...] = ()
 
@@ -114,4 +126,3 @@ PUZZLE_KINDS: tuple[str, ...] = (
     "budget",
     "product_comparison",
 )
-_ = Condition  # re-exported for puzzle visibility

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import Field
 
@@ -13,6 +13,7 @@ from escape_game.model.base import (
     Model,
     NonNegativeMoney,
     Position,
+    Renamed,
     Text,
 )
 from escape_game.model.conditions import Condition
@@ -41,14 +42,15 @@ class Item(Entity):
     image: AssetPath | None = None
 
 
-class ItemUse(Model):
+class ItemUse(Renamed):
     """Using an inventory item on an object."""
 
+    old_keys: ClassVar[dict[str, str]] = {"effects": "on_use"}
     item: Id
     condition: Condition | None = None
     consume: bool = False
     message: Text | None = None
-    effects: tuple[Effect, ...] = ()
+    on_use: tuple[Effect, ...] = ()
 
 
 class GameObject(Entity):
@@ -136,8 +138,11 @@ class ThreatWarning(Model):
     text: Text | None = None
 
 
-class Threat(Entity):
+class Threat(Entity, Renamed):
     """A life risk that may strike; likelihood 1 makes it scripted (it always strikes)."""
+
+    old_keys: ClassVar[dict[str, str]] = {"protected_text": "protected_message",
+                                          "unprotected_text": "unprotected_message"}
 
     name: Text
     category: Id
@@ -150,8 +155,8 @@ class Threat(Entity):
     condition: Condition | None = None
     warning: ThreatWarning = ThreatWarning()
     details: Text | None = None
-    protected_text: Text | None = None
-    unprotected_text: Text | None = None
+    protected_message: Text | None = None
+    unprotected_message: Text | None = None
     on_strike: tuple[Effect, ...] = ()
     concepts: tuple[Id, ...] = ()
 

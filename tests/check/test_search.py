@@ -86,14 +86,14 @@ rooms:
       - {id: notice, name: Notice, description: Read., on_examine: [{set_flag: read}]}
       - {id: chest, name: Chest, description: A chest., take: key}
       - {id: door_panel, name: Panel, description: A keyhole.,
-         uses: [{item: key, effects: [{unlock_exit: out}]}]}
+         uses: [{item: key, on_use: [{unlock_exit: out}]}]}
 #extra      - {id: clue, name: Clue, description: A note., concepts: [saving],
 #extra         on_examine: [{message: Save.}]}
 #extra      - {id: poster, name: Poster, description: Art.,
 #extra         on_examine: [{add_score: 5}, {set_flag: doodle}]}
 #extra      - {id: shelf, name: Shelf, description: Trinkets., take: souvenir}
     exits:
-      - {id: out, to: garden, label: Out, locked: true, condition: {flag: read}}
+      - {id: out, to: garden, label: Out, locked: true, condition: {has_flag: read}}
   - id: garden
     title: Garden
     description: Free.
@@ -290,7 +290,8 @@ def test_where_actions_are_counted_taking_still_counts() -> None:
         "    threats:\n      - {id: leak, name: Leak, category: water, description: Drip.,\n"
         "         loss: 0, trigger: {when: actions, count: 3}, on_strike: [{set_flag: wet}]}\n"
         "    exits:\n      - {id: out,",
-    ).replace("condition: {flag: read}", "condition: {all: [{flag: read}, {flag: wet}]}")
+    ).replace("condition: {has_flag: read}",
+              "condition: {all: [{has_flag: read}, {has_flag: wet}]}")
     text = text.replace("concepts: [{id: saving", "risks: [{id: water, name: Water}]\n"
                         "concepts: [{id: saving")
     level = level_from_text(text)

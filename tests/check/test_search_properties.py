@@ -76,7 +76,7 @@ def levels(draw: st.DrawFn) -> Level:
             elif need == "visited":
                 exit_["condition"] = {"visited": draw(st.sampled_from(names))}
             elif need is not None:
-                exit_["condition"] = {"flag": need}
+                exit_["condition"] = {"has_flag": need}
             room["exits"].append(exit_)
         rooms.append(room)
     rooms.append({"id": "out", "title": "Out", "description": "Free.",

@@ -241,7 +241,7 @@ def tour_every_scene(pilot: Pilot) -> Iterator[tuple[str, list[Any] | None]]:
             products = ([level.potions[x] for x in getattr(puzzle, "products", ())]
                         if puzzle.kind == "product_comparison" else None)
             yield f"puzzle {puzzle.id} ({puzzle.kind})", products
-            wrong = (flow.tr(puzzle.incorrect_feedback) or "Not quite.")
+            wrong = (flow.tr(puzzle.incorrect_message) or "Not quite.")
             scene.feedback = (wrong, False)
             scene.code = "0042" if puzzle.kind == "code_lock" else ""
             _settle(pilot)

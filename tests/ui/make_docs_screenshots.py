@@ -16,7 +16,7 @@ import yaml
 from scenes_tour import tour
 from walk import Player
 
-from escape_game.commands.play import load_level
+from escape_game.commands.play import campaign_or_problems
 from escape_game.ui.app import PlayOptions
 from escape_game.ui.pilot import Pilot
 from escape_game.ui.settings import Settings, save_settings
@@ -31,7 +31,7 @@ ACADEMY = {"strike", "pause_and_think", "ending_escaped", "ending_out_of_time"}
 
 def pilot_for(tmp: Path, name: str, settings: Settings, level_name: str = "risk_academy",
               size: tuple[int, int] = (1280, 720)) -> Pilot:
-    level, problems = load_level(ROOT / "levels" / level_name)
+    level, problems = campaign_or_problems(ROOT / "levels" / level_name)
     assert level is not None, problems
     path = tmp / f"{name}.json"
     save_settings(settings, path)

@@ -48,9 +48,10 @@ def test_random_input_never_crashes(make_pilot: Any, frames: list[tuple[list[Any
 def _risk_academy() -> Any:
     from pathlib import Path
 
-    from escape_game.commands.play import load_level
+    from escape_game.commands.play import campaign_or_problems
 
-    level, problems = load_level(Path(__file__).resolve().parents[2] / "levels/risk_academy")
+    academy = Path(__file__).resolve().parents[2] / "levels/risk_academy"
+    level, problems = campaign_or_problems(academy)
     assert level is not None, problems
     return level
 

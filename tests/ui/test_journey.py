@@ -16,7 +16,7 @@ import pytest
 import yaml
 from walk import Player
 
-from escape_game.commands.play import load_level
+from escape_game.commands.play import campaign_or_problems
 from escape_game.ui.scenes.debrief import DebriefScene
 from escape_game.ui.scenes.intro import IntroScene
 from escape_game.ui.scenes.outcome import OutcomeScene
@@ -33,7 +33,7 @@ CAREFUL = CAMPAIGN / "walkthroughs" / "careful.yaml"
 
 @pytest.fixture(scope="module")
 def risk_academy() -> Any:
-    level, problems = load_level(CAMPAIGN)
+    level, problems = campaign_or_problems(CAMPAIGN)
     assert problems == [], problems
     return level
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from walk import Player
 
-from escape_game.commands.play import load_level
+from escape_game.commands.play import campaign_or_problems
 from escape_game.ui.scenes.debrief import DebriefScene
 from escape_game.ui.scenes.intro import IntroScene
 from escape_game.ui.scenes.item import ItemScene
@@ -34,7 +34,7 @@ TUTORIAL = [{"type": "take", "object": "mirror"},
 
 
 def _pilot(make_pilot: Any, tmp_path: Path, name: str, seed: int) -> Any:
-    level, problems = load_level(ROOT / "levels" / name)
+    level, problems = campaign_or_problems(ROOT / "levels" / name)
     assert level is not None, problems
     settings_path = tmp_path / "largest.json"
     save_settings(Settings(language="en", text_size=LARGEST, text_speed="instant"),

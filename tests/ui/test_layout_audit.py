@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from audit import audit, record_texts_without_painter_records, tour_every_scene
 
-from escape_game.commands.play import load_level
+from escape_game.commands.play import campaign_or_problems
 from escape_game.ui.app import PlayOptions
 from escape_game.ui.pilot import Pilot
 from escape_game.ui.settings import TEXT_SCALES, Settings, save_settings
@@ -29,7 +29,7 @@ _loaded: dict[str, Any] = {}
 
 def level(name: str) -> Any:
     if name not in _loaded:
-        loaded, problems = load_level(ROOT / "levels" / name)
+        loaded, problems = campaign_or_problems(ROOT / "levels" / name)
         assert loaded is not None, problems
         _loaded[name] = loaded
     return _loaded[name]

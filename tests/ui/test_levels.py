@@ -9,7 +9,7 @@ import pygame
 import pytest
 from walk import Player
 
-from escape_game.commands.play import load_level
+from escape_game.commands.play import campaign_or_problems
 from escape_game.ui.scenes.room import RoomScene
 
 pytestmark = pytest.mark.ui
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.ui
 LEVELS = Path(__file__).resolve().parents[2] / "levels"
 ROOMS = []
 for folder in sorted(p for p in LEVELS.iterdir() if p.is_dir()):
-    loaded, _ = load_level(folder)
+    loaded, _ = campaign_or_problems(folder)
     if loaded is not None:
         ROOMS += [(folder.name, room.id) for room in loaded.campaign.rooms]
 
@@ -29,7 +29,7 @@ def test_the_shipped_levels_are_found() -> None:
 @pytest.mark.parametrize(("level_name", "room"), ROOMS, ids=[f"{a}-{b}" for a, b in ROOMS])
 def test_every_hotspot_of_the_room_opens_and_closes(make_pilot: Any, level_name: str,
                                                    room: str) -> None:
-    level, _ = load_level(LEVELS / level_name)
+    level, _ = campaign_or_problems(LEVELS / level_name)
     pilot = make_pilot(level, start_room=room, telemetry=False)
     pilot.app.flow.consent_given(None, False)
     pilot.app.flow.start_game()

@@ -10,7 +10,7 @@ import pytest
 from scenes_tour import tour
 from test_audio import RecordingMixer
 
-from escape_game.commands.play import load_level
+from escape_game.commands.play import campaign_or_problems
 from escape_game.ui.settings import Settings, save_settings
 
 pytestmark = [pytest.mark.ui]
@@ -44,7 +44,7 @@ def watch(motion: Any, frames: list[str]) -> None:
 
 def play(make_pilot: Any, tmp_path: Path, settings: Settings) -> tuple[list[str], Any]:
     """Title to a threat's result through the UI, buying a potion on the way."""
-    level, problems = load_level(ROOT / "levels" / "risk_academy")
+    level, problems = campaign_or_problems(ROOT / "levels" / "risk_academy")
     assert problems == []
     path = tmp_path / "config" / "settings.json"
     save_settings(settings, path)

@@ -153,14 +153,14 @@ class PuzzleScene(Scene):
         for event in events:
             if isinstance(event, PuzzleSolved):
                 self.solved = True
-                text = self.flow.tr(self.puzzle.correct_feedback) or t("puzzle.correct")
+                text = self.flow.tr(self.puzzle.correct_message) or t("puzzle.correct")
                 self.feedback = (text, True)
                 self.focus.key = "close"
             elif isinstance(event, PuzzleAttempted) and not event.correct:
-                text = self.flow.tr(self.puzzle.incorrect_feedback) or t("puzzle.incorrect")
+                text = self.flow.tr(self.puzzle.incorrect_message) or t("puzzle.incorrect")
                 option = self._picked_option()
-                if option is not None and option.feedback:
-                    text = self.flow.tr(option.feedback)
+                if option is not None and option.message:
+                    text = self.flow.tr(option.message)
                 self.feedback = (text, False)
 
     def _picked_option(self) -> Any:

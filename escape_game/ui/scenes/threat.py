@@ -292,10 +292,10 @@ class ThreatScene(Scene):
         money = self.flow.money
         if r.protected:
             headline, colour, icon = t("threat.protected"), th.good, "ui/check"
-            story = self.flow.tr(self.threat.protected_text)
+            story = self.flow.tr(self.threat.protected_message)
         else:
             headline, colour, icon = t("threat.unprotected"), th.bad, "items/cross_mark"
-            story = self.flow.tr(self.threat.unprotected_text)
+            story = self.flow.tr(self.threat.unprotected_message)
         p.image(icon, pygame.Rect(x, y, p.px(36), p.px(36)))
         y += max(p.px(40), p.paragraph(headline, pygame.Rect(x + p.px(46), y, text_w - p.px(46),
                                                              10**6), "large", colour,
