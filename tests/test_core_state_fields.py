@@ -28,7 +28,8 @@ def test_a_state_written_before_the_fields_were_declared_once_reads_back_identic
 
 
 def test_every_field_is_written_and_read() -> None:
-    state = GameState.from_json(SAVED_V1.read_text("utf-8"))
+    state = replace(GameState.from_json(SAVED_V1.read_text("utf-8")),
+                    cooling_off=frozenset({"safe"}))
     data = state.to_dict()
     assert set(data) == {f.name for f in fields(GameState)} | {"version"}
     default = GameState(room="hall")
@@ -88,6 +89,16 @@ def test_the_drafts_types_name_exactly_the_state_fields() -> None:
     names = [n.target.id for n in typed.body
              if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)]
     assert names == [f.name for f in fields(GameState)]
+
+
+def test_a_field_added_later_is_optional_in_documents_and_written_only_when_set() -> None:
+    data = GameState.from_json(SAVED_V1.read_text("utf-8")).to_dict()
+    assert "cooling_off" not in data  # an older document, and one with nothing to cancel
+    state = GameState.from_dict(data | {"cooling_off": ["safe"]})
+    assert state.cooling_off == frozenset({"safe"})
+    assert state.to_dict()["cooling_off"] == ["safe"]
+    with pytest.raises(StateFormatError, match="expected a list of ids"):
+        GameState.from_dict(data | {"cooling_off": "safe"})
 
 
 @pytest.mark.parametrize(

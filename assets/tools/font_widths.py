@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FONTS = ("DejaVuSans", "DejaVuSans-Bold", "AtkinsonHyperlegible-Regular",
          "AtkinsonHyperlegible-Bold")
 CHARS = ("".join(chr(c) for c in range(32, 127)) + "→◆⚠“”‘’…éèàçêôû€·«»ÉÀœ\u00a0\u202f"
-         "âîïëüùÇÈÊÎÔÛŒ–—")
+         "âîïëüùÇÈÊÎÔÛŒ–—−")
 
 
 def main() -> None:

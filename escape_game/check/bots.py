@@ -17,7 +17,7 @@ from escape_game.check.moves import moves
 from escape_game.check.solutions import correct_answer, wrong_answer
 from escape_game.core import actions as act
 from escape_game.core import events as ev
-from escape_game.core.economics import best_value, excludes, payout
+from escape_game.core.economics import best_value, excludes, flash_offer, on_the_label, payout
 from escape_game.core.level import Level
 from escape_game.core.queries import (
     exit_open,
@@ -150,18 +150,18 @@ def careful(level: Level, state: GameState, rng: random.Random) -> Decision:
     return (leave, 3_000) if leave is not None else (_look_around(level, state, rng), 10_000)
 
 
-def on_the_label(offer: list[Potion]) -> Potion:
-    """The offer that looks best to a player who reads only the label, never the fine print.
-
-    The label shows the premium, the deductible and the limit; exclusions and waiting
-    periods are in the fine print. So: the lowest premium, then the lowest deductible,
-    then the highest limit. The order the level lists its potions in plays no part.
-    """
-    return min(offer, key=lambda p: (p.premium, p.deductible, -p.limit))
-
-
 def hasty(level: Level, state: GameState, rng: random.Random) -> Decision:
-    """Buys what looks cheapest on the label, skips the fine print, sometimes guesses first."""
+    """Buys what looks cheapest on the label, skips the fine print, sometimes guesses first;
+    takes the shop's one-click flash offer when a warning finds it without a potion whose
+    label names the risk."""
+    for warning in pending_threats(level, state):
+        threat = level.threats[warning.threat]
+        if any(threat.category in level.potions[p].covers
+               for p in state.owned_ids if p in level.potions):
+            continue  # the label says it is covered
+        flash = flash_offer(shop(level, state), state.owned_ids, threat)
+        if flash is not None and flash.premium <= state.money:
+            return act.BuyPotion(potion=flash.id), 1_000
     offer = shop(level, state)
     room = level.rooms[state.room]
     bought_here = any(p.id in state.owned_ids for p in room.shop)
@@ -194,7 +194,8 @@ def hasty(level: Level, state: GameState, rng: random.Random) -> Decision:
 
 
 def wanderer(level: Level, state: GameState, rng: random.Random) -> Decision:
-    """Uniform over the valid actions (hints, pauses and declines included), never quits."""
+    """Uniform over the valid actions (hints, pauses, declines and cancellations included),
+    never quits."""
     options: list[act.Action] = [m.main for m in moves(level, state)]
     options.extend(act.Examine(object=o.id) for o in visible_objects(level, state))
     for puzzle in visible_puzzles(level, state):
@@ -202,6 +203,7 @@ def wanderer(level: Level, state: GameState, rng: random.Random) -> Decision:
         if puzzle.max_attempts is None:
             options.append(wrong_answer(puzzle))
     options.extend(act.DeclinePotion(potion=p.id) for p in shop(level, state))
+    options.extend(act.CancelPurchase(potion=p) for p in sorted(state.cooling_off))
     options.extend(
         act.PauseToThink(threat=w.threat) for w in pending_threats(level, state) if not w.paused
     )
@@ -253,6 +255,9 @@ def _tally(record: GameRecord, events: tuple[ev.Event, ...]) -> None:
         if isinstance(e, ev.PotionBought):
             record.potions_bought += 1
             record.bought.append(e.potion)
+        elif isinstance(e, ev.PurchaseCancelled):
+            record.potions_bought -= 1
+            record.bought.remove(e.potion)
         elif isinstance(e, ev.ThreatStruck):
             record.threats_struck += 1
             record.threats_protected += e.protected

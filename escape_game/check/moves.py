@@ -66,7 +66,7 @@ class Move:
             return "object"
         if isinstance(a, act.Answer | act.TakeHint):
             return "puzzle"
-        if isinstance(a, act.BuyPotion | act.DeclinePotion):
+        if isinstance(a, act.BuyPotion | act.DeclinePotion | act.CancelPurchase):
             return "potion"
         if isinstance(a, act.FaceThreat | act.PauseToThink):
             return "threat"
@@ -199,6 +199,10 @@ def moves(
     view: View | None = None,
 ) -> Iterator[Move]:
     """Every move worth trying from a state (the core still decides what is valid).
+
+    Cancelling a purchase is never tried: it leads back to the money and cover of before the
+    purchase with two actions spent, which a repeated examination already stands for, so no
+    escape needs it, and leaving it out keeps the search small.
 
     `clamp` is how many actions in this room can still trigger a threat: while the count is
     below it, one repeated examination stands for every action that only passes a turn.

@@ -24,6 +24,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "wrong": "Answer “{puzzle}” wrongly with {answer}",
         "buy": "Buy {potion} for {price}",
         "decline": "Decline {potion}",
+        "cancel": "Cancel the purchase of {potion} ({price} refunded)",
         "face": "Face the threat “{threat}”",
         "strikes": "Face the threat “{threat}” (it strikes)",
         "spared": "Face the threat “{threat}” (you are lucky: it is spared)",
@@ -45,6 +46,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "wrong": "Répondre faux à « {puzzle} » : {answer}",
         "buy": "Acheter {potion} pour {price}",
         "decline": "Refuser {potion}",
+        "cancel": "Annuler l’achat de {potion} ({price} remboursés)",
         "face": "Affronter la menace « {threat} »",
         "strikes": "Affronter la menace « {threat} » (elle frappe)",
         "spared": "Affronter la menace « {threat} » (par chance, elle est épargnée)",
@@ -121,10 +123,10 @@ class Describer:
                 puzzle=self.text(puzzle.title if puzzle else None, a.puzzle),
                 answer=self.answer(puzzle, a),
             )
-        if isinstance(a, act.BuyPotion | act.DeclinePotion):
+        if isinstance(a, act.BuyPotion | act.DeclinePotion | act.CancelPurchase):
             potion = lv.potions.get(a.potion)
             price = self.money(potion.premium) if potion else "?"
-            kind = "buy" if isinstance(a, act.BuyPotion) else "decline"
+            kind = str(a.type)
             return p[kind].format(potion=self.potion(a.potion), price=price)
         if isinstance(a, act.FaceThreat):
             threat = lv.threats.get(a.threat)

@@ -83,6 +83,14 @@ class DeclinePotion(_Action):
     potion: Id
 
 
+class CancelPurchase(_Action):
+    """Take back a potion bought during this visit to the shop, premium refunded: the
+    cooling-off right a buyer has before the cover is ever used."""
+
+    type: Literal["cancel"] = "cancel"
+    potion: Id
+
+
 class PauseToThink(_Action):
     """Reveal a pending threat's details and slow its countdown: deciding calmly."""
 
@@ -118,6 +126,7 @@ Action = Annotated[
         TakeHint,
         BuyPotion,
         DeclinePotion,
+        CancelPurchase,
         PauseToThink,
         FaceThreat,
         AdvanceTime,

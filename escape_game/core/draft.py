@@ -114,6 +114,7 @@ class Draft:
         score: int
         owned_potions: list[OwnedPotion]
         declined_potions: set[str]
+        cooling_off: set[str]
         solved: list[str]
         locked_puzzles: set[str]
         attempts: dict[str, int]

@@ -83,3 +83,22 @@ def best_value(offer: Sequence[Potion], threats: Sequence[Threat]) -> frozenset[
     if top <= ZERO:
         return frozenset()
     return frozenset(pid for pid, v in values.items() if v == top)
+
+
+def on_the_label(offer: Sequence[Potion]) -> Potion:
+    """The offer that looks best to a player who reads only the label, never the fine print.
+
+    The label shows the premium, the deductible and the limit; exclusions and waiting
+    periods are in the fine print. So: the lowest premium, then the lowest deductible,
+    then the highest limit. The order the level lists its potions in plays no part. The
+    hasty player buys it, and the shop pushes it as its flash offer during a warning.
+    """
+    return min(offer, key=lambda p: (p.premium, p.deductible, -p.limit))
+
+
+def flash_offer(offer: Sequence[Potion], owned: Iterable[str], threat: Threat) -> Potion | None:
+    """What the shop pushes while ``threat`` warns: of the potions on offer that name its
+    risk and are not owned, the one that looks best on the label (None when none does)."""
+    have = set(owned)
+    covering = [p for p in offer if p.id not in have and threat.category in p.covers]
+    return on_the_label(covering) if covering else None

@@ -128,6 +128,13 @@ class PotionDeclined(Event):
     potion: Id
 
 
+class PurchaseCancelled(Event):
+    """A potion bought during this shop visit was taken back, its premium refunded."""
+
+    potion: Id
+    refund: Decimal
+
+
 class ThreatWarned(Event):
     threat: Id
     category: Id

@@ -92,6 +92,8 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
     d.room_ms = 0
     d.room_actions = 0
     d.paused_in_room = False
+    if d.source.cooling_off:
+        d.cooling_off.clear()
     d.emit(ev.RoomEntered.trusted(room=room_id, via=via, first_time=first))
     if first:
         apply_effects(level, d, room.on_enter, room_id)
@@ -182,6 +184,7 @@ def resolve_threat(level: Level, d: Draft, threat_id: str) -> None:
     if threat_id in d.resolved_threats:
         return
     d.resolved_threats.append(threat_id)
+    d.cooling_off.clear()  # the risk has passed: no refund once the cover was at stake
     threat = level.threats[threat_id]
     if not _strikes(d, threat):
         d.emit(ev.ThreatSpared(threat=threat_id))

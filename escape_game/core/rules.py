@@ -76,9 +76,11 @@ def step(level: Level, state: GameState, action: act.Action) -> StepResult:
     if counted:
         d.room_actions += 1
         d.total_actions += 1
+    if counted and state.cooling_off and not isinstance(action, _SHOPPING):
+        d.cooling_off.clear()  # doing anything else ends the visit to the shop
     try:
         handler(level, state, action, d)
-    except _Rejected as r:  # raised before the draft is touched; the draft is dropped
+    except _Rejected as r:  # raised before the draft is used; the draft is dropped
         return _reject(state, str(_kind(action)), r.reason, r.detail)
     if counted and not d.over:
         check_action_triggers(level, d)
@@ -247,6 +249,7 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     d.ledger_premiums += potion.premium
     d.change_money(-potion.premium, f"premium:{potion.id}")
     d.owned_potions.append(OwnedPotion(potion.id, d.elapsed_ms))
+    d.cooling_off.add(potion.id)
     d.emit(
         ev.PotionBought(
             potion=potion.id,
@@ -263,6 +266,30 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     owned_now = d.owned_ids
     if len(room.shop) >= 2 and all(p.id in owned_now for p in room.shop):
         d.add_score(-scoring.BUY_EVERYTHING_PENALTY, f"bought_everything:{room.id}")
+
+
+def _cancel(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
+    """The cooling-off right: a purchase of this shop visit is undone, premium and bonus."""
+    assert isinstance(a, act.CancelPurchase)
+    if a.potion not in level.potions:
+        raise _Rejected("unknown_potion", a.potion)
+    if a.potion not in state.owned_ids:
+        raise _Rejected("not_owned", a.potion)
+    if a.potion not in state.cooling_off:
+        raise _Rejected("cooling_off_over", a.potion)
+    room = level.rooms[state.room]
+    potion = level.potions[a.potion]
+    premium = next((p.premium for p in room.shop if p.id == a.potion), potion.premium)
+    d.cooling_off.discard(a.potion)
+    d.owned_potions = [p for p in d.owned_potions if p.potion != a.potion]
+    d.ledger_premiums -= premium
+    d.change_money(premium, f"refund:{a.potion}")
+    d.emit(ev.PurchaseCancelled(potion=a.potion, refund=premium))
+    # the purchase's bonus goes back with it, so buying and cancelling earns nothing; a
+    # penalty for buying everything stays (the score's floor may have eaten part of it, so
+    # giving it back could pay)
+    if a.potion in best_value(room.shop, room.threats):
+        d.add_score(-scoring.BEST_VALUE_BONUS, f"cancelled:{a.potion}")
 
 
 def _decline(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
@@ -311,6 +338,9 @@ def _quit(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     d.end("quit")
 
 
+#: What a player does in the shop; any other counted action ends the shop visit.
+_SHOPPING = (act.BuyPotion, act.DeclinePotion, act.CancelPurchase)
+
 _HANDLERS: dict[type, Handler] = {
     act.GoThrough: _go,
     act.Examine: _examine,
@@ -320,6 +350,7 @@ _HANDLERS: dict[type, Handler] = {
     act.TakeHint: _hint,
     act.BuyPotion: _buy,
     act.DeclinePotion: _decline,
+    act.CancelPurchase: _cancel,
     act.PauseToThink: _pause,
     act.FaceThreat: _face,
     act.AdvanceTime: _wait,

@@ -227,6 +227,11 @@ class GameState:
     score: int = field(default=0, metadata=INT.meta)
     owned_potions: tuple[OwnedPotion, ...] = field(default=(), metadata=OWNED.meta)
     declined_potions: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
+    cooling_off: frozenset[str] = field(default=frozenset(),
+                                        metadata={**ID_SET.meta, "added_later": True})
+    """Potions bought during this shop visit, which may still be cancelled and refunded.
+    The visit ends with any other action, a room change, or a threat resolving (the cover
+    may have been needed), so a refund can never follow a payout."""
     solved: tuple[str, ...] = field(default=(), metadata=IDS.meta)
     locked_puzzles: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
     attempts: tuple[tuple[str, int], ...] = field(default=(), metadata=COUNTS.meta)
@@ -271,7 +276,10 @@ class GameState:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"version": STATE_VERSION}
         for name, kind in STATE_KINDS:
-            out[name] = kind.dump(getattr(self, name))
+            value = getattr(self, name)
+            if name in ADDED_LATER and not value:
+                continue  # left out while empty: documents keep their earlier form
+            out[name] = kind.dump(value)
         return out
 
     def to_json(self) -> str:
@@ -289,7 +297,7 @@ class GameState:
                 f"the game state has version {version}; this engine reads up to {STATE_VERSION}"
             )
         expected = {name for name, _ in STATE_KINDS} | {"version"}
-        missing = expected - set(data)
+        missing = expected - set(data) - ADDED_LATER
         unknown = set(data) - expected
         if missing or unknown:
             raise StateFormatError(
@@ -297,7 +305,8 @@ class GameState:
                 f"unknown {sorted(unknown)}"
             )
         try:
-            return cls(**{name: kind.load(data[name]) for name, kind in STATE_KINDS})
+            return cls(**{name: kind.load(data[name]) for name, kind in STATE_KINDS
+                          if name in data})
         except (KeyError, TypeError, ValueError, InvalidOperation) as exc:
             raise StateFormatError(f"the game state is malformed: {exc}") from exc
 
@@ -313,4 +322,9 @@ class GameState:
 #: Every state field with its Kind, in declaration order.
 STATE_KINDS: tuple[tuple[str, Kind], ...] = tuple(
     (f.name, f.metadata["kind"]) for f in fields(GameState)
+)
+#: Fields newer than some saved documents: a document without one gets the field's default,
+#: so a game saved before the field existed still loads; they are written only when set.
+ADDED_LATER: frozenset[str] = frozenset(
+    f.name for f in fields(GameState) if f.metadata.get("added_later")
 )

@@ -104,6 +104,11 @@ def decisions(timed: Iterable[TimedEvent]) -> Decisions:
         elif isinstance(e, ev.PotionBought):
             start = offered_at.get(e.potion, at)
             bought.append((at - start, e, e.potion in paused_since_offer))
+        elif isinstance(e, ev.PurchaseCancelled):  # taken back: no longer a purchase
+            last = max((i for i, (_, b, _) in enumerate(bought) if b.potion == e.potion),
+                       default=None)
+            if last is not None:
+                del bought[last]
         elif isinstance(e, ev.ThreatStruck):
             if e.potion is not None:
                 payouts[e.potion] = payouts.get(e.potion, Decimal(0)) + e.payout

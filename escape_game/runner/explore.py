@@ -38,6 +38,7 @@ def plausible_actions(level: Level, state: GameState) -> list[Action]:
                 a.TakeHint(puzzle=puzzle.id)]
     for potion in shop(level, state):
         out += [a.BuyPotion(potion=potion.id), a.DeclinePotion(potion=potion.id)]
+    out.extend(a.CancelPurchase(potion=p) for p in sorted(state.cooling_off))
     for warning in pending_threats(level, state):
         out += [a.PauseToThink(threat=warning.threat), a.FaceThreat(threat=warning.threat)]
     out.extend(a.AdvanceTime(ms=ms) for ms in WAITS)
@@ -56,7 +57,8 @@ def every_action(level: Level) -> list[Action]:
         out += [*([right] if right is not None else []), wrong_answer(puzzle),
                 a.TakeHint(puzzle=puzzle.id), a.Answer(puzzle=puzzle.id)]
     for potion in level.potions:
-        out += [a.BuyPotion(potion=potion), a.DeclinePotion(potion=potion)]
+        out += [a.BuyPotion(potion=potion), a.DeclinePotion(potion=potion),
+                a.CancelPurchase(potion=potion)]
     for threat in level.threats:
         out += [a.PauseToThink(threat=threat), a.FaceThreat(threat=threat)]
     out += [a.AdvanceTime(ms=0), a.AdvanceTime(ms=3_600_000), a.Quit()]

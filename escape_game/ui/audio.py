@@ -59,6 +59,8 @@ def effects_for(events: Iterable[ev.Event]) -> list[str]:
     for e in events:
         if isinstance(e, ev.PotionBought):
             names.append("purchase")
+        elif isinstance(e, ev.PurchaseCancelled):
+            names.append("payout")  # the premium flows back
         elif isinstance(e, ev.ThreatStruck):
             names.append("strike")
             if e.payout > 0:

@@ -40,6 +40,9 @@ def describe(event: ev.Event, flow: Any) -> tuple[str, str] | None:
     if isinstance(event, ev.PotionBought):
         return t("event.potion_bought", potion=_name(flow, "potions", event.potion),
                  premium=flow.money(event.premium)), "good"
+    if isinstance(event, ev.PurchaseCancelled):
+        return t("event.purchase_cancelled", potion=_name(flow, "potions", event.potion),
+                 refund=flow.money(event.refund)), "info"
     if isinstance(event, ev.ExitUnlocked):
         return t("event.exit_unlocked", exit=_name(flow, "exits", event.exit)), "good"
     if isinstance(event, ev.ThreatSpared):

@@ -30,11 +30,15 @@ class LevelTexts:
 
 
 def format_money(amount: Decimal | int | float, currency: str, lang: str) -> str:
-    value = f"{amount:,.2f}"
+    """The one way amounts are shown: whole amounts without cents, and a minus sign (U+2212)
+    before the whole amount, so a debt reads "−€95" in English and "−95 €" in French, never
+    "€-95"."""
+    sign = "\u2212" if amount < 0 else ""
+    value = f"{abs(amount):,.2f}"
     if value.endswith(".00"):
         value = value[:-3]
     if lang == "fr":
         # French groups thousands with a narrow no-break space and puts the symbol after
         value = value.replace(",", "\u202f").replace(".", ",")
-        return f"{value}\u00a0{currency}"
-    return f"{currency}{value}"
+        return f"{sign}{value}\u00a0{currency}"
+    return f"{sign}{currency}{value}"

@@ -4,7 +4,9 @@ Definitions the report repeats: time in a room runs from ``RoomEntered`` to the 
 ``RoomEntered``, ``RoomLeft`` or ``GameEnded``. A decision is ``PotionBought`` or
 ``PotionDeclined``; its window opens at the first ``ThreatWarned`` or ``PotionOffered`` after
 the previous decision or room entry, and its latency is the time from that opening to the
-decision. A decision was "paused" when a ``ThreatPaused`` falls in its window.
+decision. A decision was "paused" when a ``ThreatPaused`` falls in its window. A purchase
+taken back in the shop (``PurchaseCancelled``, the cooling-off right) stays a decision and
+a purchase in these counts; ``purchases_cancelled`` counts the take-backs.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ SELECT session_id,
   count(*) FILTER (WHERE name = 'PotionBought') AS potions_bought,
   count(*) FILTER (WHERE name = 'PotionBought'
                    AND CAST(json_extract(data, '$.best_value') AS BOOLEAN)) AS best_value_bought,
+  count(*) FILTER (WHERE name = 'PurchaseCancelled') AS purchases_cancelled,
   count(*) FILTER (WHERE name = 'ThreatPaused') AS pauses,
   max(t_ms) AS last_event_ms
 FROM events GROUP BY session_id

@@ -88,6 +88,8 @@ COLUMNS: dict[str, Entry] = {
                           "player"),
     "potions_bought": ("count", ">= 0", "no events", "insurance potions bought"),
     "best_value_bought": ("count", ">= 0", "no events", "potions bought that were best value"),
+    "purchases_cancelled": ("count", ">= 0", "no events", "purchases taken back in the shop "
+                            "(cooling-off), premium refunded; still counted in potions_bought"),
     "pauses": ("count", ">= 0", "no events", "pauses to think during a threat warning"),
     "last_event_ms": ("ms since session start", ">= 0", "no events", "time of the last event"),
     "decision_latency_ms": ("ms", ">= 0", "no decision", "mean decision latency"),

@@ -65,6 +65,9 @@ class Classroom:
     partial_items: int = 4
     #: One 1-5 confidence (Likert) item per concept on each form, rising with the score.
     likert: bool = False
+    #: Players who buy the worse potion take it back (cooling-off) and buy the best one
+    #: instead; off by default, so the default classrooms draw the same numbers.
+    cancel_worse: bool = False
 
 
 @dataclass
@@ -282,6 +285,10 @@ def _room(s: _Session, room: str, k: int, skill: float, config: Classroom,
         bought = potions[0] if best else potions[1]
         s.event("PotionBought", think, potion=bought, premium="12.50",
                 alternatives=[p for p in potions if p != bought], best_value=best)
+        if config.cancel_worse and not best:
+            s.event("PurchaseCancelled", 4000, potion=bought, refund="12.50")
+            s.event("PotionBought", 3000, potion=potions[0], premium="12.50",
+                    alternatives=[potions[1]], best_value=True)
         protected = True
     else:
         s.event("PotionDeclined", think, potion=potions[0])

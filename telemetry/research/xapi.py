@@ -12,6 +12,7 @@ Mapping (anything not listed, e.g. money changes, stays in the tidy exports only
   a ``quest``;
 - ``PotionOffered`` -> *accessed* the shop (a ``menu``); ``PotionBought`` -> *selected* in it
   (response = potion, success = best value); ``PotionDeclined`` -> *skipped*;
+  ``PurchaseCancelled`` -> *cancelled* in it (response = potion; the cooling-off right);
 - ``ThreatPaused``/``ThreatStruck`` -> *interacted* with the threat (an ``enemy``; success =
   protected);
 - quiz answers -> *answered* a ``cmi.interaction`` (choice, response, success, latency).
@@ -48,6 +49,7 @@ VERBS = {
     "unlocked": f"{SG}/verbs/unlocked",
     "selected": "https://w3id.org/xapi/adb/verbs/selected",
     "skipped": "http://id.tincanapi.com/verb/skipped",
+    "cancelled": "http://activitystrea.ms/schema/1.0/cancel",
 }
 TYPES = {
     "serious-game": f"{SG}/activity-types/serious-game",
@@ -208,7 +210,8 @@ class _Builder:
                 exit_ = self.activity("area", f"{game_path}/exits/{data['exit']}",
                                       str(data["exit"]))
                 yield statement(seq, 0, t_ms, "unlocked", exit_)
-            elif kind in ("PotionOffered", "PotionBought", "PotionDeclined"):
+            elif kind in ("PotionOffered", "PotionBought", "PotionDeclined",
+                          "PurchaseCancelled"):
                 shop_room = room or self._last_room(room_entered)
                 shop = self.activity("menu", f"{game_path}/rooms/{shop_room}/shop",
                                      f"shop of {shop_room}")
@@ -222,6 +225,10 @@ class _Builder:
                             f"{self.base}/extensions/alternatives":
                                 list(data.get("alternatives", [])),
                             f"{self.base}/extensions/premium": data.get("premium")}})
+                elif kind == "PurchaseCancelled":
+                    yield statement(seq, 0, t_ms, "cancelled", shop, {
+                        "response": str(data["potion"]),
+                        "extensions": {f"{self.base}/extensions/refund": data.get("refund")}})
                 else:
                     yield statement(seq, 0, t_ms, "skipped", shop,
                                     {"response": str(data["potion"])})

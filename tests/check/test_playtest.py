@@ -8,9 +8,10 @@ import pytest
 from locations import LEVELS
 
 from escape_game.check.balance import playtest, summarize, table
-from escape_game.check.bots import PERSONAS, on_the_label, play
+from escape_game.check.bots import PERSONAS, play
 from escape_game.cli import main
 from escape_game.core import Level
+from escape_game.core.economics import on_the_label
 from escape_game.loading import load_campaign
 from escape_game.runner.levels import level_from_text
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
 from escape_game.cli import main
-from telemetry.research import ingest, synthetic, xapi
+from telemetry.research import behaviour, ingest, synthetic, xapi
 
 
 def _export(folder: Path, out: Path, *extra: str) -> list[dict[str, object]]:
@@ -29,6 +29,24 @@ def test_every_statement_validates_with_ralph(small_messy: tuple[Path, synthetic
                  "interacted", "used", "answered", "skipped"):
         assert verbs[xapi.VERBS[verb]] > 0, verb
     assert len({s["id"] for s in found}) == len(found)
+
+
+def test_a_cancelled_purchase_is_a_valid_cancel_statement(tmp_path: Path) -> None:
+    synthetic.generate(tmp_path / "in", synthetic.Classroom(participants=6, seed=3,
+                                                            cancel_worse=True))
+    ds = ingest.ingest(tmp_path / "in")
+    cancelled_events = ds.connect().execute(
+        "SELECT count(*) FROM events WHERE name = 'PurchaseCancelled'").fetchone()[0]
+    assert cancelled_events > 0
+    found = list(xapi.statements(ds))
+    cancels = [s for s in found if s["verb"]["id"] == xapi.VERBS["cancelled"]]
+    assert len(cancels) == cancelled_events
+    for s in cancels:
+        BaseXapiStatement(**s)
+        assert s["object"]["definition"]["type"] == xapi.TYPES["menu"]
+        assert s["result"]["response"].endswith("-potion-b")
+    counts = behaviour.per_participant(ds)
+    assert int(counts["purchases_cancelled"].sum()) == cancelled_events
 
 
 def test_statements_follow_the_profile(tmp_path: Path) -> None:

@@ -124,3 +124,30 @@ def test_an_unknown_campaign_needs_level(
     path = _record(tmp_path)
     assert main(["replay", str(path)]) == 1
     assert "--level" in capsys.readouterr().err
+
+
+def test_a_cancelled_purchase_is_recorded_and_replays(tmp_path: Path) -> None:
+    from escape_game.core import new_game, step
+    from escape_game.core.actions import BuyPotion, CancelPurchase
+
+    level, content_hash = vault_level()
+    header = make_header(content_hash=content_hash)
+    rec = open_recorder(tmp_path, header, consent=True)
+    opening = new_game(level, header.seed)
+    rec.events(opening.events, 0)
+    state = opening.state
+    for t, action in enumerate([BuyPotion(potion="good"), CancelPurchase(potion="good")],
+                               start=1):
+        result = step(level, state, action)
+        state = result.state
+        rec.action(action, t)
+        rec.events(result.events, t)
+    rec.close("quit", 10)
+    path = tmp_path / f"{header.session_id}.jsonl"
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    assert {"type": "cancel", "potion": "good"} in [r["action"] for r in lines
+                                                    if r["record"] == "action"]
+    [cancelled] = [r["data"] for r in lines if r.get("name") == "PurchaseCancelled"]
+    assert cancelled["potion"] == "good" and state.owned_potions == ()
+    result = check_replay(read_session(path), level)
+    assert result.ok, result

@@ -1,5 +1,6 @@
-"""Risk Academy as a player sees it: every room, a threat while pausing to think, a strike,
-and each ending, at the Normal text size and in high contrast (UPDATE_SCREENSHOTS=1 rewrites
+"""Risk Academy as a player sees it: every room, buying (the question, the cooling-off),
+a warning with the shop's flash offer, a threat while pausing to think, a strike, and each
+ending, at the Normal text size and in high contrast (UPDATE_SCREENSHOTS=1 rewrites
 the references; a missing one fails under CI, like the other screenshot tests)."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from escape_game.ui.app import PlayOptions
 from escape_game.ui.i18n import t
 from escape_game.ui.pilot import Pilot
 from escape_game.ui.scenes.outcome import outcome_scene
+from escape_game.ui.scenes.shop import ShopScene
 from escape_game.ui.scenes.threat import ThreatScene
 from escape_game.ui.settings import Settings, save_settings
 
@@ -46,6 +48,34 @@ def screens(pilot: Pilot) -> Iterator[str]:
         app.toasts.clear()
         pilot.frame(ms=0)
         yield f"room_{room.id}"
+    # buying: the question with the sums, then the purchase that can still be cancelled
+    shop_room = next(r for r in campaign.rooms if r.shop and r.threats)
+    app.options.start_room = shop_room.id
+    flow.start_game()
+    del app.scenes.stack[1:]
+    app.toasts.clear()
+    shop = ShopScene(app)
+    app.scenes.push(shop)
+    pilot.frame(ms=0)
+    shop.buy(shop_room.shop[0].id)
+    pilot.frame(ms=0)
+    yield "buy_confirm"
+    pilot.activate("confirm")
+    app.time_ms += SETTLED_MS
+    app.toasts.clear()
+    pilot.frame(ms=0)
+    yield "shop_cooling_off"
+    # a warning, and the shop's flash offer pushing its one-click buy
+    del app.scenes.stack[1:]
+    flow.start_game()
+    del app.scenes.stack[1:]
+    app.toasts.clear()
+    pushed = shop_room.threats[0]
+    flow.game.state = dataclasses.replace(flow.game.state, warnings=(
+        PendingWarning(pushed.id, 30000),))
+    app.scenes.push(ThreatScene(app, pushed.id))
+    pilot.frame(ms=0)
+    yield "flash_offer"
     room = next(r for r in campaign.rooms if r.threats)
     threat = room.threats[0]
     app.options.start_room = room.id
@@ -91,5 +121,6 @@ def test_academy_screens_match_their_reference(tmp_path: Path, variant: str) -> 
     taken = shots(tmp_path, variant)
     rooms = {f"room_{r.id}" for r in load_campaign(LEVEL).campaign.rooms}
     assert rooms | {"pause_and_think", "strike", "ending_escaped", "ending_out_of_time",
-                    "ending_exhausted"} <= set(taken), sorted(taken)
+                    "ending_exhausted", "buy_confirm", "shop_cooling_off",
+                    "flash_offer"} <= set(taken), sorted(taken)
     compare_with_references(taken, REFERENCE / variant, tmp_path)

@@ -183,6 +183,8 @@ def test_effects_for_game_events():
     assert effects_for([_strike("200")]) == ["strike", "payout"]
     assert effects_for([ev.PotionBought(potion="a", premium=Decimal(30), alternatives=(),
                                         best_value=True)]) == ["purchase"]
+    # a cancelled purchase: the premium flows back (the toast says so too)
+    assert effects_for([ev.PurchaseCancelled(potion="a", refund=Decimal(30))]) == ["payout"]
     assert effects_for([ev.ActionRejected(action="go", reason="locked")]) == ["locked"]
     assert effects_for([ev.ActionRejected(action="go", reason="unknown_exit")]) == []
     assert effects_for([ev.PuzzleLocked(puzzle="p"), ev.PuzzleLocked(puzzle="q")]) == ["locked"]

@@ -59,6 +59,7 @@ def play(make_pilot: Any, tmp_path: Path, settings: Settings) -> tuple[list[str]
         if name == "shop":
             buy = next(w.key for w in pilot.widgets() if w.key.startswith("buy_"))
             pilot.activate(buy)
+            pilot.activate("confirm")  # the dialog that shows the money left
             pilot.wait(700)
         if name == "threat_result":
             break

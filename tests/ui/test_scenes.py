@@ -11,6 +11,7 @@ import pytest
 from walk import Player
 
 from escape_game.core.events import GameEnded
+from escape_game.ui.i18n import t
 from escape_game.ui.scenes.consent import ConsentScene
 from escape_game.ui.scenes.dialogs import MessageScene
 from escape_game.ui.scenes.problems import ProblemsScene
@@ -88,7 +89,7 @@ def test_market_shop_threat_and_comparison(make_pilot: Any) -> None:
     player.do("fine_blaze_pro")
     assert isinstance(pilot.scene, MessageScene) and "Kitchen" in pilot.scene.text
     player.settle()
-    player.do("buy_flame_guard")
+    player.buy("flame_guard")
     player.do("decline_blaze_pro")
     assert pilot.session().state.owned_ids == {"flame_guard"}
     # two actions in the market: the kitchen fire warns
@@ -103,15 +104,36 @@ def test_market_shop_threat_and_comparison(make_pilot: Any) -> None:
     assert pilot.session().state.outcome == "escaped"
 
 
-def test_using_an_item_on_an_object(make_pilot: Any) -> None:
+@pytest.mark.parametrize("mode", ["keyboard", "mouse"])
+def test_using_an_item_from_the_bag_on_an_object(make_pilot: Any, mode: str) -> None:
     pilot, player = in_room(make_pilot)
+    player.mode = mode
     player.play({"type": "take", "object": "desk"})
     assert pilot.session().state.inventory == ("key",)
     money = pilot.session().state.money
+    # nothing picked in the bag: the object offers no item, and says how to use one
     player.do("object_drawer")
-    player.do("use_key")
+    assert not any(w.key.startswith("use_") for w in pilot.widgets())
+    assert t("object.how_to_use") in " ".join(r.text for r in pilot.scene.texts)
+    player.close()
+    player.play({"type": "use", "item": "key", "target": "drawer"})
     player.settle()
     assert pilot.session().state.money == money + Decimal(10)
+    room = pilot.scene
+    assert isinstance(room, RoomScene) and room.selected_item is None  # the hand is empty
+
+
+def test_the_object_offers_only_the_item_held(make_pilot: Any) -> None:
+    pilot, player = in_room(make_pilot)
+    player.play({"type": "take", "object": "desk"})
+    player.do("item_key")
+    player.do("choose")
+    room = pilot.scene
+    assert isinstance(room, RoomScene) and room.selected_item == "key"
+    assert t("room.holding", item="Brass key") in [r.text for r in pilot.scene.texts]
+    player.do("object_drawer")
+    assert [w.key for w in pilot.widgets() if w.key.startswith("use_")] == ["use_key"]
+    assert pilot.focused == "use_key"
 
 
 def test_save_and_load_from_the_pause_menu(make_pilot: Any) -> None:

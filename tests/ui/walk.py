@@ -18,6 +18,7 @@ from escape_game.ui.scenes.dialogs import MessageScene
 from escape_game.ui.scenes.ending import EndingScene
 from escape_game.ui.scenes.intro import IntroScene
 from escape_game.ui.scenes.outcome import OutcomeScene
+from escape_game.ui.scenes.purchase import ConfirmBuyScene
 from escape_game.ui.scenes.puzzle import PuzzleScene
 from escape_game.ui.scenes.quiz import QuizScene
 from escape_game.ui.scenes.room import RoomScene
@@ -118,6 +119,22 @@ class Player:
             self.to_room()
             self.do("shop")
 
+    def use(self, item: str, target: str) -> None:
+        """Pick the item in the bag ("Use it on…"), then choose the object: it offers the
+        item held."""
+        self.to_room()
+        self.do(f"item_{item}")
+        self.do("choose")
+        assert isinstance(self.scene, RoomScene) and self.scene.selected_item == item
+        self.do(f"object_{target}")
+        self.do(f"use_{item}")
+
+    def buy(self, potion: str) -> None:
+        """Press the potion's Buy button, then confirm in the dialog that shows the sums."""
+        self.do(f"buy_{potion}")
+        assert isinstance(self.scene, ConfirmBuyScene), type(self.scene).__name__
+        self.do("confirm")
+
     def open_puzzle(self, puzzle: str) -> None:
         self.to_room()
         level = self.pilot.session().level
@@ -152,7 +169,12 @@ class Player:
         elif kind == "face":
             self.threat_scene(action["threat"])
             self.do("face")
-        elif kind in ("buy", "decline"):
+        elif kind == "use":
+            self.use(action["item"], action["target"])
+        elif kind == "buy":
+            self.shop()
+            self.buy(action["potion"])
+        elif kind in ("decline", "cancel"):
             self.shop()
             self.do(f"{kind}_{action['potion']}")
         elif kind == "go":

@@ -24,7 +24,14 @@ log = logging.getLogger("escape_game.ui")
 def choices_summary(log: list[ev.Event]) -> list[tuple[str, int, int]]:
     """(what, the player's count, a careful player's count) from the game's events."""
     struck = [e for e in log if isinstance(e, ev.ThreatStruck)]
-    bought = [e for e in log if isinstance(e, ev.PotionBought)]
+    bought: list[ev.PotionBought] = []
+    for e in log:
+        if isinstance(e, ev.PotionBought):
+            bought.append(e)
+        elif isinstance(e, ev.PurchaseCancelled):  # taken back in the shop: not a choice kept
+            kept = [b for b in bought if b.potion == e.potion]
+            if kept:
+                bought.remove(kept[-1])
     warned = {e.threat for e in log if isinstance(e, ev.ThreatWarned)}
     paused = {e.threat for e in log if isinstance(e, ev.ThreatPaused)}
     solved = [e for e in log if isinstance(e, ev.PuzzleSolved)]

@@ -1,7 +1,13 @@
-"""An object up close: examining it is an action; take it, use an item on it, or open its puzzle."""
+"""An object up close: examining it is an action; take it, use an item on it, or open its puzzle.
+
+An item is used the way it is in a room: picked in the bag first ("Use it on…"), then the
+object is chosen; the object then offers that one item, not a button per item in the bag.
+With nothing picked it says how to use something from the bag.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -22,11 +28,15 @@ class ObjectScene(Scene):
     modal = True
     time_flows = True
 
-    def __init__(self, app: App, object_id: str, item: str | None = None) -> None:
+    def __init__(self, app: App, object_id: str, item: str | None = None,
+                 on_used: Callable[[], None] | None = None) -> None:
         super().__init__(app)
         self.object_id = object_id
         self.flow = app.flow
         self.obj = self.flow.game.level.objects[object_id]
+        #: the item held from the bag, offered here
+        self.item = item
+        self.on_used = on_used
         if object_id not in self.flow.game.state.examined:
             self.flow.act(Examine(object=object_id))
         self.focus.key = f"use_{item}" if item else "close"
@@ -37,8 +47,12 @@ class ObjectScene(Scene):
 
     def use(self, item_id: str) -> None:
         self.flow.act(UseItem(item=item_id, target=self.object_id))
+        if self.on_used is not None:
+            self.on_used()  # the hand is empty again
         if self.app.scenes.top is self:
             self.back()
+        elif self in self.app.scenes.stack:  # a message the use showed is on top: keep it
+            self.app.scenes.stack.remove(self)
 
     def open_puzzle(self) -> None:
         from escape_game.ui.scenes.puzzle import PuzzleScene
@@ -57,13 +71,15 @@ class ObjectScene(Scene):
             actions.append(("take", t("object.take"), "ui/check", self.take))
         if self.obj.puzzle and self.obj.puzzle not in state.solved:
             actions.append(("puzzle", t("object.puzzle"), "items/question", self.open_puzzle))
-        for item_id in state.inventory:
-            item = session.level.items.get(item_id)
-            name = self.flow.tr(item.name) if item is not None else item_id
-            actions.append((f"use_{item_id}", t("object.use", item=name),
+        held = self.item if self.item in state.inventory else None
+        if held is not None:
+            item = session.level.items.get(held)
+            name = self.flow.tr(item.name) if item is not None else held
+            actions.append((f"use_{held}", t("object.use", item=name),
                             (item.image if item is not None and item.image else "items/gift"),
-                            partial(self.use, item_id)))
+                            partial(self.use, held)))
         actions.append(("close", t("common.close"), "ui/close", self.back))
+        how = t("object.how_to_use") if held is None and state.inventory else ""
         width = min(p.px(900), p.view_w - p.px(40))
         pic = min(p.px(140), width // 4)
         beside = width - pic - p.px(72) >= p.px(320)
@@ -73,6 +89,8 @@ class ObjectScene(Scene):
         text = self.flow.tr(self.obj.description)
         head_h = p.measure(name, text_w, "heading", bold=True) + p.px(6)
         text_h = p.measure(text, text_w, "large")
+        if how:
+            text_h += p.px(10) + p.measure(how, text_w, "body")
         content = max(pic, head_h + text_h) if beside else pic + p.px(16) + head_h + text_h
         labels = [label for _, label, _, _ in actions]
         probe = buttons_flow(p, labels, 0, 0, width - p.px(48), p.px(300), p.px(10))
@@ -84,11 +102,15 @@ class ObjectScene(Scene):
         y = box.top + p.px(24) + (0 if beside else pic + p.px(16))
         y += p.paragraph(name, pygame.Rect(box.left + text_x, y, text_w, 10**6), "heading",
                          p.theme.accent, bold=True) + p.px(6)
-        p.paragraph(text, pygame.Rect(box.left + text_x, y, text_w, 10**6), "large",
-                    p.theme.text)
+        y += p.paragraph(text, pygame.Rect(box.left + text_x, y, text_w, 10**6), "large",
+                         p.theme.text)
+        if how:
+            p.paragraph(how, pygame.Rect(box.left + text_x, y + p.px(10), text_w, 10**6), "body",
+                        p.theme.muted)
         top = box.top + p.px(24) + content + p.px(20)
         rects = buttons_flow(p, labels, box.left + p.px(24), top, width - p.px(48), p.px(300),
                              p.px(10))
         for (key, label, icon, action), rect in zip(actions, rects, strict=True):
             self.add(Widget(key, label, rect, action, icon=icon,
-                            style="primary" if key in ("take", "puzzle") else "normal"))
+                            style="primary" if key in ("take", "puzzle") or key.startswith("use_")
+                            else "normal"))

@@ -111,7 +111,8 @@ class RoomScene(Scene):
     def open_object(self, object_id: str) -> None:
         from escape_game.ui.scenes.object import ObjectScene
 
-        self.app.scenes.push(ObjectScene(self.app, object_id, self.selected_item))
+        self.app.scenes.push(ObjectScene(self.app, object_id, self.selected_item,
+                                         on_used=self.put_back))
 
     def go(self, exit_id: str) -> None:
         self.flow.act(GoThrough(exit=exit_id))
@@ -133,6 +134,10 @@ class RoomScene(Scene):
 
     def pick_item(self, item_id: str) -> None:
         self.selected_item = None if self.selected_item == item_id else item_id
+
+    def put_back(self) -> None:
+        """Nothing held any more (the item was used)."""
+        self.selected_item = None
 
     def hint(self) -> None:
         """The next hint of the first unsolved puzzle here that still has one."""
@@ -399,7 +404,12 @@ class RoomScene(Scene):
         x0 = rect.left + p.px(16)
         y = rect.top + p.px(8)
         p.image("items/briefcase", pygame.Rect(x0, y, p.px(28), p.px(28)))
-        caption = (t("room.inventory_empty") if not items else t("room.bag_one") if len(items) == 1
+        if self.selected_item is not None and self.selected_item not in items:
+            self.selected_item = None  # used up, or gone
+        held = session.level.items.get(self.selected_item) if self.selected_item else None
+        caption = (t("room.inventory_empty") if not items
+                   else t("room.holding", item=self.flow.tr(held.name)) if held is not None
+                   else t("room.bag_one") if len(items) == 1
                    else t("room.bag_count", n=len(items)))
         p.text(caption, (x0 + p.px(36), y + p.px(14)), "small", th.muted, anchor="midleft")
         y += max(p.px(28), p.line_height("small")) + p.px(6)

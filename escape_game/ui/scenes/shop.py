@@ -1,4 +1,8 @@
-"""The potion shop: products side by side, fine print on demand, buy or say no thanks."""
+"""The potion shop: products side by side, fine print on demand, buy or say no thanks.
+
+Buying asks first (the price and the money left); a purchase of this visit can be
+cancelled, premium refunded, for as long as the core allows (the cooling-off right).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from escape_game.core.actions import BuyPotion, DeclinePotion
+from escape_game.core.actions import BuyPotion, CancelPurchase, DeclinePotion
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
@@ -32,9 +36,17 @@ class ShopScene(Scene):
         self.flight: tuple[str, Any] | None = None
 
     def buy(self, potion_id: str) -> None:
-        self.flow.act(BuyPotion(potion=potion_id))
-        session = self.flow.session
+        """Ask first: the price, the money now and after."""
+        from escape_game.ui.scenes.purchase import ConfirmBuyScene
+
+        self.app.scenes.push(ConfirmBuyScene(self.app, potion_id, self.purchase))
+
+    def purchase(self, potion_id: str) -> None:
+        """Confirmed: buy, and the potion flies into the bag."""
         button = next((w for w in self.widgets if w.key == f"buy_{potion_id}"), None)
+        self.flow.act(BuyPotion(potion=potion_id))
+        self.focus.key = f"cancel_{potion_id}"
+        session = self.flow.session
         if session is None or button is None or potion_id not in session.state.owned_ids:
             return
         potion = session.level.potions[potion_id]
@@ -42,6 +54,10 @@ class ShopScene(Scene):
         self.flight = (potion.image or "items/gift",
                        self.app.motion.flight((button.page_rect or button.rect).center, bag,
                                                  duration_ms=600))
+
+    def cancel(self, potion_id: str) -> None:
+        self.flow.act(CancelPurchase(potion=potion_id))
+        self.focus.key = f"buy_{potion_id}"
 
     def decline(self, potion_id: str) -> None:
         self.flow.act(DeclinePotion(potion=potion_id))
@@ -107,6 +123,12 @@ class ShopScene(Scene):
                 y += max(p.px(36), p.paragraph(t("shop.owned"), pygame.Rect(
                     x + p.px(44), y + p.px(4), width - p.px(44), 10**6), "body", th.good,
                     bold=True)) + p.px(8)
+            if potion.id in state.cooling_off:
+                y += p.paragraph(t("shop.cooling_off"), pygame.Rect(x, y, width, 10**6),
+                                 "small", th.muted) + p.px(6)
+                labels.insert(0, (f"cancel_{potion.id}",
+                                  t("shop.cancel", refund=self.flow.money(potion.premium)),
+                                  partial(self.cancel, potion.id), "ui/back", True))
             rects = buttons_flow(p, [label for _, label, _, _, _ in labels], x, y, width,
                                  p.px(260), p.px(8))
             for (key, label, action, icon, enabled), rect in zip(labels, rects, strict=True):

@@ -4,6 +4,12 @@ With reduced motion the countdown does not pulse; with timers off it waits for t
 Each second of the countdown ticks (a sound and the hourglass swelling); a strike shakes the
 dialog and shows money and wellbeing draining, then the payout flowing back. The still
 picture, which is all reduced motion shows, holds the same final numbers.
+
+While the warning counts down, the shop pushes its flash offer: the potion that looks best
+on the label (the cheapest), its slogan, "offer ends in 10 s" and a one-click buy. That is
+the hasty choice, made tempting on purpose; pausing to think calms the offer (no flashing,
+a slower clock) and shows its fine print, where the catch is. The offer's end is only
+pressure: the shop still sells the potion, at the same price, afterwards.
 """
 
 from __future__ import annotations
@@ -12,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from escape_game.core.actions import FaceThreat, PauseToThink
+from escape_game.core.actions import BuyPotion, FaceThreat, PauseToThink
+from escape_game.core.economics import flash_offer
 from escape_game.core.events import ThreatStruck
+from escape_game.core.state import PendingWarning
 from escape_game.ui.draw import Painter
 from escape_game.ui.i18n import t
 from escape_game.ui.motion import second_ticked
@@ -23,6 +31,11 @@ from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
+
+#: how long the flash offer claims to last, in the warning's own time (pausing slows it)
+OFFER_MS = 10_000
+#: the flash offer's border changes colour this often (never under reduced motion)
+FLASH_MS = 400
 
 
 class ThreatScene(Scene):
@@ -45,6 +58,10 @@ class ThreatScene(Scene):
         self.shake: Any = None
         #: (label, drain of the bar, full value, shown as money) for money and wellbeing
         self.drains: list[tuple[str, Any, float, bool]] = []
+        #: the warning's remaining time when the flash offer was first shown
+        self._offer_from_ms: int | None = None
+        #: the potion bought with the flash offer's one click
+        self.flash_bought: str | None = None
 
     def pending(self) -> Any:
         for warning in self.flow.game.threats():
@@ -56,6 +73,27 @@ class ThreatScene(Scene):
         self.flow.act(PauseToThink(threat=self.threat_id))
         # never leave the focus where a second Enter would face the threat unread
         self.focus.key = "shop" if self.flow.game.room.shop else None
+
+    def featured(self) -> Any:
+        """The potion the shop pushes during this warning (None when there is none)."""
+        session = self.flow.game
+        return flash_offer(session.room.shop, session.state.owned_ids, self.threat)
+
+    def offer_left_ms(self, warning: PendingWarning | None) -> int | None:
+        """What is left of the flash offer's "ends in 10 s", read from the warning's own
+        countdown (so pausing slows it too); None without timers."""
+        if warning is None or not self.flow.game.state.timers:
+            return None
+        if self._offer_from_ms is None:
+            self._offer_from_ms = warning.remaining_ms
+        return max(0, warning.remaining_ms - (self._offer_from_ms - OFFER_MS))
+
+    def flash_buy(self, potion_id: str) -> None:
+        """One click, no question asked: the hasty purchase the offer pushes for."""
+        self.flow.act(BuyPotion(potion=potion_id))
+        if potion_id in self.flow.game.state.owned_ids:
+            self.flash_bought = potion_id
+            self.focus.key = "shop"
 
     def face(self) -> None:
         self.flow.act(FaceThreat(threat=self.threat_id))
@@ -158,6 +196,7 @@ class ThreatScene(Scene):
             y += p.paragraph(t("threat.advice"), pygame.Rect(x, y, text_w, 10**6), "body",
                              th.muted)
         y += p.px(16)
+        y = self._draw_offer(p, x, y, text_w, warning)
         items: list[tuple[str, str, str, Any, bool]] = [
             ("think", t("threat.think"), "ui/think", self.think,
              warning is not None and not warning.paused)]
@@ -170,6 +209,81 @@ class ThreatScene(Scene):
             self.add(Widget(key, label, rect, action, icon=icon, enabled=enabled,
                             style="primary" if key == "think" else "normal"))
         return max(r.bottom for r in rects)
+
+    def _draw_offer(self, p: Painter, x: int, y: int, width: int, warning: Any) -> int:
+        """The flash offer under the warning; returns the bottom."""
+        th = p.theme
+        money = self.flow.money
+        if warning is None:
+            return y
+        if self.flash_bought is not None:
+            name = self.flow.tr(self.flow.game.level.potions[self.flash_bought].name)
+            text = t("threat.offer_bought", potion=name)
+            return y + p.paragraph(text, pygame.Rect(x, y, width, 10**6), "body",
+                                   th.text) + p.px(12)
+        potion = self.featured()
+        if potion is None:
+            return y
+        name = f"{self.flow.tr(potion.brand)} — {self.flow.tr(potion.name)}"
+        left = self.offer_left_ms(warning)
+        if left == 0:
+            text = t("threat.offer_over", potion=name)
+            return y + p.paragraph(text, pygame.Rect(x, y, width, 10**6), "body",
+                                   th.muted) + p.px(12)
+        calm = warning.paused
+        pad = p.px(14)
+        pic = p.px(64)
+        inner_x = x + pad + pic + p.px(14)
+        inner_w = max(p.px(120), x + width - pad - inner_x)
+        slogan = (t("shop.slogan", text=self.flow.tr(potion.slogan)) if potion.slogan
+                  else t("threat.offer_title"))
+        label = t("threat.offer_label", potion=name, price=money(potion.premium))
+        ends = (t("threat.offer_ends", n=(left + 999) // 1000) if left is not None
+                else t("threat.offer_now"))
+        fine = ""
+        if calm:  # the calm moment: what the label does not say
+            # the level's own fine print when it has one (it already names the catch);
+            # otherwise the exclusions and the waiting period, as the shop lists them
+            lines = [self.flow.tr(potion.fine_print)] if potion.fine_print else [
+                f"• {self.flow.tr(e.text)}" for e in potion.exclusions]
+            if potion.waiting_period and not potion.fine_print:
+                lines.append(t("threat.offer_waiting",
+                               minutes=max(1, potion.waiting_period // 60)))
+            fine = "\n".join([t("threat.offer_fine_print"),
+                              *(lines or [t("shop.no_fine_print")])])
+        button = t("threat.flash_buy", price=money(potion.premium))
+        bw = min(width - 2 * pad, max(p.px(280), p.text_width(button, "body", True)
+                                      + p.px(90)))
+        bh = p.button_height(button, bw)
+        text_h = (p.measure(slogan, inner_w, "large", bold=True) + p.px(4)
+                  + p.measure(label, inner_w, "body") + p.px(4)
+                  + p.measure(ends, inner_w, "body", bold=True))
+        fine_h = p.measure(fine, width - 2 * pad, "body") + p.px(10) if fine else 0
+        height = pad + max(pic, text_h) + p.px(10) + fine_h + bh + pad
+        box = pygame.Rect(x, y, width, height)
+        flashing = (not calm and not self.app.motion.reduced
+                    and (self.app.motion.now() // FLASH_MS) % 2 == 0)
+        border = th.panel_border if calm else th.accent if flashing else th.warn
+        p.box(box, th.panel, border, p.px(2) if calm else p.px(4), p.px(12))
+        p.reach(box.bottom)
+        p.image(potion.image or "items/shopping_cart", pygame.Rect(x + pad, y + pad, pic, pic),
+                name)
+        ty = y + pad
+        ty += p.paragraph(slogan, pygame.Rect(inner_x, ty, inner_w, 10**6), "large",
+                          th.muted if calm else th.accent, bold=True) + p.px(4)
+        ty += p.paragraph(label, pygame.Rect(inner_x, ty, inner_w, 10**6), "body",
+                          th.text) + p.px(4)
+        ty += p.paragraph(ends, pygame.Rect(inner_x, ty, inner_w, 10**6), "body",
+                          th.muted if calm else th.warn, bold=True)
+        ty = max(ty, y + pad + pic) + p.px(10)
+        if fine:
+            ty += p.paragraph(fine, pygame.Rect(x + pad, ty, width - 2 * pad, 10**6), "body",
+                              th.text) + p.px(10)
+        self.add(Widget("flash_buy", button, pygame.Rect(x + pad, ty, bw, bh),
+                        lambda: self.flash_buy(potion.id), icon="ui/coin",
+                        enabled=self.flow.game.state.money >= potion.premium,
+                        style="normal" if calm else "primary"))
+        return box.bottom + p.px(12)
 
     def _draw_result(self, p: Painter, x: int, y: int, text_w: int, inner: pygame.Rect) -> int:
         th = p.theme
