@@ -18,10 +18,11 @@ from escape_game.core.events import (
 from escape_game.model import Text, text_in
 from escape_game.ui.i18n import set_language, t
 from escape_game.ui.presenter import EventPresenter
-from escape_game.ui.recording import Recorder, SilentRecorder, open_session_recorder
+from escape_game.ui.recording import open_session_recorder
 from escape_game.ui.saves import SaveSlots
 from escape_game.ui.session import GameSession, Resume
 from escape_game.ui.texts import LevelTexts, format_money
+from telemetry.recorder import NullRecorder, Recorder
 
 if TYPE_CHECKING:
     from escape_game.runner.saves import SaveGame
@@ -35,7 +36,8 @@ class Flow:
         self.app = app
         self.player: str | None = None
         self.consent = False
-        self.recorder: Recorder | None = None
+        #: the null recorder until the player consents, and again once the session is closed
+        self.recorder: Recorder = NullRecorder()
         self.session: GameSession | None = None
         self.pre_form: str | None = None
         self.post_form: str | None = None
@@ -109,7 +111,7 @@ class Flow:
         nothing recorded, no quiz before or after."""
         from escape_game.ui.scenes.room import RoomScene
 
-        self.player, self.consent, self.recorder = None, False, SilentRecorder()
+        self.player, self.consent, self.recorder = None, False, NullRecorder()
         self.pre_form = self.post_form = None
         self.ended = None
         self.session = GameSession(self.campaign, seed=self.seed, timers=state.timers,
@@ -178,9 +180,9 @@ class Flow:
             self.introduce()
 
     def _open_recorder(self) -> Recorder:
-        """The session recorder with consent; a silent one otherwise (nothing is written)."""
+        """The session recorder with consent; the null one otherwise (nothing is written)."""
         if not (self.consent and self.app.options.telemetry and self.player):
-            return SilentRecorder()
+            return NullRecorder()
         options = self.app.options
         return open_session_recorder(
             options.data_dir, player=self.player, campaign_id=self.campaign.id,
@@ -238,7 +240,7 @@ class Flow:
         self.session = GameSession(
             self.campaign, seed=self.seed if resume is None else resume.seed,
             timers=self.timers() if resume is None else resume.timers,
-            start_room=self.app.options.start_room, recorder=self.recorder or SilentRecorder(),
+            start_room=self.app.options.start_room, recorder=self.recorder,
             clock=self.t_ms,
             resume=None if resume is None else Resume(resume.actions, resume.state))
         self.app.scenes.replace(RoomScene(self.app))
@@ -275,7 +277,7 @@ class Flow:
         state = carry_over(Level.from_campaign(loaded.campaign), self.session.state)
         self.session = GameSession(self.campaign, seed=self.session.seed, timers=state.timers,
                                    start_room=state.room,
-                                   recorder=self.recorder or SilentRecorder(),
+                                   recorder=self.recorder,
                                    clock=self.t_ms, resume=Resume(self.session.actions, state))
         self.app.scenes.replace(RoomScene(self.app))
         self.app.toast(t("reload.done"), "good", 2500)
@@ -311,7 +313,7 @@ class Flow:
         return events
 
     def _tell_problem(self) -> None:
-        problem = getattr(self.recorder, "problem", None)
+        problem = self.recorder.problem
         if problem and not self.problem_shown:
             self.problem_shown = True
             self.app.toast(t("telemetry.problem"), "warn", 9000)
@@ -410,21 +412,18 @@ class Flow:
         if save is None:
             return False
         self.seed = save.seed
-        if self.recorder is None:
-            self.recorder = SilentRecorder()
         self.start_game(resume=save)
         self.app.toast(t("load.done"), "good")
         return True
 
     # --- leaving ----------------------------------------------------------------------
     def close(self) -> None:
-        if self.recorder is not None:
-            outcome = self.ended.outcome if self.ended else "quit"
-            try:
-                self.recorder.close(outcome, self.t_ms())
-            except Exception as exc:
-                log.warning("recorder close: %s", exc)
-            self.recorder = None
+        outcome = self.ended.outcome if self.ended else "quit"
+        try:
+            self.recorder.close(outcome, self.t_ms())
+        except Exception as exc:
+            log.warning("recorder close: %s", exc)
+        self.recorder = NullRecorder()  # a closed session records nothing more
         self.session = None
 
     def quit(self) -> None:

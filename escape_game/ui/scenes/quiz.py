@@ -56,10 +56,9 @@ class QuizScene(Scene):
         if correct is not None:
             self.scored += 1
             self.correct += int(correct)
-        if flow.recorder is not None:
-            flow.recorder.quiz_answer(
-                self.phase, self.form.id, item.id, getattr(item, "concept", None), self.choice,
-                correct, self.app.time_ms - self.shown_at, None, flow.t_ms())
+        flow.recorder.quiz_answer(
+            self.phase, self.form.id, item.id, getattr(item, "concept", None), self.choice,
+            correct, self.app.time_ms - self.shown_at, None, flow.t_ms())
         self.index += 1
         self.choice = None
         self.shown_at = self.app.time_ms
