@@ -15,8 +15,8 @@ from escape_game.core.events import (
     Event,
     GameEnded,
 )
+from escape_game.locales import spoken
 from escape_game.model import Text, text_in
-from escape_game.ui.i18n import set_language, t
 from escape_game.ui.presenter import EventPresenter
 from escape_game.ui.recording import open_session_recorder
 from escape_game.ui.saves import SaveSlots
@@ -62,7 +62,7 @@ class Flow:
 
     @property
     def lang(self) -> str:
-        return self.app.settings.language or "en"
+        return self.app.lang
 
     @property
     def texts(self) -> LevelTexts:
@@ -91,16 +91,15 @@ class Flow:
         room = self.app.options.start_room
         rooms = [r.id for r in self.campaign.rooms]
         if room is not None and room not in rooms:
-            problem = t("problems.no_room", room=room, rooms=", ".join(rooms))
+            problem = self.app.t("problems.no_room", room=room, rooms=", ".join(rooms))
             log.warning("%s", problem)
             self.app.options.level_problems = [problem]
             self.app.scenes.replace(ProblemsScene(self.app, [problem]))
             return
         if not self.app.settings.language:
-            languages = [x for x in self.campaign.languages if x in ("en", "fr")]
+            languages = [x for x in self.campaign.languages if x in spoken()]
             self.app.settings = self.app.settings.with_(
                 language=(languages or list(self.campaign.languages))[0])
-            set_language(self.app.settings.language)
         if self.app.options.start_state is not None:
             self.start_in(self.app.options.start_state)
             return
@@ -173,7 +172,7 @@ class Flow:
         self.recorder = self._open_recorder()
         if save is not None:  # the pre-quiz was taken before the save
             self.start_game(resume=save)
-            self.app.toast(t("load.done"), "good")
+            self.app.toast(self.app.t("load.done"), "good")
         elif self.pre_form:
             self.quiz("pre", self.pre_form)
         else:
@@ -258,17 +257,17 @@ class Flow:
             shown = "\n".join(change.problems[:3])
             more = len(change.problems) - 3
             if more > 0:
-                shown += "\n" + t("reload.more", count=more)
+                shown += "\n" + self.app.t("reload.more", count=more)
             log.warning("reload failed: %s", "; ".join(change.problems))
             self.app.toasts = [x for x in self.app.toasts if not x.text.startswith(
-                t("reload.failed"))]
-            self.app.toast(f"{t('reload.failed')}\n{shown}", "bad", 15_000)
+                self.app.t("reload.failed"))]
+            self.app.toast(f"{self.app.t('reload.failed')}\n{shown}", "bad", 15_000)
             return
         loaded = change.loaded
         self.app.options.level = loaded
         self.app.images.resolve = getattr(loaded, "resolve_asset", None)
         self.app.toasts = [x for x in self.app.toasts if not x.text.startswith(
-            t("reload.failed"))]
+            self.app.t("reload.failed"))]
         if self.session is None:
             self.app.level_loaded(loaded, [])
             return
@@ -280,7 +279,7 @@ class Flow:
                                    recorder=self.recorder,
                                    clock=self.t_ms, resume=Resume(self.session.actions, state))
         self.app.scenes.replace(RoomScene(self.app))
-        self.app.toast(t("reload.done"), "good", 2500)
+        self.app.toast(self.app.t("reload.done"), "good", 2500)
 
     @property
     def game(self) -> GameSession:
@@ -316,7 +315,7 @@ class Flow:
         problem = self.recorder.problem
         if problem and not self.problem_shown:
             self.problem_shown = True
-            self.app.toast(t("telemetry.problem"), "warn", 9000)
+            self.app.toast(self.app.t("telemetry.problem"), "warn", 9000)
 
     def react(self, events: list[Event]) -> None:
         """The game's course follows the events (an ended game's save is marked finished);
@@ -373,9 +372,9 @@ class Flow:
                       timers=self.session.state.timers)
         except (OSError, ValueError) as exc:
             log.warning("save failed: %s", exc)
-            self.app.toast(t("save.failed"), "bad")
+            self.app.toast(self.app.t("save.failed"), "bad")
             return False
-        self.app.toast(t("save.done"), "good")
+        self.app.toast(self.app.t("save.done"), "good")
         return True
 
     def has_save(self) -> bool:
@@ -395,7 +394,7 @@ class Flow:
 
         path = self.save_path()
         if not path.is_file():
-            self.app.toast(t("load.none_for_code"), "warn")
+            self.app.toast(self.app.t("load.none_for_code"), "warn")
             return None
         try:  # checked against the level: its log is replayed, the snapshot must match
             return load_save(path, level=Level.from_campaign(self.campaign),
@@ -403,7 +402,7 @@ class Flow:
                              content_hash=getattr(self.app.options.level, "content_hash", None))
         except SaveError as exc:
             log.warning("load failed: %s", exc)
-            self.app.toast(t("load.failed"), "bad")
+            self.app.toast(self.app.t("load.failed"), "bad")
             return None
 
     def load(self) -> bool:
@@ -413,7 +412,7 @@ class Flow:
             return False
         self.seed = save.seed
         self.start_game(resume=save)
-        self.app.toast(t("load.done"), "good")
+        self.app.toast(self.app.t("load.done"), "good")
         return True
 
     # --- leaving ----------------------------------------------------------------------

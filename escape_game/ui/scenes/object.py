@@ -9,7 +9,6 @@ import pygame
 
 from escape_game.core.actions import Examine, Take, UseItem
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow, centered
 from escape_game.ui.widgets import Widget
@@ -54,16 +53,17 @@ class ObjectScene(Scene):
         state = session.state
         actions: list[tuple[str, str, str, Any]] = []
         if self.obj.take and self.object_id not in state.taken:
-            actions.append(("take", t("object.take"), "ui/check", self.take))
+            actions.append(("take", self.app.t("object.take"), "ui/check", self.take))
         if self.obj.puzzle and self.obj.puzzle not in state.solved:
-            actions.append(("puzzle", t("object.puzzle"), "items/question", self.open_puzzle))
+            actions.append(("puzzle", self.app.t("object.puzzle"), "items/question",
+                            self.open_puzzle))
         for item_id in state.inventory:
             item = session.level.items.get(item_id)
             name = self.flow.tr(item.name) if item is not None else item_id
-            actions.append((f"use_{item_id}", t("object.use", item=name),
+            actions.append((f"use_{item_id}", self.app.t("object.use", item=name),
                             (item.image if item is not None and item.image else "items/gift"),
                             partial(self.use, item_id)))
-        actions.append(("close", t("common.close"), "ui/close", self.back))
+        actions.append(("close", self.app.t("common.close"), "ui/close", self.back))
         width = min(p.px(900), p.view_w - p.px(40))
         pic = min(p.px(140), width // 4)
         beside = width - pic - p.px(72) >= p.px(320)

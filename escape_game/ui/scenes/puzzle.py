@@ -15,7 +15,6 @@ import pygame
 from escape_game.core.actions import Answer, TakeHint
 from escape_game.core.events import PuzzleAttempted, PuzzleSolved
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.comparison import draw_comparison
 from escape_game.ui.scenes.layout import button_height, buttons_flow
@@ -153,11 +152,12 @@ class PuzzleScene(Scene):
         for event in events:
             if isinstance(event, PuzzleSolved):
                 self.solved = True
-                text = self.flow.tr(self.puzzle.correct_feedback) or t("puzzle.correct")
+                text = self.flow.tr(self.puzzle.correct_feedback) or self.app.t("puzzle.correct")
                 self.feedback = (text, True)
                 self.focus.key = "close"
             elif isinstance(event, PuzzleAttempted) and not event.correct:
-                text = self.flow.tr(self.puzzle.incorrect_feedback) or t("puzzle.incorrect")
+                text = (self.flow.tr(self.puzzle.incorrect_feedback)
+                        or self.app.t("puzzle.incorrect"))
                 option = self._picked_option()
                 if option is not None and option.feedback:
                     text = self.flow.tr(option.feedback)
@@ -220,17 +220,20 @@ class PuzzleScene(Scene):
         pz = self.puzzle
         attempts = self.flow.game.state.attempts_on(pz.id)
         if pz.max_attempts and not self.solved:
-            y += p.paragraph(t("puzzle.attempts_left", n=max(0, pz.max_attempts - attempts)),
+            left = self.app.t("puzzle.attempts_left", n=max(0, pz.max_attempts - attempts))
+            y += p.paragraph(left,
                              pygame.Rect(inner.left, y, inner.width, 10**6), "small",
                              p.theme.muted) + p.px(6)
         items: list[tuple[str, str, str, Any, bool]] = []
         if not self.solved:
-            items.append(("submit", t("puzzle.submit"), "ui/check", self.submit, self.ready()))
+            items.append(("submit", self.app.t("puzzle.submit"), "ui/check", self.submit,
+                          self.ready()))
             if taken < len(pz.hints):
                 cost = pz.hints[taken].cost
-                label = t("puzzle.hint_cost", cost=cost) if cost else t("puzzle.hint")
+                label = (self.app.t("puzzle.hint_cost", cost=cost) if cost
+                         else self.app.t("puzzle.hint"))
                 items.append(("hint", label, "ui/hint", self.hint, True))
-        items.append(("close", t("common.close"), "ui/close", self.back, True))
+        items.append(("close", self.app.t("common.close"), "ui/close", self.back, True))
         # at the bottom of the dialog when everything fits, right under the content otherwise
         labels = [label for _, label, _, _, _ in items]
         width = min(inner.width, p.px(360) * len(items))
@@ -249,7 +252,7 @@ class PuzzleScene(Scene):
                               max(p.px(60), p.line_height("heading") + p.px(12)))
         pygame.draw.rect(p.surface, th.background, display, border_radius=p.px(8))
         pygame.draw.rect(p.surface, th.panel_border, display, p.px(2), border_radius=p.px(8))
-        shown = " ".join(self.code) if self.code else t("puzzle.type_code")
+        shown = " ".join(self.code) if self.code else self.app.t("puzzle.type_code")
         p.text(shown, display.center, "heading" if self.code else "body",
                th.text if self.code else th.muted, bold=True, anchor="center")
         size = max(p.px(56), p.line_height("heading") + p.px(8))
@@ -263,10 +266,11 @@ class PuzzleScene(Scene):
         bottom = top + 4 * (size + p.px(8))
         help_x = body.left + pad_w + p.px(20)
         if body.right - help_x >= p.px(240):
-            used = p.paragraph(t("puzzle.code_keys"), pygame.Rect(help_x, top, body.right - help_x,
-                                                                  10**6), "small", th.muted)
+            used = p.paragraph(self.app.t("puzzle.code_keys"),
+                               pygame.Rect(help_x, top, body.right - help_x, 10**6), "small",
+                               th.muted)
             return max(bottom, top + used)
-        return bottom + p.paragraph(t("puzzle.code_keys"), pygame.Rect(
+        return bottom + p.paragraph(self.app.t("puzzle.code_keys"), pygame.Rect(
             body.left, bottom, body.width, 10**6), "small", th.muted)
 
     def _draw_options(self, p: Painter, body: pygame.Rect, options: Any, multiple: bool) -> int:
@@ -294,8 +298,8 @@ class PuzzleScene(Scene):
 
     def _draw_multiple_choice(self, p: Painter, body: pygame.Rect) -> int:
         body = body.copy()
-        body.top += p.paragraph(t("puzzle.pick_all"), pygame.Rect(body.left, body.top,
-                                                                  body.width, 10**6),
+        body.top += p.paragraph(self.app.t("puzzle.pick_all"), pygame.Rect(body.left, body.top,
+                                                                           body.width, 10**6),
                                 "small", p.theme.muted) + p.px(4)
         return self._draw_options(p, body, self.puzzle.options, multiple=True)
 
@@ -303,7 +307,7 @@ class PuzzleScene(Scene):
         items = {i.id: i for i in self.puzzle.items}
         y = body.top
         width = min(body.width, p.px(1000))
-        up_l, down_l = t("puzzle.up"), t("puzzle.down")
+        up_l, down_l = self.app.t("puzzle.up"), self.app.t("puzzle.down")
         bw = max(p.px(150), p.text_width(up_l) + p.px(40), p.text_width(down_l) + p.px(40))
         side = width - 2 * (bw + p.px(8)) >= p.px(300)
         for n, item_id in enumerate(self.order):
@@ -334,7 +338,7 @@ class PuzzleScene(Scene):
         half = width // 2 if side else width
         for left in self.puzzle.left:
             current = self.pairs.get(left.id)
-            label = (rights[current] if current else t("puzzle.choose")) + "  ▾"
+            label = (rights[current] if current else self.app.t("puzzle.choose")) + "  ▾"
             fact = self.flow.tr(left.text)
             text_w = (half - p.px(48)) if side else width
             fact_h = p.measure(fact, text_w - p.px(24)) + p.px(16)
@@ -357,8 +361,8 @@ class PuzzleScene(Scene):
                             selected=current is not None, kind="option",
                             extra={"check": False}))
             y = max(rect.bottom, choice.bottom) + p.px(12)
-        return y + p.paragraph(t("puzzle.match_help"), pygame.Rect(body.left, y, width, 10**6),
-                               "small", p.theme.muted)
+        return y + p.paragraph(self.app.t("puzzle.match_help"),
+                               pygame.Rect(body.left, y, width, 10**6), "small", p.theme.muted)
 
     def _draw_budget(self, p: Painter, body: pygame.Rect) -> int:
         bh = button_height(p)
@@ -366,8 +370,8 @@ class PuzzleScene(Scene):
         spent = sum(self.amounts.values(), Decimal(0))
         left = pz.total - spent
         colour = p.theme.good if left == 0 else p.theme.warn
-        y = body.top + p.paragraph(t("puzzle.budget_left", amount=self.flow.money(left),
-                                     total=self.flow.money(pz.total)),
+        y = body.top + p.paragraph(self.app.t("puzzle.budget_left", amount=self.flow.money(left),
+                                              total=self.flow.money(pz.total)),
                                    pygame.Rect(body.left, body.top, body.width, 10**6), "large",
                                    colour, bold=True) + p.px(10)
         amount_w = max(p.px(160), p.text_width(self.flow.money(pz.total), "large", True)
@@ -377,8 +381,9 @@ class PuzzleScene(Scene):
         for cat in pz.categories:
             name = self.flow.tr(cat.text)
             if cat.min or cat.max is not None:
-                name += "  " + t("puzzle.budget_bounds", min=self.flow.money(cat.min),
-                                 max=self.flow.money(cat.max if cat.max is not None else pz.total))
+                top_amount = cat.max if cat.max is not None else pz.total
+                name += "  " + self.app.t("puzzle.budget_bounds", min=self.flow.money(cat.min),
+                                          max=self.flow.money(top_amount))
             name_w = (body.width - controls - p.px(20)) if side else body.width
             name_h = p.measure(name, name_w)
             if side:
@@ -406,7 +411,7 @@ class PuzzleScene(Scene):
 
         def actions(potion: Any, x: int, y: int, width: int) -> int:
             i = index[potion.id]
-            label = t("puzzle.pick_this")
+            label = self.app.t("puzzle.pick_this")
             width = min(width, p.px(420))
             rect = pygame.Rect(x, y, width, p.button_height(f"{i + 1}. {label}", width,
                                                             icon=False, check=True))

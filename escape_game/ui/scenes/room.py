@@ -14,7 +14,6 @@ import pygame
 from escape_game.core.actions import GoThrough, TakeHint
 from escape_game.ui.calm import Calm
 from escape_game.ui.draw import Painter, TextRecord
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.hud import draw_hud
 from escape_game.ui.scenes.layout import button_height
@@ -154,7 +153,7 @@ class RoomScene(Scene):
                     self.app.scenes.push(MessageScene(self.app, f"{guide.name}\n\n{text}",
                                                       icon=guide.image or "ui/hint"))
                 return
-        self.app.scenes.push(MessageScene(self.app, t("room.no_hint"), icon="ui/hint"))
+        self.app.scenes.push(MessageScene(self.app, self.app.t("room.no_hint"), icon="ui/hint"))
 
     def back(self) -> None:
         from escape_game.ui.scenes.pause import PauseScene
@@ -199,8 +198,8 @@ class RoomScene(Scene):
         flow = self.flow
         room = session.room
         # the top bar: meters, then the hint and menu buttons (on a second line if need be)
-        labels = [("hint", t("room.hint"), "ui/hint", self.hint),
-                  ("pause", t("room.menu"), "ui/pause", self.back)]
+        labels = [("hint", self.app.t("room.hint"), "ui/hint", self.hint),
+                  ("pause", self.app.t("room.menu"), "ui/pause", self.back)]
         widths = [p.text_width(label) + p.px(80) for _, label, _, _ in labels]
         buttons_w = sum(widths) + p.px(10) * len(widths)
         bar_bottom = draw_hud(p, flow, pygame.Rect(0, 0, w, 0), reserve=buttons_w)
@@ -312,10 +311,11 @@ class RoomScene(Scene):
             buttons.append((f"list_{key}", label, icon or OBJECT_ICON, action))
         for warning in session.threats():
             threat = session.level.threats[warning.threat]
-            buttons.append((f"threat_{threat.id}", t("room.threat", name=flow.tr(threat.name)),
+            buttons.append((f"threat_{threat.id}",
+                            self.app.t("room.threat", name=flow.tr(threat.name)),
                             "items/warning", partial(self.open_threat, threat.id)))
         if room.shop:
-            buttons.append(("shop", t("room.shop"), "items/shopping_cart", self.open_shop))
+            buttons.append(("shop", self.app.t("room.shop"), "items/shopping_cart", self.open_shop))
         for key, label, icon, action in buttons:
             bh = p.button_height(label, inner.width)
             self.add(Widget(key, label, pygame.Rect(inner.left, y, inner.width, bh), action,
@@ -383,8 +383,9 @@ class RoomScene(Scene):
         x0 = rect.left + p.px(16)
         y = rect.top + p.px(8)
         p.image("items/briefcase", pygame.Rect(x0, y, p.px(28), p.px(28)))
-        caption = (t("room.inventory_empty") if not items else t("room.bag_one") if len(items) == 1
-                   else t("room.bag_count", n=len(items)))
+        caption = (self.app.t("room.inventory_empty") if not items
+                   else self.app.t("room.bag_one") if len(items) == 1
+                   else self.app.t("room.bag_count", n=len(items)))
         p.text(caption, (x0 + p.px(36), y + p.px(14)), "small", th.muted, anchor="midleft")
         y += max(p.px(28), p.line_height("small")) + p.px(6)
         bh = button_height(p)
@@ -417,6 +418,6 @@ class RoomScene(Scene):
             self.add(Widget("bag_next", "▶", pygame.Rect(x, y, bh, bh),
                             partial(self.bag_page, per_page),
                             enabled=self.bag_first + per_page < len(items)))
-            p.text(t("room.bag_page", n=self.bag_first // per_page + 1, total=pages),
+            p.text(self.app.t("room.bag_page", n=self.bag_first // per_page + 1, total=pages),
                    (rect.right - p.px(16), rect.top + p.px(8) + p.px(14)), "small", th.muted,
                    anchor="midright")

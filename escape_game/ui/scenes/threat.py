@@ -15,7 +15,6 @@ import pygame
 from escape_game.core.actions import FaceThreat, PauseToThink
 from escape_game.core.events import ThreatStruck
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.motion import second_ticked
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow
@@ -134,9 +133,9 @@ class ThreatScene(Scene):
         y += p.paragraph(text, pygame.Rect(x, y, text_w, 10**6), "large", th.text) + p.px(8)
         if warning is not None and self.flow.game.state.timers:
             seconds = (warning.remaining_ms + 999) // 1000
-            label = t("threat.countdown", n=seconds)
+            label = self.app.t("threat.countdown", n=seconds)
             if warning.paused:
-                label += "  " + t("threat.slowed")
+                label += "  " + self.app.t("threat.slowed")
             glass = pygame.Rect(x, y, p.px(36), p.px(36))
             scale = self.pulse.frame(warning.remaining_ms)
             if scale is not None:  # the second just went: the hourglass swells
@@ -148,22 +147,23 @@ class ThreatScene(Scene):
                                                               10**6), "large", th.warn,
                                            bold=True)) + p.px(6)
         elif warning is not None:
-            y += p.paragraph(t("threat.no_timer"), pygame.Rect(x, y, text_w, 10**6), "body",
-                             th.muted) + p.px(6)
+            y += p.paragraph(self.app.t("threat.no_timer"), pygame.Rect(x, y, text_w, 10**6),
+                             "body", th.muted) + p.px(6)
         if warning is not None and warning.paused:
             details = self.flow.tr(self.threat.details) or self.flow.tr(self.threat.description)
-            details += "\n" + t("threat.loss", amount=self.flow.money(self.threat.loss))
+            details += "\n" + self.app.t("threat.loss", amount=self.flow.money(self.threat.loss))
             y += p.paragraph(details, pygame.Rect(x, y, text_w, 10**6), "body", th.text)
         else:
-            y += p.paragraph(t("threat.advice"), pygame.Rect(x, y, text_w, 10**6), "body",
+            y += p.paragraph(self.app.t("threat.advice"), pygame.Rect(x, y, text_w, 10**6), "body",
                              th.muted)
         y += p.px(16)
         items: list[tuple[str, str, str, Any, bool]] = [
-            ("think", t("threat.think"), "ui/think", self.think,
+            ("think", self.app.t("threat.think"), "ui/think", self.think,
              warning is not None and not warning.paused)]
         if self.flow.game.room.shop:
-            items.append(("shop", t("room.shop"), "items/shopping_cart", self.shop, True))
-        items.append(("face", t("threat.face"), "items/target", self.face, warning is not None))
+            items.append(("shop", self.app.t("room.shop"), "items/shopping_cart", self.shop, True))
+        items.append(("face", self.app.t("threat.face"), "items/target", self.face,
+                      warning is not None))
         rects = buttons_flow(p, [label for _, label, _, _, _ in items], inner.left, y,
                              inner.width, p.px(280), p.px(12))
         for (key, label, icon, action, enabled), rect in zip(items, rects, strict=True):
@@ -177,32 +177,32 @@ class ThreatScene(Scene):
         assert r is not None
         money = self.flow.money
         if r.protected:
-            headline, colour, icon = t("threat.protected"), th.good, "ui/check"
+            headline, colour, icon = self.app.t("threat.protected"), th.good, "ui/check"
             story = self.flow.tr(self.threat.protected_text)
         else:
-            headline, colour, icon = t("threat.unprotected"), th.bad, "items/cross_mark"
+            headline, colour, icon = self.app.t("threat.unprotected"), th.bad, "items/cross_mark"
             story = self.flow.tr(self.threat.unprotected_text)
         p.image(icon, pygame.Rect(x, y, p.px(36), p.px(36)))
         y += max(p.px(40), p.paragraph(headline, pygame.Rect(x + p.px(46), y, text_w - p.px(46),
                                                              10**6), "large", colour,
                                        bold=True)) + p.px(8)
         y = self._draw_drains(p, x, y, text_w)
-        lines = [t("threat.loss", amount=money(r.loss))]
+        lines = [self.app.t("threat.loss", amount=money(r.loss))]
         if r.protected:
-            lines += [t("threat.deductible", amount=money(r.deductible)),
-                      t("threat.payout", amount=money(r.payout))]
-        lines.append(t("threat.out_of_pocket", amount=money(r.out_of_pocket)))
+            lines += [self.app.t("threat.deductible", amount=money(r.deductible)),
+                      self.app.t("threat.payout", amount=money(r.payout))]
+        lines.append(self.app.t("threat.out_of_pocket", amount=money(r.out_of_pocket)))
         if r.wellbeing_loss:
-            lines.append(t("threat.wellbeing", n=r.wellbeing_loss))
+            lines.append(self.app.t("threat.wellbeing", n=r.wellbeing_loss))
         if r.not_covered_because:
             key = f"threat.because_{r.not_covered_because}"
-            text = t(key)
-            lines.append(text if text != key else t("threat.because_other"))
+            text = self.app.t(key)
+            lines.append(text if text != key else self.app.t("threat.because_other"))
         if story:
             lines.insert(0, story)
         y += p.paragraph("\n".join(lines), pygame.Rect(x, y, text_w, 10**6), "body",
                          th.text) + p.px(16)
-        ok = t("common.ok")
+        ok = self.app.t("common.ok")
         width = min(p.px(260), inner.width)
         height = p.button_height(ok, width)
         self.add(Widget("ok", ok, pygame.Rect(inner.right - width, y, width, height),
@@ -220,9 +220,9 @@ class ThreatScene(Scene):
             frame = drain.frame(now)
             value, phase = frame if frame is not None else (drain.after, "rest")
             shown = self.flow.money(value) if is_money else f"{round(value)}/100"
-            caption = t("threat.meter", name=t(key), value=shown)
+            caption = self.app.t("threat.meter", name=self.app.t(key), value=shown)
             if is_money and r.payout > 0 and phase in ("refill", "rest"):
-                caption += "   " + t("threat.paid_back", amount=self.flow.money(r.payout))
+                caption += "   " + self.app.t("threat.paid_back", amount=self.flow.money(r.payout))
             y += p.paragraph(caption, pygame.Rect(x, y, text_w, 10**6), "body", th.text,
                              bold=True) + p.px(4)
             bar = pygame.Rect(x, y, text_w, p.px(12))
