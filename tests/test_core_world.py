@@ -28,6 +28,7 @@ risks: [{id: fire, name: Fire}]
 items:
   - {id: coin, name: Coin}
   - {id: key, name: Key}
+  - {id: map, name: Map}
 rooms:
   - id: hall
     title: Hall
@@ -83,7 +84,7 @@ rooms:
         name: Gate
         description: G
         on_examine: [{escape: true}]
-        visible_if: {any: [{owns_potion: none}, {solved: nothing}, {flag: gate}]}
+        visible_if: {any: [{visited: street}, {flag: gate}]}
   - id: street
     title: Street
     description: Free.
