@@ -17,7 +17,7 @@ from escape_game.check.losses import LossNotes, observe
 from escape_game.check.moves import moves
 from escape_game.core import actions as act
 from escape_game.core import events as ev
-from escape_game.core.economics import best_value, excludes, payout
+from escape_game.core.economics import best_value, covers, payout
 from escape_game.core.level import Level
 from escape_game.core.queries import (
     exit_open,
@@ -66,12 +66,10 @@ class GameRecord:
     """What the game shows about why it was lost (see check.losses)."""
 
 
-def _covers(potion: Potion, threat: Threat) -> bool:
-    return threat.category in potion.covers and not excludes(potion, threat)
-
-
 def _covered(level: Level, state: GameState, threat: Threat) -> bool:
-    return any(_covers(level.potions[p], threat) for p in state.owned_ids if p in level.potions)
+    """An owned potion covers the threat, now or once its waiting period is over (a careful
+    player does not buy a second one meanwhile)."""
+    return any(covers(level.potions[p], threat) for p in state.owned_ids if p in level.potions)
 
 
 def _look_around(level: Level, state: GameState, rng: random.Random) -> act.Action:
@@ -115,7 +113,7 @@ def careful(level: Level, state: GameState, rng: random.Random) -> Decision:
         if not warning.paused:
             return act.PauseToThink(threat=warning.threat), 5_000
         threat = level.threats[warning.threat]
-        offer = [p for p in shop(level, state) if _covers(p, threat)]
+        offer = [p for p in shop(level, state) if covers(p, threat)]
         affordable = [p for p in offer if p.premium <= state.money]
         if affordable and not _covered(level, state, threat):
             pick = max(affordable, key=lambda p: payout(p, threat.loss) - p.premium)
@@ -130,7 +128,7 @@ def careful(level: Level, state: GameState, rng: random.Random) -> Decision:
         best = best_value(offer, room.threats)
         for potion in undecided:
             needed = any(
-                _covers(potion, t) and not _covered(level, state, t) for t in room.threats
+                covers(potion, t) and not _covered(level, state, t) for t in room.threats
             )
             if potion.id in best and needed and potion.premium <= state.money:
                 return act.BuyPotion(potion=potion.id), 25_000
