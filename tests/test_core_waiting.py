@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from locations import LEVELS
 
+from escape_game.check.explore import plausible_actions
 from escape_game.core import Action, Event, GameState, Level, new_game, step
 from escape_game.core import actions as act
-from escape_game.runner.explore import plausible_actions
 from escape_game.runner.levels import level_from_text, load_level
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_CORE_EXAMPLES", "100"))
