@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from escape_game.check.answers import correct_answer, wrong_answer
+from escape_game.check.explore import plausible_actions
 from escape_game.check.losses import LossNotes, observe
-from escape_game.check.moves import moves
 from escape_game.core import actions as act
 from escape_game.core import events as ev
 from escape_game.core.economics import best_value, covers, payout
@@ -192,19 +192,11 @@ def hasty(level: Level, state: GameState, rng: random.Random) -> Decision:
 
 
 def wanderer(level: Level, state: GameState, rng: random.Random) -> Decision:
-    """Uniform over the valid actions (hints, pauses and declines included), never quits."""
-    options: list[act.Action] = [m.main for m in moves(level, state)]
-    options.extend(act.Examine(object=o.id) for o in visible_objects(level, state))
-    for puzzle in visible_puzzles(level, state):
-        options.append(act.TakeHint(puzzle=puzzle.id))
-        if puzzle.max_attempts is None:
-            options.append(wrong_answer(puzzle))
-    options.extend(act.DeclinePotion(potion=p.id) for p in shop(level, state))
-    options.extend(
-        act.PauseToThink(threat=w.threat) for w in pending_threats(level, state) if not w.paused
-    )
-    valid = [a for a in options if not any(isinstance(e, ev.ActionRejected)
-                                           for e in step(level, state, a).events)]
+    """Uniform over what a player could try now that the game accepts (the one list of
+    :func:`~escape_game.check.explore.plausible_actions`, waits excepted), never quits."""
+    valid = [a for a in plausible_actions(level, state)
+             if not isinstance(a, act.AdvanceTime)
+             and not any(isinstance(e, ev.ActionRejected) for e in step(level, state, a).events)]
     if not valid:
         return act.AdvanceTime(ms=0), 10_000
     return rng.choice(valid), 5_000
