@@ -26,11 +26,6 @@ QUALIFY row_number() OVER (PARTITION BY session_id, phase, item ORDER BY seq DES
 """
 
 
-def last_answers(ds: Dataset) -> pd.DataFrame:
-    frame: pd.DataFrame = ds.connect().execute(LAST_ANSWERS + " ORDER BY session_id, seq").df()
-    return frame
-
-
 def scores(ds: Dataset) -> pd.DataFrame:
     """Long table: session_id, phase, concept ('' = overall), n items, n correct, score."""
     sql = f"""

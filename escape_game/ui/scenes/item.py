@@ -30,7 +30,7 @@ class ItemScene(Scene):
         self.focus.key = "close"
 
     def choose(self) -> None:
-        self.room.selected_item = None if self.room.selected_item == self.item_id else self.item_id
+        self.room.pick_item(self.item_id)
         self.back()
 
     def draw(self, p: Painter) -> None:
