@@ -9,22 +9,22 @@ import pygame
 
 from escape_game.core.actions import Examine, Take, UseItem
 from escape_game.ui.draw import Painter
-from escape_game.ui.scene import Scene
+from escape_game.ui.scene import GameScene
 from escape_game.ui.scenes.layout import buttons_flow, centered
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
+    from escape_game.ui.session import GameSession
 
 
-class ObjectScene(Scene):
+class ObjectScene(GameScene):
     modal = True
     time_flows = True
 
     def __init__(self, app: App, object_id: str, item: str | None = None) -> None:
         super().__init__(app)
         self.object_id = object_id
-        self.flow = app.flow
         self.obj = self.flow.game.level.objects[object_id]
         if object_id not in self.flow.game.state.examined:
             self.flow.act(Examine(object=object_id))
@@ -46,10 +46,7 @@ class ObjectScene(Scene):
         self.app.scenes.stack.remove(self)
         self.app.scenes.push(PuzzleScene(self.app, self.obj.puzzle))
 
-    def draw(self, p: Painter) -> None:
-        session = self.flow.session
-        if session is None:
-            return
+    def draw_game(self, p: Painter, session: GameSession) -> None:
         state = session.state
         actions: list[tuple[str, str, str, Any]] = []
         if self.obj.take and self.object_id not in state.taken:

@@ -15,7 +15,7 @@ import pygame
 from escape_game.core.actions import Answer, TakeHint
 from escape_game.core.events import PuzzleAttempted, PuzzleSolved
 from escape_game.ui.draw import Painter
-from escape_game.ui.scene import Scene
+from escape_game.ui.scene import GameScene
 from escape_game.ui.scenes.comparison import draw_comparison
 from escape_game.ui.scenes.layout import button_height, buttons_flow
 from escape_game.ui.scenes.storybook import guide_of, guide_says
@@ -23,6 +23,7 @@ from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
+    from escape_game.ui.session import GameSession
 
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "del")
 
@@ -34,13 +35,12 @@ def budget_step(total: Decimal) -> Decimal:
     return Decimal(500)
 
 
-class PuzzleScene(Scene):
+class PuzzleScene(GameScene):
     modal = True
     time_flows = True
 
     def __init__(self, app: App, puzzle_id: str) -> None:
         super().__init__(app)
-        self.flow = app.flow
         self.puzzle: Any = self.flow.game.level.puzzles[puzzle_id]
         pz = self.puzzle
         self.code = ""
@@ -173,10 +173,7 @@ class PuzzleScene(Scene):
         self.flow.act(TakeHint(puzzle=self.puzzle.id))
 
     # --- drawing ----------------------------------------------------------------------
-    def draw(self, p: Painter) -> None:
-        session = self.flow.session
-        if session is None:
-            return
+    def draw_game(self, p: Painter, session: GameSession) -> None:
         w, h = p.view_w, p.view_h
         th = p.theme
         pz = self.puzzle

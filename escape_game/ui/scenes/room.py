@@ -14,7 +14,7 @@ import pygame
 from escape_game.core.actions import GoThrough, TakeHint
 from escape_game.ui.calm import Calm
 from escape_game.ui.draw import Painter, TextRecord
-from escape_game.ui.scene import Scene
+from escape_game.ui.scene import GameScene
 from escape_game.ui.scenes.hud import draw_hud
 from escape_game.ui.scenes.layout import button_height
 from escape_game.ui.scenes.storybook import guide_of
@@ -22,7 +22,7 @@ from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
-    from escape_game.ui.flow import Flow
+    from escape_game.ui.session import GameSession
 
 OBJECT_ICON = "items/magnifier"
 EXIT_ICON = "items/door"
@@ -46,7 +46,7 @@ def auto_positions(count: int, taken: list[tuple[float, float]]) -> list[tuple[f
     return spots
 
 
-class RoomScene(Scene):
+class RoomScene(GameScene):
     time_flows = True
 
     def __init__(self, app: App) -> None:
@@ -69,10 +69,6 @@ class RoomScene(Scene):
         self.calm = Calm()
         self._backdrop_key: object = None
         self._backdrop_surface: pygame.Surface | None = None
-
-    @property
-    def flow(self) -> Flow:
-        return self.app.flow
 
     # --- logic ------------------------------------------------------------------------
     def on_update(self, dt_ms: int) -> None:
@@ -189,10 +185,7 @@ class RoomScene(Scene):
                           partial(self.go, ex.id)))
         return spots
 
-    def draw(self, p: Painter) -> None:
-        session = self.flow.session
-        if session is None:
-            return
+    def draw_game(self, p: Painter, session: GameSession) -> None:
         w, h = p.view_w, p.view_h
         th = p.theme
         flow = self.flow

@@ -9,22 +9,22 @@ import pygame
 
 from escape_game.core.actions import BuyPotion, DeclinePotion
 from escape_game.ui.draw import Painter
-from escape_game.ui.scene import Scene
+from escape_game.ui.scene import GameScene
 from escape_game.ui.scenes.comparison import draw_comparison
 from escape_game.ui.scenes.layout import buttons_flow
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
+    from escape_game.ui.session import GameSession
 
 
-class ShopScene(Scene):
+class ShopScene(GameScene):
     modal = True
     time_flows = True
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.flow = app.flow
         self.focus.key = "close"
         self._content_bottom = 0
         #: a bought potion flying into the bag: (its picture, the flight)
@@ -54,10 +54,7 @@ class ShopScene(Scene):
         text = "\n".join(lines) or self.app.t("shop.no_fine_print")
         self.app.scenes.push(MessageScene(self.app, text, icon="items/magnifier"))
 
-    def draw(self, p: Painter) -> None:
-        session = self.flow.session
-        if session is None:
-            return
+    def draw_game(self, p: Painter, session: GameSession) -> None:
         w, h = p.view_w, p.view_h
         th = p.theme
         state = session.state
