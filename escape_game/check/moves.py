@@ -167,6 +167,16 @@ def book_for(level: Level) -> MoveBook:
     return book
 
 
+def _prepare(level: Level, state: GameState, book: MoveBook) -> Iterator[Move]:
+    """Buying what the player can afford, and letting time pass until something changes."""
+    for potion in shop(level, state):
+        if state.money >= potion.premium:
+            yield book.buy[potion.id]
+    wait = _wait_ms(level, state)
+    if wait is not None:
+        yield Move((act.AdvanceTime(ms=wait),))
+
+
 def moves(
     level: Level, state: GameState, clamp: int = 0, book: MoveBook | None = None
 ) -> Iterator[Move]:
@@ -184,12 +194,7 @@ def moves(
     if pending:
         # A warning counts down: the player may prepare (buy, let a waiting period pass)
         # or face it; everything else waits until it is resolved.
-        for potion in shop(level, state):
-            if state.money >= potion.premium:
-                yield book.buy[potion.id]
-        wait = _wait_ms(level, state)
-        if wait is not None:
-            yield Move((act.AdvanceTime(ms=wait),))
+        yield from _prepare(level, state, book)
         return
     objects = visible_objects(level, state)
     burn = state.room_actions < clamp
@@ -216,11 +221,6 @@ def moves(
         wrong = book.wrong.get(pid)
         if wrong is not None:
             yield wrong
-    for potion in shop(level, state):
-        if state.money >= potion.premium:
-            yield book.buy[potion.id]
-    wait = _wait_ms(level, state)
-    if wait is not None:
-        yield Move((act.AdvanceTime(ms=wait),))
+    yield from _prepare(level, state, book)
     for ex in visible_exits(level, state):
         yield book.go[ex.id]
