@@ -18,6 +18,11 @@ MAX_GREY = 190
 STEPS = 8
 
 
+def step_of(level: float) -> int:
+    """The step of the fade a level shows: pictures differ only from one step to the next."""
+    return round(max(0.0, min(1.0, level)) * STEPS)
+
+
 class Calm:
     """Grey-blended copies of pictures, cached by picture and level step."""
 
@@ -27,7 +32,7 @@ class Calm:
         self.size = size
 
     def calmed(self, picture: pygame.Surface, level: float) -> pygame.Surface:
-        step = round(max(0.0, min(1.0, level)) * STEPS)
+        step = step_of(level)
         if step == 0:
             return picture
         key = (picture, step)

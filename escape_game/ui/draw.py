@@ -7,6 +7,7 @@ scrollable page, and the layout audit reads the records to prove nothing was los
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pygame
@@ -38,6 +39,38 @@ class TextRecord:
 
 
 @dataclass
+class TypedText:
+    """A paragraph typing out, drawn whole on a page, with the pixels it covers.
+
+    ``hide`` puts those pixels back over the characters not typed yet, so a frame of the
+    typing shows the page as it is plus a few small blits: no layout, and the text is in
+    its final place from the first letter.
+    """
+
+    text: str
+    #: each line: where it is on the page, its text, and the index of its first character
+    lines: list[tuple[pygame.Rect, str, int]]
+    #: what the page showed under the lines before they were drawn, and where
+    under: pygame.Surface
+    area: pygame.Rect
+    width: Callable[[str], int]
+
+    def hide(self, surface: pygame.Surface, offset: tuple[int, int], shown: int | None) -> None:
+        """Cover the characters after the first ``shown`` (nothing when None)."""
+        if shown is None:
+            return
+        dx, dy = offset
+        for rect, line, first in self.lines:
+            if first + len(line) <= shown:
+                continue
+            left = rect.left + (self.width(line[:shown - first]) if shown > first else 0)
+            cover = pygame.Rect(left, rect.top, rect.right - left, rect.height).clip(self.area)
+            if cover.width > 0 and cover.height > 0:
+                surface.blit(self.under, (cover.left + dx, cover.top + dy),
+                             cover.move(-self.area.left, -self.area.top))
+
+
+@dataclass
 class TableRecord:
     """A comparison table as drawn: the products and, per caption, the values shown."""
 
@@ -63,6 +96,8 @@ class Painter:
         #: the lowest point drawn so far, to size a scrollable page
         self.extent = 0
         self._owner: str | None = None
+        #: when a list, texts typing out are drawn whole and listed here (see TypedText)
+        self.typed: list[TypedText] | None = None
 
     def reach(self, bottom: int) -> None:
         self.extent = max(self.extent, bottom)
@@ -104,17 +139,25 @@ class Painter:
     def paragraph(self, text: str, rect: pygame.Rect, role: str = "body",
                   colour: Colour | None = None, bold: bool = False, align: str = "left",
                   limit_chars: int | None = None) -> int:
-        """Wrapped text inside ``rect``; returns the height used. ``limit_chars`` types it out."""
-        if limit_chars is not None:
-            text = text[:limit_chars]
+        """Wrapped text inside ``rect``; returns the height used.
+
+        ``limit_chars`` types it out: the whole text is laid out, and only its first
+        characters are drawn, so the text takes its final place and height from the first
+        letter (nothing below it moves, and the page never grows while it types).
+        """
         y = rect.top
         step = self.line_height(role)
         lines = self.fonts.wrapped(text, self.size(role), bold, max(20, rect.width))
+        if limit_chars is not None and self.typed is not None:
+            return self._typing(text, lines, rect, role, colour, bold, align)
+        left = limit_chars
         for n, line in enumerate(lines):
             if y + step > rect.bottom + step // 3 and y > rect.top:
                 self.texts.append(TextRecord(" ".join(lines[n:]), pygame.Rect(
                     rect.left, y, rect.width, step), cut=True, owner=self._owner))
                 break
+            if left is not None:  # the characters typed so far, line by line
+                line, left = line[:max(0, left)], left - len(line) - 1
             if line:
                 if align == "center":
                     self.text(line, (rect.centerx, y), role, colour, bold, anchor="midtop")
@@ -122,8 +165,32 @@ class Painter:
                     self.text(line, (rect.right, y), role, colour, bold, anchor="topright")
                 else:
                     self.text(line, (rect.left, y), role, colour, bold)
+            elif left is not None:  # not typed yet: it still holds its place on the page
+                self.reach(y + self.fonts.font(self.size(role)).get_height())
             y += step
         return y - rect.top
+
+    def _typing(self, text: str, lines: list[str], rect: pygame.Rect, role: str,
+                colour: Colour | None, bold: bool, align: str) -> int:
+        """The whole paragraph, and a TypedText to hide what is not typed yet."""
+        assert self.typed is not None
+        area = pygame.Rect(rect.left, rect.top, rect.width,
+                           len(lines) * self.line_height(role)).clip(self.surface.get_rect())
+        under = self.surface.subsurface(area).copy()
+        texts = len(self.texts)
+        height = self.paragraph(text, rect, role, colour, bold, align)
+        placed: list[tuple[pygame.Rect, str, int]] = []
+        first = 0
+        drawn = iter(self.texts[texts:])
+        for line in lines:
+            record = next(drawn, None) if line else None
+            if record is not None and not record.cut:
+                placed.append((record.rect, line, first))
+            first += len(line) + 1
+        size = self.size(role)
+        self.typed.append(TypedText(text, placed, under, area,
+                                    lambda part: self.fonts.width(part, size, bold)))
+        return height
 
     def measure(self, text: str, width: int, role: str = "body", bold: bool = False) -> int:
         lines = self.fonts.wrapped(text, self.size(role), bold, max(20, width))
@@ -290,13 +357,13 @@ class Painter:
         backdrop = self._icon_backdrop()
         fill = backdrop if backdrop is not None else th.button_hover if hovered else th.panel
         pygame.draw.ellipse(self.surface, fill, halo)
-        ring = th.accent if w.selected or (hovered and backdrop is not None) else th.panel_border
+        ring = (th.accent if w.selected or focused or (hovered and backdrop is not None)
+                else th.panel_border)
         pygame.draw.ellipse(self.surface, ring, halo, max(2, self.px(3)))
         self.image(w.icon, w.rect.inflate(-self.px(14), -self.px(14)), w.label)
         if focused:
             self.focus_ring(w.rect)
-        box_ = self.hotspot_label_box(w)
-        if box_ is None:
+        if not w.extra.get("label", True):  # the room lists the names instead
             return
         width = w.extra.get("label_width", self.px(200))
         width = width if isinstance(width, int) else self.px(200)

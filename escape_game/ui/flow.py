@@ -6,7 +6,9 @@ session, so no scene has to know what comes next.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import operator
 import random
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +17,7 @@ from escape_game.core.events import (
     Event,
     GameEnded,
 )
+from escape_game.core.state import GameState
 from escape_game.locales import spoken
 from escape_game.model import Text, text_in
 from escape_game.ui.presenter import EventPresenter
@@ -29,6 +32,12 @@ if TYPE_CHECKING:
     from escape_game.ui.app import App
 
 log = logging.getLogger("escape_game.ui")
+#: the state's fields a screen may show: all but the clocks, the random generator's state
+#: and the step count, which change without anything on screen changing (warnings are
+#: keyed by threat and pause; the countdown a scene shows is its own part of its key)
+SHOWN_FIELDS = tuple(f.name for f in dataclasses.fields(GameState)
+                     if f.name not in {"elapsed_ms", "room_ms", "warnings", "rng", "steps"})
+_shown = operator.attrgetter(*SHOWN_FIELDS)
 
 
 class Flow:
@@ -295,6 +304,16 @@ class Flow:
         s = self.session.state
         return (s.room, s.money, s.debt, s.wellbeing, s.score, s.inventory, s.solved,
                 s.owned_potions, tuple((w.threat, w.paused) for w in s.warnings), s.outcome)
+
+    def view_key(self) -> object:
+        """All of the state a screen can show, but the clocks that move at every frame
+        (a scene that shows a clock adds the second it shows): a screen whose key is
+        unchanged need not be drawn again."""
+        if self.session is None:
+            return ()
+        s = self.session.state
+        return (id(self.session), id(self.session.level), _shown(s),
+                tuple((w.threat, w.paused) for w in s.warnings))
 
     def advance(self, dt_ms: int) -> None:
         if self.session is None:

@@ -1,7 +1,10 @@
 """Scenes, one class per screen (Arcade's ``View``), and the stack that shows them.
 
-A scene lays out its widgets while drawing (from the window size, every frame); its logic is
-in ordinary methods that the widgets' callbacks call. The top scene receives the input.
+A scene lays out its widgets while drawing (from the window size); its logic is in ordinary
+methods that the widgets' callbacks call. The top scene receives the input. A scene that
+says what its page depends on (``page_key``) keeps the page while that holds: hover, focus
+and typing are drawn over it, and a frame where nothing changed is not drawn at all; any
+other scene is laid out at every frame.
 
 A scene draws on a *page* as wide as the window and as tall as its content: when the content
 is taller than the window, the page scrolls (mouse wheel, arrow keys, Page Up/Down, Home/End,
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from escape_game.ui.draw import Painter, TextRecord
+from escape_game.ui.draw import Painter, TextRecord, TypedText
 from escape_game.ui.widgets import FocusRing, Widget
 
 if TYPE_CHECKING:
@@ -52,11 +55,59 @@ class Scene:
         self.scroll = 0
         self.viewport = pygame.Rect(0, 0, 0, 0)
         self._page: pygame.Surface | None = None
+        #: the key the page was laid out for (see ``page_key``), None when laid out each frame
+        self._page_key: object = None
+        #: the page was drawn without hover and focus: they are drawn over it at each frame
+        self.overlay = False
+        #: the texts typing out on the page, drawn whole: the part not typed yet is hidden
+        self._typed: list[TypedText] = []
+        self._key_memo: tuple[int, object] = (-1, None)
         self._reveal: str | None = None
         self._dragging = False
         self._line = 40
         #: set by a scene whose panels were sized from the last frame and turned out wrong
         self.remeasure = False
+
+    # --- what the picture depends on ---------------------------------------------------
+    def page_key(self) -> object:
+        """What this scene's page depends on, or None to lay it out at every frame.
+
+        A scene that returns a key promises that its page changes only when the key does;
+        hover, keyboard focus, scrolling and the letters typed so far are not part of it: the
+        page is drawn without them, and each frame shows it with the hovered and focused
+        widgets drawn again over it and the text not yet typed hidden. So a frame where
+        nothing but these changed lays nothing out, and one where nothing at all changed is
+        not drawn. A scene that shows a clock adds the value it shows (the second), and
+        returns None while something on its page moves. A text typing out is hidden only if
+        it was typing when the page was drawn: a scene that types adds whether it types.
+        """
+        return None
+
+    def frame_key(self) -> object:
+        """What this scene's picture depends on, or None to be drawn at every frame."""
+        page = self._full_key(self.viewport.size)
+        if (page is None or page != self._page_key or self.remeasure
+                or self._reveal is not None or self._page is None):
+            return None
+        return (page, self.focus.key, self.hover, self.scroll, self._dragging,
+                self.viewport.size, tuple(self.typed_chars(t.text) for t in self._typed))
+
+    def _full_key(self, size: tuple[int, int]) -> object:
+        """The scene's page key with what every page depends on: its size and the settings
+        (worked out once a frame: the app asks before drawing, the drawing asks again)."""
+        frame, key = self._key_memo
+        if frame != self.app.frames:
+            key = self.page_key()
+            self._key_memo = (self.app.frames, key)
+        return None if key is None else (key, size, self.app.unit, self.app.settings)
+
+    def typed_chars(self, text: str) -> int | None:
+        """How many characters of a text typing out are shown, None once it is all shown."""
+        cps = self.app.settings.chars_per_second
+        if cps <= 0:
+            return None
+        shown = self.age_ms * cps // 1000
+        return None if shown >= len(text) else shown
 
     # --- life cycle -------------------------------------------------------------------
     def on_enter(self) -> None:
@@ -66,10 +117,34 @@ class Scene:
         self.age_ms += dt_ms
 
     def on_draw(self, surface: pygame.Surface, viewport: pygame.Rect | None = None) -> None:
-        """Lay the scene out on its page, scroll it, and show the visible part in ``viewport``."""
+        """Lay the scene out on its page (unless the page is still good), scroll it, and
+        show the visible part in ``viewport``, with hover, focus and typing drawn over it."""
         viewport = viewport if viewport is not None else surface.get_rect()
         self.viewport = viewport
         w, vh = viewport.size
+        key = self._full_key((w, vh))
+        page = self._page
+        if (key is None or key != self._page_key or self.remeasure or page is None
+                or page.get_width() != w or page.get_height() < vh):
+            self._lay_out(w, vh, key)
+        elif self.autofocus and self.focus.current(self.widgets) is None:
+            self.focus.key = self.default_focus()
+            self._reveal = self.focus.key if self.scroll else None
+        self._reveal_focus(vh)
+        self.scroll = max(0, min(self.scroll, self.page_h - vh))
+        page = self._page
+        assert page is not None
+        surface.blit(page, viewport.topleft, pygame.Rect(0, self.scroll, w, vh))
+        offset = (viewport.left, viewport.top - self.scroll)
+        for widget in self.widgets:
+            widget.rect = (widget.page_rect or widget.rect).move(offset)
+        if self.overlay:
+            self._draw_over(surface, viewport, offset)
+        if self.page_h > vh:
+            self._draw_scrollbar(surface)
+
+    def _lay_out(self, w: int, vh: int, key: object) -> None:
+        self.overlay = key is not None
         painter = self._layout(w, vh)
         for _ in range(3):  # the page grew, or a panel's size was a guess: lay out again
             needed = painter.extent + painter.px(16) if painter.extent > vh else vh
@@ -79,20 +154,36 @@ class Scene:
             painter = self._layout(w, vh)
         self.page_h = max(vh, painter.extent + painter.px(16) if painter.extent > vh else vh)
         self._line = painter.line_height("body") * 2
+        self._page_key = key
         if self.autofocus and self.focus.current(self.widgets) is None:
             self.focus.key = self.default_focus()
             self._reveal = self.focus.key if self.scroll else None
-        self._reveal_focus(vh)
-        self.scroll = max(0, min(self.scroll, self.page_h - vh))
-        page = painter.surface
-        surface.blit(page, viewport.topleft, pygame.Rect(0, self.scroll, w, vh))
         for widget in self.widgets:
             widget.page_rect = widget.rect
-            widget.rect = widget.rect.move(viewport.left, viewport.top - self.scroll)
         self.texts = painter.texts
         self.tables = list(painter.tables)
-        if self.page_h > vh:
-            self._draw_scrollbar(surface, painter)
+        self._typed = painter.typed or []
+
+    def _draw_over(self, surface: pygame.Surface, viewport: pygame.Rect,
+                   offset: tuple[int, int]) -> None:
+        """What the page leaves out: the text not typed yet hidden, then the hovered and the
+        focused widgets drawn again over their plain selves."""
+        clip = surface.get_clip()
+        surface.set_clip(viewport)
+        try:
+            for typed in self._typed:
+                typed.hide(surface, offset, self.typed_chars(typed.text))
+            marked = [w for w in self.widgets if w.key in (self.hover, self.focus.key)]
+            if marked:
+                painter = self.app.painter(surface)
+                for w in marked:
+                    inside = w.extra.get("clip")  # where the page drew it (a picture's frame)
+                    surface.set_clip(viewport.clip(inside.move(offset)) if isinstance(
+                        inside, pygame.Rect) else viewport)
+                    painter.widget(w, focused=w.key == self.focus.key,
+                                   hovered=w.key == self.hover)
+        finally:
+            surface.set_clip(clip)
 
     def _layout(self, w: int, vh: int) -> Painter:
         height = max(vh, self.page_h)
@@ -108,12 +199,15 @@ class Scene:
         # its layout
         lane = max(10, int(SCROLLBAR * self.app.unit))
         painter = self.app.painter(page, view=(w - lane, vh))
+        if self.overlay:
+            painter.typed = []
         self.widgets = []
         self.remeasure = False
         self.draw(painter)
         for w_ in self.widgets:
             if not w_.extra.get("drawn"):
-                painter.widget(w_, focused=w_.key == self.focus.key, hovered=w_.key == self.hover)
+                painter.widget(w_, focused=not self.overlay and w_.key == self.focus.key,
+                               hovered=not self.overlay and w_.key == self.hover)
             painter.reach(w_.rect.bottom)
         return painter
 
@@ -144,13 +238,14 @@ class Scene:
         top = track.top + (track.height - height) * self.scroll // max(1, self.page_h - vh)
         return pygame.Rect(track.left, top, track.width, height)
 
-    def _draw_scrollbar(self, surface: pygame.Surface, p: Painter) -> None:
+    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
         track = self.scrollbar_rect()
         if track is None:
             return
-        pygame.draw.rect(surface, p.theme.panel, track)
-        pygame.draw.rect(surface, p.theme.panel_border, track, 1)
-        pygame.draw.rect(surface, p.theme.accent, self._thumb(track).inflate(-4, -4),
+        theme = self.app.theme
+        pygame.draw.rect(surface, theme.panel, track)
+        pygame.draw.rect(surface, theme.panel_border, track, 1)
+        pygame.draw.rect(surface, theme.accent, self._thumb(track).inflate(-4, -4),
                          border_radius=track.width // 2)
 
     def draw(self, p: Painter) -> None:

@@ -212,7 +212,7 @@ def test_a_failing_scene_goes_back_to_the_title_with_a_message(make_pilot: Any) 
         raise RuntimeError("boom")
 
     pilot.scene.draw = broken  # type: ignore[method-assign]
-    pilot.frame()
+    pilot.resize(1100, 700)  # the room keeps its page until what it shows changes
     assert isinstance(pilot.scene, TitleScene)
     assert pilot.app.errors and "boom" in pilot.app.errors[0]
     assert any("RuntimeError" in toast.text for toast in pilot.app.toasts)

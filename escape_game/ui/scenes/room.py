@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from escape_game.core.actions import GoThrough, TakeHint
-from escape_game.ui.calm import Calm
+from escape_game.ui.calm import Calm, step_of
 from escape_game.ui.draw import Painter, TextRecord
 from escape_game.ui.scene import GameScene
-from escape_game.ui.scenes.hud import draw_hud
+from escape_game.ui.scenes.hud import draw_hud, time_left_ms
 from escape_game.ui.scenes.layout import button_height
 from escape_game.ui.scenes.storybook import guide_of
 from escape_game.ui.widgets import Widget
@@ -157,13 +157,26 @@ class RoomScene(GameScene):
         self.app.scenes.push(PauseScene(self.app))
 
     def shown_chars(self, text: str) -> int | None:
-        cps = self.app.settings.chars_per_second
-        if cps <= 0:
-            return None
-        shown = self.age_ms * cps // 1000
-        return None if shown >= len(text) else shown
+        return self.typed_chars(text)
 
     # --- drawing ----------------------------------------------------------------------
+    def page_key(self) -> object:
+        """The state shown, the clock's second and the page's size: the room is laid out
+        again only when one of them changes. While its colours fade in or out (pausing to
+        think) or are faded, it is laid out at each frame, hover and focus included, so
+        that they fade with the picture."""
+        session = self.flow.session
+        if session is None:
+            return None
+        self.follow_mood()
+        if self.thinking or step_of(self.calm_level()) != 0:
+            return None
+        left = time_left_ms(self.flow)
+        # typing starts again (a room entered again): the page is drawn for it once
+        typing = self.shown_chars(self.flow.tr(session.room.description)) is not None
+        return (self.flow.view_key(), None if left is None else left // 1000,
+                self.selected_item, self.bag_first, typing)
+
     def hotspots(self) -> list[tuple[str, str, str, Any, Any]]:
         """(key, label, icon, position, action) for every thing to click in the picture."""
         flow = self.flow
@@ -251,6 +264,8 @@ class RoomScene(GameScene):
         auto = iter(auto_positions(sum(1 for s in spots if s[3] is None), fixed))
         size = max(p.px(64), min(p.px(96), pic_rect.width // 8))
         placed = []
+        # drawn again over the page (hover, focus), a hotspot stays inside the picture's frame
+        inside = pic_rect.inflate(-2 * p.px(2), -2 * p.px(2))
         for key, label, icon, position, action in spots:
             fx, fy = (position.x, position.y) if position is not None else next(auto)
             rect = pygame.Rect(0, 0, size, size)
@@ -258,9 +273,8 @@ class RoomScene(GameScene):
                            pic_rect.top + int(fy * pic_rect.height))
             rect.clamp_ip(pic_rect.inflate(-p.px(8), -p.px(40)))
             placed.append(Widget(key, label, rect, action, kind="hotspot", icon=icon,
-                                 selected=key == self.focus.key,
                                  extra={"label_width": int(pic_rect.width * 0.24),
-                                        "drawn": True}))
+                                        "drawn": True, "clip": inside}))
         # reading order: top to bottom, then left to right
         placed.sort(key=lambda w: (w.rect.top // max(1, size), w.rect.left))
         # names under the hotspots only when none would cover another hotspot, another name
@@ -321,8 +335,10 @@ class RoomScene(GameScene):
     def _draw_picture(self, p: Painter, picture: pygame.Surface | None, pic_rect: pygame.Rect,
                       hotspots: list[Widget]) -> None:
         """The picture and its hotspots, redrawn only when one of them changes."""
+        # hover and focus are drawn over the page when it is kept (see Scene.page_key)
+        focus, hover = (None, None) if self.overlay else (self.focus.key, self.hover)
         key = (pic_rect.size, id(picture), p.theme.name, p.unit, p.text_scale, p.fonts.dyslexic,
-               self.focus.key, self.hover,
+               focus, hover,
                tuple((w.key, w.label, w.icon, w.rect.topleft, w.extra.get("label"))
                      for w in hotspots))
         if key != self._picture_key or self._picture is None:
@@ -336,7 +352,7 @@ class RoomScene(GameScene):
             for w in hotspots:
                 moved = Widget(w.key, w.label, w.rect.move(-pic_rect.x, -pic_rect.y),
                                kind=w.kind, icon=w.icon, selected=w.selected, extra=w.extra)
-                lp.widget(moved, focused=w.key == self.focus.key, hovered=w.key == self.hover)
+                lp.widget(moved, focused=w.key == focus, hovered=w.key == hover)
             pygame.draw.rect(layer, p.theme.panel_border, layer.get_rect(), p.px(2),
                              border_radius=p.px(6))
             self._picture, self._picture_key = layer, key

@@ -1,0 +1,166 @@
+"""Frames drawn only when something changed, from a page kept between frames.
+
+The room keeps its page while nothing it shows changes: hover and focus are drawn over it,
+the text typing out is drawn whole and its untyped part hidden, and a frame where nothing
+changed is not drawn at all. The pictures must be exactly those of a page laid out again
+at each frame, which is what every scene without a page key still does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from escape_game.commands.play import load_level
+from escape_game.ui import app as app_module
+from escape_game.ui.scenes.room import RoomScene
+
+pytestmark = pytest.mark.ui
+LEVEL = Path(__file__).resolve().parents[2] / "levels" / "risk_academy"
+
+
+def in_room(make_pilot: Any, **settings_: Any) -> Any:
+    """The busiest room of the academy on screen, its text typed out, nothing moving."""
+    level, _ = load_level(LEVEL)
+    pilot = make_pilot(level, start_room="protection", telemetry=False)
+    app = pilot.app
+    app.apply_settings(app.settings.with_(reduced_motion=False, **settings_))
+    app.flow.consent_given(None, False)
+    app.flow.start_game()
+    del app.scenes.stack[1:]  # the room's opening message
+    app.toasts.clear()
+    pilot.wait(4000, step=100)
+    assert isinstance(pilot.scene, RoomScene)
+    return pilot
+
+
+def pixels(surface: pygame.Surface) -> bytes:
+    return pygame.image.tobytes(surface, "RGB")
+
+
+@contextmanager
+def laid_out_each_frame() -> Iterator[None]:
+    """The room as every scene without a page key is drawn: laid out at each frame, with
+    hover and focus drawn in the page."""
+    saved = RoomScene.page_key
+    RoomScene.page_key = lambda self: None  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        RoomScene.page_key = saved  # type: ignore[method-assign]
+
+
+def fresh_picture(pilot: Any) -> bytes:
+    """The screen drawn from scratch, page and all, in the same state; then drawn back."""
+    app = pilot.app
+    with laid_out_each_frame():
+        app.redraw()
+        pilot.frame(ms=0)
+        picture = pixels(app.screen)
+    app.redraw()
+    pilot.frame(ms=0)
+    return picture
+
+
+def motion(pos: tuple[int, int]) -> pygame.event.Event:
+    return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+
+
+def test_a_still_room_draws_no_frame_until_something_changes(make_pilot: Any) -> None:
+    pilot = in_room(make_pilot)
+    app = pilot.app
+    drawn = app.frames_drawn
+    pilot.wait(2000)  # game time flows; nothing on screen changes
+    assert app.frames_drawn == drawn
+    spot = next(w for w in pilot.widgets() if w.kind == "hotspot")
+    pilot.frame([motion(spot.rect.center)])
+    assert app.frames_drawn == drawn + 1
+    assert pilot.scene.hover == spot.key
+    pilot.wait(500)
+    assert app.frames_drawn == drawn + 1
+    pilot.frame([pygame.event.Event(pygame.WINDOWEXPOSED)])  # the window lost its pixels
+    assert app.frames_drawn == drawn + 2
+
+
+def test_a_changed_state_is_drawn(make_pilot: Any) -> None:
+    """What the core changes (here the money) is shown at the next frame."""
+    import dataclasses
+    from decimal import Decimal
+
+    pilot = in_room(make_pilot)
+    before = pixels(pilot.app.screen)
+    session = pilot.session()
+    session.state = dataclasses.replace(session.state,
+                                        money=session.state.money - Decimal(100))
+    pilot.frame()
+    assert pixels(pilot.app.screen) != before
+    assert pixels(pilot.app.screen) == fresh_picture(pilot)
+
+
+@pytest.mark.slow
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.one_of(st.integers(min_value=0, max_value=40),
+                                st.sampled_from(["tab", "back-tab", "away"])),
+                      min_size=1, max_size=6),
+       largest=st.booleans())
+def test_hover_and_focus_over_the_kept_page_leave_nothing_behind(
+        make_pilot: Any, steps: list[int | str], largest: bool) -> None:
+    """After any moves of the pointer and the focus, the screen is the one a page laid out
+    from scratch shows: no highlight is left behind, none is missing."""
+    pilot = in_room(make_pilot, text_size=3 if largest else 0, high_contrast=largest)
+    usable = [w for w in pilot.widgets() if w.usable]
+    for step in steps:
+        if step == "tab":
+            pilot.press(pygame.K_TAB)
+        elif step == "back-tab":
+            pilot.press(pygame.K_TAB, pygame.KMOD_SHIFT)
+        elif step == "away":
+            pilot.frame([motion((2, 2))])
+        else:
+            pilot.frame([motion(usable[int(step) % len(usable)].rect.center)])
+        shown = pixels(pilot.app.screen)
+        assert shown == fresh_picture(pilot), f"after {step!r}"
+    assert pilot.app.errors == []
+
+
+def test_text_typing_out_keeps_its_place_and_ends_as_drawn_whole(make_pilot: Any) -> None:
+    pilot = in_room(make_pilot, text_size=3)
+    scene, app = pilot.scene, pilot.app
+    done = pixels(app.screen)
+    scene.age_ms = 0
+    layouts = set()
+    pictures = []
+    while scene.typed_chars(app.flow.tr(app.flow.session.room.description)) is not None:
+        pilot.frame()
+        layouts.add((scene.page_h, tuple(w.page_rect.topleft for w in scene.widgets)))
+        pictures.append(pixels(app.screen))
+    assert len(pictures) > 10
+    assert len(layouts) == 1  # nothing moved, the page never grew
+    assert len(set(pictures)) > 10  # the letters did come one after another
+    assert pictures[0] != done
+    pilot.frame()
+    assert pixels(app.screen) == done
+
+
+def test_the_window_is_shown_through_its_framebuffer_on_linux(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SDL_FRAMEBUFFER_ACCELERATION", raising=False)
+    monkeypatch.setattr(app_module.sys, "platform", "linux")
+    app_module.native_framebuffer()
+    assert os.environ["SDL_FRAMEBUFFER_ACCELERATION"] == "0"
+    monkeypatch.setenv("SDL_FRAMEBUFFER_ACCELERATION", "1")  # the player's own choice stays
+    app_module.native_framebuffer()
+    assert os.environ["SDL_FRAMEBUFFER_ACCELERATION"] == "1"
+    monkeypatch.delenv("SDL_FRAMEBUFFER_ACCELERATION")
+    monkeypatch.setattr(app_module.sys, "platform", "win32")
+    app_module.native_framebuffer()
+    assert "SDL_FRAMEBUFFER_ACCELERATION" not in os.environ
