@@ -1,11 +1,11 @@
 """The game's own words in every language it speaks: ``say(lang, "key", **params)``.
 
 One mechanism for the words of the interface and of the walkthrough: ``<lang>.json`` next to
-this module maps a key to a phrase. A phrase is picked from its languages by
-:func:`~escape_game.model.text_in`, the same function that picks a level's text, so both fall
-back the same way: the language asked for, then English, then the key itself, so that a gap
-shows up as visible text rather than a crash. The language is always passed in: the player's
-setting lives in one place (the UI's settings), not in this module.
+this module maps a key to a phrase. A missing phrase falls back as a level's text does (see
+:func:`~escape_game.model.text_in`): the language asked for, then English, then the key itself,
+so that a gap shows up as visible text rather than a crash. The language is always passed in:
+the player's setting lives in one place (the UI's settings), not in this module. Nothing here
+imports the level models, so the window's first frame can speak before they are built.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-
-from escape_game.model import text_in
 
 LOCALES_DIR = Path(__file__).resolve().parent
 #: the language whose phrase stands in for a missing one
@@ -47,8 +45,7 @@ def catalogue(lang: str) -> dict[str, str]:
 
 def say(lang: str, key: str, **params: object) -> str:
     """The phrase for ``key`` in ``lang``, formatted with ``params``."""
-    phrase = {x: found for x in (lang, FALLBACK) if (found := catalogue(x).get(key))}
-    text = text_in(phrase, lang, FALLBACK) if phrase else key
+    text = catalogue(lang).get(key) or catalogue(FALLBACK).get(key) or key
     if params:
         try:
             return text.format(**params)

@@ -25,7 +25,7 @@ from escape_game.ui.recording import open_session_recorder
 from escape_game.ui.saves import SaveSlots
 from escape_game.ui.session import GameSession, Resume
 from escape_game.ui.texts import LevelTexts, format_money
-from telemetry.recorder import NullRecorder, Recorder
+from telemetry.protocol import NullRecorder, Recorder
 
 if TYPE_CHECKING:
     from escape_game.runner.saves import SaveGame

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from telemetry.recorder import NullRecorder, Recorder, new_header, open_recorder
+from telemetry.protocol import NullRecorder, Recorder
 
 log = logging.getLogger("escape_game.ui")
 
@@ -21,6 +21,8 @@ def open_session_recorder(data_dir: Path | None, *, timers: bool, start_room: st
                           class_id: str | None, school_id: str | None,
                           **fields: Any) -> Recorder:
     """A recorder writing the session file; the null one when the header is refused."""
+    from telemetry.recorder import new_header, open_recorder  # the record models: not at start
+
     try:
         header = new_header(consent_at=datetime.now(UTC), timers=timers, start_room=start_room,
                             class_id=class_id, school_id=school_id, **fields)

@@ -26,7 +26,7 @@ from escape_game.core import (
 from escape_game.core.actions import Action, AdvanceTime
 from escape_game.core.events import Event
 from escape_game.model import Campaign, Exit, GameObject, Potion, Room
-from telemetry.recorder import Recorder
+from telemetry.protocol import Recorder
 
 #: longest single AdvanceTime the UI sends (a stalled frame must not skip a countdown)
 MAX_STEP_MS = 1000

@@ -10,7 +10,7 @@ from locations import LEVELS
 from escape_game.core.actions import AdvanceTime, Quit
 from escape_game.loading import load_campaign
 from escape_game.ui.session import MAX_STEP_MS, TIME_STEP_MS, GameSession
-from telemetry.recorder import NullRecorder
+from telemetry.protocol import NullRecorder
 
 pytestmark = pytest.mark.ui
 
