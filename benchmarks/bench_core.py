@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import interleaved, load_average, median, spread
 
+from escape_game.check.explore import plausible_actions
 from escape_game.core import Action, GameState, Level, new_game, step
 from escape_game.loading import LevelError
 from escape_game.runner import load_save, replay, save_game
-from escape_game.runner.explore import plausible_actions
 from escape_game.runner.levels import load_level_with_hash
 from escape_game.runner.saves import SaveGame, save_document
 

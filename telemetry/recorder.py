@@ -22,10 +22,11 @@ import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from telemetry.protocol import NullRecorder, Recorder
 from telemetry.records import (
     ActionRecord,
     Consent,
@@ -53,87 +54,6 @@ CLOSE_TIMEOUT_S = 10.0
 # Indirections so tests can simulate a full or vanished disk without one.
 _write = os.write
 _fsync = os.fsync
-
-
-class Recorder(Protocol):
-    """What the game calls; :class:`SessionRecorder` and :class:`NullRecorder` both fit."""
-
-    @property
-    def problem(self) -> str | None: ...
-
-    def action(self, action: Action, t_ms: int) -> None: ...
-
-    def events(self, events: Sequence[Event], t_ms: int) -> None: ...
-
-    def quiz_answer(
-        self,
-        phase: str,
-        form: str,
-        item: str,
-        concept: str | None,
-        choice: str | int,
-        correct: bool | None,
-        latency_ms: int,
-        confidence: int | None,
-        t_ms: int,
-    ) -> None: ...
-
-    def resume(
-        self,
-        level: Level,
-        *,
-        seed: int,
-        timers: bool,
-        start_room: str | None,
-        actions: Sequence[Action],
-        state: GameState | None,
-        t_ms: int,
-    ) -> None: ...
-
-    def close(self, outcome: str, t_ms: int) -> None: ...
-
-
-class NullRecorder:
-    """Used without consent: accepts every call and writes nothing, anywhere."""
-
-    problem: str | None = None
-    path: Path | None = None
-
-    def action(self, action: Action, t_ms: int) -> None:
-        pass
-
-    def events(self, events: Sequence[Event], t_ms: int) -> None:
-        pass
-
-    def quiz_answer(
-        self,
-        phase: str,
-        form: str,
-        item: str,
-        concept: str | None,
-        choice: str | int,
-        correct: bool | None,
-        latency_ms: int,
-        confidence: int | None,
-        t_ms: int,
-    ) -> None:
-        pass
-
-    def resume(
-        self,
-        level: Level,
-        *,
-        seed: int,
-        timers: bool,
-        start_room: str | None,
-        actions: Sequence[Action],
-        state: GameState | None,
-        t_ms: int,
-    ) -> None:
-        pass
-
-    def close(self, outcome: str, t_ms: int) -> None:
-        pass
 
 
 class SessionRecorder:

@@ -1,4 +1,4 @@
-"""Imports point one way: model <- loading <- core <- check/runner/ui/cli; telemetry listens.
+"""Imports point one way: model <- loading <- core <- runner <- check <- ui/cli; telemetry listens.
 
 The rules are checked on the source (with ast), so a new module cannot quietly break them.
 The headless layers (model, loading, core, check, runner) must also stay free of pygame when
@@ -97,6 +97,10 @@ def test_import_rules(name: str, path: Path) -> None:
         _within(i, "escape_game.ui") for i in imported
     ):
         problems.append("the headless layers must not import the user interface")
+    if _within(name, "escape_game.runner") and any(
+        _within(i, "escape_game.check") for i in imported
+    ):
+        problems.append("the runner must not import the checker (check may use the runner)")
     if _within(name, "escape_game.loading"):
         bad = {i for i in imported if any(_within(i, p) for p in (
             "escape_game.core", "escape_game.ui", "escape_game.check", "telemetry"))}

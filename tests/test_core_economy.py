@@ -202,3 +202,23 @@ def test_a_strike_that_exhausts_completes_and_game_ended_comes_last() -> None:
     assert state.outcome == "exhausted" and state.wellbeing == 0
     assert (ended["score"], ended["money"], ended["wellbeing"]) == (state.score, state.money, 0)
     assert state.score == 50 and balanced(state)  # the strike's protection still counted
+
+
+@pytest.mark.parametrize("name", ["risk_academy", "tutorial"])
+def test_one_coverage_rule_for_strikes_values_and_players(name: str) -> None:
+    """``covers`` is the rule the strike applies once any waiting period is over."""
+    from locations import LEVELS
+
+    from escape_game.core.economics import cover_for, covers
+    from escape_game.core.state import OwnedPotion
+    from escape_game.runner.levels import load_level
+
+    level = load_level(LEVELS / name)
+    pairs = [(p, t) for p in level.potions.values() for t in level.threats.values()]
+    assert any(covers(p, t) for p, t in pairs)
+    if name == "risk_academy":  # fine print and other categories leave some threats uncovered
+        assert not all(covers(p, t) for p, t in pairs)
+    for potion, threat in pairs:
+        later = 10**9 + potion.waiting_period * 1000
+        paid = cover_for(threat, [OwnedPotion(potion.id, 0)], level.potions, later)
+        assert covers(potion, threat) == (paid.potion == potion.id), (potion.id, threat.id)

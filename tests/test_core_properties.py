@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from locations import FIXTURES, LEVELS
 
+from escape_game.check.explore import every_action, plausible_actions
 from escape_game.core import Action, GameState, Level, StepResult, new_game, step
 from escape_game.runner import replay
-from escape_game.runner.explore import every_action, plausible_actions
 from escape_game.runner.levels import level_from_text, load_level
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_CORE_EXAMPLES", "100"))

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from locations import FIXTURES, ROOT
 
+from escape_game.check.explore import plausible_actions
 from escape_game.core import new_game, step
-from escape_game.runner.explore import plausible_actions
 from escape_game.runner.levels import level_from_text
 
 PROBE = """

@@ -28,8 +28,18 @@ rooms:
 """
 
 
-def level_with(puzzle_yaml: str) -> Level:
-    return level_from_text(HEAD + indent(dedent(puzzle_yaml), "      "))
+#: the products a comparison puzzle names, on sale in the hall
+PRODUCTS = """\
+shop:
+  - {id: x, brand: X, name: X, covers: [fire], premium: "10.00", limit: "100.00"}
+  - {id: y, brand: Y, name: Y, covers: [fire], premium: "20.00", limit: "500.00"}
+"""
+
+
+def level_with(puzzle_yaml: str, room_yaml: str = "") -> Level:
+    """The hall holding ``puzzle_yaml`` (and ``room_yaml``, more of the hall's keys)."""
+    return level_from_text(HEAD + indent(dedent(puzzle_yaml), "      ")
+                           + indent(room_yaml, "    "))
 
 
 def answer(**fields: Any) -> dict[str, Any]:
@@ -141,7 +151,8 @@ OPTIONS = "options: [{id: a, text: A}, {id: b, text: B}, {id: c, text: C}]"
     ids=["single_choice", "multiple_choice", "ordering", "matching", "product_comparison"],
 )
 def test_choice_kinds(puzzle: str, wrong: dict[str, Any], right: dict[str, Any]) -> None:
-    level = level_with(f"- id: p\n  title: P\n  prompt: Q\n  {puzzle}\n")
+    shop = PRODUCTS if "product_comparison" in puzzle else ""
+    level = level_with(f"- id: p\n  title: P\n  prompt: Q\n  {puzzle}\n", shop)
     state, results = play(level, answer(**wrong), answer(**right))
     assert event(results[1], "PuzzleAttempted")["correct"] is False
     assert event(results[2], "PuzzleAttempted")["correct"] is True

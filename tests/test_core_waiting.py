@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from locations import LEVELS
 
+from escape_game.check.explore import plausible_actions
 from escape_game.core import Action, Event, GameState, Level, new_game, step
 from escape_game.core import actions as act
-from escape_game.model import Campaign
-from escape_game.runner.explore import plausible_actions
-from escape_game.runner.levels import load_level
+from escape_game.runner.levels import level_from_text, load_level
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_CORE_EXAMPLES", "100"))
 PROFILE = settings(max_examples=EXAMPLES, deadline=None,
@@ -140,7 +140,7 @@ def generated_level(spec: dict[str, Any]) -> Level:
         start["time_limit"] = spec["limit"]
     data = {"format": 1, "id": "timed", "title": "Timed", "languages": ["en"], "start": start,
             "risks": [{"id": "fire", "name": "Fire"}], "rooms": [hall, side]}
-    return Level.from_campaign(Campaign.model_validate(data))
+    return level_from_text(yaml.safe_dump(data))
 
 
 threat_specs = st.fixed_dictionaries({}, optional={

@@ -28,6 +28,7 @@ risks: [{id: fire, name: Fire}]
 items:
   - {id: coin, name: Coin}
   - {id: key, name: Key}
+  - {id: map, name: Map}
 rooms:
   - id: hall
     title: Hall
@@ -83,7 +84,7 @@ rooms:
         name: Gate
         description: G
         on_examine: [{escape: true}]
-        visible_if: {any: [{owns_potion: none}, {solved: nothing}, {has_flag: gate}]}
+        visible_if: {any: [{visited: street}, {has_flag: gate}]}
   - id: street
     title: Street
     description: Free.
@@ -248,3 +249,27 @@ def test_ids_of_different_kinds_may_be_equal() -> None:
     assert state.outcome == "escaped"
     assert (lv.object_room["safe"], lv.puzzle_room["safe"], lv.exit_room["door"]) == (
         "hall", "safe", "hall")
+
+
+def test_the_rules_and_the_queries_read_an_exit_the_same_way() -> None:
+    """One gate per exit: going through is refused for exactly the reason exit_barrier names."""
+    from escape_game.core.actions import GoThrough
+    from escape_game.core.events import ActionRejected
+    from escape_game.core.queries import exit_barrier
+
+    lv = level()
+    state = new_game(lv, seed=1).state
+    seen: set[str | None] = set()
+    path = [{"type": "examine", "object": "desk"}, {"type": "go", "exit": "to_garden"}]
+    for action in [None, *path]:
+        if action is not None:
+            state = step(lv, state, ACTION_ADAPTER.validate_python(action)).state
+        for exit_id in [*lv.exits, "nowhere"]:
+            barrier = exit_barrier(lv, state, exit_id)
+            events = step(lv, state, GoThrough(exit=exit_id)).events
+            refused = [e.reason for e in events if isinstance(e, ActionRejected)]
+            assert refused == ([] if barrier is None else [barrier]), exit_id
+            assert exit_open(lv, state, exit_id) == (barrier is None)
+            seen.add(barrier)
+    assert {None, "unknown_exit", "not_here", "not_visible", "locked",
+            "condition_not_met"} <= seen

@@ -6,11 +6,11 @@ import dataclasses
 import shutil
 from pathlib import Path
 
+from escape_game.check.arrival import arrival
 from escape_game.core import Level
 from escape_game.core.state import OwnedPotion
 from escape_game.live_reload import LevelWatcher, Reloaded, ReloadFailed, carry_over
 from escape_game.loading import load_campaign
-from escape_game.runner.arrival import arrival
 
 TUTORIAL = Path(__file__).resolve().parents[1] / "levels" / "tutorial"
 

@@ -90,3 +90,22 @@ def test_every_file_is_checked_in_one_run(tmp_path: Path) -> None:
     found = {(p.file.name, p.line, p.code) for p in info.value.problems}
     assert found == {("campaign.yaml", 4, "duplicate_key"), ("campaign.yaml", 6, "decimal_parsing"),
                      ("hall.yaml", 3, "extra_forbidden"), ("hall.yaml", 2, "missing")}
+
+
+def test_an_inline_level_gets_the_loaders_cross_checks() -> None:
+    """Scenario tests' inline levels are refused for what a teacher's file would be."""
+    from escape_game.runner.levels import level_from_text
+
+    text = (
+        "format: 1\nid: t\ntitle: T\nlanguages: [en]\nstart: {room: hall, money: \"10.00\"}\n"
+        "risks: [{id: fire, name: Fire}]\n"
+        "rooms:\n  - id: hall\n    title: Hall\n    description: H\n"
+        "    objects: [{id: desk, name: Desk, description: D, take: map}]\n"
+    )
+    with pytest.raises(LevelError) as raised:
+        level_from_text(text)
+    (problem,) = raised.value.problems
+    assert problem.code == "unknown_item" and problem.line == 11
+    assert problem.file.name == "campaign.yaml"
+    fixed = text.replace("take: map", "take: key") + "items: [{id: key, name: Key}]\n"
+    assert level_from_text(fixed).items["key"].name == "Key"

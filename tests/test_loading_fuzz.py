@@ -14,10 +14,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from escape_game.check.explore import plausible_actions
 from escape_game.core import GameState, Level, new_game, step
 from escape_game.loading import LevelError, LoadedCampaign, load_campaign
 from escape_game.model.numbers import MAX_DIGITS
-from escape_game.runner.explore import plausible_actions
 from telemetry.records import action_data, event_data
 
 TUTORIAL = Path(__file__).resolve().parent.parent / "levels" / "tutorial"

@@ -65,3 +65,26 @@ def test_the_command_prints_and_exports_the_reasons(capsys: pytest.CaptureFixtur
     data = json.loads(capsys.readouterr().out)
     careful = next(p for p in data["personas"] if p["persona"] == "careful")
     assert careful["loss_reasons"][0].startswith("bike_crash struck before any purchase")
+
+
+def test_the_random_player_picks_from_the_one_list_of_plausible_actions() -> None:
+    """One random player: the persona draws from the list the property tests use too."""
+    import random as rnd
+
+    from escape_game.check.bots import wanderer
+    from escape_game.check.explore import plausible_actions
+    from escape_game.core import new_game, step
+    from escape_game.core.actions import AdvanceTime
+
+    level = _level(Path(__file__).resolve().parents[1] / "levels" / "risk_academy")
+    rng = rnd.Random(3)
+    state = new_game(level, 3).state
+    picked = set()
+    for _ in range(120):
+        if state.over:
+            break
+        action, _ms = wanderer(level, state, rng)
+        assert action in plausible_actions(level, state) or action == AdvanceTime(ms=0)
+        picked.add(type(action).__name__)
+        state = step(level, state, action).state
+    assert len(picked) >= 4  # examined, took, answered, went through...

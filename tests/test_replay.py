@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from locations import LEVELS, ROOT
 
+from escape_game.check.explore import plausible_actions
 from escape_game.core import Action, Level, new_game, step
 from escape_game.runner import replay
-from escape_game.runner.explore import plausible_actions
 from escape_game.runner.levels import load_level
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_CORE_EXAMPLES", "100"))
@@ -67,7 +67,7 @@ def test_replay_reproduces_every_state_and_event(session: tuple[int, bool, list[
 SCRIPT = """
 import json, sys
 from escape_game.runner import replay
-from escape_game.runner.explore import plausible_actions
+from escape_game.check.explore import plausible_actions
 from escape_game.runner.levels import load_level
 from escape_game.core import new_game, step
 level = load_level(sys.argv[1])

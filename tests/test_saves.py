@@ -165,7 +165,7 @@ def test_failed_write_keeps_the_previous_save(tmp_path: Path, loaded: tuple[Leve
 
 
 def test_save_document_round_trips_every_action_kind(loaded: tuple[Level, str]) -> None:
-    from escape_game.runner.explore import every_action
+    from escape_game.check.explore import every_action
 
     level, digest = loaded
     actions = every_action(level)

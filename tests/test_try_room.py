@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from escape_game.check.arrival import ArrivalError, arrival, find_walkthrough, with_changes
 from escape_game.cli import main
 from escape_game.core import Level, new_game, step
 from escape_game.loading import load_campaign
-from escape_game.runner.arrival import ArrivalError, arrival, find_walkthrough, with_changes
 from escape_game.runner.script import load_script
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
-from escape_game.core.economics import excludes
+from escape_game.core.economics import covers
 from escape_game.core.level import Level
 from escape_game.core.rng import next_unit
 from escape_game.core.scoring import DEBT_WELLBEING_COST
@@ -341,7 +341,7 @@ class Abstraction:
             if potion is None:
                 continue
             if owned.potion in sold or any(
-                t.category in potion.covers and not excludes(potion, t) for t in open_threats
+                covers(potion, t) for t in open_threats
             ):
                 relevant.add(owned.potion)
         return relevant

@@ -12,12 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from escape_game.check.explore import plausible_actions
 from escape_game.check.losses import LossNotes, observe
-from escape_game.check.moves import moves
 from escape_game.check.solutions import correct_answer, wrong_answer
 from escape_game.core import actions as act
 from escape_game.core import events as ev
-from escape_game.core.economics import best_value, excludes, flash_offer, on_the_label, payout
+from escape_game.core.economics import (
+    best_value,
+    covers,
+    flash_offer,
+    on_the_label,
+    payout,
+)
 from escape_game.core.level import Level
 from escape_game.core.queries import (
     exit_open,
@@ -29,7 +35,7 @@ from escape_game.core.queries import (
 )
 from escape_game.core.rules import new_game, step
 from escape_game.core.state import GameState
-from escape_game.model import Potion, Threat
+from escape_game.model import Threat
 
 #: A decision: the action, and the game milliseconds spent reading and thinking before it.
 Decision = tuple[act.Action, int]
@@ -66,12 +72,10 @@ class GameRecord:
     """What the game shows about why it was lost (see check.losses)."""
 
 
-def _covers(potion: Potion, threat: Threat) -> bool:
-    return threat.category in potion.covers and not excludes(potion, threat)
-
-
 def _covered(level: Level, state: GameState, threat: Threat) -> bool:
-    return any(_covers(level.potions[p], threat) for p in state.owned_ids if p in level.potions)
+    """An owned potion covers the threat, now or once its waiting period is over (a careful
+    player does not buy a second one meanwhile)."""
+    return any(covers(level.potions[p], threat) for p in state.owned_ids if p in level.potions)
 
 
 def _look_around(level: Level, state: GameState, rng: random.Random) -> act.Action:
@@ -115,7 +119,7 @@ def careful(level: Level, state: GameState, rng: random.Random) -> Decision:
         if not warning.paused:
             return act.PauseToThink(threat=warning.threat), 5_000
         threat = level.threats[warning.threat]
-        offer = [p for p in shop(level, state) if _covers(p, threat)]
+        offer = [p for p in shop(level, state) if covers(p, threat)]
         affordable = [p for p in offer if p.premium <= state.money]
         if affordable and not _covered(level, state, threat):
             pick = max(affordable, key=lambda p: payout(p, threat.loss) - p.premium)
@@ -130,7 +134,7 @@ def careful(level: Level, state: GameState, rng: random.Random) -> Decision:
         best = best_value(offer, room.threats)
         for potion in undecided:
             needed = any(
-                _covers(potion, t) and not _covered(level, state, t) for t in room.threats
+                covers(potion, t) and not _covered(level, state, t) for t in room.threats
             )
             if potion.id in best and needed and potion.premium <= state.money:
                 return act.BuyPotion(potion=potion.id), 25_000
@@ -194,21 +198,11 @@ def hasty(level: Level, state: GameState, rng: random.Random) -> Decision:
 
 
 def wanderer(level: Level, state: GameState, rng: random.Random) -> Decision:
-    """Uniform over the valid actions (hints, pauses, declines and cancellations included),
-    never quits."""
-    options: list[act.Action] = [m.main for m in moves(level, state)]
-    options.extend(act.Examine(object=o.id) for o in visible_objects(level, state))
-    for puzzle in visible_puzzles(level, state):
-        options.append(act.TakeHint(puzzle=puzzle.id))
-        if puzzle.max_attempts is None:
-            options.append(wrong_answer(puzzle))
-    options.extend(act.DeclinePotion(potion=p.id) for p in shop(level, state))
-    options.extend(act.CancelPurchase(potion=p) for p in sorted(state.cooling_off))
-    options.extend(
-        act.PauseToThink(threat=w.threat) for w in pending_threats(level, state) if not w.paused
-    )
-    valid = [a for a in options if not any(isinstance(e, ev.ActionRejected)
-                                           for e in step(level, state, a).events)]
+    """Uniform over what a player could try now that the game accepts (the one list of
+    :func:`~escape_game.check.explore.plausible_actions`, waits excepted), never quits."""
+    valid = [a for a in plausible_actions(level, state)
+             if not isinstance(a, act.AdvanceTime)
+             and not any(isinstance(e, ev.ActionRejected) for e in step(level, state, a).events)]
     if not valid:
         return act.AdvanceTime(ms=0), 10_000
     return rng.choice(valid), 5_000

@@ -9,7 +9,7 @@ from escape_game.check.report import Finding, sequence
 from escape_game.check.search import SearchResult
 from escape_game.check.solutions import correct_answer
 from escape_game.core import actions as act
-from escape_game.core.economics import excludes
+from escape_game.core.economics import covers
 from escape_game.core.level import Level
 from escape_game.model import Effect, Threat
 from escape_game.model import effects as fx
@@ -37,7 +37,7 @@ def _covering(level: Level, threat: Threat) -> list[str]:
     return [
         p.id
         for p in level.potions.values()
-        if threat.category in p.covers and not excludes(p, threat)
+        if covers(p, threat)
     ]
 
 

@@ -22,13 +22,12 @@ Only hotspots with a ``position`` are checked: the automatic ones are spread by 
 
 from __future__ import annotations
 
-import json
 import struct
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
+from escape_game.locales import say
 from escape_game.model import Campaign, Position, Potion, Room, text_in
 from escape_game.text_metrics import break_lines, text_width
 
@@ -270,21 +269,10 @@ def shop_column_width(count: int) -> int:
     return (SHOP_INNER_W - SHOP_CAPTION_W - 10 * count) // max(1, count)
 
 
-@cache
-def _locale(lang: str) -> dict[str, str]:
-    """The game's own words in this language (its locale file), for the shop's captions."""
-    path = Path(__file__).resolve().parents[1] / "ui" / "locales" / f"{lang.split('-')[0]}.json"
-    try:
-        found = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {k: v for k, v in found.items() if isinstance(v, str)} if isinstance(found, dict) \
-        else {}
-
-
 def _slogan_format(lang: str) -> str:
-    found = _locale(lang).get("shop.slogan")
-    return found if found and "{text}" in found else "“{text}”"
+    """The shop's frame around a slogan, as the game shows it (the same catalogue)."""
+    found = say(lang, "shop.slogan")
+    return found if "{text}" in found else "“{text}”"
 
 
 def value_words(shop: Sequence[Potion], campaign: Campaign, lang: str, fallback: str) -> list[str]:

@@ -32,15 +32,15 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from escape_game.check import DEFAULT_BUDGET, check_level
-    from escape_game.check.checker import load_for_check, locator
+    from escape_game.check.checker import locator
+    from escape_game.commands._level import level_or_report
 
     budget = DEFAULT_BUDGET if args.budget is None else args.budget
     if budget < 1:
         print("escape-game check: --budget must be at least 1", file=sys.stderr)
         return USAGE
-    found = load_for_check(args.level)
-    if isinstance(found, list):
-        print("\n".join(found), file=sys.stderr)
+    found = level_or_report(args.level)
+    if found is None:
         return PROBLEMS
     loaded, level = found
     report = check_level(level, budget=budget)

@@ -41,7 +41,7 @@ def write_level_map(loaded: Any, output: Path, *, report: Any = None, lang: str 
 
 def run(args: argparse.Namespace) -> int:
     from escape_game.check import DEFAULT_BUDGET, check_level
-    from escape_game.check.checker import load_for_check
+    from escape_game.commands._level import level_or_report
 
     if args.output.suffix.lower() not in (".svg", ".png"):
         print(f"escape-game map: {args.output}: write a .svg or .png file", file=sys.stderr)
@@ -49,9 +49,8 @@ def run(args: argparse.Namespace) -> int:
     if args.scale <= 0 or args.scale > 8:
         print("escape-game map: --scale must be between 0 and 8", file=sys.stderr)
         return USAGE
-    found = load_for_check(args.level)
-    if isinstance(found, list):
-        print("\n".join(found), file=sys.stderr)
+    found = level_or_report(args.level)
+    if found is None:
         return PROBLEMS
     loaded, level = found
     if args.lang and args.lang not in loaded.campaign.languages:

@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from escape_game.check.balance import playtest, table
     from escape_game.check.bots import PERSONAS
-    from escape_game.check.checker import load_for_check
+    from escape_game.commands._level import level_or_report
 
     if args.games < 1:
         print("escape-game playtest: --games must be at least 1", file=sys.stderr)
@@ -45,9 +45,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"escape-game playtest: unknown persona {unknown[0]!r}; choose careful, hasty "
               "or random", file=sys.stderr)
         return USAGE
-    found = load_for_check(args.level)
-    if isinstance(found, list):
-        print("\n".join(found), file=sys.stderr)
+    found = level_or_report(args.level)
+    if found is None:
         return PROBLEMS
     _, level = found
     summaries = playtest(level, games=args.games, seed=args.seed,

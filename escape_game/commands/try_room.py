@@ -1,7 +1,7 @@
 """`escape-game try LEVEL ROOM`: play one room at once, with the state a player would bring.
 
 No title, consent, quiz or recording: an author changes a room and tries it in seconds. The
-state on arrival comes from the careful walkthrough or the checker (see runner.arrival), and
+state on arrival comes from the careful walkthrough or the checker (see check.arrival), and
 ``--money``, ``--item``, ``--flag`` and ``--solved`` change it.
 """
 
@@ -65,7 +65,7 @@ def _money(text: str | None) -> Decimal | None:
 
 def arrival_for(args: argparse.Namespace, level: Any, room: str) -> Any:
     """The state on arrival with the command line's changes; ArrivalError/ValueError if bad."""
-    from escape_game.runner.arrival import arrival, find_walkthrough, with_changes
+    from escape_game.check.arrival import arrival, find_walkthrough, with_changes
 
     money = _money(getattr(args, "money", None))
     found = arrival(level, room, walkthrough=find_walkthrough(args.level))
@@ -79,9 +79,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def quick_play(args: argparse.Namespace, room: str | None) -> int:
+    from escape_game.check.arrival import ArrivalError
     from escape_game.commands.play import campaign_or_problems
     from escape_game.core import Level
-    from escape_game.runner.arrival import ArrivalError
 
     loaded, problems = campaign_or_problems(args.level)
     if loaded is None:

@@ -29,13 +29,12 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from escape_game.check import DEFAULT_BUDGET
-    from escape_game.check.checker import load_for_check
     from escape_game.check.search import search
     from escape_game.check.walkthrough import walkthrough_lines
+    from escape_game.commands._level import level_or_report
 
-    found = load_for_check(args.level)
-    if isinstance(found, list):
-        print("\n".join(found), file=sys.stderr)
+    found = level_or_report(args.level)
+    if found is None:
         return PROBLEMS
     _, level = found
     lang = args.lang or level.campaign.languages[0]

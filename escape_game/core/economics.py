@@ -24,6 +24,12 @@ def excludes(potion: Potion, threat: Threat) -> bool:
     )
 
 
+def covers(potion: Potion, threat: Threat) -> bool:
+    """The one coverage rule: the threat's category is covered and no fine print removes it
+    (a waiting period delays the cover, see :func:`cover_for`; it does not remove it)."""
+    return threat.category in potion.covers and not excludes(potion, threat)
+
+
 @dataclass(frozen=True, slots=True)
 class Cover:
     """How a strike is paid: the potion that applies (if any), or why none did."""
@@ -69,7 +75,7 @@ def expected_value(potion: Potion, threats: Iterable[Threat]) -> Decimal:
     """Expected payout over the given threats minus the premium (waiting periods ignored)."""
     total = ZERO
     for threat in threats:
-        if threat.category in potion.covers and not excludes(potion, threat):
+        if covers(potion, threat):
             total += payout(potion, threat.loss) * Decimal(str(threat.likelihood))
     return total - potion.premium
 

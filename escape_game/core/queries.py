@@ -24,16 +24,27 @@ def visible_exits(level: Level, state: GameState) -> list[Exit]:
     return [e for e in room.exits if holds(e.visible_if, state)]
 
 
+def exit_barrier(level: Level, state: GameState, exit_id: str) -> str | None:
+    """What keeps the player from going through an exit now (the reason the game gives when
+    it refuses), or None: the one place where an exit's gates (visible_if, locked, condition)
+    are read, for the rules and for every query alike."""
+    ex = level.exits.get(exit_id)
+    if ex is None:
+        return "unknown_exit"
+    if level.exit_room.get(exit_id) != state.room:
+        return "not_here"
+    if not holds(ex.visible_if, state):
+        return "not_visible"
+    if ex.locked and exit_id not in state.unlocked_exits:
+        return "locked"
+    if not holds(ex.condition, state):
+        return "condition_not_met"
+    return None
+
+
 def exit_open(level: Level, state: GameState, exit_id: str) -> bool:
     """Visible, in this room, unlocked (or never locked) and its condition holds."""
-    ex = level.exits.get(exit_id)
-    if ex is None or level.exit_room.get(exit_id) != state.room:
-        return False
-    if not holds(ex.visible_if, state):
-        return False
-    if ex.locked and exit_id not in state.unlocked_exits:
-        return False
-    return holds(ex.condition, state)
+    return exit_barrier(level, state, exit_id) is None
 
 
 def puzzle_reachable(level: Level, state: GameState, puzzle: Puzzle) -> bool:

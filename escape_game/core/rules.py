@@ -13,7 +13,7 @@ from escape_game.core.conditions import holds
 from escape_game.core.draft import Draft
 from escape_game.core.economics import best_value
 from escape_game.core.level import Level
-from escape_game.core.queries import object_visible, puzzle_reachable
+from escape_game.core.queries import exit_barrier, object_visible, puzzle_reachable
 from escape_game.core.resolution import (
     apply_effects,
     check_action_triggers,
@@ -119,17 +119,10 @@ def _object_here(level: Level, state: GameState, object_id: str) -> GameObject:
 
 def _go(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.GoThrough)
-    ex = level.exits.get(a.exit)
-    if ex is None:
-        raise _Rejected("unknown_exit", a.exit)
-    if level.exit_room.get(a.exit) != state.room:
-        raise _Rejected("not_here", a.exit)
-    if not holds(ex.visible_if, state):
-        raise _Rejected("not_visible", a.exit)
-    if ex.locked and a.exit not in state.unlocked_exits:
-        raise _Rejected("locked", a.exit)
-    if not holds(ex.condition, state):
-        raise _Rejected("condition_not_met", a.exit)
+    barrier = exit_barrier(level, state, a.exit)
+    if barrier is not None:
+        raise _Rejected(barrier, a.exit)
+    ex = level.exits[a.exit]
     if ex.to not in level.rooms:
         raise _Rejected("unknown_room", ex.to)
     leave_room(d)

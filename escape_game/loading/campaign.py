@@ -17,7 +17,7 @@ from escape_game.loading.locate import find_node, node_position, source_text
 from escape_game.loading.messages import MAX_PROBLEMS, RawProblem, translate
 from escape_game.loading.problems import LevelError, Location, Problem
 from escape_game.loading.references import cross_check
-from escape_game.loading.safe_yaml import Limits, ParsedFile, read_yaml
+from escape_game.loading.safe_yaml import Limits, ParsedFile, parse_yaml, read_yaml
 from escape_game.loading.spelling import (
     OLD_KEY,
     KeySpelling,
@@ -30,6 +30,8 @@ from escape_game.model import Campaign, Entity, Fragment
 from escape_game.model.base import PathPart
 
 ROOT_FILE = "campaign.yaml"
+#: What a level written inline is called in its problems (a file in no folder of its own).
+INLINE = Path("<inline>") / ROOT_FILE
 #: Lists a fragment file may add to; their entries keep a note of the file they came from.
 COLLECTIONS = ("rooms", "items", "risks", "concepts", "quiz_forms")
 
@@ -307,14 +309,28 @@ def load_campaign(path: Path | str, limits: Limits | None = None) -> LoadedCampa
         return _load(path, limits)
 
 
-def _load(path: Path | str, limits: Limits | None) -> LoadedCampaign:
+def load_campaign_text(text: str, path: Path | str = INLINE,
+                       limits: Limits | None = None) -> LoadedCampaign:
+    """Load and check a level written inline, as scenario tests write them.
+
+    The same steps as :func:`load_campaign` (parse, validate, cross-check), with ``text`` as
+    the root file; ``path`` names it in problems, and its folder is where includes and the
+    level's own pictures would be found.
+    """
+    with _gc_paused():
+        return _load(path, limits, text.encode("utf-8"))
+
+
+def _load(path: Path | str, limits: Limits | None, source: bytes | None = None
+          ) -> LoadedCampaign:
     limits = limits or Limits()
-    found = _find_root_file(Path(path))
+    found = _find_root_file(Path(path)) if source is None else Path(path)
     if isinstance(found, Problem):
         raise LevelError([found])
     files = _Files()
     budget = limits.budget()
-    root = read_yaml(found, limits, budget)
+    root = (read_yaml(found, limits, budget) if source is None
+            else parse_yaml(found, source, limits, budget))
     files.parsed.append(root)
     campaign: Campaign | None = None
     # Duplicate keys leave usable data behind: keep checking to report everything at once.

@@ -316,6 +316,14 @@ def read_yaml(path: Path, limits: Limits, budget: Budget | None = None) -> Parse
         parsed.problems.append(_problem(path, 1, 1, f"cannot read the file: {reason}",
                                         "unreadable"))
         return parsed
+    return parse_yaml(path, raw, limits, budget)
+
+
+def parse_yaml(path: Path, raw: bytes, limits: Limits, budget: Budget | None = None
+               ) -> ParsedFile:
+    """The bytes of one file (named ``path`` in problems) into plain data, or into located
+    problems: :func:`read_yaml` once the file is read, and level text written inline."""
+    parsed = ParsedFile(path)
     if len(raw) > limits.max_file_bytes:
         parsed.problems.append(_problem(path, 1, 1, "the file is too large", "too_large"))
         return parsed

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from escape_game.core import Level
-from escape_game.loading import load_campaign
-from escape_game.model import Campaign
+from escape_game.loading import load_campaign, load_campaign_text
 
 
 @dataclass(frozen=True)
@@ -21,9 +17,8 @@ class LoadedLevel:
 
 
 def level_from_text(text: str) -> Level:
-    """An inline single-file level, as scenario tests write them (no cross-reference checks)."""
-    data: Any = yaml.safe_load(text)
-    return Level.from_campaign(Campaign.model_validate(data))
+    """An inline single-file level, as scenario tests write them, through the loader's checks."""
+    return Level.from_campaign(load_campaign_text(text).campaign)
 
 
 def load_level_with_hash(path: Path | str) -> LoadedLevel:

@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from escape_game.ui import i18n
+from escape_game.locales import say
 from escape_game.ui.assets import Fonts, Images
 from escape_game.ui.audio import Audio
 from escape_game.ui.backdrop import Backdrops
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.memory import return_large_buffers
 from escape_game.ui.motion import Motion
 from escape_game.ui.scene import SceneManager
@@ -102,10 +101,9 @@ class App:
         if options.fullscreen:
             settings = settings.with_(fullscreen=True)
         self.settings = settings
-        i18n.set_language(self.settings.language or "en")
         self.windowed_size = size
         self.screen = self._open_window(size)
-        pygame.display.set_caption(t("app.title"))
+        pygame.display.set_caption(self.t("app.title"))
         self.fonts = Fonts(dyslexic=self.settings.dyslexic_font)
         resolve = getattr(options.level, "resolve_asset", None)
         self.images = Images(resolve)
@@ -134,7 +132,7 @@ class App:
         #: does not need, so the window shows before they are built
         self._flow: Flow | None = None
         if problem:
-            self.toast(t("settings.corrupt"), "warn")
+            self.toast(self.t("settings.corrupt"), "warn")
             log.warning("settings: %s", problem)
         if options.loader is not None and options.level is None:
             from escape_game.ui.scenes.loading import LoadingScene
@@ -172,6 +170,15 @@ class App:
         self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
 
     @property
+    def lang(self) -> str:
+        """The player's language: the settings hold it, nothing else keeps a copy."""
+        return self.settings.language or "en"
+
+    def t(self, key: str, **params: object) -> str:
+        """The game's own words for ``key`` in the player's language."""
+        return say(self.lang, key, **params)
+
+    @property
     def theme(self) -> Theme:
         return pick_theme(high_contrast=self.settings.high_contrast,
                           colour_blind=self.settings.colour_blind)
@@ -189,8 +196,7 @@ class App:
     def apply_settings(self, settings: Settings) -> None:
         old = self.settings
         self.settings = settings
-        i18n.set_language(settings.language or "en")
-        pygame.display.set_caption(t("app.title"))
+        pygame.display.set_caption(self.t("app.title"))
         if settings.dyslexic_font != old.dyslexic_font:
             self.fonts = Fonts(dyslexic=settings.dyslexic_font)
         if settings.fullscreen != old.fullscreen:
@@ -200,7 +206,7 @@ class App:
         if self.settings_path is not None:
             problem = save_settings(settings, self.settings_path)
             if problem:
-                self.toast(t("settings.not_saved"), "warn")
+                self.toast(self.t("settings.not_saved"), "warn")
                 log.warning("settings not saved: %s", problem)
 
     # --- messages ---------------------------------------------------------------------
@@ -211,7 +217,7 @@ class App:
     def report_error(self, where: str, exc: BaseException) -> None:
         log.error("error in %s", where, exc_info=exc)
         self.errors.append(f"{where}: {exc!r}")
-        self.toast(t("error.scene", error=type(exc).__name__), "bad", 8000)
+        self.toast(self.t("error.scene", error=type(exc).__name__), "bad", 8000)
         try:
             self.flow.to_title()
         except Exception as again:  # the title screen itself failed: stop cleanly

@@ -18,13 +18,14 @@ from escape_game.core.events import (
     GameEnded,
 )
 from escape_game.core.state import GameState
+from escape_game.locales import spoken
 from escape_game.model import Text, text_in
-from escape_game.ui.i18n import set_language, t
 from escape_game.ui.presenter import EventPresenter
-from escape_game.ui.recording import Recorder, SilentRecorder, open_session_recorder
+from escape_game.ui.recording import open_session_recorder
 from escape_game.ui.saves import SaveSlots
 from escape_game.ui.session import GameSession, Resume
 from escape_game.ui.texts import LevelTexts, format_money
+from telemetry.protocol import NullRecorder, Recorder
 
 if TYPE_CHECKING:
     from escape_game.runner.saves import SaveGame
@@ -44,7 +45,8 @@ class Flow:
         self.app = app
         self.player: str | None = None
         self.consent = False
-        self.recorder: Recorder | None = None
+        #: the null recorder until the player consents, and again once the session is closed
+        self.recorder: Recorder = NullRecorder()
         self.session: GameSession | None = None
         self.pre_form: str | None = None
         self.post_form: str | None = None
@@ -69,7 +71,7 @@ class Flow:
 
     @property
     def lang(self) -> str:
-        return self.app.settings.language or "en"
+        return self.app.lang
 
     @property
     def texts(self) -> LevelTexts:
@@ -98,16 +100,15 @@ class Flow:
         room = self.app.options.start_room
         rooms = [r.id for r in self.campaign.rooms]
         if room is not None and room not in rooms:
-            problem = t("problems.no_room", room=room, rooms=", ".join(rooms))
+            problem = self.app.t("problems.no_room", room=room, rooms=", ".join(rooms))
             log.warning("%s", problem)
             self.app.options.level_problems = [problem]
             self.app.scenes.replace(ProblemsScene(self.app, [problem]))
             return
         if not self.app.settings.language:
-            languages = [x for x in self.campaign.languages if x in ("en", "fr")]
+            languages = [x for x in self.campaign.languages if x in spoken()]
             self.app.settings = self.app.settings.with_(
                 language=(languages or list(self.campaign.languages))[0])
-            set_language(self.app.settings.language)
         if self.app.options.start_state is not None:
             self.start_in(self.app.options.start_state)
             return
@@ -118,7 +119,7 @@ class Flow:
         nothing recorded, no quiz before or after."""
         from escape_game.ui.scenes.room import RoomScene
 
-        self.player, self.consent, self.recorder = None, False, SilentRecorder()
+        self.player, self.consent, self.recorder = None, False, NullRecorder()
         self.pre_form = self.post_form = None
         self.ended = None
         self.session = GameSession(self.campaign, seed=self.seed, timers=state.timers,
@@ -180,16 +181,16 @@ class Flow:
         self.recorder = self._open_recorder()
         if save is not None:  # the pre-quiz was taken before the save
             self.start_game(resume=save)
-            self.app.toast(t("load.done"), "good")
+            self.app.toast(self.app.t("load.done"), "good")
         elif self.pre_form:
             self.quiz("pre", self.pre_form)
         else:
             self.introduce()
 
     def _open_recorder(self) -> Recorder:
-        """The session recorder with consent; a silent one otherwise (nothing is written)."""
+        """The session recorder with consent; the null one otherwise (nothing is written)."""
         if not (self.consent and self.app.options.telemetry and self.player):
-            return SilentRecorder()
+            return NullRecorder()
         options = self.app.options
         return open_session_recorder(
             options.data_dir, player=self.player, campaign_id=self.campaign.id,
@@ -247,7 +248,7 @@ class Flow:
         self.session = GameSession(
             self.campaign, seed=self.seed if resume is None else resume.seed,
             timers=self.timers() if resume is None else resume.timers,
-            start_room=self.app.options.start_room, recorder=self.recorder or SilentRecorder(),
+            start_room=self.app.options.start_room, recorder=self.recorder,
             clock=self.t_ms,
             resume=None if resume is None else Resume(resume.actions, resume.state))
         self.app.scenes.replace(RoomScene(self.app))
@@ -265,17 +266,17 @@ class Flow:
             shown = "\n".join(change.problems[:3])
             more = len(change.problems) - 3
             if more > 0:
-                shown += "\n" + t("reload.more", count=more)
+                shown += "\n" + self.app.t("reload.more", count=more)
             log.warning("reload failed: %s", "; ".join(change.problems))
             self.app.toasts = [x for x in self.app.toasts if not x.text.startswith(
-                t("reload.failed"))]
-            self.app.toast(f"{t('reload.failed')}\n{shown}", "bad", 15_000)
+                self.app.t("reload.failed"))]
+            self.app.toast(f"{self.app.t('reload.failed')}\n{shown}", "bad", 15_000)
             return
         loaded = change.loaded
         self.app.options.level = loaded
         self.app.images.resolve = getattr(loaded, "resolve_asset", None)
         self.app.toasts = [x for x in self.app.toasts if not x.text.startswith(
-            t("reload.failed"))]
+            self.app.t("reload.failed"))]
         if self.session is None:
             self.app.level_loaded(loaded, [])
             return
@@ -284,10 +285,10 @@ class Flow:
         state = carry_over(Level.from_campaign(loaded.campaign), self.session.state)
         self.session = GameSession(self.campaign, seed=self.session.seed, timers=state.timers,
                                    start_room=state.room,
-                                   recorder=self.recorder or SilentRecorder(),
+                                   recorder=self.recorder,
                                    clock=self.t_ms, resume=Resume(self.session.actions, state))
         self.app.scenes.replace(RoomScene(self.app))
-        self.app.toast(t("reload.done"), "good", 2500)
+        self.app.toast(self.app.t("reload.done"), "good", 2500)
 
     @property
     def game(self) -> GameSession:
@@ -330,10 +331,10 @@ class Flow:
         return events
 
     def _tell_problem(self) -> None:
-        problem = getattr(self.recorder, "problem", None)
+        problem = self.recorder.problem
         if problem and not self.problem_shown:
             self.problem_shown = True
-            self.app.toast(t("telemetry.problem"), "warn", 9000)
+            self.app.toast(self.app.t("telemetry.problem"), "warn", 9000)
 
     def react(self, events: list[Event]) -> None:
         """The game's course follows the events (an ended game's save is marked finished);
@@ -390,9 +391,9 @@ class Flow:
                       timers=self.session.state.timers)
         except (OSError, ValueError) as exc:
             log.warning("save failed: %s", exc)
-            self.app.toast(t("save.failed"), "bad")
+            self.app.toast(self.app.t("save.failed"), "bad")
             return False
-        self.app.toast(t("save.done"), "good")
+        self.app.toast(self.app.t("save.done"), "good")
         return True
 
     def has_save(self) -> bool:
@@ -412,7 +413,7 @@ class Flow:
 
         path = self.save_path()
         if not path.is_file():
-            self.app.toast(t("load.none_for_code"), "warn")
+            self.app.toast(self.app.t("load.none_for_code"), "warn")
             return None
         try:  # checked against the level: its log is replayed, the snapshot must match
             return load_save(path, level=Level.from_campaign(self.campaign),
@@ -420,7 +421,7 @@ class Flow:
                              content_hash=getattr(self.app.options.level, "content_hash", None))
         except SaveError as exc:
             log.warning("load failed: %s", exc)
-            self.app.toast(t("load.failed"), "bad")
+            self.app.toast(self.app.t("load.failed"), "bad")
             return None
 
     def load(self) -> bool:
@@ -429,21 +430,18 @@ class Flow:
         if save is None:
             return False
         self.seed = save.seed
-        if self.recorder is None:
-            self.recorder = SilentRecorder()
         self.start_game(resume=save)
-        self.app.toast(t("load.done"), "good")
+        self.app.toast(self.app.t("load.done"), "good")
         return True
 
     # --- leaving ----------------------------------------------------------------------
     def close(self) -> None:
-        if self.recorder is not None:
-            outcome = self.ended.outcome if self.ended else "quit"
-            try:
-                self.recorder.close(outcome, self.t_ms())
-            except Exception as exc:
-                log.warning("recorder close: %s", exc)
-            self.recorder = None
+        outcome = self.ended.outcome if self.ended else "quit"
+        try:
+            self.recorder.close(outcome, self.t_ms())
+        except Exception as exc:
+            log.warning("recorder close: %s", exc)
+        self.recorder = NullRecorder()  # a closed session records nothing more
         self.session = None
 
     def quit(self) -> None:

@@ -27,10 +27,6 @@ Easing = Callable[[float], float]
 Point = tuple[float, float]
 
 
-def linear(t: float) -> float:
-    return t
-
-
 def ease_out(t: float) -> float:
     """Fast then gentle: things arrive softly."""
     return 1.0 - (1.0 - t) ** 3

@@ -17,7 +17,6 @@ from escape_game.core.events import (
     ThreatStruck,
     ThreatWarned,
 )
-from escape_game.ui.i18n import t
 from escape_game.ui.reactions import describe
 
 if TYPE_CHECKING:
@@ -70,8 +69,8 @@ class EventPresenter:
         if campaign is None or campaign.story is None:
             app.scenes.push(plain(app))
             return
-        summary = t("ending.summary", score=event.score, money=flow.money(event.money),
-                    wellbeing=event.wellbeing)
+        summary = self.app.t("ending.summary", score=event.score, money=flow.money(event.money),
+                             wellbeing=event.wellbeing)
         room = flow.session.room if flow.session is not None else None
         app.scenes.push(outcome_scene(app, campaign, flow.tr, event.outcome, summary,
                                          flow.game_over_seen, room=room))

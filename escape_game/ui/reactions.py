@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from escape_game.core import events as ev
-from escape_game.ui.i18n import t
 
 
 def _name(flow: Any, table: str, entity_id: str) -> str:
@@ -25,28 +24,29 @@ def describe(event: ev.Event, flow: Any) -> tuple[str, str] | None:
     """(text, kind) for a toast, or None when a scene shows the event itself."""
     if isinstance(event, ev.ActionRejected):
         key = f"rejected.{event.reason}"
-        text = t(key)
-        return (text if text != key else t("rejected.other")), "warn"
+        text = flow.app.t(key)
+        return (text if text != key else flow.app.t("rejected.other")), "warn"
     if isinstance(event, ev.ItemTaken | ev.ItemGiven):
-        return t("event.item_taken", item=_name(flow, "items", event.item)), "good"
+        return flow.app.t("event.item_taken", item=_name(flow, "items", event.item)), "good"
     if isinstance(event, ev.ItemUsed):
-        return t("event.item_used", item=_name(flow, "items", event.item)), "info"
+        return flow.app.t("event.item_used", item=_name(flow, "items", event.item)), "info"
     if isinstance(event, ev.PuzzleSolved):
-        return t("event.puzzle_solved", points=event.points), "good"
+        return flow.app.t("event.puzzle_solved", points=event.points), "good"
     if isinstance(event, ev.PuzzleAttempted) and not event.correct:
-        return t("event.puzzle_wrong"), "bad"
+        return flow.app.t("event.puzzle_wrong"), "bad"
     if isinstance(event, ev.PuzzleLocked):
-        return t("event.puzzle_locked"), "bad"
+        return flow.app.t("event.puzzle_locked"), "bad"
     if isinstance(event, ev.PotionBought):
-        return t("event.potion_bought", potion=_name(flow, "potions", event.potion),
-                 premium=flow.money(event.premium)), "good"
+        return flow.app.t("event.potion_bought", potion=_name(flow, "potions", event.potion),
+                          premium=flow.money(event.premium)), "good"
     if isinstance(event, ev.PurchaseCancelled):
-        return t("event.purchase_cancelled", potion=_name(flow, "potions", event.potion),
-                 refund=flow.money(event.refund)), "info"
+        return flow.app.t("event.purchase_cancelled", potion=_name(flow, "potions", event.potion),
+                          refund=flow.money(event.refund)), "info"
     if isinstance(event, ev.ExitUnlocked):
-        return t("event.exit_unlocked", exit=_name(flow, "exits", event.exit)), "good"
+        return flow.app.t("event.exit_unlocked", exit=_name(flow, "exits", event.exit)), "good"
     if isinstance(event, ev.ThreatSpared):
-        return t("event.threat_spared", threat=_name(flow, "threats", event.threat)), "good"
+        threat = _name(flow, "threats", event.threat)
+        return flow.app.t("event.threat_spared", threat=threat), "good"
     if isinstance(event, ev.TimeRanOut):
-        return t("event.time_ran_out"), "bad"
+        return flow.app.t("event.time_ran_out"), "bad"
     return None

@@ -23,6 +23,8 @@ from escape_game.ui.widgets import FocusRing, Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
+    from escape_game.ui.flow import Flow
+    from escape_game.ui.session import GameSession
 
 NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(10)})
@@ -384,6 +386,23 @@ class Scene:
 
     def on_text(self, text: str) -> None:
         """Typed characters (TEXTINPUT); only scenes with a text field use them."""
+
+
+class GameScene(Scene):
+    """A screen that exists only during a game (a room, an object, a puzzle, the shop): it
+    draws the game being played, and nothing once that game is gone."""
+
+    @property
+    def flow(self) -> Flow:
+        return self.app.flow
+
+    def draw(self, p: Painter) -> None:
+        session = self.flow.session
+        if session is not None:
+            self.draw_game(p, session)
+
+    def draw_game(self, p: Painter, session: GameSession) -> None:
+        """Draw the scene over the game being played, registering its widgets."""
 
 
 class SceneManager:

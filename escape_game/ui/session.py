@@ -26,6 +26,7 @@ from escape_game.core import (
 from escape_game.core.actions import Action, AdvanceTime
 from escape_game.core.events import Event
 from escape_game.model import Campaign, Exit, GameObject, Potion, Room
+from telemetry.protocol import Recorder
 
 #: longest single AdvanceTime the UI sends (a stalled frame must not skip a countdown)
 MAX_STEP_MS = 1000
@@ -44,7 +45,7 @@ class Resume:
 
 class GameSession:
     def __init__(self, campaign: Campaign, *, seed: int, timers: bool,
-                 start_room: str | None, recorder: Any, clock: Callable[[], int],
+                 start_room: str | None, recorder: Recorder, clock: Callable[[], int],
                  resume: Resume | None = None) -> None:
         """A new game; with ``resume``, the game of a save going on where it was saved.
 
@@ -70,10 +71,8 @@ class GameSession:
             self.actions = list(resume.actions)
             self.state: GameState = resume.state
             self.pending: list[Event] = []
-            record = getattr(recorder, "resume", None)
-            if record is not None:
-                record(self.level, seed=seed, timers=timers, start_room=start_room,
-                       actions=self.actions, state=self.state, t_ms=clock())
+            recorder.resume(self.level, seed=seed, timers=timers, start_room=start_room,
+                            actions=self.actions, state=self.state, t_ms=clock())
             return
         result = new_game(self.level, seed, timers=timers, start_room=start_room)
         self.state = result.state

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
+
+from telemetry.commands._player import (
+    add_player_arguments,
+    player_and_folder,
+    unreadable_headers,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -15,20 +20,15 @@ def register(subparsers: Any) -> None:
         description="Remove every session file of a player code from the folder, and append "
         "the code's SHA-256 (not the code) to tombstones.txt so later imports refuse copies.",
     )
-    parser.add_argument("--player", required=True, metavar="CODE", help="the player code")
-    parser.add_argument("--data", type=Path, default=None, metavar="DIR",
-                        help="session folder (default: this computer's data folder)")
+    add_player_arguments(parser)
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from telemetry.codes import normalize_code
-    from telemetry.paths import default_data_dir
-    from telemetry.privacy import erase_player, player_sessions, unattributed_sessions
+    from telemetry.privacy import erase_player, player_sessions
 
-    folder: Path = args.data or default_data_dir()
-    code = normalize_code(args.player)
+    code, folder = player_and_folder(args)
     paths = player_sessions(folder, code) if folder.is_dir() else []
     if not args.yes:
         prompt = (f"Erase {len(paths)} session file(s) of {code} in {folder} "
@@ -48,9 +48,8 @@ def run(args: argparse.Namespace) -> int:
     for path in erasure.removed:
         print(f"removed {path}")
     print(f"tombstone {erasure.tombstone} added to {folder / 'tombstones.txt'}")
-    unreadable = unattributed_sessions(folder)
+    unreadable = unreadable_headers(folder)
     if unreadable:
-        print(f"warning: {len(unreadable)} file(s) have an unreadable header and may also "
-              "belong to this player; check them by hand: "
-              + ", ".join(str(p.relative_to(folder)) for p in unreadable), file=sys.stderr)
+        print(f"warning: {unreadable}; they may also belong to this player: check them by "
+              "hand", file=sys.stderr)
     return 0

@@ -7,6 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from telemetry.commands._player import (
+    add_player_arguments,
+    player_and_folder,
+    unreadable_headers,
+)
+
 
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
@@ -15,21 +21,16 @@ def register(subparsers: Any) -> None:
         description="Gather every session file of a player code: JSON Lines on standard "
         "output or in FILE, or the files themselves in a zip when FILE ends in .zip.",
     )
-    parser.add_argument("--player", required=True, metavar="CODE", help="the player code")
-    parser.add_argument("--data", type=Path, default=None, metavar="DIR",
-                        help="session folder (default: this computer's data folder)")
+    add_player_arguments(parser)
     parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
                         help="write here instead of standard output (never overwritten)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from telemetry.codes import normalize_code
-    from telemetry.paths import default_data_dir
-    from telemetry.privacy import export_player, unattributed_sessions
+    from telemetry.privacy import export_player
 
-    folder: Path = args.data or default_data_dir()
-    code = normalize_code(args.player)
+    code, folder = player_and_folder(args)
     if not folder.is_dir():
         print(f"error: no session folder at {folder}", file=sys.stderr)
         return 1
@@ -40,9 +41,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     where = f" into {args.output}" if args.output else ""
     print(f"exported {count} session file(s) of {code}{where}", file=sys.stderr)
-    unreadable = unattributed_sessions(folder)
+    unreadable = unreadable_headers(folder)
     if unreadable:
-        print(f"note: {len(unreadable)} file(s) have an unreadable header and could not be "
-              "checked: " + ", ".join(str(p.relative_to(folder)) for p in unreadable),
-              file=sys.stderr)
+        print(f"note: {unreadable}; they could not be checked", file=sys.stderr)
     return 0

@@ -17,9 +17,9 @@ from escape_game.check.moves import apply_move, moves
 from escape_game.check.search import search
 from escape_game.core import Level, new_game
 from escape_game.core.state import GameState
+from escape_game.model import Campaign
 
 EXACT_BUDGET = 20_000
-from escape_game.model import Campaign
 
 
 @st.composite

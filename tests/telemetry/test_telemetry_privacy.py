@@ -173,3 +173,19 @@ def test_export_and_delete_walk_every_sub_folder(tmp_path: Path) -> None:
     (data / "restored" / deep.name).write_bytes((elsewhere / deep.name).read_bytes())
     ds = ingest(data)
     assert list(ds.sessions["player"]) == ["FOX-123"] and ds.erased_sessions == 1
+
+
+def test_export_and_delete_name_the_files_whose_player_is_unknown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _record(tmp_path, "OWL-427")
+    (tmp_path / "broken.jsonl").write_text("{ not a header\n", encoding="utf-8")
+    assert main(["telemetry", "export", "--player", "OWL-427", "--data", str(tmp_path),
+                 "-o", str(tmp_path / "out.jsonl")]) == 0
+    note = capsys.readouterr().err
+    assert "1 file(s) have an unreadable header: broken.jsonl" in note
+    assert main(["telemetry", "delete", "--player", "OWL-427", "--data", str(tmp_path),
+                 "--yes"]) == 0
+    warning = capsys.readouterr().err
+    assert "1 file(s) have an unreadable header: broken.jsonl" in warning
+    assert "may also belong to this player" in warning

@@ -158,7 +158,6 @@ def _settle(pilot: Pilot) -> None:
 
 def tour_every_scene(pilot: Pilot) -> Iterator[tuple[str, list[Any] | None]]:
     """Yield (name, potions compared or None) with each scene of the level on top."""
-    from escape_game.ui.i18n import t
     from escape_game.ui.scenes.consent import ConsentScene
     from escape_game.ui.scenes.debrief import DebriefScene
     from escape_game.ui.scenes.ending import EndingScene
@@ -295,7 +294,7 @@ def tour_every_scene(pilot: Pilot) -> Iterator[tuple[str, list[Any] | None]]:
     app.scenes.push(EndingScene(app))
     _settle(pilot)
     yield "ending", None
-    summary = t("ending.summary", score=120, money=flow.money(Decimal(415)), wellbeing=70)
+    summary = pilot.app.t("ending.summary", score=120, money=flow.money(Decimal(415)), wellbeing=70)
     for outcome in ("escaped", "out_of_time", "exhausted"):
         page = outcome_scene(app, campaign, flow.tr, outcome, summary, lambda: None,
                              room=flow.game.room)

@@ -18,7 +18,6 @@ from escape_game.core.events import ThreatStruck
 from escape_game.core.state import PendingWarning
 from escape_game.loading import load_campaign
 from escape_game.ui.app import PlayOptions
-from escape_game.ui.i18n import t
 from escape_game.ui.pilot import Pilot
 from escape_game.ui.scenes.outcome import outcome_scene
 from escape_game.ui.scenes.shop import ShopScene
@@ -99,7 +98,7 @@ def screens(pilot: Pilot) -> Iterator[str]:
     app.time_ms += SETTLED_MS
     pilot.frame(ms=0)
     yield "strike"
-    summary = t("ending.summary", score=120, money=flow.money(Decimal(700)), wellbeing=78)
+    summary = app.t("ending.summary", score=120, money=flow.money(Decimal(700)), wellbeing=78)
     for outcome in ("escaped", "out_of_time", "exhausted"):
         app.scenes.replace(outcome_scene(app, campaign, flow.tr, outcome, summary,
                                          lambda: None, room=flow.game.room))

@@ -15,8 +15,8 @@ import pygame
 import pytest
 import yaml
 
+from escape_game.locales import LOCALES_DIR
 from escape_game.ui.assets import Fonts
-from escape_game.ui.i18n import LOCALES_DIR
 
 pytestmark = pytest.mark.ui
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from escape_game.check.arrival import arrival
 from escape_game.check.layout_lint import (
     SHOP_INNER_W,
     header_texts,
@@ -21,7 +22,6 @@ from escape_game.check.layout_lint import (
 )
 from escape_game.core import Level
 from escape_game.loading import LoadedCampaign, load_campaign
-from escape_game.runner.arrival import arrival
 
 LEVELS = Path(__file__).resolve().parents[2] / "levels"
 ACADEMY = LEVELS / "risk_academy"

@@ -11,10 +11,10 @@ from typing import Any
 import pygame
 import pytest
 
+from escape_game.check.arrival import arrival, with_changes
 from escape_game.core import Level
 from escape_game.live_reload import LevelWatcher
 from escape_game.loading import load_campaign
-from escape_game.runner.arrival import arrival, with_changes
 from escape_game.ui.scenes.room import RoomScene
 
 TUTORIAL = Path(__file__).resolve().parents[2] / "levels" / "tutorial"

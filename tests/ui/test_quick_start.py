@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from escape_game.check.arrival import arrival, with_changes
 from escape_game.core import Level
 from escape_game.loading import load_campaign
-from escape_game.runner.arrival import arrival, with_changes
 
 TUTORIAL = Path(__file__).resolve().parents[2] / "levels" / "tutorial"
 

@@ -10,19 +10,17 @@ from locations import LEVELS
 from escape_game.core.actions import AdvanceTime, Quit
 from escape_game.loading import load_campaign
 from escape_game.ui.session import MAX_STEP_MS, TIME_STEP_MS, GameSession
+from telemetry.protocol import NullRecorder
 
 pytestmark = pytest.mark.ui
 
 
-class _Recorder:
+class _Recorder(NullRecorder):
     def __init__(self) -> None:
         self.actions: list[Any] = []
 
     def action(self, action: Any, t_ms: int) -> None:
         self.actions.append(action)
-
-    def events(self, events: Any, t_ms: int) -> None:
-        pass
 
 
 def _session() -> tuple[GameSession, _Recorder]:

@@ -10,7 +10,7 @@ import pygame
 import pytest
 from test_scenes import in_room
 
-from escape_game.ui.i18n import t
+from escape_game.locales import say
 from escape_game.ui.scenes.purchase import ConfirmBuyScene
 from escape_game.ui.scenes.room import RoomScene
 from escape_game.ui.scenes.shop import ShopScene
@@ -44,7 +44,7 @@ def test_buying_asks_first_with_the_money_now_and_after(make_pilot: Any, mode: s
     assert pilot.focused == "close"  # Enter twice never buys by accident
     texts = [r.text for r in pilot.scene.texts]
     assert flow.money(money) in texts and flow.money(money - 40) in texts
-    assert t("purchase.cooling_off") in shown(pilot)
+    assert say("en", "purchase.cooling_off") in shown(pilot)
     player.do("close")  # not now: nothing bought
     assert isinstance(pilot.scene, ShopScene)
     assert pilot.session().state.owned_ids == frozenset()
@@ -63,7 +63,7 @@ def test_a_purchase_can_be_cancelled_while_still_in_the_shop(make_pilot: Any,
     money = pilot.session().state.money
     player.shop()
     player.buy("flame_guard")
-    assert t("shop.cooling_off") in shown(pilot)
+    assert say("en", "shop.cooling_off") in shown(pilot)
     player.do("cancel_flame_guard")
     state = pilot.session().state
     assert state.owned_ids == frozenset() and state.money == money
@@ -84,7 +84,7 @@ def test_the_cancel_is_gone_once_the_player_did_something_else(make_pilot: Any) 
     player.shop()
     assert pilot.session().state.owned_ids == {"flame_guard"}
     assert not pilot.has("cancel_flame_guard")
-    assert t("shop.cooling_off") not in shown(pilot)
+    assert say("en", "shop.cooling_off") not in shown(pilot)
 
 
 def warned(make_pilot: Any, **options: Any) -> tuple[Any, Any]:
@@ -100,14 +100,14 @@ def warned(make_pilot: Any, **options: Any) -> tuple[Any, Any]:
 def test_a_warning_pushes_the_flash_offer_with_a_one_click_buy(make_pilot: Any) -> None:
     pilot, player = warned(make_pilot)
     money = pilot.session().state.money
-    assert t("threat.offer_ends", n=10) in shown(pilot)
-    assert pilot.widget("flash_buy").label == t("threat.flash_buy", price="€40")
+    assert say("en", "threat.offer_ends", n=10) in shown(pilot)
+    assert pilot.widget("flash_buy").label == say("en", "threat.flash_buy", price="€40")
     player.do("flash_buy")  # no question asked: the hasty buy
     assert isinstance(pilot.scene, ThreatScene)
     assert pilot.session().state.owned_ids == {"flame_guard"}
     assert pilot.session().state.money == money - 40
     assert not pilot.has("flash_buy")
-    assert t("threat.offer_bought", potion="Fire potion") in shown(pilot)
+    assert say("en", "threat.offer_bought", potion="Fire potion") in shown(pilot)
     # second thoughts: the shop, opened from the warning, still takes it back
     player.do("shop")
     player.do("cancel_flame_guard")
@@ -120,13 +120,13 @@ def test_the_offer_ends_but_the_shop_still_sells(make_pilot: Any) -> None:
     pilot.wait(10_500, step=100)
     assert pilot.session().state.pending("kitchen_fire") is not None
     assert not pilot.has("flash_buy")
-    assert t("threat.offer_over", potion="FlameGuard — Fire potion") in shown(pilot)
+    assert say("en", "threat.offer_over", potion="FlameGuard — Fire potion") in shown(pilot)
 
 
 def test_pausing_calms_the_offer_slows_it_and_shows_the_fine_print(make_pilot: Any) -> None:
     pilot, player = warned(make_pilot)
     player.do("think")
-    assert t("threat.offer_fine_print") in shown(pilot)
+    assert say("en", "threat.offer_fine_print") in shown(pilot)
     pilot.wait(10_500, step=100)  # ten real seconds are far fewer of the slowed countdown
     assert pilot.has("flash_buy")
 

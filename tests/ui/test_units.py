@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from escape_game.ui import i18n
 from escape_game.ui.units import duration
 
 
@@ -20,9 +19,4 @@ from escape_game.ui.units import duration
     ("en", 0, "0 seconds"),
 ])
 def test_durations_in_words(lang: str, seconds: int, expected: str) -> None:
-    before = i18n.language()
-    i18n.set_language(lang)
-    try:
-        assert duration(seconds) == expected
-    finally:
-        i18n.set_language(before)
+    assert duration(seconds, lang) == expected

@@ -1,32 +1,13 @@
-"""A small level for UI tests, validated straight from its YAML (no loader needed)."""
+"""A small level for UI tests, loaded through the loader like any level a teacher writes."""
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from escape_game.model import Campaign
+from escape_game.loading import LoadedCampaign, load_campaign
 
 UI_FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@dataclass
-class FixtureLevel:
-    """What the loader returns, for a fixture level validated straight from its YAML."""
-
-    campaign: Campaign
-    root: Path
-    content_hash: str
-
-    def resolve_asset(self, ref: str) -> Path:
-        return self.root / ref
-
-
-def fixture_level(name: str = "mini") -> FixtureLevel:
-    path = UI_FIXTURES / name / "campaign.yaml"
-    text = path.read_bytes()
-    campaign = Campaign.model_validate(yaml.safe_load(text))
-    return FixtureLevel(campaign, path.parent, hashlib.sha256(text).hexdigest())
+def fixture_level(name: str = "mini") -> LoadedCampaign:
+    return load_campaign(UI_FIXTURES / name)

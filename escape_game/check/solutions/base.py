@@ -7,7 +7,6 @@ words for an answer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Generic, Protocol, TypeVar
 
@@ -20,8 +19,7 @@ P = TypeVar("P", bound=PuzzleBase)
 class Words(Protocol):
     """The walkthrough's wording, in one language (check.walkthrough.Describer)."""
 
-    @property
-    def p(self) -> Mapping[str, str]: ...
+    def phrase(self, key: str, **params: object) -> str: ...
     def text(self, text: Text | None, default: str) -> str: ...
     def money(self, amount: Decimal) -> str: ...
     def potion(self, potion_id: str) -> str: ...

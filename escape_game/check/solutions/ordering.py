@@ -23,4 +23,4 @@ class OrderingSolutions(Solutions[Ordering]):
         if answer.choices is None:
             return None
         names = {o.id: words.text(o.text, o.id) for o in puzzle.items}
-        return f", {words.p['then']} ".join(quote(names.get(c, c)) for c in answer.choices)
+        return f", {words.phrase('then')} ".join(quote(names.get(c, c)) for c in answer.choices)

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from escape_game.locales import say
 from escape_game.model import Potion
 from escape_game.ui.draw import Painter, TableRecord
-from escape_game.ui.i18n import t
 from escape_game.ui.units import duration
 
 if TYPE_CHECKING:
@@ -31,15 +31,17 @@ def risk_names(texts: LevelTexts, potion: Potion) -> str:
 
 def facts(texts: LevelTexts, potion: Potion) -> list[tuple[str, str]]:
     """(caption, value) rows that compare products, in the order a careful buyer reads them."""
-    exclusions = "; ".join(texts.tr(x.text) for x in potion.exclusions) or t("shop.none")
-    waiting = (duration(potion.waiting_period) if potion.waiting_period else t("shop.none"))
+    lang = texts.lang
+    exclusions = "; ".join(texts.tr(x.text) for x in potion.exclusions) or say(lang, "shop.none")
+    waiting = (duration(potion.waiting_period, lang) if potion.waiting_period
+               else say(lang, "shop.none"))
     return [
-        (t("shop.covers"), risk_names(texts, potion)),
-        (t("shop.premium"), texts.money(potion.premium)),
-        (t("shop.deductible"), texts.money(potion.deductible)),
-        (t("shop.limit"), texts.money(potion.limit)),
-        (t("shop.waiting"), waiting),
-        (t("shop.exclusions"), exclusions),
+        (say(lang, "shop.covers"), risk_names(texts, potion)),
+        (say(lang, "shop.premium"), texts.money(potion.premium)),
+        (say(lang, "shop.deductible"), texts.money(potion.deductible)),
+        (say(lang, "shop.limit"), texts.money(potion.limit)),
+        (say(lang, "shop.waiting"), waiting),
+        (say(lang, "shop.exclusions"), exclusions),
     ]
 
 
@@ -61,7 +63,7 @@ def _header(p: Painter, texts: LevelTexts, potion: Potion, x: int, y: int, width
     y += p.paragraph(texts.tr(potion.name), pygame.Rect(tx, y, tw, 10**6), "small", th.text)
     y = max(y, top + pic)
     if slogan and potion.slogan:
-        y += p.px(4) + p.paragraph(t("shop.slogan", text=texts.tr(potion.slogan)),
+        y += p.px(4) + p.paragraph(say(texts.lang, "shop.slogan", text=texts.tr(potion.slogan)),
                                    pygame.Rect(x, y + p.px(4), width, 10**6), "small", th.warn)
     return y + p.px(8)
 
@@ -132,7 +134,8 @@ def _header_height(p: Painter, texts: LevelTexts, potion: Potion, width: int,
          + p.measure(texts.tr(potion.name), tw, "small"))
     h = max(h, pic)
     if slogan and potion.slogan:
-        h += p.px(8) + p.measure(t("shop.slogan", text=texts.tr(potion.slogan)), width, "small")
+        slogan_text = say(texts.lang, "shop.slogan", text=texts.tr(potion.slogan))
+        h += p.px(8) + p.measure(slogan_text, width, "small")
     return h + p.px(24)
 
 

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import button_height, buttons_flow, title_bar
 from escape_game.ui.widgets import Widget
@@ -79,11 +78,11 @@ class ConsentScene(Scene):
     def draw(self, p: Painter) -> None:
         w = p.view_w
         th = p.theme
-        y = title_bar(p, t("consent.title"))
+        y = title_bar(p, self.app.t("consent.title"))
         text_w = min(w - p.px(80), p.px(1100))
         box = pygame.Rect(p.px(40), y, text_w, p.px(10))
-        body = "\n\n".join([t("consent.what"), t("consent.why"), t("consent.never"),
-                            t("consent.choice")])
+        body = "\n\n".join(self.app.t(f"consent.{part}")
+                            for part in ("what", "why", "never", "choice"))
         art = p.px(80) if text_w > p.px(600) else 0
         text_x = p.px(35) + art
         box.height = p.measure(body, text_w - text_x - p.px(20), "body") + p.px(30)
@@ -95,9 +94,9 @@ class ConsentScene(Scene):
                                       box.width - text_x - p.px(20), box.height), "body", th.text)
         y = box.bottom + p.px(20)
         bh = button_height(p)
-        y += p.paragraph(t("consent.code_label"), pygame.Rect(p.px(40), y, text_w, 10**6),
+        y += p.paragraph(self.app.t("consent.code_label"), pygame.Rect(p.px(40), y, text_w, 10**6),
                          "body", th.text, bold=True) + p.px(6)
-        label = self.code or t("consent.code_placeholder")
+        label = self.code or self.app.t("consent.code_placeholder")
         blink_on = self.app.settings.reduced_motion or (self.age_ms // 500) % 2 == 0
         if self.focus.key == "code" and blink_on:
             label = self.code + "|"
@@ -111,21 +110,22 @@ class ConsentScene(Scene):
         code_w = Widget("code", label, pygame.Rect(p.px(40), y, field_w, bh), lambda: None,
                         kind="input", style="quiet", icon="items/id_card")
         self.add(code_w)
-        gen_h = p.button_height(t("consent.generate"), gen_w)
-        gen = self.add(Widget("generate", t("consent.generate"),
+        gen_h = p.button_height(self.app.t("consent.generate"), gen_w)
+        gen = self.add(Widget("generate", self.app.t("consent.generate"),
                               pygame.Rect(*gen_pos, gen_w, gen_h), self.generate,
                               icon="items/dice"))
         y = max(code_w.rect.bottom, gen.rect.bottom) + p.px(10)
         if self.code:
             ok = self.code_ok()
             icon = "ui/check" if ok else "items/warning"
-            msg = t("consent.code_ok") if ok else t("consent.code_bad")
+            msg = self.app.t("consent.code_ok") if ok else self.app.t("consent.code_bad")
             p.image(icon, pygame.Rect(p.px(40), y, p.px(32), p.px(32)))
             y += max(p.px(32), p.paragraph(msg, pygame.Rect(p.px(82), y, text_w - p.px(42),
                                                             10**6), "small",
                                            th.good if ok else th.warn))
         y += p.px(20)
-        labels = [t("consent.agree"), t("consent.refuse"), t("common.back")]
+        labels = [self.app.t("consent.agree"), self.app.t("consent.refuse"),
+                  self.app.t("common.back")]
         rects = buttons_flow(p, labels, p.px(40), y, text_w, p.px(300), p.px(16))
         self.add(Widget("agree", labels[0], rects[0], self.agree, style="primary",
                         enabled=self.code_ok(), icon="ui/check"))

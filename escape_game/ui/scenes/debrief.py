@@ -10,7 +10,6 @@ import pygame
 from escape_game.core import events as ev
 from escape_game.runner.decisions import Decisions, decisions, timed_events
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import title_bar
 from escape_game.ui.widgets import Widget
@@ -105,7 +104,7 @@ class DebriefScene(Scene):
         flow = self.flow
         debrief = flow.campaign.debrief
         intro = flow.tr(debrief.intro) if debrief is not None else ""
-        y = title_bar(p, t("debrief.title"), intro)
+        y = title_bar(p, self.app.t("debrief.title"), intro)
         full = w - p.px(80)
         two = full >= p.px(1000)
         old = list(self._heights)
@@ -129,7 +128,7 @@ class DebriefScene(Scene):
         if outro:
             y += p.paragraph(outro, pygame.Rect(p.px(40), y, full, 10**6), "body",
                              th.muted) + p.px(12)
-        label = t("debrief.done")
+        label = self.app.t("debrief.done")
         width = min(full, p.px(320))
         self.add(Widget("done", label, pygame.Rect(w - p.px(40) - width, max(y, h - p.px(90)),
                                                    width, p.button_height(label, width)),
@@ -142,19 +141,21 @@ class DebriefScene(Scene):
         ended = flow.ended
         if ended is not None:
             p.image("ui/star", pygame.Rect(inner.left, y, p.px(40), p.px(40)))
-            y += max(p.px(44), p.paragraph(t("debrief.score", score=ended.score), pygame.Rect(
+            score = self.app.t("debrief.score", score=ended.score)
+            y += max(p.px(44), p.paragraph(score, pygame.Rect(
                 inner.left + p.px(50), y, inner.width - p.px(50), 10**6), "large", th.accent,
                 bold=True)) + p.px(6)
         for phase in ("pre", "post"):
             if phase in flow.quiz_scores:
                 right, total = flow.quiz_scores[phase]
-                y += p.paragraph(t(f"debrief.quiz_{phase}", right=right, total=total),
+                y += p.paragraph(self.app.t(f"debrief.quiz_{phase}", right=right, total=total),
                                  pygame.Rect(inner.left, y, inner.width, 10**6), "body", th.text)
         y += p.px(10)
-        y += p.paragraph(t("debrief.choices"), pygame.Rect(inner.left, y, inner.width, 10**6),
+        y += p.paragraph(self.app.t("debrief.choices"),
+                         pygame.Rect(inner.left, y, inner.width, 10**6),
                          "body", th.text, bold=True) + p.px(4)
         # what, then the player's number beside a careful player's, as a small table
-        you, careful = t("debrief.you"), t("debrief.careful")
+        you, careful = self.app.t("debrief.you"), self.app.t("debrief.careful")
         num_w = max(p.text_width(you, "small", True), p.text_width(careful, "small", True),
                     p.px(70)) + p.px(12)
         what_w = inner.width - 2 * num_w - p.px(36)
@@ -170,7 +171,7 @@ class DebriefScene(Scene):
             good = mine >= best
             p.image("ui/check" if good else "items/light_bulb",
                     pygame.Rect(inner.left, y, p.px(28), p.px(28)))
-            used = p.paragraph(t(WHAT[key]), pygame.Rect(inner.left + p.px(36), y, what_w,
+            used = p.paragraph(self.app.t(WHAT[key]), pygame.Rect(inner.left + p.px(36), y, what_w,
                                                              10**6), "small",
                                th.good if good else th.text)
             if cols + 2 * num_w <= inner.right:
@@ -180,7 +181,7 @@ class DebriefScene(Scene):
                        anchor="midtop")
                 used = max(used, p.line_height("body"))
             else:
-                used += p.paragraph(t("debrief.you_vs_careful", mine=mine, careful=best),
+                used += p.paragraph(self.app.t("debrief.you_vs_careful", mine=mine, careful=best),
                                     pygame.Rect(inner.left + p.px(36), y + used, what_w, 10**6),
                                     "small", th.text)
             y += max(used, p.px(28)) + p.px(8)
@@ -194,20 +195,20 @@ class DebriefScene(Scene):
         lines: list[tuple[str, bool]] = []
         for paused, (n, seconds, net) in sorted(self.decisions.by_pause().items(),
                                                  reverse=True):
-            lines.append((t("debrief.group_" + ("paused" if paused else "hasty"), n=n,
-                            seconds=f"{seconds:.0f}", net=flow.money(net)), net >= 0))
+            lines.append((self.app.t("debrief.group_" + ("paused" if paused else "hasty"), n=n,
+                                     seconds=f"{seconds:.0f}", net=flow.money(net)), net >= 0))
         for buy in self.decisions.purchases:
             potion = potions.get(buy.potion)
             name = flow.tr(potion.name) if potion is not None else buy.potion
-            lines.append((t("debrief.bought_" + ("paused" if buy.paused else "hasty"),
-                            potion=name, seconds=f"{buy.seconds:.0f}",
-                            net=flow.money(buy.net)), buy.net >= 0))
+            lines.append((self.app.t("debrief.bought_" + ("paused" if buy.paused else "hasty"),
+                                     potion=name, seconds=f"{buy.seconds:.0f}",
+                                     net=flow.money(buy.net)), buy.net >= 0))
         for strike in self.decisions.strikes:
             threat = threats.get(strike.threat)
             name = flow.tr(threat.name) if threat is not None else strike.threat
-            lines.append((t("debrief.struck_" + ("paused" if strike.paused else "hasty"),
-                            threat=name, seconds=f"{strike.seconds:.0f}",
-                            cost=flow.money(strike.out_of_pocket)), strike.protected))
+            lines.append((self.app.t("debrief.struck_" + ("paused" if strike.paused else "hasty"),
+                                     threat=name, seconds=f"{strike.seconds:.0f}",
+                                     cost=flow.money(strike.out_of_pocket)), strike.protected))
         return lines
 
     def _draw_decisions(self, p: Painter, inner: pygame.Rect, y: int) -> int:
@@ -216,9 +217,9 @@ class DebriefScene(Scene):
         if not lines:
             return y
         th = p.theme
-        y += p.px(6) + p.paragraph(t("debrief.timed"), pygame.Rect(inner.left, y, inner.width,
-                                                                  10**6), "body", th.text,
-                                   bold=True) + p.px(4)
+        y += p.px(6) + p.paragraph(self.app.t("debrief.timed"),
+                                   pygame.Rect(inner.left, y, inner.width, 10**6), "body",
+                                   th.text, bold=True) + p.px(4)
         for text, good in lines:
             p.image("ui/check" if good else "items/light_bulb",
                     pygame.Rect(inner.left, y, p.px(28), p.px(28)))
@@ -231,7 +232,7 @@ class DebriefScene(Scene):
         th = p.theme
         flow = self.flow
         y = inner.top + p.px(14)
-        y += p.paragraph(t("debrief.concepts_n", n=len(self.concepts)),
+        y += p.paragraph(self.app.t("debrief.concepts_n", n=len(self.concepts)),
                          pygame.Rect(inner.left, y, inner.width, 10**6), "body", th.text,
                          bold=True) + p.px(6)
         for concept in self.concepts:

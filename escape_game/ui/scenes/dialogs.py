@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import centered
 from escape_game.ui.widgets import Widget
@@ -45,7 +44,7 @@ class MessageScene(Scene):
         icon = min(p.px(88), width // 5)
         text_x = p.px(24) + icon + p.px(18)
         text_w = width - text_x - p.px(24)
-        ok = t("common.ok")
+        ok = self.app.t("common.ok")
         bw = min(p.px(220), width - p.px(48))
         bh = p.button_height(ok, bw)
         text_h = p.measure(self.text, text_w, "large")

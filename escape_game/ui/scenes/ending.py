@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import centered
 from escape_game.ui.widgets import Widget
@@ -35,12 +34,13 @@ class EndingScene(Scene):
         outcome = ended.outcome if ended is not None else "quit"
         width = min(p.px(760), p.view_w - p.px(40))
         inner_w = width - p.px(60)
-        label = t("ending.continue")
+        label = self.app.t("ending.continue")
         bw = min(p.px(340), inner_w)
         bh = p.button_height(label, bw)
-        heading = t(f"ending.{outcome}")
-        summary = (t("ending.summary", score=ended.score, money=self.app.flow.money(ended.money),
-                     wellbeing=ended.wellbeing) if ended is not None else "")
+        heading = self.app.t(f"ending.{outcome}")
+        summary = (self.app.t("ending.summary", score=ended.score,
+                              money=self.app.flow.money(ended.money),
+                              wellbeing=ended.wellbeing) if ended is not None else "")
         pic = p.px(120)
         height = (p.px(24) + pic + p.px(16) + p.measure(heading, inner_w, "heading", bold=True)
                   + p.px(10) + p.measure(summary, inner_w, "large") + p.px(20) + bh + p.px(24))

@@ -7,7 +7,6 @@ from typing import Any
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 
 
 def time_left_ms(flow: Any) -> int | None:
@@ -51,18 +50,19 @@ def draw_hud(p: Painter, flow: Any, rect: pygame.Rect, reserve: int = 0) -> pyga
     money = flow.money(state.money)
     colour = th.text
     if state.debt > 0:
-        money += "  " + t("hud.debt", amount=flow.money(state.debt))
+        money += "  " + flow.app.t("hud.debt", amount=flow.money(state.debt))
         colour = th.bad
     well = state.wellbeing
     well_colour = th.good if well >= 60 else th.warn if well >= 30 else th.bad
     meters: list[tuple[str, str, str, Any, float | None]] = [
-        ("ui/coin", t("hud.money"), money, colour, None),
-        ("ui/heart", t("hud.wellbeing"), f"{well}/100", well_colour, well / 100),
-        ("ui/star", t("hud.score"), str(state.score), th.text, None)]
+        ("ui/coin", flow.app.t("hud.money"), money, colour, None),
+        ("ui/heart", flow.app.t("hud.wellbeing"), f"{well}/100", well_colour, well / 100),
+        ("ui/star", flow.app.t("hud.score"), str(state.score), th.text, None)]
     left = time_left_ms(flow)
     if left is not None:
         seconds = left // 1000
-        meters.append(("items/hourglass", t("hud.time"), f"{seconds // 60}:{seconds % 60:02d}",
+        meters.append(("items/hourglass", flow.app.t("hud.time"),
+                       f"{seconds // 60}:{seconds % 60:02d}",
                        th.warn if seconds < 30 else th.text, None))
     height = p.px(4) + p.line_height("small") + p.line_height("body") + p.px(4)
     x, y = rect.left + p.px(16), rect.top + p.px(6)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from escape_game.model import Campaign, Text
-from escape_game.ui.i18n import t
 from escape_game.ui.scenes.storybook import StoryPage, guide_of
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 
 class IntroScene(StoryPage):
     """Shown once, after the pre-quiz and before the first room."""
 
 
-def intro_scene(app: object, campaign: Campaign | None, tr: Callable[[Text | None], str],
+def intro_scene(app: App, campaign: Campaign | None, tr: Callable[[Text | None], str],
                 on_done: Callable[[], None]) -> IntroScene | None:
     """The intro of the level's story, or None for a level that has no story."""
     story = campaign.story if campaign is not None else None
@@ -21,4 +24,4 @@ def intro_scene(app: object, campaign: Campaign | None, tr: Callable[[Text | Non
         return None
     start = next((r for r in campaign.rooms if r.id == campaign.start.room), None)
     return IntroScene(app, tr(campaign.title), tr(story.intro), guide_of(campaign, tr),
-                      t("story.begin"), on_done, icon="items/door", room=start)
+                      app.t("story.begin"), on_done, icon="items/door", room=start)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow, centered
 from escape_game.ui.widgets import Widget
@@ -31,7 +30,7 @@ class ItemScene(Scene):
         self.focus.key = "close"
 
     def choose(self) -> None:
-        self.room.selected_item = None if self.room.selected_item == self.item_id else self.item_id
+        self.room.pick_item(self.item_id)
         self.back()
 
     def draw(self, p: Painter) -> None:
@@ -49,10 +48,11 @@ class ItemScene(Scene):
         text_x = p.px(24) + (pic + p.px(24) if beside else 0)
         text_w = width - text_x - p.px(24)
         chosen = self.room.selected_item == self.item_id
-        labels = [t("item.unchoose") if chosen else t("item.choose"), t("common.close")]
+        labels = [self.app.t("item.unchoose") if chosen else self.app.t("item.choose"),
+                  self.app.t("common.close")]
         probe = buttons_flow(p, labels, 0, 0, width - p.px(48), p.px(260), p.px(10))
         head_h = p.measure(name, text_w, "heading", bold=True) + p.px(8)
-        body_h = p.measure(text or t("item.no_description"), text_w, "large")
+        body_h = p.measure(text or self.app.t("item.no_description"), text_w, "large")
         content = head_h + body_h if beside else pic + p.px(16) + head_h + body_h
         height = p.px(24) + max(content, pic if beside else 0) + p.px(24) + probe[-1].bottom \
             + p.px(24)
@@ -62,7 +62,7 @@ class ItemScene(Scene):
         y = box.top + p.px(24) + (0 if beside else pic + p.px(16))
         y += p.paragraph(name, pygame.Rect(box.left + text_x, y, text_w, 10**6), "heading",
                          p.theme.accent, bold=True) + p.px(8)
-        p.paragraph(text or t("item.no_description"),
+        p.paragraph(text or self.app.t("item.no_description"),
                     pygame.Rect(box.left + text_x, y, text_w, 10**6), "large",
                     p.theme.text if text else p.theme.muted)
         top = box.bottom - p.px(24) - probe[-1].bottom

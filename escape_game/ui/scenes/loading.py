@@ -5,7 +5,6 @@ from __future__ import annotations
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 
 
@@ -26,7 +25,7 @@ class LoadingScene(Scene):
         w, h = p.view_w, p.view_h
         p.image("ui/app_icon", pygame.Rect(w // 2 - p.px(64), h // 2 - p.px(120), p.px(128),
                                            p.px(128)))
-        p.text(t("app.title"), (w // 2, h // 2 + p.px(20)), "title", p.theme.accent, bold=True,
-               anchor="midtop")
-        p.text(t("loading"), (w // 2, h // 2 + p.px(20) + p.line_height("title")), "body",
+        p.text(self.app.t("app.title"), (w // 2, h // 2 + p.px(20)), "title", p.theme.accent,
+               bold=True, anchor="midtop")
+        p.text(self.app.t("loading"), (w // 2, h // 2 + p.px(20) + p.line_height("title")), "body",
                p.theme.muted, anchor="midtop")

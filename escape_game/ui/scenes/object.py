@@ -15,16 +15,16 @@ import pygame
 
 from escape_game.core.actions import Examine, Take, UseItem
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
-from escape_game.ui.scene import Scene
+from escape_game.ui.scene import GameScene
 from escape_game.ui.scenes.layout import buttons_flow, centered
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
+    from escape_game.ui.session import GameSession
 
 
-class ObjectScene(Scene):
+class ObjectScene(GameScene):
     modal = True
     time_flows = True
 
@@ -32,7 +32,6 @@ class ObjectScene(Scene):
                  on_used: Callable[[], None] | None = None) -> None:
         super().__init__(app)
         self.object_id = object_id
-        self.flow = app.flow
         self.obj = self.flow.game.level.objects[object_id]
         #: the item held from the bag, offered here
         self.item = item
@@ -61,25 +60,23 @@ class ObjectScene(Scene):
         self.app.scenes.stack.remove(self)
         self.app.scenes.push(PuzzleScene(self.app, self.obj.puzzle))
 
-    def draw(self, p: Painter) -> None:
-        session = self.flow.session
-        if session is None:
-            return
+    def draw_game(self, p: Painter, session: GameSession) -> None:
         state = session.state
         actions: list[tuple[str, str, str, Any]] = []
         if self.obj.take and self.object_id not in state.taken:
-            actions.append(("take", t("object.take"), "ui/check", self.take))
+            actions.append(("take", self.app.t("object.take"), "ui/check", self.take))
         if self.obj.puzzle and self.obj.puzzle not in state.solved:
-            actions.append(("puzzle", t("object.puzzle"), "items/question", self.open_puzzle))
+            actions.append(("puzzle", self.app.t("object.puzzle"), "items/question",
+                            self.open_puzzle))
         held = self.item if self.item in state.inventory else None
         if held is not None:
             item = session.level.items.get(held)
             name = self.flow.tr(item.name) if item is not None else held
-            actions.append((f"use_{held}", t("object.use", item=name),
+            actions.append((f"use_{held}", self.app.t("object.use", item=name),
                             (item.image if item is not None and item.image else "items/gift"),
                             partial(self.use, held)))
-        actions.append(("close", t("common.close"), "ui/close", self.back))
-        how = t("object.how_to_use") if held is None and state.inventory else ""
+        actions.append(("close", self.app.t("common.close"), "ui/close", self.back))
+        how = self.app.t("object.how_to_use") if held is None and state.inventory else ""
         width = min(p.px(900), p.view_w - p.px(40))
         pic = min(p.px(140), width // 4)
         beside = width - pic - p.px(72) >= p.px(320)

@@ -7,10 +7,13 @@ text for this outcome gets the engine's heading alone, so every game still ends 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from escape_game.model import Campaign, Room, Text
-from escape_game.ui.i18n import t
 from escape_game.ui.scenes.storybook import StoryPage, guide_of
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 #: A picture for each outcome, beside the heading: the words say the same.
 OUTCOME_ICONS = {"escaped": "items/trophy", "out_of_time": "items/hourglass_done",
@@ -21,7 +24,7 @@ class OutcomeScene(StoryPage):
     """The ending of the story, with the guide's last words and the game's result."""
 
 
-def outcome_scene(app: object, campaign: Campaign | None, tr: Callable[[Text | None], str],
+def outcome_scene(app: App, campaign: Campaign | None, tr: Callable[[Text | None], str],
                   outcome: str, summary: str, on_done: Callable[[], None],
                   room: Room | None = None) -> OutcomeScene:
     """The ending page: the story's text for ``outcome`` if any, then ``summary``.
@@ -31,6 +34,6 @@ def outcome_scene(app: object, campaign: Campaign | None, tr: Callable[[Text | N
     story = campaign.story if campaign is not None else None
     ending = getattr(story.endings, outcome, None) if story is not None else None
     text = f"{tr(ending)}\n\n{summary}" if ending is not None else summary
-    return OutcomeScene(app, t(f"ending.{outcome}"), text, guide_of(campaign, tr),
-                        t("ending.continue"), on_done, icon=OUTCOME_ICONS.get(outcome),
+    return OutcomeScene(app, app.t(f"ending.{outcome}"), text, guide_of(campaign, tr),
+                        app.t("ending.continue"), on_done, icon=OUTCOME_ICONS.get(outcome),
                         room=room)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import centered
 from escape_game.ui.widgets import Widget
@@ -39,22 +38,23 @@ class PauseScene(Scene):
         self.app.flow.to_title()
 
     def draw(self, p: Painter) -> None:
-        items = [("resume", t("pause.resume"), "ui/play", self.back),
-                 ("save", t("pause.save"), "items/envelope", self.save),
-                 ("load", t("pause.load"), "items/scroll", self.load),
-                 ("settings", t("title.settings"), "ui/settings", self.settings),
-                 ("quit", t("pause.quit"), "ui/home", self.quit_to_title)]
+        items = [("resume", self.app.t("pause.resume"), "ui/play", self.back),
+                 ("save", self.app.t("pause.save"), "items/envelope", self.save),
+                 ("load", self.app.t("pause.load"), "items/scroll", self.load),
+                 ("settings", self.app.t("title.settings"), "ui/settings", self.settings),
+                 ("quit", self.app.t("pause.quit"), "ui/home", self.quit_to_title)]
         if not self.app.flow.has_save():
             items = [item for item in items if item[0] != "load"]
         width = min(p.px(520), p.view_w - p.px(40))
         inner_w = width - p.px(60)
         heights = [p.button_height(label, inner_w) for _, label, _, _ in items]
-        head = p.measure(t("pause.title"), inner_w, "heading", bold=True)
+        head = p.measure(self.app.t("pause.title"), inner_w, "heading", bold=True)
         height = p.px(24) + head + p.px(20) + sum(heights) + p.px(12) * len(items) + p.px(18)
         box = centered(p, width, height)
         p.panel(box)
         y = box.top + p.px(24)
-        y += p.paragraph(t("pause.title"), pygame.Rect(box.left + p.px(30), y, inner_w, 10**6),
+        y += p.paragraph(self.app.t("pause.title"),
+                         pygame.Rect(box.left + p.px(30), y, inner_w, 10**6),
                          "heading", p.theme.accent, bold=True, align="center") + p.px(20)
         for (key, label, icon, action), bh in zip(items, heights, strict=True):
             self.add(Widget(key, label, pygame.Rect(box.left + p.px(30), y, inner_w, bh), action,

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import title_bar
 from escape_game.ui.widgets import Widget
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
 class ProblemsScene(Scene):
     def __init__(self, app: App, problems: list[str]) -> None:
         super().__init__(app)
-        self.problems = problems or [t("problems.unknown")]
+        self.problems = problems or [self.app.t("problems.unknown")]
         self.focus.key = "quit"
 
     def back(self) -> None:
@@ -27,13 +26,13 @@ class ProblemsScene(Scene):
 
     def draw(self, p: Painter) -> None:
         w = p.view_w
-        y = title_bar(p, t("problems.title"), t("problems.intro"))
+        y = title_bar(p, self.app.t("problems.title"), self.app.t("problems.intro"))
         inner_w = w - p.px(110)
         top = y + p.px(15)
         for problem in self.problems:
             top += p.paragraph(problem, pygame.Rect(p.px(55), top, inner_w, 10**6), "small",
                                p.theme.text) + p.px(6)
-        label = t("title.quit")
+        label = self.app.t("title.quit")
         width = min(p.px(260), w - p.px(80))
         self.add(Widget("quit", label, pygame.Rect(p.px(40), top + p.px(24), width,
                                                    p.button_height(label, width)),

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow, centered
 from escape_game.ui.theme import Colour
@@ -51,17 +50,18 @@ class ConfirmBuyScene(Scene):
         money = session.state.money
         affordable = money >= premium
         name = f"{self.flow.tr(potion.brand)} — {self.flow.tr(potion.name)}"
-        title = t("purchase.title", potion=name)
-        rows = [(t("purchase.price"), self.flow.money(premium)),
-                (t("purchase.now"), self.flow.money(money))]
+        title = self.app.t("purchase.title", potion=name)
+        rows = [(self.app.t("purchase.price"), self.flow.money(premium)),
+                (self.app.t("purchase.now"), self.flow.money(money))]
         if affordable:
-            rows.append((t("purchase.after"), self.flow.money(money - premium)))
-        note = t("purchase.cooling_off") if affordable else t("purchase.cannot_afford")
+            rows.append((self.app.t("purchase.after"), self.flow.money(money - premium)))
+        note = self.app.t("purchase.cooling_off" if affordable else "purchase.cannot_afford")
         width = min(p.px(820), p.view_w - p.px(40))
         pic = min(p.px(120), width // 5)
         text_x = p.px(24) + pic + p.px(20)
         text_w = width - text_x - p.px(24)
-        labels = [t("purchase.confirm", price=self.flow.money(premium)), t("purchase.cancel")]
+        labels = [self.app.t("purchase.confirm", price=self.flow.money(premium)),
+                  self.app.t("purchase.cancel")]
         probe = buttons_flow(p, labels, 0, 0, width - p.px(48), p.px(260), p.px(10))
         head_h = p.measure(title, text_w, "heading", bold=True) + p.px(10)
         rows_h = sum(self._row_height(p, label, value, text_w) for label, value in rows)

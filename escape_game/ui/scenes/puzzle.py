@@ -16,8 +16,7 @@ from escape_game.core.actions import Answer, TakeHint
 from escape_game.core.events import PuzzleAttempted, PuzzleSolved
 from escape_game.model import Puzzle
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
-from escape_game.ui.scene import Scene
+from escape_game.ui.scene import GameScene
 from escape_game.ui.scenes.layout import buttons_flow
 from escape_game.ui.scenes.puzzles import PANELS
 from escape_game.ui.scenes.storybook import guide_of, guide_says
@@ -25,15 +24,15 @@ from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
+    from escape_game.ui.session import GameSession
 
 
-class PuzzleScene(Scene):
+class PuzzleScene(GameScene):
     modal = True
     time_flows = True
 
     def __init__(self, app: App, puzzle_id: str) -> None:
         super().__init__(app)
-        self.flow = app.flow
         self.puzzle: Puzzle = self.flow.game.level.puzzles[puzzle_id]
         self.panel = PANELS[self.puzzle.kind]
         self.code = ""
@@ -69,11 +68,11 @@ class PuzzleScene(Scene):
         for event in events:
             if isinstance(event, PuzzleSolved):
                 self.solved = True
-                text = self.flow.tr(self.puzzle.correct_message) or t("puzzle.correct")
+                text = self.flow.tr(self.puzzle.correct_message) or self.app.t("puzzle.correct")
                 self.feedback = (text, True)
                 self.focus.key = "close"
             elif isinstance(event, PuzzleAttempted) and not event.correct:
-                text = self.flow.tr(self.puzzle.incorrect_message) or t("puzzle.incorrect")
+                text = self.flow.tr(self.puzzle.incorrect_message) or self.app.t("puzzle.incorrect")
                 own = self.panel.feedback(self, self.puzzle)
                 if own:
                     text = self.flow.tr(own)
@@ -83,10 +82,7 @@ class PuzzleScene(Scene):
         self.flow.act(TakeHint(puzzle=self.puzzle.id))
 
     # --- drawing ----------------------------------------------------------------------
-    def draw(self, p: Painter) -> None:
-        session = self.flow.session
-        if session is None:
-            return
+    def draw_game(self, p: Painter, session: GameSession) -> None:
         w, h = p.view_w, p.view_h
         th = p.theme
         pz = self.puzzle
@@ -131,17 +127,20 @@ class PuzzleScene(Scene):
         pz = self.puzzle
         attempts = self.flow.game.state.attempts_on(pz.id)
         if pz.max_attempts and not self.solved:
-            y += p.paragraph(t("puzzle.attempts_left", n=max(0, pz.max_attempts - attempts)),
+            left = self.app.t("puzzle.attempts_left", n=max(0, pz.max_attempts - attempts))
+            y += p.paragraph(left,
                              pygame.Rect(inner.left, y, inner.width, 10**6), "small",
                              p.theme.muted) + p.px(6)
         items: list[tuple[str, str, str, Any, bool]] = []
         if not self.solved:
-            items.append(("submit", t("puzzle.submit"), "ui/check", self.submit, self.ready()))
+            items.append(("submit", self.app.t("puzzle.submit"), "ui/check", self.submit,
+                          self.ready()))
             if taken < len(pz.hints):
                 cost = pz.hints[taken].cost
-                label = t("puzzle.hint_cost", cost=cost) if cost else t("puzzle.hint")
+                label = (self.app.t("puzzle.hint_cost", cost=cost) if cost
+                         else self.app.t("puzzle.hint"))
                 items.append(("hint", label, "ui/hint", self.hint, True))
-        items.append(("close", t("common.close"), "ui/close", self.back, True))
+        items.append(("close", self.app.t("common.close"), "ui/close", self.back, True))
         # at the bottom of the dialog when everything fits, right under the content otherwise
         labels = [label for _, label, _, _, _ in items]
         width = min(inner.width, p.px(360) * len(items))

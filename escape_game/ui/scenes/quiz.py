@@ -10,7 +10,6 @@ import pygame
 from escape_game.model import KnowledgeItem, QuizForm
 from escape_game.quiz import score_item
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import row, title_bar
 from escape_game.ui.widgets import Widget
@@ -56,10 +55,9 @@ class QuizScene(Scene):
         if correct is not None:
             self.scored += 1
             self.correct += int(correct)
-        if flow.recorder is not None:
-            flow.recorder.quiz_answer(
-                self.phase, self.form.id, item.id, getattr(item, "concept", None), self.choice,
-                correct, self.app.time_ms - self.shown_at, None, flow.t_ms())
+        flow.recorder.quiz_answer(
+            self.phase, self.form.id, item.id, getattr(item, "concept", None), self.choice,
+            correct, self.app.time_ms - self.shown_at, None, flow.t_ms())
         self.index += 1
         self.choice = None
         self.shown_at = self.app.time_ms
@@ -78,15 +76,15 @@ class QuizScene(Scene):
         w = p.view_w
         th = p.theme
         flow = self.app.flow
-        heading = t(f"quiz.{self.phase}_title")
+        heading = self.app.t(f"quiz.{self.phase}_title")
         if self.intro:
             y = title_bar(p, heading, flow.tr(self.form.title))
             box = pygame.Rect(p.px(40), y, min(w - p.px(80), p.px(1000)), p.px(10))
-            text = flow.tr(self.form.intro) + "\n\n" + t("quiz.not_a_test")
+            text = flow.tr(self.form.intro) + "\n\n" + self.app.t("quiz.not_a_test")
             box.height = p.measure(text, box.width - p.px(40), "large") + p.px(40)
             p.panel(box)
             p.paragraph(text, box.inflate(-p.px(40), -p.px(40)), "large", th.text)
-            label = t("quiz.start")
+            label = self.app.t("quiz.start")
             width = min(box.width, p.px(340))
             self.add(Widget("start", label, pygame.Rect(p.px(40), box.bottom + p.px(24), width,
                                                         p.button_height(label, width)),
@@ -103,7 +101,7 @@ class QuizScene(Scene):
             p.image("items/thinking" if isinstance(item, KnowledgeItem) else "items/scales",
                     pygame.Rect(w - art - p.px(40), p.px(20), art, art))
         # progress: words and a bar, not colour alone
-        p.text(t("quiz.progress", n=self.index + 1, total=total), (p.px(40), y), "body",
+        p.text(self.app.t("quiz.progress", n=self.index + 1, total=total), (p.px(40), y), "body",
                th.muted)
         bar = pygame.Rect(p.px(40), y + p.line_height("body") + p.px(4), text_w, p.px(10))
         pygame.draw.rect(p.surface, th.panel, bar, border_radius=p.px(5))
@@ -145,7 +143,7 @@ class QuizScene(Scene):
                                              align="right"))
             y += used + p.px(10)
         last = self.index == total - 1
-        label = t("quiz.finish") if last else t("quiz.next")
+        label = self.app.t("quiz.finish") if last else self.app.t("quiz.next")
         width = min(text_w, p.px(320))
         self.add(Widget("next", label, pygame.Rect(p.px(40), y + p.px(10), width,
                                                    p.button_height(label, width)),

@@ -14,8 +14,7 @@ import pygame
 from escape_game.core.actions import GoThrough, TakeHint
 from escape_game.ui.calm import Calm, step_of
 from escape_game.ui.draw import Painter, TextRecord
-from escape_game.ui.i18n import t
-from escape_game.ui.scene import Scene
+from escape_game.ui.scene import GameScene
 from escape_game.ui.scenes.hud import draw_hud, time_left_ms
 from escape_game.ui.scenes.layout import button_height
 from escape_game.ui.scenes.storybook import guide_of
@@ -23,7 +22,7 @@ from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
-    from escape_game.ui.flow import Flow
+    from escape_game.ui.session import GameSession
 
 OBJECT_ICON = "items/magnifier"
 EXIT_ICON = "items/door"
@@ -47,7 +46,7 @@ def auto_positions(count: int, taken: list[tuple[float, float]]) -> list[tuple[f
     return spots
 
 
-class RoomScene(Scene):
+class RoomScene(GameScene):
     time_flows = True
 
     def __init__(self, app: App) -> None:
@@ -70,10 +69,6 @@ class RoomScene(Scene):
         self.calm = Calm()
         self._backdrop_key: object = None
         self._backdrop_surface: pygame.Surface | None = None
-
-    @property
-    def flow(self) -> Flow:
-        return self.app.flow
 
     # --- logic ------------------------------------------------------------------------
     def on_update(self, dt_ms: int) -> None:
@@ -159,7 +154,7 @@ class RoomScene(Scene):
                     self.app.scenes.push(MessageScene(self.app, f"{guide.name}\n\n{text}",
                                                       icon=guide.image or "ui/hint"))
                 return
-        self.app.scenes.push(MessageScene(self.app, t("room.no_hint"), icon="ui/hint"))
+        self.app.scenes.push(MessageScene(self.app, self.app.t("room.no_hint"), icon="ui/hint"))
 
     def back(self) -> None:
         from escape_game.ui.scenes.pause import PauseScene
@@ -208,17 +203,14 @@ class RoomScene(Scene):
                           partial(self.go, ex.id)))
         return spots
 
-    def draw(self, p: Painter) -> None:
-        session = self.flow.session
-        if session is None:
-            return
+    def draw_game(self, p: Painter, session: GameSession) -> None:
         w, h = p.view_w, p.view_h
         th = p.theme
         flow = self.flow
         room = session.room
         # the top bar: meters, then the hint and menu buttons (on a second line if need be)
-        labels = [("hint", t("room.hint"), "ui/hint", self.hint),
-                  ("pause", t("room.menu"), "ui/pause", self.back)]
+        labels = [("hint", self.app.t("room.hint"), "ui/hint", self.hint),
+                  ("pause", self.app.t("room.menu"), "ui/pause", self.back)]
         widths = [p.text_width(label) + p.px(80) for _, label, _, _ in labels]
         buttons_w = sum(widths) + p.px(10) * len(widths)
         bar_bottom = draw_hud(p, flow, pygame.Rect(0, 0, w, 0), reserve=buttons_w)
@@ -331,10 +323,11 @@ class RoomScene(Scene):
             buttons.append((f"list_{key}", label, icon or OBJECT_ICON, action))
         for warning in session.threats():
             threat = session.level.threats[warning.threat]
-            buttons.append((f"threat_{threat.id}", t("room.threat", name=flow.tr(threat.name)),
+            buttons.append((f"threat_{threat.id}",
+                            self.app.t("room.threat", name=flow.tr(threat.name)),
                             "items/warning", partial(self.open_threat, threat.id)))
         if room.shop:
-            buttons.append(("shop", t("room.shop"), "items/shopping_cart", self.open_shop))
+            buttons.append(("shop", self.app.t("room.shop"), "items/shopping_cart", self.open_shop))
         for key, label, icon, action in buttons:
             bh = p.button_height(label, inner.width)
             self.add(Widget(key, label, pygame.Rect(inner.left, y, inner.width, bh), action,
@@ -407,10 +400,10 @@ class RoomScene(Scene):
         if self.selected_item is not None and self.selected_item not in items:
             self.selected_item = None  # used up, or gone
         held = session.level.items.get(self.selected_item) if self.selected_item else None
-        caption = (t("room.inventory_empty") if not items
-                   else t("room.holding", item=self.flow.tr(held.name)) if held is not None
-                   else t("room.bag_one") if len(items) == 1
-                   else t("room.bag_count", n=len(items)))
+        caption = (self.app.t("room.inventory_empty") if not items
+                   else self.app.t("room.holding", item=self.flow.tr(held.name)) if held is not None
+                   else self.app.t("room.bag_one") if len(items) == 1
+                   else self.app.t("room.bag_count", n=len(items)))
         p.text(caption, (x0 + p.px(36), y + p.px(14)), "small", th.muted, anchor="midleft")
         y += max(p.px(28), p.line_height("small")) + p.px(6)
         bh = button_height(p)
@@ -443,6 +436,6 @@ class RoomScene(Scene):
             self.add(Widget("bag_next", "▶", pygame.Rect(x, y, bh, bh),
                             partial(self.bag_page, per_page),
                             enabled=self.bag_first + per_page < len(items)))
-            p.text(t("room.bag_page", n=self.bag_first // per_page + 1, total=pages),
+            p.text(self.app.t("room.bag_page", n=self.bag_first // per_page + 1, total=pages),
                    (rect.right - p.px(16), rect.top + p.px(8) + p.px(14)), "small", th.muted,
                    anchor="midright")

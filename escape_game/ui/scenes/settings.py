@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from escape_game.locales import language_name, spoken
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import language_name, t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow, title_bar
 from escape_game.ui.settings import SOUND_MODES, TEXT_SCALES, TEXT_SPEEDS
@@ -38,7 +38,7 @@ class SettingsScene(Scene):
         w = p.view_w
         th = p.theme
         s = self.app.settings
-        y = title_bar(p, t("settings.title"), t("settings.intro"))
+        y = title_bar(p, self.app.t("settings.title"), self.app.t("settings.intro"))
         left = p.px(40)
         full_w = min(w - p.px(80), p.px(1200))
         gap = p.px(12)
@@ -61,31 +61,33 @@ class SettingsScene(Scene):
             return max(r.bottom for r in rects) + gap
 
         campaign = self.app.flow.campaign
-        langs = list(campaign.languages) if campaign is not None else ["en", "fr"]
-        y = choices(t("settings.language"),
+        langs = list(campaign.languages if campaign is not None else spoken())
+        y = choices(self.app.t("settings.language"),
                     [(f"lang_{x}", language_name(x), {"language": x}, (s.language or "en") == x)
                      for x in langs], y, "language")
-        y = choices(t("settings.text_size"),
-                    [(f"size_{i}", t(f"settings.size_{i}"), {"text_size": i}, s.text_size == i)
+        y = choices(self.app.t("settings.text_size"),
+                    [(f"size_{i}", self.app.t(f"settings.size_{i}"), {"text_size": i},
+                      s.text_size == i)
                      for i in range(len(TEXT_SCALES))], y, "size")
-        y = choices(t("settings.text_speed"),
-                    [(f"speed_{x}", t(f"settings.speed_{x}"), {"text_speed": x},
+        y = choices(self.app.t("settings.text_speed"),
+                    [(f"speed_{x}", self.app.t(f"settings.speed_{x}"), {"text_speed": x},
                       s.text_speed == x) for x in TEXT_SPEEDS], y, "speed")
-        y = choices(t("settings.sound"),
-                    [(f"sound_{x}", t(f"settings.sound_{x}"), {"sound": x}, s.sound == x)
+        y = choices(self.app.t("settings.sound"),
+                    [(f"sound_{x}", self.app.t(f"settings.sound_{x}"), {"sound": x}, s.sound == x)
                      for x in SOUND_MODES], y, "sound")
-        y = choices(t("settings.volume"),
-                    [(f"volume_{n}", t("settings.volume_n", n=n), {"volume": n}, s.volume == n)
+        y = choices(self.app.t("settings.volume"),
+                    [(f"volume_{n}", self.app.t("settings.volume_n", n=n), {"volume": n},
+                      s.volume == n)
                      for n in VOLUMES], y, "volume")
         y += gap
-        labels = [t(f"settings.{name}") for name in TOGGLES]
+        labels = [self.app.t(f"settings.{name}") for name in TOGGLES]
         rects = buttons_flow(p, labels, left, y, full_w, p.px(420), gap, icon=False,
                              check=True)
         for name, label, rect in zip(TOGGLES, labels, rects, strict=True):
             self.add(Widget(name, label, rect, partial(self.toggle, name), kind="toggle",
                             selected=bool(getattr(s, name))))
         y = max(r.bottom for r in rects) + gap * 2
-        done = t("common.done")
+        done = self.app.t("common.done")
         width = min(full_w, p.px(320))
         self.add(Widget("back", done, pygame.Rect(left, y, width, p.button_height(done, width)),
                         self.back, style="primary", icon="ui/check"))

@@ -13,23 +13,22 @@ import pygame
 
 from escape_game.core.actions import BuyPotion, CancelPurchase, DeclinePotion
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
-from escape_game.ui.scene import Scene
+from escape_game.ui.scene import GameScene
 from escape_game.ui.scenes.comparison import draw_comparison
 from escape_game.ui.scenes.layout import buttons_flow
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
+    from escape_game.ui.session import GameSession
 
 
-class ShopScene(Scene):
+class ShopScene(GameScene):
     modal = True
     time_flows = True
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.flow = app.flow
         self.focus.key = "close"
         self._content_bottom = 0
         #: a bought potion flying into the bag: (its picture, the flight)
@@ -68,13 +67,10 @@ class ShopScene(Scene):
         potion = self.flow.game.level.potions[potion_id]
         lines = [self.flow.tr(potion.fine_print)] if potion.fine_print else []
         lines += [f"• {self.flow.tr(x.text)}" for x in potion.exclusions]
-        text = "\n".join(lines) or t("shop.no_fine_print")
+        text = "\n".join(lines) or self.app.t("shop.no_fine_print")
         self.app.scenes.push(MessageScene(self.app, text, icon="items/magnifier"))
 
-    def draw(self, p: Painter) -> None:
-        session = self.flow.session
-        if session is None:
-            return
+    def draw_game(self, p: Painter, session: GameSession) -> None:
         w, h = p.view_w, p.view_h
         th = p.theme
         state = session.state
@@ -85,49 +81,50 @@ class ShopScene(Scene):
         p.panel(box)
         inner = box.inflate(-p.px(36), -p.px(30))
         p.image("items/shopping_cart", pygame.Rect(inner.left, inner.top, p.px(48), p.px(48)))
-        wallet = t("shop.wallet", money=self.flow.money(state.money))
+        wallet = self.app.t("shop.wallet", money=self.flow.money(state.money))
         wallet_w = p.text_width(wallet, "body", True)
         title_w = inner.width - p.px(60) - wallet_w - p.px(20)
-        if title_w >= p.text_width(t("shop.title"), "heading", True):
-            p.text(t("shop.title"), (inner.left + p.px(60), inner.top), "heading", th.accent,
-                   bold=True)
+        if title_w >= p.text_width(self.app.t("shop.title"), "heading", True):
+            p.text(self.app.t("shop.title"), (inner.left + p.px(60), inner.top), "heading",
+                   th.accent, bold=True)
             p.text(wallet, (inner.right, inner.top + p.px(8)), "body", th.text, bold=True,
                    anchor="topright")
             y = inner.top + max(p.line_height("heading"), p.px(48)) + p.px(4)
         else:
-            y = inner.top + p.paragraph(t("shop.title"), pygame.Rect(
+            y = inner.top + p.paragraph(self.app.t("shop.title"), pygame.Rect(
                 inner.left + p.px(60), inner.top, inner.width - p.px(60), 10**6), "heading",
                 th.accent, bold=True)
             y = max(y, inner.top + p.px(48)) + p.px(4)
             y += p.paragraph(wallet, pygame.Rect(inner.left, y, inner.width, 10**6), "body",
                              th.text, bold=True)
-        y += p.paragraph(t("shop.advice"), pygame.Rect(inner.left, y, inner.width, 10**6),
+        y += p.paragraph(self.app.t("shop.advice"), pygame.Rect(inner.left, y, inner.width, 10**6),
                          "small", th.muted) + p.px(8)
 
         def actions(potion: Any, x: int, top: int, width: int) -> int:
             labels: list[tuple[str, str, Any, str, bool]] = []
             if potion.id not in owned:
-                labels.append((f"buy_{potion.id}", t("shop.buy",
-                                                     price=self.flow.money(potion.premium)),
+                labels.append((f"buy_{potion.id}", self.app.t("shop.buy",
+                                                              price=self.flow.money(potion.premium)),
                                partial(self.buy, potion.id), "ui/coin", True))
-            labels.append((f"fine_{potion.id}", t("shop.fine_print"),
+            labels.append((f"fine_{potion.id}", self.app.t("shop.fine_print"),
                            partial(self.fine_print, potion.id), "items/magnifier", True))
             if potion.id not in owned:
                 declined = potion.id in state.declined_potions
                 labels.append((f"decline_{potion.id}",
-                               t("shop.declined") if declined else t("shop.decline"),
+                               self.app.t("shop.declined") if declined
+                               else self.app.t("shop.decline"),
                                partial(self.decline, potion.id), "ui/close", not declined))
             y = top
             if potion.id in owned:
                 p.image("ui/check", pygame.Rect(x, y, p.px(36), p.px(36)))
-                y += max(p.px(36), p.paragraph(t("shop.owned"), pygame.Rect(
+                y += max(p.px(36), p.paragraph(self.app.t("shop.owned"), pygame.Rect(
                     x + p.px(44), y + p.px(4), width - p.px(44), 10**6), "body", th.good,
                     bold=True)) + p.px(8)
             if potion.id in state.cooling_off:
-                y += p.paragraph(t("shop.cooling_off"), pygame.Rect(x, y, width, 10**6),
+                y += p.paragraph(self.app.t("shop.cooling_off"), pygame.Rect(x, y, width, 10**6),
                                  "small", th.muted) + p.px(6)
                 labels.insert(0, (f"cancel_{potion.id}",
-                                  t("shop.cancel", refund=self.flow.money(potion.premium)),
+                                  self.app.t("shop.cancel", refund=self.flow.money(potion.premium)),
                                   partial(self.cancel, potion.id), "ui/back", True))
             rects = buttons_flow(p, [label for _, label, _, _, _ in labels], x, y, width,
                                  p.px(260), p.px(8))
@@ -137,7 +134,7 @@ class ShopScene(Scene):
             return max(r.bottom for r in rects)
 
         y = draw_comparison(p, self.flow.texts, potions, inner.left, y, inner.width, actions)
-        leave = t("shop.leave")
+        leave = self.app.t("shop.leave")
         width = min(inner.width, p.px(300))
         height = p.button_height(leave, width)
         # at the window's bottom when all fits, right under the products otherwise

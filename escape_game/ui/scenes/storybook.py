@@ -15,7 +15,6 @@ import pygame
 
 from escape_game.model import Campaign, Room, Text
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import button_height
 from escape_game.ui.widgets import Widget
@@ -264,9 +263,9 @@ class StoryPage(Scene):
 
     def _buttons(self, p: Painter, rect: pygame.Rect) -> None:
         last = self.page == self.page_count - 1
-        label = self.done_label if last else t("story.next", page=self.page + 1,
-                                               pages=self.page_count)
-        back = t("story.previous")
+        label = self.done_label if last else self.app.t("story.next", page=self.page + 1,
+                                                        pages=self.page_count)
+        back = self.app.t("story.previous")
         back_w = _button_width(p, back, bold=False) if self.page > 0 else 0
         width = min(rect.width - (back_w + p.px(16) if back_w else 0),
                     max(p.px(320), _button_width(p, label, bold=True)))

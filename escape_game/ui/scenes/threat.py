@@ -23,7 +23,6 @@ from escape_game.core.economics import flash_offer
 from escape_game.core.events import ThreatStruck
 from escape_game.core.state import PendingWarning
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.motion import second_ticked
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow
@@ -172,9 +171,9 @@ class ThreatScene(Scene):
         y += p.paragraph(text, pygame.Rect(x, y, text_w, 10**6), "large", th.text) + p.px(8)
         if warning is not None and self.flow.game.state.timers:
             seconds = (warning.remaining_ms + 999) // 1000
-            label = t("threat.countdown", n=seconds)
+            label = self.app.t("threat.countdown", n=seconds)
             if warning.paused:
-                label += "  " + t("threat.slowed")
+                label += "  " + self.app.t("threat.slowed")
             glass = pygame.Rect(x, y, p.px(36), p.px(36))
             scale = self.pulse.frame(warning.remaining_ms)
             if scale is not None:  # the second just went: the hourglass swells
@@ -186,23 +185,24 @@ class ThreatScene(Scene):
                                                               10**6), "large", th.warn,
                                            bold=True)) + p.px(6)
         elif warning is not None:
-            y += p.paragraph(t("threat.no_timer"), pygame.Rect(x, y, text_w, 10**6), "body",
-                             th.muted) + p.px(6)
+            y += p.paragraph(self.app.t("threat.no_timer"), pygame.Rect(x, y, text_w, 10**6),
+                             "body", th.muted) + p.px(6)
         if warning is not None and warning.paused:
             details = self.flow.tr(self.threat.details) or self.flow.tr(self.threat.description)
-            details += "\n" + t("threat.loss", amount=self.flow.money(self.threat.loss))
+            details += "\n" + self.app.t("threat.loss", amount=self.flow.money(self.threat.loss))
             y += p.paragraph(details, pygame.Rect(x, y, text_w, 10**6), "body", th.text)
         else:
-            y += p.paragraph(t("threat.advice"), pygame.Rect(x, y, text_w, 10**6), "body",
+            y += p.paragraph(self.app.t("threat.advice"), pygame.Rect(x, y, text_w, 10**6), "body",
                              th.muted)
         y += p.px(16)
         y = self._draw_offer(p, x, y, text_w, warning)
         items: list[tuple[str, str, str, Any, bool]] = [
-            ("think", t("threat.think"), "ui/think", self.think,
+            ("think", self.app.t("threat.think"), "ui/think", self.think,
              warning is not None and not warning.paused)]
         if self.flow.game.room.shop:
-            items.append(("shop", t("room.shop"), "items/shopping_cart", self.shop, True))
-        items.append(("face", t("threat.face"), "items/target", self.face, warning is not None))
+            items.append(("shop", self.app.t("room.shop"), "items/shopping_cart", self.shop, True))
+        items.append(("face", self.app.t("threat.face"), "items/target", self.face,
+                      warning is not None))
         rects = buttons_flow(p, [label for _, label, _, _, _ in items], inner.left, y,
                              inner.width, p.px(280), p.px(12))
         for (key, label, icon, action, enabled), rect in zip(items, rects, strict=True):
@@ -218,7 +218,7 @@ class ThreatScene(Scene):
             return y
         if self.flash_bought is not None:
             name = self.flow.tr(self.flow.game.level.potions[self.flash_bought].name)
-            text = t("threat.offer_bought", potion=name)
+            text = self.app.t("threat.offer_bought", potion=name)
             return y + p.paragraph(text, pygame.Rect(x, y, width, 10**6), "body",
                                    th.text) + p.px(12)
         potion = self.featured()
@@ -227,7 +227,7 @@ class ThreatScene(Scene):
         name = f"{self.flow.tr(potion.brand)} — {self.flow.tr(potion.name)}"
         left = self.offer_left_ms(warning)
         if left == 0:
-            text = t("threat.offer_over", potion=name)
+            text = self.app.t("threat.offer_over", potion=name)
             return y + p.paragraph(text, pygame.Rect(x, y, width, 10**6), "body",
                                    th.muted) + p.px(12)
         calm = warning.paused
@@ -235,11 +235,11 @@ class ThreatScene(Scene):
         pic = p.px(64)
         inner_x = x + pad + pic + p.px(14)
         inner_w = max(p.px(120), x + width - pad - inner_x)
-        slogan = (t("shop.slogan", text=self.flow.tr(potion.slogan)) if potion.slogan
-                  else t("threat.offer_title"))
-        label = t("threat.offer_label", potion=name, price=money(potion.premium))
-        ends = (t("threat.offer_ends", n=(left + 999) // 1000) if left is not None
-                else t("threat.offer_now"))
+        slogan = (self.app.t("shop.slogan", text=self.flow.tr(potion.slogan)) if potion.slogan
+                  else self.app.t("threat.offer_title"))
+        label = self.app.t("threat.offer_label", potion=name, price=money(potion.premium))
+        ends = (self.app.t("threat.offer_ends", n=(left + 999) // 1000) if left is not None
+                else self.app.t("threat.offer_now"))
         fine = ""
         if calm:  # the calm moment: what the label does not say
             # the level's own fine print when it has one (it already names the catch);
@@ -247,11 +247,11 @@ class ThreatScene(Scene):
             lines = [self.flow.tr(potion.fine_print)] if potion.fine_print else [
                 f"• {self.flow.tr(e.text)}" for e in potion.exclusions]
             if potion.waiting_period and not potion.fine_print:
-                lines.append(t("threat.offer_waiting",
+                lines.append(self.app.t("threat.offer_waiting",
                                minutes=max(1, potion.waiting_period // 60)))
-            fine = "\n".join([t("threat.offer_fine_print"),
-                              *(lines or [t("shop.no_fine_print")])])
-        button = t("threat.flash_buy", price=money(potion.premium))
+            fine = "\n".join([self.app.t("threat.offer_fine_print"),
+                              *(lines or [self.app.t("shop.no_fine_print")])])
+        button = self.app.t("threat.flash_buy", price=money(potion.premium))
         bw = min(width - 2 * pad, max(p.px(280), p.text_width(button, "body", True)
                                       + p.px(90)))
         bh = p.button_height(button, bw)
@@ -291,32 +291,32 @@ class ThreatScene(Scene):
         assert r is not None
         money = self.flow.money
         if r.protected:
-            headline, colour, icon = t("threat.protected"), th.good, "ui/check"
+            headline, colour, icon = self.app.t("threat.protected"), th.good, "ui/check"
             story = self.flow.tr(self.threat.protected_message)
         else:
-            headline, colour, icon = t("threat.unprotected"), th.bad, "items/cross_mark"
+            headline, colour, icon = self.app.t("threat.unprotected"), th.bad, "items/cross_mark"
             story = self.flow.tr(self.threat.unprotected_message)
         p.image(icon, pygame.Rect(x, y, p.px(36), p.px(36)))
         y += max(p.px(40), p.paragraph(headline, pygame.Rect(x + p.px(46), y, text_w - p.px(46),
                                                              10**6), "large", colour,
                                        bold=True)) + p.px(8)
         y = self._draw_drains(p, x, y, text_w)
-        lines = [t("threat.loss", amount=money(r.loss))]
+        lines = [self.app.t("threat.loss", amount=money(r.loss))]
         if r.protected:
-            lines += [t("threat.deductible", amount=money(r.deductible)),
-                      t("threat.payout", amount=money(r.payout))]
-        lines.append(t("threat.out_of_pocket", amount=money(r.out_of_pocket)))
+            lines += [self.app.t("threat.deductible", amount=money(r.deductible)),
+                      self.app.t("threat.payout", amount=money(r.payout))]
+        lines.append(self.app.t("threat.out_of_pocket", amount=money(r.out_of_pocket)))
         if r.wellbeing_loss:
-            lines.append(t("threat.wellbeing", n=r.wellbeing_loss))
+            lines.append(self.app.t("threat.wellbeing", n=r.wellbeing_loss))
         if r.not_covered_because:
             key = f"threat.because_{r.not_covered_because}"
-            text = t(key)
-            lines.append(text if text != key else t("threat.because_other"))
+            text = self.app.t(key)
+            lines.append(text if text != key else self.app.t("threat.because_other"))
         if story:
             lines.insert(0, story)
         y += p.paragraph("\n".join(lines), pygame.Rect(x, y, text_w, 10**6), "body",
                          th.text) + p.px(16)
-        ok = t("common.ok")
+        ok = self.app.t("common.ok")
         width = min(p.px(260), inner.width)
         height = p.button_height(ok, width)
         self.add(Widget("ok", ok, pygame.Rect(inner.right - width, y, width, height),
@@ -334,9 +334,9 @@ class ThreatScene(Scene):
             frame = drain.frame(now)
             value, phase = frame if frame is not None else (drain.after, "rest")
             shown = self.flow.money(value) if is_money else f"{round(value)}/100"
-            caption = t("threat.meter", name=t(key), value=shown)
+            caption = self.app.t("threat.meter", name=self.app.t(key), value=shown)
             if is_money and r.payout > 0 and phase in ("refill", "rest"):
-                caption += "   " + t("threat.paid_back", amount=self.flow.money(r.payout))
+                caption += "   " + self.app.t("threat.paid_back", amount=self.flow.money(r.payout))
             y += p.paragraph(caption, pygame.Rect(x, y, text_w, 10**6), "body", th.text,
                              bold=True) + p.px(4)
             bar = pygame.Rect(x, y, text_w, p.px(12))

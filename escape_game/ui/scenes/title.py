@@ -7,8 +7,8 @@ from typing import Any
 
 import pygame
 
+from escape_game.locales import language_name
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import language_name, t
 from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow
 from escape_game.ui.widgets import Widget
@@ -58,7 +58,7 @@ class TitleScene(Scene):
         two = w - col_w - p.px(60) - left >= p.px(360)
         text_w = (w - col_w - p.px(60) - left - p.px(40)) if two else w - 2 * left
         y = band.bottom + p.px(36)
-        y += p.paragraph(t("app.title"), pygame.Rect(left, y, text_w, 10**6), "title",
+        y += p.paragraph(self.app.t("app.title"), pygame.Rect(left, y, text_w, 10**6), "title",
                          th.accent, bold=True)
         y += p.paragraph(flow.tr(flow.campaign.title), pygame.Rect(left, y, text_w, 10**6),
                          "heading", th.text, bold=True) + p.px(10)
@@ -67,13 +67,13 @@ class TitleScene(Scene):
                              pygame.Rect(left, y, text_w, 10**6), "body", th.muted)
         y += p.px(16)
         # the main actions: on the right, or under the texts in one column
-        items: list[tuple[str, str, str, Any]] = [("play", t("title.play"), "ui/play",
+        items: list[tuple[str, str, str, Any]] = [("play", self.app.t("title.play"), "ui/play",
                                                    flow.begin)]
         if self.has_save:
-            items.append(("continue", t("title.continue"), "ui/forward",
+            items.append(("continue", self.app.t("title.continue"), "ui/forward",
                           flow.continue_saved))
-        items += [("settings", t("title.settings"), "ui/settings", self.open_settings),
-                  ("quit", t("title.quit"), "ui/close", flow.quit)]
+        items += [("settings", self.app.t("title.settings"), "ui/settings", self.open_settings),
+                  ("quit", self.app.t("title.quit"), "ui/close", flow.quit)]
         if two:
             col_x = w - col_w - p.px(60)
             heights = [p.button_height(label, col_w) for _, label, _, _ in items]
@@ -88,7 +88,7 @@ class TitleScene(Scene):
             top += height + p.px(16)
         if not two:
             y = top + p.px(8)
-        p.text(t("title.language"), (left, y), "body", th.text, bold=True)
+        p.text(self.app.t("title.language"), (left, y), "body", th.text, bold=True)
         y += p.line_height("body") + p.px(6)
         langs = self.languages()
         rects = buttons_flow(p, [language_name(x) for x in langs], left, y,
@@ -100,7 +100,7 @@ class TitleScene(Scene):
                             selected=flow.lang == lang, icon="ui/language"))
             y = rect.bottom
         y += p.px(24)
-        hint = t("title.keys")
+        hint = self.app.t("title.keys")
         hint_h = p.measure(hint, w - 2 * left, "small")
         # a glimpse of the first room, in the room left above the keys' hint
         space = pygame.Rect(left, y, text_w, h - hint_h - p.px(40) - y)

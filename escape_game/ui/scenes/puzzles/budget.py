@@ -11,7 +11,6 @@ import pygame
 from escape_game.core.actions import Answer
 from escape_game.model import Budget
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scenes.layout import button_height
 from escape_game.ui.scenes.puzzles.base import Panel
 from escape_game.ui.widgets import Widget
@@ -54,7 +53,7 @@ class BudgetPanel(Panel[Budget]):
         spent = sum(scene.amounts.values(), Decimal(0))
         left = puzzle.total - spent
         colour = p.theme.good if left == 0 else p.theme.warn
-        y = body.top + p.paragraph(t("puzzle.budget_left", amount=money(left),
+        y = body.top + p.paragraph(scene.app.t("puzzle.budget_left", amount=money(left),
                                      total=money(puzzle.total)),
                                    pygame.Rect(body.left, body.top, body.width, 10**6), "large",
                                    colour, bold=True) + p.px(10)
@@ -64,7 +63,7 @@ class BudgetPanel(Panel[Budget]):
         for cat in puzzle.categories:
             name = scene.flow.tr(cat.text)
             if cat.min or cat.max is not None:
-                name += "  " + t("puzzle.budget_bounds", min=money(cat.min),
+                name += "  " + scene.app.t("puzzle.budget_bounds", min=money(cat.min),
                                  max=money(cat.max if cat.max is not None else puzzle.total))
             name_w = (body.width - controls - p.px(20)) if side else body.width
             name_h = p.measure(name, name_w)

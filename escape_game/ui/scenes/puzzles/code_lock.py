@@ -10,7 +10,6 @@ import pygame
 from escape_game.core.actions import Answer
 from escape_game.model import CodeLock
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scenes.puzzles.base import Panel
 from escape_game.ui.widgets import Widget
 
@@ -61,7 +60,7 @@ class CodeLockPanel(Panel[CodeLock]):
                               max(p.px(60), p.line_height("heading") + p.px(12)))
         pygame.draw.rect(p.surface, th.background, display, border_radius=p.px(8))
         pygame.draw.rect(p.surface, th.panel_border, display, p.px(2), border_radius=p.px(8))
-        shown = " ".join(scene.code) if scene.code else t("puzzle.type_code")
+        shown = " ".join(scene.code) if scene.code else scene.app.t("puzzle.type_code")
         p.text(shown, display.center, "heading" if scene.code else "body",
                th.text if scene.code else th.muted, bold=True, anchor="center")
         size = max(p.px(56), p.line_height("heading") + p.px(8))
@@ -75,8 +74,9 @@ class CodeLockPanel(Panel[CodeLock]):
         bottom = top + 4 * (size + p.px(8))
         help_x = body.left + pad_w + p.px(20)
         if body.right - help_x >= p.px(240):
-            used = p.paragraph(t("puzzle.code_keys"), pygame.Rect(help_x, top, body.right - help_x,
-                                                                  10**6), "small", th.muted)
+            used = p.paragraph(scene.app.t("puzzle.code_keys"),
+                               pygame.Rect(help_x, top, body.right - help_x, 10**6), "small",
+                               th.muted)
             return max(bottom, top + used)
-        return bottom + p.paragraph(t("puzzle.code_keys"), pygame.Rect(
+        return bottom + p.paragraph(scene.app.t("puzzle.code_keys"), pygame.Rect(
             body.left, bottom, body.width, 10**6), "small", th.muted)

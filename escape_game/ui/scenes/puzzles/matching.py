@@ -10,7 +10,6 @@ import pygame
 from escape_game.core.actions import Answer
 from escape_game.model import Matching
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scenes.puzzles.base import Panel
 from escape_game.ui.widgets import Widget
 
@@ -42,7 +41,7 @@ class MatchingPanel(Panel[Matching]):
         half = width // 2 if side else width
         for left in puzzle.left:
             current = scene.pairs.get(left.id)
-            label = (rights[current] if current else t("puzzle.choose")) + "  ▾"
+            label = (rights[current] if current else scene.app.t("puzzle.choose")) + "  ▾"
             fact = scene.flow.tr(left.text)
             text_w = (half - p.px(48)) if side else width
             fact_h = p.measure(fact, text_w - p.px(24)) + p.px(16)
@@ -66,5 +65,5 @@ class MatchingPanel(Panel[Matching]):
                              selected=current is not None, kind="option",
                              extra={"check": False}))
             y = max(rect.bottom, choice.bottom) + p.px(12)
-        return y + p.paragraph(t("puzzle.match_help"), pygame.Rect(body.left, y, width, 10**6),
-                               "small", p.theme.muted)
+        return y + p.paragraph(scene.app.t("puzzle.match_help"),
+                               pygame.Rect(body.left, y, width, 10**6), "small", p.theme.muted)

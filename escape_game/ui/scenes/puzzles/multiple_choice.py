@@ -9,7 +9,6 @@ import pygame
 from escape_game.core.actions import Answer
 from escape_game.model import MultipleChoice
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scenes.puzzles.base import Panel
 from escape_game.ui.scenes.puzzles.choices import draw_options
 
@@ -29,7 +28,7 @@ class MultipleChoicePanel(Panel[MultipleChoice]):
     def draw(self, scene: PuzzleScene, puzzle: MultipleChoice, p: Painter,
              body: pygame.Rect) -> int:
         body = body.copy()
-        body.top += p.paragraph(t("puzzle.pick_all"), pygame.Rect(body.left, body.top,
+        body.top += p.paragraph(scene.app.t("puzzle.pick_all"), pygame.Rect(body.left, body.top,
                                                                   body.width, 10**6),
                                 "small", p.theme.muted) + p.px(4)
         return draw_options(scene, p, body, puzzle.options, multiple=True)

@@ -10,7 +10,6 @@ import pygame
 from escape_game.core.actions import Answer
 from escape_game.model import Ordering
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scenes.layout import button_height
 from escape_game.ui.scenes.puzzles.base import Panel
 from escape_game.ui.widgets import Widget
@@ -39,7 +38,7 @@ class OrderingPanel(Panel[Ordering]):
         items = {i.id: i for i in puzzle.items}
         y = body.top
         width = min(body.width, p.px(1000))
-        up_l, down_l = t("puzzle.up"), t("puzzle.down")
+        up_l, down_l = scene.app.t("puzzle.up"), scene.app.t("puzzle.down")
         bw = max(p.px(150), p.text_width(up_l) + p.px(40), p.text_width(down_l) + p.px(40))
         side = width - 2 * (bw + p.px(8)) >= p.px(300)
         for n, item_id in enumerate(scene.order):

@@ -10,7 +10,6 @@ import pygame
 from escape_game.core.actions import Answer
 from escape_game.model import Potion, ProductComparison, Text
 from escape_game.ui.draw import Painter
-from escape_game.ui.i18n import t
 from escape_game.ui.scenes.comparison import draw_comparison
 from escape_game.ui.scenes.puzzles.base import Panel
 from escape_game.ui.scenes.puzzles.choices import pick
@@ -40,7 +39,7 @@ class ProductComparisonPanel(Panel[ProductComparison]):
 
         def actions(potion: Potion, x: int, y: int, width: int) -> int:
             i = index[potion.id]
-            label = t("puzzle.pick_this")
+            label = scene.app.t("puzzle.pick_this")
             width = min(width, p.px(420))
             rect = pygame.Rect(x, y, width, p.button_height(f"{i + 1}. {label}", width,
                                                             icon=False, check=True))
