@@ -9,18 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from escape_game.locales import say
 from escape_game.model import Campaign
-
-#: words that place a form in time, per language (checked as whole words, any case)
-TIME_WORDS = {
-    "en": r"before|after|pre|post|pre-test|post-test|beginning|start|end|final|first|last",
-    "fr": r"avant|après|apres|début|debut|fin|final|finale|premier|première|dernier|dernière"
-          r"|pré|post|pré-test|post-test",
-}
 
 
 def time_word(text: str, lang: str) -> str | None:
-    pattern = TIME_WORDS.get(lang.split("-")[0], TIME_WORDS["en"])
+    pattern = say(lang, "quiz.time_words")  # words that place a form in time
     found = re.search(rf"(?<![\w-])({pattern})(?![\w-])", text, re.IGNORECASE)
     return found.group(1) if found else None
 

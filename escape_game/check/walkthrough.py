@@ -11,7 +11,7 @@ from escape_game.core import actions as act
 from escape_game.core import events as ev
 from escape_game.core.level import Level
 from escape_game.core.rules import new_game
-from escape_game.locales import say
+from escape_game.locales import format_money, say
 from escape_game.model import Puzzle, Text, text_in
 
 
@@ -31,7 +31,7 @@ class Describer:
         return text_in(text, self.lang, self.fallback) if text is not None else default
 
     def money(self, amount: Decimal) -> str:
-        return f"{amount.normalize():f} {self.level.campaign.currency}"
+        return format_money(amount, self.level.campaign.currency, self.lang)
 
     def answer(self, puzzle: Puzzle | None, a: act.Answer) -> str:
         """The answer in words, by the puzzle kind's own phrasing (check.solutions)."""

@@ -11,6 +11,7 @@ imports the level models, so the window's first frame can speak before they are 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -52,3 +53,18 @@ def say(lang: str, key: str, **params: object) -> str:
         except (KeyError, IndexError, ValueError):
             return text
     return text
+
+
+def format_money(amount: Decimal | int | float, currency: str, lang: str) -> str:
+    """The one way amounts are written, for the player and in walkthroughs: whole amounts
+    without cents, and a minus sign (U+2212) before the whole amount, so a debt reads "−€95"
+    in English and "−95 €" in French, never "€-95". Where the symbol goes and how digits
+    are grouped come from the language's catalogue (``money.format``, ``money.digits``)."""
+    sign = "\u2212" if amount < 0 else ""
+    value = f"{abs(amount):,.2f}"
+    if value.endswith(".00"):
+        value = value[:-3]
+    digits = say(lang, "money.digits")  # 1234.5 as the language writes it: "1,234.50"
+    thousands, decimal = digits[1], digits[-3]
+    grouped = value.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    return say(lang, "money.format", sign=sign, currency=currency, amount=grouped)

@@ -18,13 +18,13 @@ from escape_game.core.events import (
     GameEnded,
 )
 from escape_game.core.state import GameState
-from escape_game.locales import spoken
+from escape_game.locales import format_money, spoken
 from escape_game.model import Text, text_in
 from escape_game.ui.presenter import EventPresenter
 from escape_game.ui.recording import open_session_recorder
 from escape_game.ui.saves import SaveSlots
 from escape_game.ui.session import GameSession, Resume
-from escape_game.ui.texts import LevelTexts, format_money
+from escape_game.ui.texts import LevelTexts
 from telemetry.protocol import NullRecorder, Recorder
 
 if TYPE_CHECKING:

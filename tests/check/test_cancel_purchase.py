@@ -16,9 +16,9 @@ def test_a_cancel_is_a_potion_move_and_is_described_in_both_languages() -> None:
     move = Move((act.CancelPurchase(potion="good"),))
     assert move.kind == "potion" and move.entity == "good"
     assert Describer(level(), "en").move(move) == \
-        "Cancel the purchase of B “Good” (30 € refunded)"
+        "Cancel the purchase of B “Good” (€30 refunded)"
     assert Describer(level(), "fr").move(move) == \
-        "Annuler l’achat de B “Good” (30 € remboursés)"
+        "Annuler l’achat de B “Good” (30\u00a0€ remboursés)"
 
 
 def test_the_search_never_tries_a_cancel_even_when_one_is_possible() -> None:

@@ -264,7 +264,7 @@ def test_walkthrough_words_every_answer_kind_in_both_languages() -> None:
             assert f"“{puzzle.title}”" in line or f"« {puzzle.title} »" in line
     budget = correct_answer(level.puzzles["p6"])
     assert budget is not None
-    assert "Food: 50 €; Fun: 20 €; Save: 30 €" in Describer(level, "en").move(Move((budget,)))
+    assert "Food: €50; Fun: €20; Save: €30" in Describer(level, "en").move(Move((budget,)))
 
 
 def test_an_uncoverable_threat_warns_unless_its_risk_is_marked_uninsurable() -> None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from escape_game.ui.texts import format_money
+from escape_game.locales import format_money
 
 MINUS = "\u2212"
 
