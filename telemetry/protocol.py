@@ -17,14 +17,19 @@ if TYPE_CHECKING:
 
 
 class Recorder(Protocol):
-    """What the game calls; :class:`SessionRecorder` and :class:`NullRecorder` both fit."""
+    """What the game calls; :class:`SessionRecorder` fits it, and :class:`NullRecorder` is it.
+
+    Every call does nothing here: a recorder that writes overrides them all, and the null
+    recorder inherits them, so the calls' signatures are written once for both."""
 
     @property
     def problem(self) -> str | None: ...
 
-    def action(self, action: Action, t_ms: int) -> None: ...
+    def action(self, action: Action, t_ms: int) -> None:
+        return None
 
-    def events(self, events: Sequence[Event], t_ms: int) -> None: ...
+    def events(self, events: Sequence[Event], t_ms: int) -> None:
+        return None
 
     def quiz_answer(
         self,
@@ -37,7 +42,8 @@ class Recorder(Protocol):
         latency_ms: int,
         confidence: int | None,
         t_ms: int,
-    ) -> None: ...
+    ) -> None:
+        return None
 
     def resume(
         self,
@@ -49,49 +55,15 @@ class Recorder(Protocol):
         actions: Sequence[Action],
         state: GameState | None,
         t_ms: int,
-    ) -> None: ...
+    ) -> None:
+        return None
 
-    def close(self, outcome: str, t_ms: int) -> None: ...
+    def close(self, outcome: str, t_ms: int) -> None:
+        return None
 
 
-class NullRecorder:
+class NullRecorder(Recorder):
     """Used without consent: accepts every call and writes nothing, anywhere."""
 
     problem: str | None = None
     path: Path | None = None
-
-    def action(self, action: Action, t_ms: int) -> None:
-        pass
-
-    def events(self, events: Sequence[Event], t_ms: int) -> None:
-        pass
-
-    def quiz_answer(
-        self,
-        phase: str,
-        form: str,
-        item: str,
-        concept: str | None,
-        choice: str | int,
-        correct: bool | None,
-        latency_ms: int,
-        confidence: int | None,
-        t_ms: int,
-    ) -> None:
-        pass
-
-    def resume(
-        self,
-        level: Level,
-        *,
-        seed: int,
-        timers: bool,
-        start_room: str | None,
-        actions: Sequence[Action],
-        state: GameState | None,
-        t_ms: int,
-    ) -> None:
-        pass
-
-    def close(self, outcome: str, t_ms: int) -> None:
-        pass
