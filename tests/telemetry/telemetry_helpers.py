@@ -30,7 +30,7 @@ from escape_game.core.events import (
     ThreatStruck,
 )
 from escape_game.loading import load_campaign
-from telemetry.recorder import Recorder
+from telemetry.protocol import Recorder
 from telemetry.records import Consent, SessionHeader
 
 HASH = "ab" * 32

@@ -9,7 +9,8 @@ import pytest
 from telemetry_helpers import VAULT, make_header, play_session, vault_level
 
 from escape_game.cli import main
-from escape_game.core.actions import Answer, Examine
+from escape_game.core import GameState, Level, new_game, step
+from escape_game.core.actions import Action, Answer, BuyPotion, CancelPurchase, Examine
 from telemetry.reader import read_session
 from telemetry.recorder import open_recorder
 from telemetry.replay_check import check_replay
@@ -38,23 +39,28 @@ def test_recorded_sessions_replay_exactly(tmp_path: Path, seed: int) -> None:
     assert result.actions > 0
 
 
-def test_code_lock_answers_replay_without_their_keys(tmp_path: Path) -> None:
+def _record_vault(folder: Path, actions: list[Action]) -> tuple[Level, GameState, Path]:
+    """The vault level played through the core with `actions`, recorded with consent; the
+    level, the final state and the session file."""
     level, content_hash = vault_level()
     header = make_header(content_hash=content_hash)
-    rec = open_recorder(tmp_path, header, consent=True)
-    from escape_game.core import new_game, step
-
+    rec = open_recorder(folder, header, consent=True)
     opening = new_game(level, header.seed)
     rec.events(opening.events, 0)
     state = opening.state
-    for t, action in enumerate([Examine(object="safe"), Answer(puzzle="safe_code", code="7"),
-                                Answer(puzzle="safe_code", code="0042")], start=1):
+    for t, action in enumerate(actions, start=1):
         result = step(level, state, action)
         state = result.state
         rec.action(action, t)
         rec.events(result.events, t)
     rec.close("quit", 10)
-    path = tmp_path / f"{header.session_id}.jsonl"
+    return level, state, folder / f"{header.session_id}.jsonl"
+
+
+def test_code_lock_answers_replay_without_their_keys(tmp_path: Path) -> None:
+    level, _, path = _record_vault(tmp_path, [Examine(object="safe"),
+                                          Answer(puzzle="safe_code", code="7"),
+                                          Answer(puzzle="safe_code", code="0042")])
     # Whole values, not substrings: random ids and hashes hold "0042" in a few runs of a hundred.
     lines = [json.loads(line) for line in path.read_text().splitlines()]
     answers = [r["action"] for r in lines
@@ -127,23 +133,8 @@ def test_an_unknown_campaign_needs_level(
 
 
 def test_a_cancelled_purchase_is_recorded_and_replays(tmp_path: Path) -> None:
-    from escape_game.core import new_game, step
-    from escape_game.core.actions import BuyPotion, CancelPurchase
-
-    level, content_hash = vault_level()
-    header = make_header(content_hash=content_hash)
-    rec = open_recorder(tmp_path, header, consent=True)
-    opening = new_game(level, header.seed)
-    rec.events(opening.events, 0)
-    state = opening.state
-    for t, action in enumerate([BuyPotion(potion="good"), CancelPurchase(potion="good")],
-                               start=1):
-        result = step(level, state, action)
-        state = result.state
-        rec.action(action, t)
-        rec.events(result.events, t)
-    rec.close("quit", 10)
-    path = tmp_path / f"{header.session_id}.jsonl"
+    level, state, path = _record_vault(tmp_path, [BuyPotion(potion="good"),
+                                                  CancelPurchase(potion="good")])
     lines = [json.loads(line) for line in path.read_text().splitlines()]
     assert {"type": "cancel", "potion": "good"} in [r["action"] for r in lines
                                                     if r["record"] == "action"]
