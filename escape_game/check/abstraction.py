@@ -8,7 +8,7 @@ generator). Wellbeing is kept only when it can reach zero or a condition reads i
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -390,22 +390,10 @@ class Abstraction:
         child's key costs about what its step changed."""
         if base is None or base_key is None:
             return self._key(state)
-        part = self._parts.setdefault
-        reads = self.reads
-        exact = self.exact
         room = state.room
-        if state.visited is base.visited:
-            visited = base_key[1]
-        else:
-            visited = frozenset(state.visited) if exact else reads.rooms.intersection(
-                state.visited)
-            visited = part(visited, visited)
-        if state.inventory is base.inventory:
-            inventory = base_key[2]
-        else:
-            inventory = frozenset(state.inventory) if exact else reads.items.intersection(
-                state.inventory)
-            inventory = part(inventory, inventory)
+        visited = base_key[1] if state.visited is base.visited else self._visited(state.visited)
+        inventory = (base_key[2] if state.inventory is base.inventory
+                     else self._inventory(state.inventory))
         flags = base_key[3] if state.flags is base.flags else self._flags(state.flags)
         if (room is base.room and state.money is base.money and state.debt is base.debt
                 and state.owned_potions is base.owned_potions
@@ -414,28 +402,17 @@ class Abstraction:
             money, debt, owned = base_key[4], base_key[5], base_key[7]
         else:
             money, debt, owned = self._money(state)
-        if state.solved is base.solved:
-            solved = base_key[8]
-        else:
-            solved = frozenset(state.solved)
-            solved = part(solved, solved)
-        if state.attempts is base.attempts:
-            attempts = base_key[10]
-        else:
-            limited = self.limited_puzzles
-            attempts = frozenset(
-                a for a in state.attempts if a[0] in limited) if limited else None
+        solved = base_key[8] if state.solved is base.solved else self._frozen(state.solved)
+        attempts = (base_key[10] if state.attempts is base.attempts
+                    else self._attempts(state.attempts))
         examined = base_key[11] if state.examined is base.examined else self._examined(
             state.examined)
         taken = base_key[12] if state.taken is base.taken else self._taken(state.taken)
-        used = base_key[13] if state.used is base.used else part(state.used, state.used)
+        used = base_key[13] if state.used is base.used else self._frozen(state.used)
         unlocked = (base_key[14] if state.unlocked_exits is base.unlocked_exits
-                    else part(state.unlocked_exits, state.unlocked_exits))
-        if state.resolved_threats is base.resolved_threats:
-            resolved = base_key[17]
-        else:
-            resolved = frozenset(state.resolved_threats)
-            resolved = part(resolved, resolved)
+                    else self._frozen(state.unlocked_exits))
+        resolved = (base_key[17] if state.resolved_threats is base.resolved_threats
+                    else self._frozen(state.resolved_threats))
         return (
             room,
             visited,
@@ -457,6 +434,27 @@ class Abstraction:
             resolved,
             state.outcome,
         )
+
+    # One function per part of the key, shared by the key worked out from scratch and the
+    # one worked out from a parent's: equal parts of different keys are stored once (a key
+    # holds sets of ids that grow with the level, and most states share most of them).
+    def _frozen(self, ids: Iterable[str]) -> frozenset[str]:
+        ids = frozenset(ids)
+        return self._parts.setdefault(ids, ids)
+
+    def _visited(self, visited: Iterable[str]) -> frozenset[str]:
+        if self.exact:
+            return self._frozen(visited)
+        return self._frozen(self.reads.rooms.intersection(visited))
+
+    def _inventory(self, inventory: Iterable[str]) -> frozenset[str]:
+        if self.exact:
+            return self._frozen(inventory)
+        return self._frozen(self.reads.items.intersection(inventory))
+
+    def _attempts(self, attempts: Iterable[tuple[str, int]]) -> frozenset[tuple[str, int]] | None:
+        limited = self.limited_puzzles
+        return frozenset(a for a in attempts if a[0] in limited) if limited else None
 
     def _flags(self, flags: frozenset[str]) -> frozenset[str]:
         if not self.exact and not flags <= self.reads.flags:
@@ -502,36 +500,26 @@ class Abstraction:
         return self.money_key(state), state.debt, owned
 
     def _key(self, state: GameState) -> StateKey:
-        limited = self.limited_puzzles
-        reads = self.reads
-        if self.exact:
-            visited, inventory = frozenset(state.visited), frozenset(state.inventory)
-        else:
-            visited = reads.rooms.intersection(state.visited)
-            inventory = reads.items.intersection(state.inventory)
         money, debt, owned = self._money(state)
-        # Equal parts of different keys are stored once: a key holds sets of ids that grow
-        # with the level, and most states share most of them.
-        part = self._parts.setdefault
         return (
             state.room,
-            part(visited, visited),
-            part(inventory, inventory),
+            self._visited(state.visited),
+            self._inventory(state.inventory),
             self._flags(state.flags),
             money,
             debt,
             state.wellbeing if self.keep_wellbeing else None,
             owned,
-            part(solved := frozenset(state.solved), solved),
+            self._frozen(state.solved),
             state.locked_puzzles,
-            frozenset(a for a in state.attempts if a[0] in limited) if limited else None,
+            self._attempts(state.attempts),
             self._examined(state.examined),
             self._taken(state.taken),
-            part(state.used, state.used),
-            part(state.unlocked_exits, state.unlocked_exits),
+            self._frozen(state.used),
+            self._frozen(state.unlocked_exits),
             min(state.room_actions, self.action_clamp(state)),
             frozenset(w.threat for w in state.warnings) if state.warnings else None,
-            part(resolved := frozenset(state.resolved_threats), resolved),
+            self._frozen(state.resolved_threats),
             state.outcome,
         )
 
