@@ -82,8 +82,6 @@ def rewrite(path: Path, change: Any) -> None:
     doc = json.loads(path.read_text(encoding="utf-8"))
     change(doc)
     body = {k: v for k, v in doc.items() if k != "checksum"}
-    from escape_game.runner.saves import _checksum
-
     doc["checksum"] = _checksum(body)
     path.write_text(json.dumps(doc), encoding="utf-8")
 
@@ -202,10 +200,7 @@ def test_an_edited_and_re_signed_save_is_refused_by_replay(tmp_path: Path,
                                                            loaded: tuple[Level, str]) -> None:
     level, digest = loaded
     path, _ = saved(tmp_path, level, digest)
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    doc["state"]["money"] = "999999.00"
-    body = {k: v for k, v in doc.items() if k != "checksum"}
-    path.write_text(json.dumps({**body, "checksum": _checksum(body)}), encoding="utf-8")
+    rewrite(path, lambda d: d["state"].update(money="999999.00"))
     with pytest.raises(SaveError, match="does not match its action log"):
         load_save(path, level=level)
 
