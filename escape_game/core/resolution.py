@@ -92,8 +92,7 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
     d.room_ms = 0
     d.room_actions = 0
     d.paused_in_room = False
-    if d.source.cooling_off:
-        d.cooling_off.clear()
+    d.cooling_off.clear()
     d.emit(ev.RoomEntered.trusted(room=room_id, via=via, first_time=first))
     if first:
         apply_effects(level, d, room.on_enter, room_id)
