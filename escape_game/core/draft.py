@@ -26,6 +26,9 @@ def _slot(name: str) -> str:
     return f"_work_{name}"
 
 
+_SLOTS = {name: _slot(name) for name in _THAWED}
+
+
 def _compile() -> tuple[
     Callable[[Any, GameState], Any], Callable[[Any], GameState], dict[str, property]
 ]:
@@ -191,10 +194,16 @@ class Draft:
     def has_visited(self, room: str) -> bool:
         return room in self._current("visited")
 
+    def end_shop_visit(self) -> None:
+        """Purchases of this visit to the shop can no longer be cancelled. Read before it is
+        written: most steps have nothing to clear, and then the state's set is shared."""
+        if self._current("cooling_off"):
+            self.cooling_off.clear()
+
     def _current(self, name: str) -> Any:
         """A thawed field's value for reading only: the step's working copy when it made
         one, else the source's (reading makes no copy, so `freeze` can share it)."""
-        work = getattr(self, _slot(name))
+        work = getattr(self, _SLOTS[name])
         return getattr(self.source, name) if work is None else work
 
     @property
@@ -211,7 +220,7 @@ class Draft:
         if new != self.score:
             change = new - self.score
             self.score = new
-            self.emit(ev.ScoreChanged(delta=change, score=new, reason=reason))
+            self.emit(ev.ScoreChanged.trusted(delta=change, score=new, reason=reason))
 
     def change_money(self, delta: Decimal, reason: str) -> None:
         """Gains repay debt first; a loss larger than the cash becomes debt and costs wellbeing."""
@@ -228,7 +237,7 @@ class Draft:
             self.money -= pay
             new_debt = need - pay
             self.debt += new_debt
-        self.emit(ev.MoneyChanged(delta=delta, balance=self.money, debt=self.debt, reason=reason))
+        self.emit(ev.MoneyChanged.trusted(delta=delta, balance=self.money, debt=self.debt, reason=reason))
         if new_debt > 0:
             self.change_wellbeing(-DEBT_WELLBEING_COST, "debt")
 
@@ -237,7 +246,7 @@ class Draft:
         if new != self.wellbeing:
             change = new - self.wellbeing
             self.wellbeing = new
-            self.emit(ev.WellbeingChanged(delta=change, wellbeing=new, reason=reason))
+            self.emit(ev.WellbeingChanged.trusted(delta=change, wellbeing=new, reason=reason))
         if self.wellbeing == 0:
             self.end("exhausted")
 

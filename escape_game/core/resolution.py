@@ -49,7 +49,7 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
     elif isinstance(effect, fx.SetFlag):
         if effect.set_flag not in d.flags:
             d.flags.add(effect.set_flag)
-            d.emit(ev.FlagSet(flag=effect.set_flag))
+            d.emit(ev.FlagSet.trusted(flag=effect.set_flag))
     elif isinstance(effect, fx.ClearFlag):
         if effect.clear_flag in d.flags:
             d.flags.discard(effect.clear_flag)
@@ -92,7 +92,7 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
     d.room_ms = 0
     d.room_actions = 0
     d.paused_in_room = False
-    d.cooling_off.clear()
+    d.end_shop_visit()
     d.emit(ev.RoomEntered.trusted(room=room_id, via=via, first_time=first))
     if first:
         apply_effects(level, d, room.on_enter, room_id)
@@ -122,7 +122,7 @@ def trigger_threat(level: Level, d: Draft, threat_id: str) -> None:
         return
     seconds = threat.warning.seconds
     d.warnings.append(PendingWarning(threat=threat_id, remaining_ms=seconds * 1000))
-    d.emit(ev.ThreatWarned(threat=threat_id, category=threat.category, seconds=seconds))
+    d.emit(ev.ThreatWarned.trusted(threat=threat_id, category=threat.category, seconds=seconds))
     if d.timers and seconds == 0:
         resolve_threat(level, d, threat_id)
 
@@ -183,10 +183,10 @@ def resolve_threat(level: Level, d: Draft, threat_id: str) -> None:
     if threat_id in d.resolved_threats:
         return
     d.resolved_threats.append(threat_id)
-    d.cooling_off.clear()  # the risk has passed: no refund once the cover was at stake
+    d.end_shop_visit()  # the risk has passed: no refund once the cover was at stake
     threat = level.threats[threat_id]
     if not _strikes(d, threat):
-        d.emit(ev.ThreatSpared(threat=threat_id))
+        d.emit(ev.ThreatSpared.trusted(threat=threat_id))
         return
     cover = cover_for(threat, d.owned_potions, level.potions, d.elapsed_ms)
     protected = cover.potion is not None

@@ -66,7 +66,7 @@ class _Rejected(Exception):
 def step(level: Level, state: GameState, action: act.Action) -> StepResult:
     """Apply one action. Never raises: an impossible action gives ActionRejected, same state."""
     if state.outcome is not None:
-        return _reject(state, _kind(action), "game_over")
+        return _reject(state, str(_kind(action)), "game_over")
     handler = _HANDLERS.get(type(action))
     if handler is None:
         return _reject(state, str(_kind(action)), "unknown_action")
@@ -77,7 +77,7 @@ def step(level: Level, state: GameState, action: act.Action) -> StepResult:
         d.room_actions += 1
         d.total_actions += 1
     if counted and state.cooling_off and not isinstance(action, _SHOPPING):
-        d.cooling_off.clear()  # doing anything else ends the visit to the shop
+        d.end_shop_visit()  # doing anything else ends the visit to the shop
     try:
         handler(level, state, action, d)
     except _Rejected as r:  # raised before the draft is used; the draft is dropped
@@ -98,7 +98,7 @@ def _kind(action: object) -> str:
 
 
 def _reject(state: GameState, kind: str, reason: str, detail: str | None = None) -> StepResult:
-    return StepResult(state, (ev.ActionRejected(action=kind, reason=reason, detail=detail),))
+    return StepResult(state, (ev.ActionRejected.trusted(action=kind, reason=reason, detail=detail),))
 
 
 # -- handlers: each checks the action against the state and raises _Rejected before it
@@ -244,7 +244,7 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     d.owned_potions.append(OwnedPotion(potion.id, d.elapsed_ms))
     d.cooling_off.add(potion.id)
     d.emit(
-        ev.PotionBought(
+        ev.PotionBought.trusted(
             potion=potion.id,
             premium=potion.premium,
             alternatives=tuple(p.id for p in offer if p.id != potion.id),
