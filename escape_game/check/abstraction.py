@@ -230,6 +230,22 @@ class Abstraction:
     _caps: dict[Hashable, Decimal] = field(default_factory=dict, compare=False)
     _parts: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, compare=False)
     _moneys: dict[Hashable, MoneyParts] = field(default_factory=dict, compare=False)
+    money_class: dict[str, int] = field(default_factory=dict, compare=False)
+    """Per room, a number shared by the rooms where the money parts of the key are worked
+    out alike (see `_money`): a step between two such rooms that leaves money, debt,
+    potions, threats resolved and the clock alone keeps its parent's money parts."""
+
+    def __post_init__(self) -> None:
+        # What `_money` reads of the room: whether money matters there, the potions sold
+        # ahead and the threats that may still take money (only the first when it is None).
+        classes: dict[Hashable, int] = {}
+        for room in self.level.rooms:
+            if self.money_rooms is None:
+                what: Hashable = None
+            else:
+                what = (room in self.money_rooms, self.sold_ahead.get(room, frozenset()),
+                        self.costly_threats.get(room, ()))
+            self.money_class[room] = classes.setdefault(what, len(classes))
 
     @classmethod
     def of(cls, level: Level, *, exact: bool = False) -> Abstraction:
@@ -391,11 +407,12 @@ class Abstraction:
         if base is None or base_key is None:
             return self._key(state)
         room = state.room
+        same_room = room is base.room or self.money_class[room] == self.money_class[base.room]
         visited = base_key[1] if state.visited is base.visited else self._visited(state.visited)
         inventory = (base_key[2] if state.inventory is base.inventory
                      else self._inventory(state.inventory))
         flags = base_key[3] if state.flags is base.flags else self._flags(state.flags)
-        if (room is base.room and state.money is base.money and state.debt is base.debt
+        if (same_room and state.money is base.money and state.debt is base.debt
                 and state.owned_potions is base.owned_potions
                 and state.resolved_threats is base.resolved_threats
                 and state.elapsed_ms == base.elapsed_ms):

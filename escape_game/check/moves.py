@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from escape_game.check.abstraction import rng_for
 from escape_game.check.solutions import correct_answer, wrong_answer
@@ -163,6 +163,8 @@ class MoveBook:
         }
         """Rooms with a timer trigger: elsewhere, waiting changes something only while a
         potion's waiting period runs."""
+        self.waiting = frozenset(p.id for p in level.potions.values() if p.waiting_period)
+        """Potions with a waiting period (the others never make waiting worth it)."""
 
 
 _BOOKS: list[MoveBook] = []
@@ -179,10 +181,9 @@ def book_for(level: Level) -> MoveBook:
     return book
 
 
-@dataclass(frozen=True, slots=True)
-class View:
+class View(NamedTuple):
     """What the player sees in a state's room: asked once per state by the search, which
-    both notes it and tries moves on it."""
+    both notes it and tries moves on it (a named tuple: one is built per state)."""
 
     objects: list[GameObject]
     puzzles: list[Puzzle]
@@ -190,8 +191,10 @@ class View:
 
     @classmethod
     def of(cls, level: Level, state: GameState) -> View:
-        return cls(visible_objects(level, state), visible_puzzles(level, state),
-                   shop(level, state))
+        room = level.rooms[state.room]
+        return cls(visible_objects(level, state),
+                   visible_puzzles(level, state) if room.puzzles else [],
+                   shop(level, state) if room.shop else [])
 
 
 def moves(
@@ -255,7 +258,9 @@ def moves(
     for potion in view.offer:
         if money >= potion.premium:
             yield book.buy[potion.id]
-    if state.owned_potions or book.timed.get(state.room):
+    if book.timed.get(state.room) or (
+        state.owned_potions and any(p.potion in book.waiting for p in state.owned_potions)
+    ):
         wait = _wait_ms(level, state)
         if wait is not None:
             yield Move((act.AdvanceTime(ms=wait),))

@@ -12,6 +12,7 @@ from array import array
 from collections import deque
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 
 from escape_game.check.abstraction import Abstraction, StateKey
 from escape_game.check.moves import Move, MoveBook, View, apply_move, moves
@@ -167,10 +168,14 @@ class _Concepts:
         return index
 
 
+_ID = attrgetter("id")
+
+
 def _note(state: GameState, view: View, reached: Reached) -> None:
     reached.rooms.add(state.room)
-    reached.objects.update(o.id for o in view.objects)
-    reached.puzzles.update(p.id for p in view.puzzles)
+    reached.objects.update(map(_ID, view.objects))
+    if view.puzzles:
+        reached.puzzles.update(map(_ID, view.puzzles))
     for potion in view.offer:
         reached.offered.add(potion.id)
         best = reached.most_money.get(potion.id)

@@ -237,7 +237,8 @@ class Draft:
             self.money -= pay
             new_debt = need - pay
             self.debt += new_debt
-        self.emit(ev.MoneyChanged.trusted(delta=delta, balance=self.money, debt=self.debt, reason=reason))
+        self.emit(ev.MoneyChanged.trusted(delta=delta, balance=self.money, debt=self.debt,
+                                          reason=reason))
         if new_debt > 0:
             self.change_wellbeing(-DEBT_WELLBEING_COST, "debt")
 

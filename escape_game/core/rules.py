@@ -98,7 +98,8 @@ def _kind(action: object) -> str:
 
 
 def _reject(state: GameState, kind: str, reason: str, detail: str | None = None) -> StepResult:
-    return StepResult(state, (ev.ActionRejected.trusted(action=kind, reason=reason, detail=detail),))
+    rejected = ev.ActionRejected.trusted(action=kind, reason=reason, detail=detail)
+    return StepResult(state, (rejected,))
 
 
 # -- handlers: each checks the action against the state and raises _Rejected before it
