@@ -217,7 +217,7 @@ def moves(
     if view is None:
         view = View.of(level, state)
     money = state.money
-    pending = pending_threats(level, state)
+    pending = pending_threats(level, state) if state.warnings else ()
     for warning in pending:
         yield from book.face[warning.threat]
     if pending:

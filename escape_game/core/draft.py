@@ -139,6 +139,9 @@ class Draft:
         steps: int
         timers: bool
 
+    _work_visited: list[str] | None
+    _work_cooling_off: set[str] | None
+    """Two working copies read on every step without being changed (see `_current`)."""
     source: GameState
     """The state this copy was made from: what a step leaves unchanged is shared with it."""
     events: list[Event]
@@ -192,12 +195,14 @@ class Draft:
         return {p.potion for p in self._current("owned_potions")}
 
     def has_visited(self, room: str) -> bool:
-        return room in self._current("visited")
+        work = self._work_visited  # `_current("visited")`, written out: every move asks
+        return room in (self.source.visited if work is None else work)
 
     def end_shop_visit(self) -> None:
         """Purchases of this visit to the shop can no longer be cancelled. Read before it is
         written: most steps have nothing to clear, and then the state's set is shared."""
-        if self._current("cooling_off"):
+        work = self._work_cooling_off  # `_current("cooling_off")`, written out
+        if self.source.cooling_off if work is None else work:
             self.cooling_off.clear()
 
     def _current(self, name: str) -> Any:
