@@ -70,17 +70,11 @@ def _wellbeing_at_least(x: c.WellbeingAtLeast, facts: Facts) -> bool:
 
 
 def _all(x: c.AllOf, facts: Facts) -> bool:
-    for sub in x.all_:
-        if not holds(sub, facts):
-            return False
-    return True
+    return all(holds(sub, facts) for sub in x.all_)
 
 
 def _any(x: c.AnyOf, facts: Facts) -> bool:
-    for sub in x.any_:
-        if holds(sub, facts):
-            return True
-    return False
+    return any(holds(sub, facts) for sub in x.any_)
 
 
 def _not(x: c.Not, facts: Facts) -> bool:
