@@ -79,7 +79,7 @@ def test_the_drafts_types_name_exactly_the_state_fields() -> None:
     thawed = {n.removeprefix("_work_") for n in Draft.__slots__ if n.startswith("_work_")}
     assert plain & thawed == set()
     assert plain | thawed == {f.name for f in fields(GameState)} | {
-        "source", "events", "depth", "ended_now"
+        "source", "events", "only", "depth", "ended_now"
     }
     assert all(isinstance(getattr(Draft, n), property) for n in thawed)
     # The working types the type checker reads (under TYPE_CHECKING) name the same fields.

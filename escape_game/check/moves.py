@@ -86,20 +86,23 @@ class Move:
         return tuple(parts)
 
 
-def apply_move(level: Level, state: GameState, move: Move) -> StepResult | None:
-    """The real rules applied to a move; None when the core rejects any of its actions."""
+def apply_move(
+    level: Level, state: GameState, move: Move, only: frozenset[type[ev.Event]] | None = None
+) -> StepResult | None:
+    """The real rules applied to a move; None when the core rejects any of its actions.
+    `only`: the kinds of event the caller reads (see `step`)."""
     if move.chance is not None:
         threat = level.threats[getattr(move.main, "threat", "")]
         state = replace(state, rng=rng_for(threat.likelihood, move.chance == "strikes"))
     actions = move.actions
     if len(actions) == 1:
-        result = step(level, state, actions[0])
+        result = step(level, state, actions[0], only=only)
         # A rejected action gives back the very state it was sent (and ActionRejected);
         # an accepted one always a new state.
         return None if result.state is state else result
     events: list[ev.Event] = []
     for action in actions:
-        result = step(level, state, action)
+        result = step(level, state, action, only=only)
         if result.state is state:
             return None
         state = result.state

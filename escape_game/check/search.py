@@ -121,6 +121,8 @@ class _Concepts:
             ev.ThreatStruck: ("threat", threats),
         }
         self._potions = {p.id: p.concepts for p in lv.potions.values()}
+        self.heard: frozenset[type[ev.Event]] = frozenset({*self._named, ev.PotionOffered})
+        """The kinds of event the search reads of a step (its other events are not built)."""
         self._none: int | None = None
 
     def met(self, events: tuple[ev.Event, ...]) -> frozenset[str]:
@@ -243,6 +245,7 @@ def _search(
     # The loop runs once per move tried: the containers it grows are bound to local names.
     states, src, dst, tags = graph.states, graph.src, graph.dst, graph.tag
     scan, sets, clamp = concepts.scan, concepts.sets, abstraction.action_clamp
+    heard = concepts.heard
     while queue:
         node = queue.popleft()
         state = states[node]
@@ -259,7 +262,7 @@ def _search(
                     tags.append(loop)
                 continue
             steps += len(move.actions)
-            result = apply_move(level, state, move)
+            result = apply_move(level, state, move, heard)
             if result is None:
                 continue
             new = result.state

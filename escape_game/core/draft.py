@@ -77,6 +77,7 @@ def _compile() -> tuple[
         *of,
         "    d.source = s",
         "    d.events = []",
+        "    d.only = None",
         "    d.depth = 0",
         "    d.ended_now = False",
         "    return d",
@@ -104,7 +105,8 @@ class Draft:
     GameState's declaration; the annotations below only tell the type checker what the
     rules may do with them."""
 
-    __slots__ = (*_PLAIN, *map(_slot, _THAWED), "source", "events", "depth", "ended_now")
+    __slots__ = (*_PLAIN, *map(_slot, _THAWED), "source", "events", "only", "depth",
+                 "ended_now")
 
     if TYPE_CHECKING:
         room: str
@@ -147,6 +149,10 @@ class Draft:
     events: list[Event]
     depth: int
     ended_now: bool
+    only: frozenset[type[Event]] | None
+    """The kinds of event the caller of this step reads (None: every kind). The others are
+    not kept, and the rules build them only when `hears` says so: the checker reads a few
+    kinds, and building the rest was a fifth of its steps."""
 
     @classmethod
     def of(cls, s: GameState) -> Draft:
@@ -216,7 +222,14 @@ class Draft:
         return self.outcome is not None
 
     def emit(self, event: Event) -> None:
-        self.events.append(event)
+        only = self.only
+        if only is None or type(event) in only:
+            self.events.append(event)
+
+    def hears(self, kind: type[Event]) -> bool:
+        """Whether the caller reads events of this kind (build one only then)."""
+        only = self.only
+        return only is None or kind in only
 
     # -- the only ways to change score, money and wellbeing ----------------------------------
     def add_score(self, delta: int, reason: str) -> None:
@@ -225,7 +238,8 @@ class Draft:
         if new != self.score:
             change = new - self.score
             self.score = new
-            self.emit(ev.ScoreChanged.trusted(delta=change, score=new, reason=reason))
+            if self.hears(ev.ScoreChanged):
+                self.emit(ev.ScoreChanged.trusted(delta=change, score=new, reason=reason))
 
     def change_money(self, delta: Decimal, reason: str) -> None:
         """Gains repay debt first; a loss larger than the cash becomes debt and costs wellbeing."""
@@ -242,8 +256,9 @@ class Draft:
             self.money -= pay
             new_debt = need - pay
             self.debt += new_debt
-        self.emit(ev.MoneyChanged.trusted(delta=delta, balance=self.money, debt=self.debt,
-                                          reason=reason))
+        if self.hears(ev.MoneyChanged):
+            self.emit(ev.MoneyChanged.trusted(delta=delta, balance=self.money, debt=self.debt,
+                                              reason=reason))
         if new_debt > 0:
             self.change_wellbeing(-DEBT_WELLBEING_COST, "debt")
 
@@ -252,7 +267,8 @@ class Draft:
         if new != self.wellbeing:
             change = new - self.wellbeing
             self.wellbeing = new
-            self.emit(ev.WellbeingChanged.trusted(delta=change, wellbeing=new, reason=reason))
+            if self.hears(ev.WellbeingChanged):
+                self.emit(ev.WellbeingChanged.trusted(delta=change, wellbeing=new, reason=reason))
         if self.wellbeing == 0:
             self.end("exhausted")
 

@@ -49,7 +49,8 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
     elif isinstance(effect, fx.SetFlag):
         if effect.set_flag not in d.flags:
             d.flags.add(effect.set_flag)
-            d.emit(ev.FlagSet.trusted(flag=effect.set_flag))
+            if d.hears(ev.FlagSet):
+                d.emit(ev.FlagSet.trusted(flag=effect.set_flag))
     elif isinstance(effect, fx.ClearFlag):
         if effect.clear_flag in d.flags:
             d.flags.discard(effect.clear_flag)
@@ -66,7 +67,8 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
             d.unlocked_exits.add(effect.unlock_exit)
             d.emit(ev.ExitUnlocked(exit=effect.unlock_exit))
     elif isinstance(effect, fx.ShowMessage):
-        d.emit(ev.MessageShown(source=source, text=effect.message))
+        if d.hears(ev.MessageShown):
+            d.emit(ev.MessageShown(source=source, text=effect.message))
     elif isinstance(effect, fx.GoTo):
         if effect.go_to in level.rooms:
             leave_room(d)
@@ -79,7 +81,8 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
 
 # -- rooms -------------------------------------------------------------------------------------
 def leave_room(d: Draft) -> None:
-    d.emit(ev.RoomLeft.trusted(room=d.room, seconds_in_room=d.room_ms // 1000))
+    if d.hears(ev.RoomLeft):
+        d.emit(ev.RoomLeft.trusted(room=d.room, seconds_in_room=d.room_ms // 1000))
 
 
 def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:

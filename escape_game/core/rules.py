@@ -63,14 +63,21 @@ class _Rejected(Exception):
         self.detail = detail
 
 
-def step(level: Level, state: GameState, action: act.Action) -> StepResult:
-    """Apply one action. Never raises: an impossible action gives ActionRejected, same state."""
+def step(
+    level: Level, state: GameState, action: act.Action,
+    *, only: frozenset[type[ev.Event]] | None = None,
+) -> StepResult:
+    """Apply one action. Never raises: an impossible action gives ActionRejected, same state.
+
+    `only` names the kinds of event the caller reads: the result holds only those (the same
+    state either way). None, the default, keeps every event."""
     if state.outcome is not None:
-        return _reject(state, str(_kind(action)), "game_over")
+        return _reject(state, str(_kind(action)), "game_over", only=only)
     handler = _HANDLERS.get(type(action))
     if handler is None:
-        return _reject(state, str(_kind(action)), "unknown_action")
+        return _reject(state, str(_kind(action)), "unknown_action", only=only)
     d = Draft.of(state)
+    d.only = only
     d.steps += 1
     counted = type(action) not in _UNCOUNTED
     if counted:
@@ -81,7 +88,7 @@ def step(level: Level, state: GameState, action: act.Action) -> StepResult:
     try:
         handler(level, state, action, d)
     except _Rejected as r:  # raised before the draft is used; the draft is dropped
-        return _reject(state, str(_kind(action)), r.reason, r.detail)
+        return _reject(state, str(_kind(action)), r.reason, r.detail, only)
     if counted and not d.over:
         check_action_triggers(level, d)
     d.finish()
@@ -97,7 +104,12 @@ def _kind(action: object) -> str:
     return kind
 
 
-def _reject(state: GameState, kind: str, reason: str, detail: str | None = None) -> StepResult:
+def _reject(
+    state: GameState, kind: str, reason: str, detail: str | None = None,
+    only: frozenset[type[ev.Event]] | None = None,
+) -> StepResult:
+    if only is not None and ev.ActionRejected not in only:
+        return StepResult(state, ())
     rejected = ev.ActionRejected.trusted(action=kind, reason=reason, detail=detail)
     return StepResult(state, (rejected,))
 
