@@ -117,3 +117,17 @@ def test_bad_fields_are_refused_with_a_reason(change: dict[str, object], why: st
     data = GameState.from_json(SAVED_V1.read_text("utf-8")).to_dict() | change
     with pytest.raises(StateFormatError, match=why.replace("[", r"\[").replace("]", r"\]")):
         GameState.from_dict(data)
+
+
+def test_a_frozen_draft_is_a_plain_frozen_state() -> None:
+    state = GameState.from_json(SAVED_V1.read_text("utf-8"))
+    draft = Draft.of(state)
+    draft.room = "cellar"
+    draft.inventory.append("rope")
+    new = draft.freeze()
+    assert type(new) is GameState
+    assert new == replace(state, room="cellar", inventory=(*state.inventory, "rope"))
+    assert hash(new) == hash(replace(state, room="cellar", inventory=(*state.inventory, "rope")))
+    with pytest.raises(AttributeError):  # FrozenInstanceError is an AttributeError
+        new.room = "hall"  # type: ignore[misc]
+    assert Draft.of(state).freeze() == state

@@ -29,6 +29,16 @@ def _slot(name: str) -> str:
 _SLOTS = {name: _slot(name) for name in _THAWED}
 
 
+class _Unfrozen:
+    """GameState's very slots, in the same order, on a class that lets them be written: a
+    step fills one with plain attribute writes, then sets its class to GameState (Python
+    allows it between classes with the same slots). The frozen dataclass's `__init__` (and
+    writing through each slot's descriptor) cost three times as much, and a step makes a
+    new state every time."""
+
+    __slots__ = GameState.__slots__
+
+
 def _compile() -> tuple[
     Callable[[Any, GameState], Any], Callable[[Any], GameState], dict[str, property]
 ]:
@@ -39,15 +49,14 @@ def _compile() -> tuple[
     A thawed field is copied only when the step first reads or writes it, and `freeze`
     takes every field the step did not touch from the source as it is: a step touches a
     few of the state's fields, and copying all of them (sets that grow with the level) was
-    most of its cost. The new state is filled through the slots' descriptors, which is what
-    the frozen dataclass's `__init__` does one `object.__setattr__` at a time."""
-    env: dict[str, Any] = {"GameState": GameState, "new": object.__new__}
+    most of its cost. The new state is filled as an `_Unfrozen` (see there), then becomes
+    the GameState it was laid out as."""
+    env: dict[str, Any] = {"GameState": GameState, "new": object.__new__, "Unfrozen": _Unfrozen}
     of, freeze, accessors = [], [], []
     for i, (name, kind) in enumerate(STATE_KINDS):
-        env[f"set{i}"] = GameState.__dict__[name].__set__
         if kind.thaw is None:
             of.append(f"    d.{name} = s.{name}")
-            freeze.append(f"    set{i}(o, d.{name})")
+            freeze.append(f"    o.{name} = d.{name}")
             continue
         slot = _slot(name)
         env[f"t{i}"], env[f"f{i}"] = kind.thaw, kind.freeze
@@ -69,7 +78,7 @@ def _compile() -> tuple[
             same = f"len(w) == len(s.{name}) and f{i}(w) == s.{name}"
         freeze += [
             f"    w = d.{slot}",
-            f"    set{i}(o, s.{name} if w is None or {same} else f{i}(w))",
+            f"    o.{name} = s.{name} if w is None or {same} else f{i}(w)",
         ]
     source = "\n".join([
         "def of(cls, s):",
@@ -83,8 +92,9 @@ def _compile() -> tuple[
         "    return d",
         "def freeze(d):",
         "    s = d.source",
-        "    o = new(GameState)",
+        "    o = new(Unfrozen)",
         *freeze,
+        "    o.__class__ = GameState",
         "    return o",
         *accessors,
     ])
