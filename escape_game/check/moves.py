@@ -144,6 +144,11 @@ class MoveBook:
             )
             for o in objs
         }
+        self.handle = {
+            o.id: (self.examine[o.id], self.again[o.id], self.take.get(o.id), self.uses[o.id])
+            for o in objs
+        }
+        """Per object, the moves above in one lookup (examine, again, take, uses)."""
         self.right: dict[str, Move | None] = {}
         self.wrong: dict[str, Move] = {}
         for puzzle in level.puzzles.values():
@@ -235,16 +240,17 @@ def moves(
         return
     burn = state.room_actions < clamp
     examined, inventory, used = state.examined, state.inventory, state.used
+    handle = book.handle
     for obj in view.objects:
         oid = obj.id
+        examine, again, take, uses = handle[oid]
         if oid not in examined or burn:
             seen = oid in examined
-            yield book.again[oid] if seen else book.examine[oid]
+            yield again if seen else examine
             burn = burn and not seen
-        take = book.take.get(oid)
         if take is not None:
             yield take
-        for item, done, move in book.uses[oid]:
+        for item, done, move in uses:
             if item in inventory and done not in used:
                 yield move
     locked = state.locked_puzzles

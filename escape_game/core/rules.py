@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from escape_game.core import actions as act
 from escape_game.core import events as ev
@@ -27,8 +27,9 @@ from escape_game.core.waiting import pass_time
 from escape_game.model import GameObject
 
 
-@dataclass(frozen=True, slots=True)
-class StepResult:
+class StepResult(NamedTuple):
+    """The new state and what happened (a named tuple: a step builds one every time)."""
+
     state: GameState
     events: tuple[ev.Event, ...]
 
