@@ -41,7 +41,8 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
     if isinstance(effect, fx.GiveItem):
         if effect.give_item not in d.inventory:
             d.inventory.append(effect.give_item)
-            d.emit(ev.ItemGiven(item=effect.give_item))
+            if d.hears(ev.ItemGiven):
+                d.emit(ev.ItemGiven(item=effect.give_item))
     elif isinstance(effect, fx.RemoveItem):
         if effect.remove_item in d.inventory:
             d.inventory.remove(effect.remove_item)
@@ -65,7 +66,8 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
     elif isinstance(effect, fx.UnlockExit):
         if effect.unlock_exit not in d.unlocked_exits:
             d.unlocked_exits.add(effect.unlock_exit)
-            d.emit(ev.ExitUnlocked(exit=effect.unlock_exit))
+            if d.hears(ev.ExitUnlocked):
+                d.emit(ev.ExitUnlocked(exit=effect.unlock_exit))
     elif isinstance(effect, fx.ShowMessage):
         if d.hears(ev.MessageShown):
             d.emit(ev.MessageShown(source=source, text=effect.message))
@@ -189,7 +191,8 @@ def resolve_threat(level: Level, d: Draft, threat_id: str) -> None:
     d.end_shop_visit()  # the risk has passed: no refund once the cover was at stake
     threat = level.threats[threat_id]
     if not _strikes(d, threat):
-        d.emit(ev.ThreatSpared.trusted(threat=threat_id))
+        if d.hears(ev.ThreatSpared):
+            d.emit(ev.ThreatSpared.trusted(threat=threat_id))
         return
     cover = cover_for(threat, d.owned_potions, level.potions, d.elapsed_ms)
     protected = cover.potion is not None

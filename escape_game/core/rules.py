@@ -212,7 +212,9 @@ def _answer(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
         cost = sum(h.cost for h in puzzle.hints[:used])
         points = max(0, puzzle.points - cost)
         d.solved.append(puzzle.id)
-        d.emit(ev.PuzzleSolved(puzzle=puzzle.id, attempts=attempt, hints_used=used, points=points))
+        if d.hears(ev.PuzzleSolved):
+            d.emit(ev.PuzzleSolved(puzzle=puzzle.id, attempts=attempt, hints_used=used,
+                                   points=points))
         d.add_score(points, f"puzzle:{puzzle.id}")
         apply_effects(level, d, puzzle.on_success, puzzle.id)
     else:
@@ -257,14 +259,15 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     d.change_money(-potion.premium, f"premium:{potion.id}")
     d.owned_potions.append(OwnedPotion(potion.id, d.elapsed_ms))
     d.cooling_off.add(potion.id)
-    d.emit(
-        ev.PotionBought.trusted(
-            potion=potion.id,
-            premium=potion.premium,
-            alternatives=tuple(p.id for p in offer if p.id != potion.id),
-            best_value=best,
+    if d.hears(ev.PotionBought):
+        d.emit(
+            ev.PotionBought.trusted(
+                potion=potion.id,
+                premium=potion.premium,
+                alternatives=tuple(p.id for p in offer if p.id != potion.id),
+                best_value=best,
+            )
         )
-    )
     if d.paused_in_room:  # one bonus per pause: the purchase it led to
         d.paused_in_room = False
         d.add_score(scoring.PAUSE_BONUS, f"pause:{potion.id}")
