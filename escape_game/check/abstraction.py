@@ -102,16 +102,16 @@ def _reads_wellbeing(condition: Condition) -> bool:
     return _reads(condition, c.WellbeingAtLeast)
 
 
-def _atoms(condition: Condition) -> Iterator[Condition]:
+def atoms(condition: Condition) -> Iterator[Condition]:
     """The leaves of a condition (everything but all/any/not)."""
     if isinstance(condition, c.AllOf):
         for x in condition.all_:
-            yield from _atoms(x)
+            yield from atoms(x)
     elif isinstance(condition, c.AnyOf):
         for x in condition.any_:
-            yield from _atoms(x)
+            yield from atoms(x)
     elif isinstance(condition, c.Not):
-        yield from _atoms(condition.not_)
+        yield from atoms(condition.not_)
     else:
         yield condition
 
@@ -128,12 +128,12 @@ class Reads:
 
     @classmethod
     def of(cls, level: Level) -> Reads:
-        atoms = [a for x in conditions_of(level) for a in _atoms(x)]
-        flags = frozenset(a.has_flag for a in atoms if isinstance(a, c.HasFlag))
-        items = frozenset(a.has_item for a in atoms if isinstance(a, c.HasItem)) | frozenset(
+        leaves = [a for x in conditions_of(level) for a in atoms(x)]
+        flags = frozenset(a.has_flag for a in leaves if isinstance(a, c.HasFlag))
+        items = frozenset(a.has_item for a in leaves if isinstance(a, c.HasItem)) | frozenset(
             u.item for o in level.objects.values() for u in o.uses
         )
-        visits = frozenset(a.visited for a in atoms if isinstance(a, c.Visited))
+        visits = frozenset(a.visited for a in leaves if isinstance(a, c.Visited))
         reads = cls(flags, items, visits)
         entered = frozenset(
             r.id for r in level.rooms.values() if any(reads.matters(e) for e in r.on_enter)

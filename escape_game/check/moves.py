@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
-from escape_game.check.abstraction import rng_for
+from escape_game.check.abstraction import atoms, rng_for
 from escape_game.check.solutions import correct_answer, wrong_answer
 from escape_game.core import actions as act
 from escape_game.core import events as ev
@@ -25,6 +25,7 @@ from escape_game.core.queries import (
 from escape_game.core.rules import StepResult, step
 from escape_game.core.state import GameState
 from escape_game.model import AfterTime, GameObject, Potion, Puzzle
+from escape_game.model import conditions as c
 
 Chance = Literal["strikes", "spared"]
 
@@ -203,6 +204,48 @@ class View(NamedTuple):
         return cls(visible_objects(level, state),
                    visible_puzzles(level, state) if room.puzzles else [],
                    shop(level, state) if room.shop else [])
+
+
+#: The state field each kind of condition reads (see `core.conditions.holds`).
+_FACT_FIELD: dict[type, str] = {
+    c.HasItem: "inventory", c.HasFlag: "flags", c.Solved: "solved", c.Visited: "visited",
+    c.OwnsPotion: "owned_potions", c.MoneyAtLeast: "money", c.WellbeingAtLeast: "wellbeing",
+}
+
+
+class Views:
+    """What each state shows (see View), found again by the state fields the queries read in
+    its room: the room, the objects taken, the puzzles solved, the potions owned where a shop
+    is, and the fields the room's visibility conditions read. The search asks once per
+    state, and states in one room mostly differ in fields the view does not read."""
+
+    def __init__(self, level: Level) -> None:
+        self.level = level
+        self.reads: dict[str, tuple[str, ...]] = {}
+        for room in level.rooms.values():
+            # A puzzle on an object is seen while its object is.
+            holders = [level.objects[o] for p in room.puzzles
+                       if (o := level.puzzle_object.get(p.id)) is not None
+                       and o in level.objects]
+            shown: list[GameObject | Puzzle] = [*room.objects, *room.puzzles, *holders]
+            conditions = [x.visible_if for x in shown if x.visible_if is not None]
+            fields = {_FACT_FIELD[type(a)] for x in conditions for a in atoms(x)}
+            if room.shop:
+                fields.add("owned_potions")
+            self.reads[room.id] = tuple(sorted(fields - {"solved"}))
+        self._seen: dict[tuple[object, ...], View] = {}
+
+    def of(self, state: GameState) -> tuple[View, bool]:
+        """The state's view, and whether it is the first time this view is shown."""
+        room = state.room
+        reads = self.reads[room]
+        key = (room, state.taken, state.solved, *[getattr(state, f) for f in reads]) \
+            if reads else (room, state.taken, state.solved)
+        view = self._seen.get(key)
+        if view is not None:
+            return view, False
+        view = self._seen[key] = View.of(self.level, state)
+        return view, True
 
 
 def moves(

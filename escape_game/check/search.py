@@ -15,7 +15,7 @@ from decimal import Decimal
 from operator import attrgetter
 
 from escape_game.check.abstraction import Abstraction, StateKey
-from escape_game.check.moves import Move, MoveBook, View, apply_move, moves
+from escape_game.check.moves import Move, MoveBook, View, Views, apply_move, moves
 from escape_game.core import events as ev
 from escape_game.core.level import Level
 from escape_game.core.rules import StepResult, new_game
@@ -173,13 +173,17 @@ class _Concepts:
 _ID = attrgetter("id")
 
 
-def _note(state: GameState, view: View, reached: Reached) -> None:
-    reached.rooms.add(state.room)
-    reached.objects.update(map(_ID, view.objects))
-    if view.puzzles:
-        reached.puzzles.update(map(_ID, view.puzzles))
+def _note(state: GameState, view: View, first: bool, reached: Reached) -> None:
+    """What a state shows; what does not depend on money only the first time a view is
+    shown (the same view in the same room adds nothing)."""
+    if first:
+        reached.rooms.add(state.room)
+        reached.objects.update(map(_ID, view.objects))
+        if view.puzzles:
+            reached.puzzles.update(map(_ID, view.puzzles))
+        if view.offer:
+            reached.offered.update(map(_ID, view.offer))
     for potion in view.offer:
-        reached.offered.add(potion.id)
         best = reached.most_money.get(potion.id)
         if best is None or state.money > best:
             reached.most_money[potion.id] = state.money
@@ -233,6 +237,7 @@ def _search(
         (won if opening.state.outcome == "escaped" else lost).append(0)
         queue.clear()
     book = MoveBook(level)
+    views = Views(level)
     inert = abstraction.inert_objects
     # Examining or taking an inert object loops back to the same situation: the edge is
     # recorded (with the concepts it meets) without asking the core.
@@ -250,8 +255,8 @@ def _search(
         node = queue.popleft()
         state = states[node]
         base = keys[node]
-        view = View.of(level, state)
-        _note(state, view, reached)
+        view, first = views.of(state)
+        _note(state, view, first, reached)
         expanded += 1
         for move in moves(level, state, clamp(state), book, view):
             loop = inert_tag.get(id(move))
