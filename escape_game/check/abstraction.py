@@ -446,7 +446,9 @@ class Abstraction:
             taken,
             used,
             unlocked,
-            min(state.room_actions, self.action_clamp(state)),
+            # (no `after N actions` threat here: no count to keep, without a call)
+            min(state.room_actions, self.action_clamp(state)) if self.action_triggers.get(room)
+            else 0,
             frozenset(w.threat for w in state.warnings) if state.warnings else None,
             resolved,
             state.outcome,

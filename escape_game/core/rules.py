@@ -90,9 +90,10 @@ def step(
         handler(level, state, action, d)
     except _Rejected as r:  # raised before the draft is used; the draft is dropped
         return _reject(state, str(_kind(action)), r.reason, r.detail, only)
-    if counted and not d.over:
+    if counted and d.outcome is None:
         check_action_triggers(level, d)
-    d.finish()
+    if d.ended_now:
+        d.finish()
     return StepResult(d.freeze(), tuple(d.events))
 
 
