@@ -131,3 +131,15 @@ def test_a_frozen_draft_is_a_plain_frozen_state() -> None:
     with pytest.raises(AttributeError):  # FrozenInstanceError is an AttributeError
         new.room = "hall"  # type: ignore[misc]
     assert Draft.of(state).freeze() == state
+
+
+def test_moving_the_ledger_keeps_every_other_movement_kind() -> None:
+    from escape_game.core.draft import _moved
+    from escape_game.core.state import Ledger
+
+    # _moved names each field of Ledger: a new field needs a line there.
+    assert [f.name for f in fields(Ledger)] == ["start", "effects", "premiums", "losses",
+                                                "payouts"]
+    ledger = Ledger(*(Decimal(n) for n in range(1, 6)))
+    for f in fields(Ledger)[1:]:
+        assert _moved(ledger, **{f.name: Decimal(9)}) == replace(ledger, **{f.name: Decimal(9)})

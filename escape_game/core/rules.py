@@ -94,7 +94,8 @@ def step(
         check_action_triggers(level, d)
     if d.ended_now:
         d.finish()
-    return StepResult(d.freeze(), tuple(d.events))
+    # The named tuple's own constructor is a Python function; the tuple's is not.
+    return tuple.__new__(StepResult, (d.freeze(), tuple(d.events)))
 
 
 #: Actions that do not count as one of the player's actions (waiting, quitting).
