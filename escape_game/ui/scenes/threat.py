@@ -41,6 +41,9 @@ FLASH_MS = 400
 class ThreatScene(Scene):
     modal = True
     time_flows = True
+    #: a countdown runs while it shows: its choices never leave the window (the layout
+    #: audit holds it to that); what does not fit scrolls in ``region``
+    choices_in_view = True
     #: after "pause and think" the focus is left nowhere, so a second Enter faces nothing
     autofocus = False
 
