@@ -77,3 +77,6 @@ def test_scrolling_the_warning_brings_the_offer_into_view(make_pilot: Any,
     assert audit(pilot, "warning scrolled to the offer") == []
     pilot.press(pygame.K_HOME)
     assert scene.region.offset == 0
+    focused = pilot.focused
+    pilot.press(pygame.K_DOWN)  # reads on first, as on a page that scrolls
+    assert scene.region.offset > 0 and pilot.focused == focused

@@ -138,8 +138,14 @@ class ThreatScene(Scene):
         super().on_event(event)
 
     def on_key(self, key: int, mod: int) -> None:
+        """Home goes back to the top of the warning; Up/Down read on while there is more to
+        read that way (as on a page that scrolls), then move the focus."""
         if key == pygame.K_HOME:
             self.region.offset = 0
+        elif key in (pygame.K_DOWN, pygame.K_UP):
+            step = max(1, self._line)
+            if self.region.scroll_by(step if key == pygame.K_DOWN else -step):
+                return
         super().on_key(key, mod)
 
     def on_update(self, dt_ms: int) -> None:
