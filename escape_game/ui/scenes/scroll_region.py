@@ -11,11 +11,16 @@ more above or below. Nothing is dropped: what is out of view is one scroll away.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
 from escape_game.ui.draw import Painter
+from escape_game.ui.scene import Scene
 from escape_game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from escape_game.ui.app import App
 
 #: width of the region's scrollbar, in design pixels (the page's own is as wide)
 LANE = 14
@@ -125,3 +130,37 @@ class ScrollRegion:
             y = track.bottom - p.px(4) - size
             pygame.draw.polygon(p.surface, th.accent, [(x, y), (x + size, y),
                                                        (x + size // 2, y + size)])
+
+
+class PinnedChoices(Scene):
+    """A dialog whose choices never leave the window (the layout audit holds it to that,
+    through ``choices_in_view``): it lays them out first, at its bottom, and puts the rest
+    in ``region``, which the wheel, Page Up/Down, Home/End and a click on its track scroll,
+    and Up/Down read on through before they move the focus (as on a page that scrolls)."""
+
+    choices_in_view = True
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.region = ScrollRegion()
+
+    def scroll_by(self, dy: int) -> None:
+        """The region scrolls first; the page only if even the pinned parts do not fit."""
+        if not self.region.scroll_by(dy):
+            super().scroll_by(dy)
+
+    def on_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            x, y = event.pos
+            if self.region.click((x - self.viewport.left, y - self.viewport.top + self.scroll)):
+                return
+        super().on_event(event)
+
+    def on_key(self, key: int, mod: int) -> None:
+        if key == pygame.K_HOME:
+            self.region.offset = 0
+        elif key in (pygame.K_DOWN, pygame.K_UP):
+            step = max(1, self._line)
+            if self.region.scroll_by(step if key == pygame.K_DOWN else -step):
+                return
+        super().on_key(key, mod)

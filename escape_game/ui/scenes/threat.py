@@ -24,9 +24,8 @@ from escape_game.core.events import ThreatStruck
 from escape_game.core.state import PendingWarning
 from escape_game.ui.draw import Painter
 from escape_game.ui.motion import second_ticked
-from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow
-from escape_game.ui.scenes.scroll_region import ScrollRegion
+from escape_game.ui.scenes.scroll_region import PinnedChoices
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
@@ -38,12 +37,12 @@ OFFER_MS = 10_000
 FLASH_MS = 400
 
 
-class ThreatScene(Scene):
+class ThreatScene(PinnedChoices):
+    """A countdown runs while it shows: its choices never leave the window, and what does
+    not fit scrolls in ``region`` above them."""
+
     modal = True
     time_flows = True
-    #: a countdown runs while it shows: its choices never leave the window (the layout
-    #: audit holds it to that); what does not fit scrolls in ``region``
-    choices_in_view = True
     #: after "pause and think" the focus is left nowhere, so a second Enter faces nothing
     autofocus = False
 
@@ -65,8 +64,6 @@ class ThreatScene(Scene):
         self._offer_from_ms: int | None = None
         #: the potion bought with the flash offer's one click
         self.flash_bought: str | None = None
-        #: the warning's text and offer (or what the strike cost), between the pinned parts
-        self.region = ScrollRegion()
 
     def pending(self) -> Any:
         for warning in self.flow.game.threats():
@@ -123,30 +120,6 @@ class ThreatScene(Scene):
             now = float(state.wellbeing)
             self.drains.append(("hud.wellbeing", motion.drain_refill(
                 now + event.wellbeing_loss, now, now), 100.0, False))
-
-    def scroll_by(self, dy: int) -> None:
-        """The wheel and Page Up/Down scroll the warning's region first (the page scrolls
-        only if even the pinned parts do not fit)."""
-        if not self.region.scroll_by(dy):
-            super().scroll_by(dy)
-
-    def on_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            x, y = event.pos
-            if self.region.click((x - self.viewport.left, y - self.viewport.top + self.scroll)):
-                return
-        super().on_event(event)
-
-    def on_key(self, key: int, mod: int) -> None:
-        """Home goes back to the top of the warning; Up/Down read on while there is more to
-        read that way (as on a page that scrolls), then move the focus."""
-        if key == pygame.K_HOME:
-            self.region.offset = 0
-        elif key in (pygame.K_DOWN, pygame.K_UP):
-            step = max(1, self._line)
-            if self.region.scroll_by(step if key == pygame.K_DOWN else -step):
-                return
-        super().on_key(key, mod)
 
     def on_update(self, dt_ms: int) -> None:
         super().on_update(dt_ms)

@@ -1,7 +1,9 @@
 """A warning counts down while it shows, so its choices (pause and think, the shop, face it)
 never leave the window, whatever the text size, language or screen: the warning's text and
 the shop's flash offer scroll in their own region above them instead, and scrolling it
-brings the offer's button into view."""
+brings the offer's button into view. An object seen up close keeps its actions in view the
+same way. (The layout audit checks every such screen of both levels; these are the worst
+cases, quick.)"""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from audit import audit
 
 from escape_game.core.state import PendingWarning
 from escape_game.loading import load_campaign
+from escape_game.ui.scenes.object import ObjectScene
 from escape_game.ui.scenes.threat import ThreatScene
 from escape_game.ui.settings import TEXT_SCALES, Settings, save_settings
 
@@ -24,21 +27,32 @@ LEVEL = Path(__file__).resolve().parents[2] / "levels" / "risk_academy"
 LARGEST = len(TEXT_SCALES) - 1
 
 
-def warned(make_pilot: Any, tmp_path: Path, language: str, size: tuple[int, int],
-           paused: bool = False) -> Any:
-    """Risk Academy's first room (it has a shop), its fire warning on screen: the shop's flash
-    offer shows."""
+def in_room(make_pilot: Any, tmp_path: Path, language: str, size: tuple[int, int],
+            room_id: str | None = None) -> Any:
+    """Risk Academy at the largest text size, in a room (by default the first with a shop
+    and a threat)."""
     settings_path = tmp_path / f"{language}.json"
     save_settings(Settings(language=language, text_size=LARGEST, text_speed="instant"),
                   settings_path)
     pilot = make_pilot(load_campaign(LEVEL), size=size, seed=3, settings_path=settings_path,
                        telemetry=False)
     app, flow = pilot.app, pilot.app.flow
-    room = next(r for r in flow.campaign.rooms if r.shop and r.threats)
+    room = next(r for r in flow.campaign.rooms
+                if (r.id == room_id if room_id else r.shop and r.threats))
     app.options.start_room = room.id
     flow.start_game()
     del app.scenes.stack[1:]
     app.toasts.clear()
+    return pilot
+
+
+def warned(make_pilot: Any, tmp_path: Path, language: str, size: tuple[int, int],
+           paused: bool = False) -> Any:
+    """The first room with a shop, its fire warning on screen: the shop's flash offer
+    shows."""
+    pilot = in_room(make_pilot, tmp_path, language, size)
+    app, flow = pilot.app, pilot.app.flow
+    room = flow.game.room
     threat = room.threats[0]
     flow.game.state = dataclasses.replace(flow.game.state, warnings=(
         PendingWarning(threat.id, 30000, paused=paused),))
@@ -80,3 +94,22 @@ def test_scrolling_the_warning_brings_the_offer_into_view(make_pilot: Any,
     focused = pilot.focused
     pilot.press(pygame.K_DOWN)  # reads on first, as on a page that scrolls
     assert scene.region.offset > 0 and pilot.focused == focused
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_object_keeps_its_actions_in_view(make_pilot: Any, tmp_path: Path,
+                                             language: str) -> None:
+    """The savers' timeline, the longest description, at the largest size on 1024x600,
+    with something in the bag (so it also says how to use it)."""
+    pilot = in_room(make_pilot, tmp_path, language, (1024, 600), room_id="time")
+    session = pilot.app.flow.game
+    session.state = dataclasses.replace(session.state, inventory=tuple(session.level.items))
+    pilot.app.scenes.push(ObjectScene(pilot.app, "savers_timeline"))
+    pilot.frame(ms=0)
+    scene = pilot.scene
+    assert isinstance(scene, ObjectScene)
+    assert pygame.Rect(0, 0, 1024, 600).contains(pilot.widget("close").rect)
+    assert scene.region.overflowing  # the text had to scroll to keep it there
+    assert audit(pilot, "object up close") == []
+    pilot.scene.on_event(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3))
+    assert scene.region.offset > 0
