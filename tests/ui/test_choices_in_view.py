@@ -2,8 +2,8 @@
 never leave the window, whatever the text size, language or screen: the warning's text and
 the shop's flash offer scroll in their own region above them instead, and scrolling it
 brings the offer's button into view. An object seen up close keeps its actions in view the
-same way. (The layout audit checks every such screen of both levels; these are the worst
-cases, quick.)"""
+same way, and the shop its way out, however long its table of products. (The layout audit
+checks every warning and object of both levels; these are the worst cases, quick.)"""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from audit import audit
 from escape_game.core.state import PendingWarning
 from escape_game.loading import load_campaign
 from escape_game.ui.scenes.object import ObjectScene
+from escape_game.ui.scenes.shop import ShopScene
 from escape_game.ui.scenes.threat import ThreatScene
 from escape_game.ui.settings import TEXT_SCALES, Settings, save_settings
 
@@ -113,3 +114,17 @@ def test_an_object_keeps_its_actions_in_view(make_pilot: Any, tmp_path: Path,
     assert audit(pilot, "object up close") == []
     pilot.scene.on_event(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3))
     assert scene.region.offset > 0
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_shop_shows_its_way_out_as_it_opens(make_pilot: Any, tmp_path: Path,
+                                                language: str, size: tuple[int, int]) -> None:
+    """Four products, the largest text: the table scrolls, Leave the shop does not."""
+    pilot = in_room(make_pilot, tmp_path, language, size)
+    pilot.app.scenes.push(ShopScene(pilot.app))
+    pilot.frame(ms=0)
+    scene = pilot.scene
+    assert isinstance(scene, ShopScene) and scene.page_h > size[1]
+    assert pygame.Rect((0, 0), size).contains(pilot.widget("close").rect)
+    assert audit(pilot, "shop") == []
