@@ -56,17 +56,29 @@ SAMPLES: dict[type[ev.Event], Any] = {
 }
 
 
+def _kind_built(node: ast.AST) -> str | None:
+    """The event class a call builds unvalidated: `ev.Kind.trusted(...)` or
+    `ev.shared(ev.Kind, ...)`."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    if node.func.attr == "trusted" and isinstance(node.func.value, ast.Attribute):
+        return node.func.value.attr
+    if node.func.attr == "shared" and node.args and isinstance(node.args[0], ast.Attribute):
+        return node.args[0].attr
+    return None
+
+
 def _trusted_in_core() -> set[str]:
-    """The event classes the core's modules build with `trusted`."""
+    """The event classes the core's modules build with `trusted` or `shared`."""
     found = set()
     for path in CORE.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "trusted"
-                    and isinstance(node.func.value, ast.Attribute)):
-                found.add(node.func.value.attr)
+            kind = _kind_built(node)
+            if kind is not None:
+                assert isinstance(node, ast.Call)
+                found.add(kind)
                 names = [k.arg for k in node.keywords]
-                fields = list(getattr(ev, node.func.value.attr).model_fields)
+                fields = list(getattr(ev, kind).model_fields)
                 assert names == fields, f"{path.name}:{node.lineno} gives {names}, not {fields}"
     return found
 
@@ -88,3 +100,25 @@ def test_a_trusted_event_equals_the_validated_one(kind: type[ev.Event]) -> None:
         assert trusted.model_fields_set == checked.model_fields_set
 
     same()
+
+
+def test_a_shared_event_is_the_trusted_one_built_once() -> None:
+    first = ev.shared(ev.RoomEntered, room="hall", via="door", first_time=False)
+    again = ev.shared(ev.RoomEntered, room="hall", via="door", first_time=False)
+    assert again is first
+    assert first == ev.RoomEntered(room="hall", via="door", first_time=False)
+    other = ev.shared(ev.RoomEntered, room="hall", via="door", first_time=True)
+    assert other is not first and other.first_time
+    # Another kind with the same values is another event.
+    assert ev.shared(ev.FlagSet, flag="hall") != ev.shared(ev.ThreatSpared, threat="hall")
+
+
+def test_the_shared_store_is_emptied_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ev, "_SHARED", {})
+    monkeypatch.setattr(ev, "_SHARED_MAX", 3)
+    kept = [ev.shared(ev.FlagSet, flag=f"f{i}") for i in range(3)]
+    assert len(ev._SHARED) == 3
+    fourth = ev.shared(ev.FlagSet, flag="f3")
+    assert len(ev._SHARED) == 1 and fourth.flag == "f3"
+    assert ev.shared(ev.FlagSet, flag="f0") is not kept[0]
+    assert ev.shared(ev.FlagSet, flag="f0") == kept[0]

@@ -18,7 +18,7 @@ from escape_game.check.abstraction import Abstraction, StateKey
 from escape_game.check.moves import Move, MoveBook, View, Views, apply_move, moves
 from escape_game.core import events as ev
 from escape_game.core.level import Level
-from escape_game.core.rules import StepResult, new_game
+from escape_game.core.rules import StepResult, new_game, step
 from escape_game.core.state import GameState
 
 DEFAULT_BUDGET = 200_000
@@ -251,6 +251,7 @@ def _search(
     states, src, dst, tags = graph.states, graph.src, graph.dst, graph.tag
     scan, sets, clamp = concepts.scan, concepts.sets, abstraction.action_clamp
     heard = concepts.heard
+    parents, vias, depths, via_tags = graph.parent, graph.via, graph.depth, graph.via_tag
     while queue:
         node = queue.popleft()
         state = states[node]
@@ -266,10 +267,19 @@ def _search(
                     dst.append(node)
                     tags.append(loop)
                 continue
-            steps += len(move.actions)
-            result = apply_move(level, state, move, heard)
-            if result is None:
-                continue
+            actions = move.actions
+            if move.chance is None and len(actions) == 1:
+                # `apply_move` written out for the common move (one action, no roll).
+                steps += 1
+                result = step(level, state, actions[0], only=heard)
+                if result.state is state:  # rejected (see apply_move)
+                    continue
+            else:
+                steps += len(actions)
+                found = apply_move(level, state, move, heard)
+                if found is None:
+                    continue
+                result = found
             new = result.state
             tag = scan(result.events, reached)
             k = key(new, state, base)
@@ -282,10 +292,10 @@ def _search(
             if target == fresh:
                 keys.append(k)
                 states.append(new)
-                graph.parent.append(node)
-                graph.via.append(move)
-                graph.depth.append(graph.depth[node] + 1)
-                graph.via_tag.append(tag)
+                parents.append(node)
+                vias.append(move)
+                depths.append(depths[node] + 1)
+                via_tags.append(tag)
                 if new.over:
                     (won if new.outcome == "escaped" else lost).append(target)
                     reached.rooms.add(new.room)

@@ -8,7 +8,7 @@ knowing each kind. Events never hold text typed by the player.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -36,6 +36,31 @@ class Event(BaseModel):
         _set_extra(event, None)
         _set_private(event, None)
         return event
+
+
+E = TypeVar("E", bound=Event)
+
+#: Events handed out by `shared`, by kind and field values.
+_SHARED: dict[tuple[Any, ...], Event] = {}
+_SHARED_MAX = 1 << 14
+
+
+def shared(kind: type[E], **values: Any) -> E:
+    """`kind.trusted(**values)`, for values drawn from a level's finite ids (rooms, objects,
+    exits, threats, flags), bools and the level's own numbers: the event built the first
+    time these values came, kept and handed out again. An event is immutable, so one
+    instance serves every step that reports the same thing; a search steps through the same
+    few hundred room entries and examinations thousands of times, and building each again
+    was a fifth of the cost of moving between rooms. (A function, not a class method: a
+    model class's own attributes are slow to look up.) The store is emptied when it grows
+    past `_SHARED_MAX`, so it never outgrows the levels in use."""
+    key = (kind, *values.values())
+    event = _SHARED.get(key)
+    if event is None:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        event = _SHARED[key] = kind.trusted(**values)
+    return event  # type: ignore[return-value]  # stored under its own kind
 
 
 # The model's four slots, filled through their descriptors: what `object.__setattr__` does

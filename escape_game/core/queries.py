@@ -33,11 +33,12 @@ def exit_barrier(level: Level, state: GameState, exit_id: str) -> str | None:
         return "unknown_exit"
     if level.exit_room.get(exit_id) != state.room:
         return "not_here"
-    if not holds(ex.visible_if, state):
+    # (`is not None` first: most exits have neither gate, and every move between rooms asks)
+    if ex.visible_if is not None and not holds(ex.visible_if, state):
         return "not_visible"
     if ex.locked and exit_id not in state.unlocked_exits:
         return "locked"
-    if not holds(ex.condition, state):
+    if ex.condition is not None and not holds(ex.condition, state):
         return "condition_not_met"
     return None
 

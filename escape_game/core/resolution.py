@@ -51,7 +51,7 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
         if effect.set_flag not in d.flags:
             d.flags.add(effect.set_flag)
             if d.hears(ev.FlagSet):
-                d.emit(ev.FlagSet.trusted(flag=effect.set_flag))
+                d.emit(ev.shared(ev.FlagSet, flag=effect.set_flag))
     elif isinstance(effect, fx.ClearFlag):
         if effect.clear_flag in d.flags:
             d.flags.discard(effect.clear_flag)
@@ -98,7 +98,7 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
     d.room_actions = 0
     d.paused_in_room = False
     d.end_shop_visit()
-    d.emit(ev.RoomEntered.trusted(room=room_id, via=via, first_time=first))
+    d.emit(ev.shared(ev.RoomEntered, room=room_id, via=via, first_time=first))
     if first:
         apply_effects(level, d, room.on_enter, room_id)
     if d.over or d.room != room_id:
@@ -107,7 +107,7 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
         owned = d.owned_ids
         offer = tuple(p.id for p in room.shop if p.id not in owned)
         if offer:
-            d.emit(ev.PotionOffered.trusted(room=room_id, potions=offer))
+            d.emit(ev.shared(ev.PotionOffered, room=room_id, potions=offer))
     for threat in room.threats:
         if d.over or d.room != room_id:
             return
@@ -127,7 +127,7 @@ def trigger_threat(level: Level, d: Draft, threat_id: str) -> None:
         return
     seconds = threat.warning.seconds
     d.warnings.append(PendingWarning(threat=threat_id, remaining_ms=seconds * 1000))
-    d.emit(ev.ThreatWarned.trusted(threat=threat_id, category=threat.category, seconds=seconds))
+    d.emit(ev.shared(ev.ThreatWarned, threat=threat_id, category=threat.category, seconds=seconds))
     if d.timers and seconds == 0:
         resolve_threat(level, d, threat_id)
 
@@ -192,7 +192,7 @@ def resolve_threat(level: Level, d: Draft, threat_id: str) -> None:
     threat = level.threats[threat_id]
     if not _strikes(d, threat):
         if d.hears(ev.ThreatSpared):
-            d.emit(ev.ThreatSpared.trusted(threat=threat_id))
+            d.emit(ev.shared(ev.ThreatSpared, threat=threat_id))
         return
     cover = cover_for(threat, d.owned_potions, level.potions, d.elapsed_ms)
     protected = cover.potion is not None

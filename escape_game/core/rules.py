@@ -148,7 +148,7 @@ def _go(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
 def _examine(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.Examine)
     obj = _object_here(level, state, a.object)
-    d.emit(ev.ObjectExamined.trusted(object=obj.id, room=state.room))
+    d.emit(ev.shared(ev.ObjectExamined, object=obj.id, room=state.room))
     if obj.id not in d.examined:
         d.examined.add(obj.id)
         apply_effects(level, d, obj.on_examine, obj.id)
@@ -162,7 +162,7 @@ def _take(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     d.taken.add(obj.id)
     if obj.take not in d.inventory:
         d.inventory.append(obj.take)
-    d.emit(ev.ItemTaken.trusted(item=obj.take, object=obj.id))
+    d.emit(ev.shared(ev.ItemTaken, item=obj.take, object=obj.id))
 
 
 def _use(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
