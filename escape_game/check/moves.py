@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from escape_game.check.abstraction import atoms, rng_for
@@ -233,14 +234,14 @@ class Views:
             if room.shop:
                 fields.add("owned_potions")
             self.reads[room.id] = tuple(sorted(fields - {"solved"}))
+        # One C call per state for the fields read ("taken" and "solved" always are).
+        self._fields = {room: attrgetter("room", "taken", "solved", *reads)
+                        for room, reads in self.reads.items()}
         self._seen: dict[tuple[object, ...], View] = {}
 
     def of(self, state: GameState) -> tuple[View, bool]:
         """The state's view, and whether it is the first time this view is shown."""
-        room = state.room
-        reads = self.reads[room]
-        key = (room, state.taken, state.solved, *[getattr(state, f) for f in reads]) \
-            if reads else (room, state.taken, state.solved)
+        key = self._fields[state.room](state)
         view = self._seen.get(key)
         if view is not None:
             return view, False

@@ -124,6 +124,7 @@ class _Concepts:
         self.heard: frozenset[type[ev.Event]] = frozenset({*self._named, ev.PotionOffered})
         """The kinds of event the search reads of a step (its other events are not built)."""
         self._none: int | None = None
+        self._single: dict[int, tuple[ev.Event, int, set[str], set[str]]] = {}
 
     def met(self, events: tuple[ev.Event, ...]) -> frozenset[str]:
         found: set[str] = set()
@@ -137,7 +138,27 @@ class _Concepts:
         return frozenset(found)
 
     def scan(self, events: tuple[ev.Event, ...], reached: Reached) -> int:
-        """The tag of the concepts a step meets; notes the threats warned and exits passed."""
+        """The tag of the concepts a step meets; notes the threats warned and exits passed.
+
+        Most steps report one event, and the core hands out the same instance for the same
+        room entry or examination (see `events.shared`): what one event gives is kept by
+        its identity (with the event itself, so the identity stays its own)."""
+        if len(events) == 1:
+            e = events[0]
+            known = self._single.get(id(e))
+            if known is None:
+                heard = Reached()
+                known = self._single[id(e)] = (e, self._scan(events, heard), heard.exits,
+                                               heard.threats)
+            _, tag, exits, threats = known
+            if exits:
+                reached.exits.update(exits)
+            if threats:
+                reached.threats.update(threats)
+            return tag
+        return self._scan(events, reached)
+
+    def _scan(self, events: tuple[ev.Event, ...], reached: Reached) -> int:
         found = False
         for e in events:
             kind = type(e)

@@ -101,7 +101,8 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
     d.emit(ev.shared(ev.RoomEntered, room=room_id, via=via, first_time=first))
     if first:
         apply_effects(level, d, room.on_enter, room_id)
-    if d.over or d.room != room_id:
+    # (`outcome is not None` is `d.over` without a call: every move between rooms asks)
+    if d.outcome is not None or d.room != room_id:
         return
     if room.shop:
         owned = d.owned_ids
@@ -109,7 +110,7 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
         if offer:
             d.emit(ev.shared(ev.PotionOffered, room=room_id, potions=offer))
     for threat in room.threats:
-        if d.over or d.room != room_id:
+        if d.outcome is not None or d.room != room_id:
             return
         if isinstance(threat.trigger, OnEnter):
             trigger_threat(level, d, threat.id)
