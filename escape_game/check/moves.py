@@ -25,7 +25,7 @@ from escape_game.core.queries import (
 )
 from escape_game.core.rules import StepResult, step
 from escape_game.core.state import GameState
-from escape_game.model import AfterTime, GameObject, Potion, Puzzle
+from escape_game.model import AfterTime, Exit, GameObject, Potion, Puzzle
 from escape_game.model import conditions as c
 
 Chance = Literal["strikes", "spared"]
@@ -198,13 +198,16 @@ class View(NamedTuple):
     objects: list[GameObject]
     puzzles: list[Puzzle]
     offer: list[Potion]
+    exits: list[Exit]
+    """Exits seen, open or not (the core decides whether one lets the player through)."""
 
     @classmethod
     def of(cls, level: Level, state: GameState) -> View:
         room = level.rooms[state.room]
         return cls(visible_objects(level, state),
                    visible_puzzles(level, state) if room.puzzles else [],
-                   shop(level, state) if room.shop else [])
+                   shop(level, state) if room.shop else [],
+                   visible_exits(level, state))
 
 
 #: The state field each kind of condition reads (see `core.conditions.holds`).
@@ -217,8 +220,9 @@ _FACT_FIELD: dict[type, str] = {
 class Views:
     """What each state shows (see View), found again by the state fields the queries read in
     its room: the room, the objects taken, the puzzles solved, the potions owned where a shop
-    is, and the fields the room's visibility conditions read. The search asks once per
-    state, and states in one room mostly differ in fields the view does not read."""
+    is, and the fields the room's visibility conditions (objects, puzzles, exits) read. The
+    search asks once per state, and states in one room mostly differ in fields the view does
+    not read."""
 
     def __init__(self, level: Level) -> None:
         self.level = level
@@ -228,7 +232,8 @@ class Views:
             holders = [level.objects[o] for p in room.puzzles
                        if (o := level.puzzle_object.get(p.id)) is not None
                        and o in level.objects]
-            shown: list[GameObject | Puzzle] = [*room.objects, *room.puzzles, *holders]
+            shown: list[GameObject | Puzzle | Exit] = [*room.objects, *room.puzzles, *holders,
+                                                       *room.exits]
             conditions = [x.visible_if for x in shown if x.visible_if is not None]
             fields = {_FACT_FIELD[type(a)] for x in conditions for a in atoms(x)}
             if room.shop:
@@ -317,5 +322,5 @@ def moves(
         wait = _wait_ms(level, state)
         if wait is not None:
             yield Move((act.AdvanceTime(ms=wait),))
-    for ex in visible_exits(level, state):
+    for ex in view.exits:
         yield book.go[ex.id]
