@@ -9,6 +9,7 @@ from proofs import levels
 from escape_game.check.moves import View, Views
 from escape_game.check.search import search
 from escape_game.core import Level
+from escape_game.runner.levels import level_from_text
 
 CASES = list(levels())
 
@@ -30,3 +31,45 @@ def test_a_room_with_conditions_keys_its_view_by_what_they_read() -> None:
     reads = Views(level).reads
     assert reads["r0"] == ("flags", "owned_potions")  # a lock shown once read, and the shop
     assert reads["r1"] == ()  # nothing shown on a condition, no shop
+
+
+SECRET_EXIT = """\
+format: 1
+id: secret_exit
+title: Secret exit
+languages: [en]
+start: {room: hall, money: "0.00", wellbeing: 50}
+rooms:
+  - id: hall
+    title: Hall
+    description: H.
+    objects:
+      - {id: lever, name: Lever, description: L, on_examine: [{set_flag: pulled}]}
+    exits:
+      - {id: door, to: garden, label: Garden}
+      - {id: secret, to: street, label: Secret, visible_if: {has_flag: pulled}}
+  - id: garden
+    title: Garden
+    description: G.
+    exits:
+      - {id: back, to: hall, label: Hall}
+  - id: street
+    title: Street
+    description: Free.
+    on_enter: [{escape: true}]
+"""
+
+
+def test_an_exit_shown_on_a_condition_keys_the_view_by_what_it_reads() -> None:
+    level = level_from_text(SECRET_EXIT)
+    assert Views(level).reads["hall"] == ("flags",)
+    result = search(level)
+    assert result.winnable
+    views = Views(level)
+    shown = set()
+    for state in result.graph.states:
+        view, _ = views.of(state)
+        assert view == View.of(level, state)
+        if state.room == "hall":
+            shown.add(tuple(e.id for e in view.exits))
+    assert shown == {("door",), ("door", "secret")}
