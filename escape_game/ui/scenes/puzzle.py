@@ -174,7 +174,9 @@ class PuzzleScene(PinnedChoices, GameScene):
         items.append(("close", self.app.t("common.close"), "ui/close", self.back, True))
         labels = [label for _, label, _, _, _ in items]
         width = min(inner.width, p.px(360) * len(items))
-        rects = buttons_flow(p, labels, inner.left, 0, width, p.px(260), p.px(12))
+        rects = buttons_flow(p, labels, inner.left, 0, width, p.px(260), p.px(12),
+                             bold=tuple(label for key, label, _, _, _ in items
+                                        if key == "submit"))
         lift = inner.bottom - max(r.bottom for r in rects)
         top = inner.bottom - max(r.bottom for r in rects) + min(r.top for r in rects)
         attempts = self.flow.game.state.attempts_on(pz.id)
