@@ -156,6 +156,7 @@ def puzzle_open(make_pilot: Any, tmp_path: Path, language: str, size: tuple[int,
     del app.scenes.stack[1:]
     app.toasts.clear()
     app.scenes.push(PuzzleScene(app, puzzle_id))
+    pilot.frame_ms = 0  # the game's clock stands still: no threat comes to interrupt
     pilot.frame(ms=0)
     return pilot
 
@@ -202,3 +203,34 @@ def test_every_option_of_a_long_puzzle_is_reached(make_pilot: Any, tmp_path: Pat
         assert key.removeprefix("option_") in scene.choices, key
         assert pilot.widget("close").rect == close
     assert audit(pilot, "red flags, every option ticked") == []
+
+
+def test_a_hint_taken_and_the_feedback_scroll_into_view(make_pilot: Any,
+                                                        tmp_path: Path) -> None:
+    """The hint just taken and the answer's feedback show as they come, even when the
+    region had to scroll to them; the actions stay put."""
+    pilot = puzzle_open(make_pilot, tmp_path, "fr", (1024, 600), "risk_academy",
+                        *next((r, p) for _, r, p in PUZZLES if p == "red_flags"))
+    scene = pilot.scene
+    assert isinstance(scene, PuzzleScene)
+    close = pilot.widget("close").rect.copy()
+
+    def shown(text: str) -> bool:
+        """Every line of the text was drawn in the region (as far as it shows)."""
+        drawn = " ".join(r.text for r in scene.texts if scene.region.rect.contains(r.rect))
+        return " ".join(text.split()) in " ".join(drawn.split())
+
+    pilot.click_on("hint")
+    hint = scene.flow.tr(scene.puzzle.hints[0].text)
+    assert shown(hint), "the hint taken is not in view"
+    last = next(k for k in reversed([w.key for w in pilot.widgets()])
+                if k.startswith("option_"))
+    pilot.click_on(last)  # scrolled to the bottom of the options
+    assert scene.region.offset > 0
+    pilot.press(pygame.K_HOME)
+    assert scene.region.offset == 0
+    assert pilot.widget("close").rect == close
+    assert audit(pilot, "red flags with a hint") == []
+    pilot.click_on("submit")  # one ticked: wrong (and here the money is sent)
+    assert scene.feedback is not None and not scene.feedback[1]
+    assert shown(scene.feedback[0]) and scene.region.offset > 0
