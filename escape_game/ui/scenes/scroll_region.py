@@ -208,7 +208,8 @@ class PinnedChoices(Scene):
             self._revealed = chosen
             for widget in self.widgets:
                 if widget.key == chosen and self._clip(widget) is not None:
-                    if self.region.reveal(widget.page_rect or widget.rect):
+                    ring = max(8, int(8 * self.app.unit))  # its focus ring shows too
+                    if self.region.reveal((widget.page_rect or widget.rect).inflate(0, 2 * ring)):
                         self.remeasure = True
                     break
         super().on_draw(surface, viewport)
