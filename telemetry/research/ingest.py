@@ -29,29 +29,36 @@ from typing import Any, Literal
 import duckdb
 import pandas as pd
 import pyarrow as pa
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from telemetry.privacy import code_hash
 from telemetry.privacy import read_tombstones as read_privacy_tombstones
 from telemetry.reader import session_paths
 from telemetry.records import (
+    RECORD_ADAPTER,
     EventRecord,
     QuizAnswerRecord,
     ResumeRecord,
     SessionFooter,
     SessionHeader,
-    SessionRecord,
-    Value,
 )
+from telemetry.research.fast_records import (
+    FAST_DECODE,
+    DecodeError,
+    FastAnswer,
+    FastEvent,
+    decode_line,
+    tokens_only,
+)
+from telemetry.research.fast_records import encode as encode_data
 
 #: Below this many files a process pool costs more than it saves.
 POOL_MIN_FILES = 200
-_ADAPTER: TypeAdapter[SessionRecord] = TypeAdapter(SessionRecord)
-#: The adapter's own validator, called directly: the same check without a Python wrapper call
-#: per line (a million lines, a million calls).
-_VALIDATE = _ADAPTER.validator.validate_json
-#: An event's validated ``data`` back to JSON (pydantic-core: a fraction of a microsecond).
-_ENCODE = TypeAdapter(dict[str, Value]).serializer.to_json
+#: The records adapter's own validator, called directly: the same check without a Python
+#: wrapper call per line (a million lines, a million calls).
+_VALIDATE = RECORD_ADAPTER.validator.validate_json
+_EVENTS = frozenset({EventRecord, FastEvent})
+_ANSWERS = frozenset({QuizAnswerRecord, FastAnswer})
 
 Severity = Literal["info", "warning", "error"]
 
@@ -113,25 +120,24 @@ def _split(data: bytes) -> tuple[list[bytes], bool]:
     return lines, ends_cleanly
 
 
-def _keep(parsed: _ParsedFile, record: SessionRecord, line: bytes) -> None:
-    """File a validated record after the header (the header itself is set by the caller)."""
+def _keep(parsed: _ParsedFile, record: Any) -> None:
+    """File a validated record after the header (the header itself is set by the caller).
+
+    ``record`` is a pydantic model or its fast twin (:mod:`telemetry.fast_records`): both
+    have the same fields."""
     cls = type(record)
-    if cls is EventRecord:
-        assert isinstance(record, EventRecord)
+    if cls in _EVENTS:
         parsed.ev_seq.append(record.seq)
         parsed.ev_t_ms.append(record.t_ms)
         parsed.ev_name.append(record.name)
-        parsed.ev_data.append(_ENCODE(record.data))
-    elif cls is QuizAnswerRecord:
-        assert isinstance(record, QuizAnswerRecord)
+        parsed.ev_data.append(encode_data(record.data))
+    elif cls in _ANSWERS:
         parsed.answers.append((record.seq, record.t_ms, record.phase, record.form, record.item,
                                record.concept, str(record.choice), record.correct,
                                record.latency_ms, record.confidence))
     elif cls is SessionFooter:
-        assert isinstance(record, SessionFooter)
         parsed.footer = record
     elif cls is ResumeRecord:
-        assert isinstance(record, ResumeRecord)
         parsed.resumes.append(record.seq)
 
 
@@ -144,7 +150,7 @@ def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool)
         if not line.strip():
             continue
         try:
-            record = _VALIDATE(line)
+            record = decode_line(line)
         except ValidationError as error:
             if number == last and not ends_cleanly:
                 parsed.problems.append(Problem("warning", "torn_line", shown, number,
@@ -166,7 +172,7 @@ def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool)
                                            "a record before the header (skipped)"))
             continue
         else:
-            _keep(parsed, record, line)
+            _keep(parsed, record)
         sha.update(line)
         sha.update(b"\n")
         parsed.records += 1
@@ -174,38 +180,50 @@ def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool)
     return parsed
 
 
+def _decode_body(data: bytes, body: list[bytes]) -> list[Any]:
+    """The records after the header, each validated (see :mod:`telemetry.fast_records`).
+
+    Most files are events and answers then a footer, all in plain tokens: those lines go
+    through msgspec in one list comprehension. Anything else, line by line, with pydantic
+    wherever msgspec says no; pydantic's ValidationError means some line is not valid."""
+    if body and tokens_only(data):
+        try:
+            records = [FAST_DECODE(line) for line in body[:-1]]
+            records.append(decode_line(body[-1]))
+            return records
+        except DecodeError:
+            pass
+    return [decode_line(line) for line in body]
+
+
 def _parse_clean(path: Path, shown: str, data: bytes) -> _ParsedFile:
     """:func:`_parse_lines`, with the digest of the whole file at once when every line is a
     valid record (it is then the digest of the records): most files, and a third faster."""
     lines, ends_cleanly = _split(data)
     parsed = _ParsedFile(path)
-    keep = _keep
-    validate = _VALIDATE
-    encode = _ENCODE
-    # Events are most lines: filed here without a call per line.
-    ev_seq, ev_t_ms, ev_name, ev_data = (parsed.ev_seq.append, parsed.ev_t_ms.append,
-                                         parsed.ev_name.append, parsed.ev_data.append)
     try:
         if not ends_cleanly or not lines:
             raise ValueError("not clean")
-        header = validate(lines[0])
+        header = _VALIDATE(lines[0])
         if not isinstance(header, SessionHeader):
             raise ValueError("not clean")
-        parsed.header = header
-        for line in lines[1:]:
-            record = validate(line)
-            if type(record) is EventRecord:
-                ev_seq(record.seq)
-                ev_t_ms(record.t_ms)
-                ev_name(record.name)
-                ev_data(encode(record.data))
-            elif isinstance(record, SessionHeader):
-                raise ValueError("not clean")
-            else:
-                keep(parsed, record, line)
+        records = _decode_body(data, lines[1:])
     except (ValueError, ValidationError):
         # Some line is blank, torn, damaged or out of place: the careful pass says which.
         return _parse_lines(path, shown, lines, ends_cleanly)
+    events = [r for r in records if type(r) in _EVENTS]
+    if len(events) < len(records):
+        if any(isinstance(r, SessionHeader) for r in records):
+            return _parse_lines(path, shown, lines, ends_cleanly)
+        for record in records:
+            if type(record) not in _EVENTS:
+                _keep(parsed, record)
+    # Events are most lines: filed column by column, without a call per line.
+    parsed.header = header
+    parsed.ev_seq = [e.seq for e in events]
+    parsed.ev_t_ms = [e.t_ms for e in events]
+    parsed.ev_name = [e.name for e in events]
+    parsed.ev_data = [encode_data(e.data) for e in events]
     parsed.records = len(lines)
     parsed.digest = hashlib.sha256(data).hexdigest()
     return parsed
