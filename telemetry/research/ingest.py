@@ -110,6 +110,10 @@ class _ParsedFile:
     problems: list[Problem] = field(default_factory=list)
     records: int = 0
     digest: str = ""
+    #: Every valid event of the file, kept in the columns or not (see ``keep``), and the
+    #: time of the last one.
+    n_events: int = 0
+    last_event_ms: int | None = None
 
 
 def _split(data: bytes) -> tuple[list[bytes], bool]:
@@ -120,13 +124,22 @@ def _split(data: bytes) -> tuple[list[bytes], bool]:
     return lines, ends_cleanly
 
 
-def _keep(parsed: _ParsedFile, record: Any) -> None:
+#: Which events go into the events table: their names, or None for every event.
+Keep = frozenset[str] | None
+
+
+def _keep(parsed: _ParsedFile, record: Any, keep: Keep) -> None:
     """File a validated record after the header (the header itself is set by the caller).
 
-    ``record`` is a pydantic model or its fast twin (:mod:`telemetry.fast_records`): both
-    have the same fields."""
+    ``record`` is a pydantic model or its fast twin (:mod:`telemetry.research.fast_records`):
+    both have the same fields."""
     cls = type(record)
     if cls in _EVENTS:
+        parsed.n_events += 1
+        last = parsed.last_event_ms
+        parsed.last_event_ms = record.t_ms if last is None else max(last, record.t_ms)
+        if keep is not None and record.name not in keep:
+            return
         parsed.ev_seq.append(record.seq)
         parsed.ev_t_ms.append(record.t_ms)
         parsed.ev_name.append(record.name)
@@ -141,7 +154,8 @@ def _keep(parsed: _ParsedFile, record: Any) -> None:
         parsed.resumes.append(record.seq)
 
 
-def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool) -> _ParsedFile:
+def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool,
+                 keep: Keep) -> _ParsedFile:
     """Each line validated on its own by the records models, so each problem has its line."""
     parsed = _ParsedFile(path)
     sha = hashlib.sha256()
@@ -172,7 +186,7 @@ def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool)
                                            "a record before the header (skipped)"))
             continue
         else:
-            _keep(parsed, record)
+            _keep(parsed, record, keep)
         sha.update(line)
         sha.update(b"\n")
         parsed.records += 1
@@ -196,7 +210,7 @@ def _decode_body(data: bytes, body: list[bytes]) -> list[Any]:
     return [decode_line(line) for line in body]
 
 
-def _parse_clean(path: Path, shown: str, data: bytes) -> _ParsedFile:
+def _parse_clean(path: Path, shown: str, data: bytes, keep: Keep = None) -> _ParsedFile:
     """:func:`_parse_lines`, with the digest of the whole file at once when every line is a
     valid record (it is then the digest of the records): most files, and a third faster."""
     lines, ends_cleanly = _split(data)
@@ -210,16 +224,21 @@ def _parse_clean(path: Path, shown: str, data: bytes) -> _ParsedFile:
         records = _decode_body(data, lines[1:])
     except (ValueError, ValidationError):
         # Some line is blank, torn, damaged or out of place: the careful pass says which.
-        return _parse_lines(path, shown, lines, ends_cleanly)
+        return _parse_lines(path, shown, lines, ends_cleanly, keep)
     events = [r for r in records if type(r) in _EVENTS]
     if len(events) < len(records):
-        if any(isinstance(r, SessionHeader) for r in records):
-            return _parse_lines(path, shown, lines, ends_cleanly)
-        for record in records:
-            if type(record) not in _EVENTS:
-                _keep(parsed, record)
+        others = [r for r in records if type(r) not in _EVENTS]
+        if any(type(r) is SessionHeader for r in others):
+            return _parse_lines(path, shown, lines, ends_cleanly, keep)
+        for record in others:
+            _keep(parsed, record, keep)
     # Events are most lines: filed column by column, without a call per line.
     parsed.header = header
+    parsed.n_events = len(events)
+    if events:
+        parsed.last_event_ms = max([e.t_ms for e in events])
+    if keep is not None:
+        events = [e for e in events if e.name in keep]
     parsed.ev_seq = [e.seq for e in events]
     parsed.ev_t_ms = [e.t_ms for e in events]
     parsed.ev_name = [e.name for e in events]
@@ -229,29 +248,30 @@ def _parse_clean(path: Path, shown: str, data: bytes) -> _ParsedFile:
     return parsed
 
 
-def _parse_file(path: Path, shown: str) -> _ParsedFile:
-    return _parse_clean(path, shown, path.read_bytes())
+def _parse_file(path: Path, shown: str, keep: Keep = None) -> _ParsedFile:
+    return _parse_clean(path, shown, path.read_bytes(), keep)
 
 
-def _parse_chunk(job: tuple[list[Path], Path]) -> list[_ParsedFile]:
-    paths, root = job
-    return [_parse_file(p, str(p.relative_to(root))) for p in paths]
+def _parse_chunk(job: tuple[list[Path], Path, Keep]) -> list[_ParsedFile]:
+    paths, root, keep = job
+    return [_parse_file(p, str(p.relative_to(root)), keep) for p in paths]
 
 
-def _parse_files(paths: list[Path], root: Path, workers: int) -> Iterable[_ParsedFile]:
+def _parse_files(paths: list[Path], root: Path, workers: int,
+                 keep: Keep = None) -> Iterable[_ParsedFile]:
     """Parsed files in the order of ``paths``; with ``workers`` > 1, in a process pool.
 
     The workers are forked where the system can (they only read files and run pydantic;
     a fresh interpreter would spend a second or two importing pandas and DuckDB first)."""
     if workers <= 1 or len(paths) < POOL_MIN_FILES:
         for path in paths:
-            yield _parse_file(path, str(path.relative_to(root)))
+            yield _parse_file(path, str(path.relative_to(root)), keep)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     size = max(1, min(200, len(paths) // (workers * 8)))
-    jobs = [(paths[k:k + size], root) for k in range(0, len(paths), size)]
+    jobs = [(paths[k:k + size], root, keep) for k in range(0, len(paths), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -320,16 +340,22 @@ class Dataset:
     n_answers: int
     _con: Any = None
     _answers: pd.DataFrame | None = None
+    #: The names of the events in the ``events`` table, or None when it holds every event.
+    event_names: frozenset[str] | None = None
 
     def connect(self) -> Any:
         """The DuckDB connection holding ``sessions``, ``events`` (with each event's ``data``
-        as JSON) and ``answers``."""
+        as JSON; only those of :attr:`event_names` when set), ``answers`` and
+        ``session_events`` (every valid event's count and last time, per session)."""
         return self._con
 
     @property
     def events(self) -> pa.Table:
         """Every event as an Arrow table (session_id, seq, t_ms, name, data as JSON text), in
         session and record order. Big: the report never asks for it."""
+        if self.event_names is not None:
+            raise ValueError("this dataset keeps only some events (event_names); ingest "
+                             "the folder with events=None for all of them")
         table: pa.Table = self._con.sql(
             "SELECT session_id, seq, t_ms, name, CAST(data AS VARCHAR) AS data FROM events "
             "ORDER BY session_id, seq").to_arrow_table()
@@ -387,6 +413,7 @@ class _Copy:
     n_events: int
     phases: frozenset[str]
     resumes: list[int]
+    last_event_ms: int | None
 
     @property
     def rank(self) -> tuple[bool, int, int]:
@@ -413,8 +440,9 @@ class _Loader:
         footer = parsed.footer
         copy = _Copy(parsed.path, _Head.of(header), footer.ended_at if footer else None,
                      footer.outcome if footer else None, footer is not None, parsed.problems,
-                     parsed.records, parsed.digest, len(parsed.ev_seq),
-                     frozenset(a[_PHASE] for a in parsed.answers), parsed.resumes)
+                     parsed.records, parsed.digest, parsed.n_events,
+                     frozenset(a[_PHASE] for a in parsed.answers), parsed.resumes,
+                     parsed.last_event_ms)
         seen = self.copies.setdefault(sid, [])
         seen.append(copy)
         if seen[:-1]:
@@ -483,11 +511,15 @@ class _Loader:
 
 
 def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
-           workers: int = 1) -> Dataset:
+           workers: int = 1, events: frozenset[str] | None = None) -> Dataset:
     """Read every ``*.jsonl`` under ``folder`` (see module docstring for what is checked).
 
     ``workers`` > 1 reads the files in that many processes, with the same result: on two
-    cores it saves about a fifth of the time (see ``benchmarks/bench_ingest.py``)."""
+    cores it saves about a fifth of the time (see ``benchmarks/bench_ingest.py``).
+    ``events`` names the events to keep in the events table (None: all). Every line is
+    validated either way, and the counts cover every event; the report keeps only the
+    events its analysis reads (most events of a classroom are objects examined), which
+    spares storing four in five of them."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is not a folder of session files")
@@ -498,8 +530,8 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
     try:
         loader = _Loader(con, folder)
         paths = session_files(folder)
-        for path, parsed in zip(_progress(paths, quiet), _parse_files(paths, folder, workers),
-                                strict=True):
+        parsed_files = _parse_files(paths, folder, workers, events)
+        for path, parsed in zip(_progress(paths, quiet), parsed_files, strict=True):
             if parsed.header is None:
                 problems.extend(parsed.problems)
                 problems.append(Problem("error", "no_header", str(path.relative_to(folder)),
@@ -527,8 +559,15 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
         con.register("sessions_df", sessions)
         con.execute("CREATE TABLE sessions AS SELECT * FROM sessions_df")
         con.unregister("sessions_df")
+        per_session = pa.table({
+            "session_id": pa.array([str(c.header.session_id) for c in kept], pa.string()),
+            "n_events": pa.array([c.n_events for c in kept], pa.int64()),
+            "last_event_ms": pa.array([c.last_event_ms for c in kept], pa.int64())})
+        con.register("session_events_df", per_session)
+        con.execute("CREATE TABLE session_events AS SELECT * FROM session_events_df")
+        con.unregister("session_events_df")
         # fetchall, not fetchone: a result left unfinished blocks the connection.
-        counts = con.execute("SELECT (SELECT count(*) FROM events), "
+        counts = con.execute("SELECT (SELECT sum(n_events) FROM session_events), "
                              "(SELECT count(*) FROM answers)").fetchall()[0]
     except BaseException:
         _close_database(con, tmp)
@@ -542,8 +581,8 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
                                     "no post-quiz answers"))
     ds = Dataset(folder=folder, sessions=sessions, problems=problems,
                  erased_sessions=len(erased_ids), versions=dict(versions),
-                 n_events=int(counts[0]) if counts else 0,
-                 n_answers=int(counts[1]) if counts else 0, _con=con)
+                 n_events=int(counts[0] or 0), n_answers=int(counts[1] or 0), _con=con,
+                 event_names=events)
     weakref.finalize(ds, _close_database, con, tmp)
     return ds
 
