@@ -431,7 +431,10 @@ class _Loader:
         self.best: dict[str, _Copy] = {}
         self._ev: tuple[list[str], list[int], list[int], list[str], list[bytes]] = (
             [], [], [], [], [])
+        #: Answers as rows of ``_ANSWER_FIELDS`` and their session ids, turned into columns
+        #: one field at a time (``zip(*rows)`` with a hundred thousand rows is slow).
         self._ans: list[tuple[Any, ...]] = []
+        self._ans_ids: list[str] = []
 
     def add(self, parsed: _ParsedFile) -> None:
         header = parsed.header
@@ -458,7 +461,8 @@ class _Loader:
         times.extend(parsed.ev_t_ms)
         names.extend(parsed.ev_name)
         data.extend(parsed.ev_data)
-        self._ans.extend((sid, *a) for a in parsed.answers)
+        self._ans.extend(parsed.answers)
+        self._ans_ids.extend([sid] * len(parsed.answers))
         if len(ids) >= BATCH_EVENTS:
             self.flush()
 
@@ -469,7 +473,7 @@ class _Loader:
                 "session_id": pa.array(ids, pa.string()),
                 "seq": pa.array(seqs, pa.int64()), "t_ms": pa.array(times, pa.int64()),
                 "name": pa.array(names, pa.string()),
-                # JSON written by pydantic: valid UTF-8 (Arrow checks again). The type is
+                # JSON written by msgspec: valid UTF-8 (Arrow checks again). The type is
                 # left to infer: pa.array(data, pa.binary()) can be far slower.
                 "data": pa.array(data).cast(pa.string())})
             self.con.register("event_batch", batch)
@@ -479,7 +483,9 @@ class _Loader:
             for column in self._ev:
                 column.clear()
         if self._ans:
-            columns = list(zip(*self._ans, strict=True))
+            rows = self._ans
+            columns = [self._ans_ids, *([row[k] for row in rows]
+                                        for k in range(len(_ANSWER_FIELDS)))]
             batch = pa.table({
                 name: pa.array(values, kind) for name, values, kind in zip(
                     ("session_id", *_ANSWER_FIELDS), columns, _ANSWER_TYPES, strict=True)})
@@ -487,6 +493,7 @@ class _Loader:
             self.con.execute("INSERT INTO answers SELECT * FROM answer_batch")
             self.con.unregister("answer_batch")
             self._ans.clear()
+            self._ans_ids.clear()
 
     def problems(self) -> list[Problem]:
         """Duplicate copies (merged or conflicting), then the kept copy's own problems, per
