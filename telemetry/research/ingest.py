@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -61,6 +62,13 @@ _EVENTS = frozenset({EventRecord, FastEvent})
 _ANSWERS = frozenset({QuizAnswerRecord, FastAnswer})
 
 Severity = Literal["info", "warning", "error"]
+
+_ANSWER_FIELDS = ("seq", "t_ms", "phase", "form", "item", "concept", "choice", "correct",
+                  "latency_ms", "confidence")
+_ANSWER_TYPES = (pa.string(), pa.int64(), pa.int64(), pa.string(), pa.string(), pa.string(),
+                 pa.string(), pa.string(), pa.bool_(), pa.int64(), pa.int64())
+_PHASE = _ANSWER_FIELDS.index("phase")
+_CHOICE = _ANSWER_FIELDS.index("choice")
 
 
 @dataclass(frozen=True)
@@ -103,8 +111,9 @@ class _ParsedFile:
     ev_t_ms: list[int] = field(default_factory=list)
     ev_name: list[str] = field(default_factory=list)
     ev_data: list[bytes] = field(default_factory=list)
-    #: Quiz answers as rows of ``_ANSWER_FIELDS`` (cheap to pass between processes).
-    answers: list[tuple[Any, ...]] = field(default_factory=list)
+    #: Quiz answers as columns, one list per field of ``_ANSWER_FIELDS``: Arrow takes them
+    #: whole, with no row tuples to build and transpose.
+    answers: list[list[Any]] = field(default_factory=lambda: [[] for _ in _ANSWER_FIELDS])
     #: ``seq`` of each ``resume`` record: after one, events restart from a saved state.
     resumes: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -128,6 +137,14 @@ def _split(data: bytes) -> tuple[list[bytes], bool]:
 Keep = frozenset[str] | None
 
 
+def _answer_columns(answers: list[Any]) -> list[list[Any]]:
+    """Quiz answers (models or fast twins) as one list per field of ``_ANSWER_FIELDS``; the
+    choice as text (a letter, or a Likert number)."""
+    columns = [list(map(attrgetter(name), answers)) for name in _ANSWER_FIELDS]
+    columns[_CHOICE] = list(map(str, columns[_CHOICE]))
+    return columns
+
+
 def _keep(parsed: _ParsedFile, record: Any, keep: Keep) -> None:
     """File a validated record after the header (the header itself is set by the caller).
 
@@ -145,9 +162,8 @@ def _keep(parsed: _ParsedFile, record: Any, keep: Keep) -> None:
         parsed.ev_name.append(record.name)
         parsed.ev_data.append(encode_data(record.data))
     elif cls in _ANSWERS:
-        parsed.answers.append((record.seq, record.t_ms, record.phase, record.form, record.item,
-                               record.concept, str(record.choice), record.correct,
-                               record.latency_ms, record.confidence))
+        for column, values in zip(parsed.answers, _answer_columns([record]), strict=True):
+            column.extend(values)
     elif cls is SessionFooter:
         parsed.footer = record
     elif cls is ResumeRecord:
@@ -230,8 +246,10 @@ def _parse_clean(path: Path, shown: str, data: bytes, keep: Keep = None) -> _Par
         others = [r for r in records if type(r) not in _EVENTS]
         if any(type(r) is SessionHeader for r in others):
             return _parse_lines(path, shown, lines, ends_cleanly, keep)
+        parsed.answers = _answer_columns([r for r in others if type(r) in _ANSWERS])
         for record in others:
-            _keep(parsed, record, keep)
+            if type(record) not in _ANSWERS:
+                _keep(parsed, record, keep)
     # Events are most lines: filed column by column, without a call per line.
     parsed.header = header
     parsed.n_events = len(events)
@@ -431,9 +449,8 @@ class _Loader:
         self.best: dict[str, _Copy] = {}
         self._ev: tuple[list[str], list[int], list[int], list[str], list[bytes]] = (
             [], [], [], [], [])
-        #: Answers as rows of ``_ANSWER_FIELDS`` and their session ids, turned into columns
-        #: one field at a time (``zip(*rows)`` with a hundred thousand rows is slow).
-        self._ans: list[tuple[Any, ...]] = []
+        #: Answer columns (see ``_ParsedFile.answers``) and their session ids.
+        self._ans: list[list[Any]] = [[] for _ in _ANSWER_FIELDS]
         self._ans_ids: list[str] = []
 
     def add(self, parsed: _ParsedFile) -> None:
@@ -444,7 +461,7 @@ class _Loader:
         copy = _Copy(parsed.path, _Head.of(header), footer.ended_at if footer else None,
                      footer.outcome if footer else None, footer is not None, parsed.problems,
                      parsed.records, parsed.digest, parsed.n_events,
-                     frozenset(a[_PHASE] for a in parsed.answers), parsed.resumes,
+                     frozenset(parsed.answers[_PHASE]), parsed.resumes,
                      parsed.last_event_ms)
         seen = self.copies.setdefault(sid, [])
         seen.append(copy)
@@ -461,8 +478,9 @@ class _Loader:
         times.extend(parsed.ev_t_ms)
         names.extend(parsed.ev_name)
         data.extend(parsed.ev_data)
-        self._ans.extend(parsed.answers)
-        self._ans_ids.extend([sid] * len(parsed.answers))
+        for column, values in zip(self._ans, parsed.answers, strict=True):
+            column.extend(values)
+        self._ans_ids.extend([sid] * len(parsed.answers[0]))
         if len(ids) >= BATCH_EVENTS:
             self.flush()
 
@@ -482,17 +500,16 @@ class _Loader:
             self.con.unregister("event_batch")
             for column in self._ev:
                 column.clear()
-        if self._ans:
-            rows = self._ans
-            columns = [self._ans_ids, *([row[k] for row in rows]
-                                        for k in range(len(_ANSWER_FIELDS)))]
+        if self._ans_ids:
+            columns = [self._ans_ids, *self._ans]
             batch = pa.table({
                 name: pa.array(values, kind) for name, values, kind in zip(
                     ("session_id", *_ANSWER_FIELDS), columns, _ANSWER_TYPES, strict=True)})
             self.con.register("answer_batch", batch)
             self.con.execute("INSERT INTO answers SELECT * FROM answer_batch")
             self.con.unregister("answer_batch")
-            self._ans.clear()
+            for column in self._ans:
+                column.clear()
             self._ans_ids.clear()
 
     def problems(self) -> list[Problem]:
@@ -621,10 +638,3 @@ def _sessions_frame(kept: list[_Copy], root: Path) -> pd.DataFrame:
                "post_form", "started_at", "ended_at", "outcome", "has_footer", "has_pre",
                "has_post", "n_events", "n_resumes", "last_resume_seq", "file"]
     return pd.DataFrame(rows, columns=columns)
-
-
-_ANSWER_FIELDS = ("seq", "t_ms", "phase", "form", "item", "concept", "choice", "correct",
-                  "latency_ms", "confidence")
-_ANSWER_TYPES = (pa.string(), pa.int64(), pa.int64(), pa.string(), pa.string(), pa.string(),
-                 pa.string(), pa.string(), pa.bool_(), pa.int64(), pa.int64())
-_PHASE = _ANSWER_FIELDS.index("phase")
