@@ -44,10 +44,9 @@ from telemetry.records import (
     SessionHeader,
 )
 from telemetry.research.fast_records import (
-    FAST_DECODE,
-    DecodeError,
     FastAnswer,
     FastEvent,
+    decode_block,
     decode_line,
     tokens_only,
 )
@@ -210,19 +209,21 @@ def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool,
     return parsed
 
 
-def _decode_body(data: bytes, body: list[bytes]) -> list[Any]:
-    """The records after the header, each validated (see :mod:`telemetry.fast_records`).
+def _decode_body(data: bytes, lines: list[bytes]) -> list[Any]:
+    """The records after the header, each validated (see :mod:`telemetry.research.fast_records`).
 
     Most files are events and answers then a footer, all in plain tokens: those lines go
-    through msgspec in one list comprehension. Anything else, line by line, with pydantic
-    wherever msgspec says no; pydantic's ValidationError means some line is not valid."""
-    if body and tokens_only(data):
-        try:
-            records = [FAST_DECODE(line) for line in body[:-1]]
-            records.append(decode_line(body[-1]))
+    through msgspec in one call (:func:`decode_block`). Anything else, line by line, with
+    pydantic wherever msgspec says no; pydantic's ValidationError means some line is not
+    valid."""
+    body = lines[1:]
+    if len(body) >= 2 and tokens_only(data):
+        start = len(lines[0]) + 1
+        end = len(data) - len(lines[-1]) - 1  # where the last line starts
+        records = decode_block(data[start:end], len(body) - 1)
+        if records is not None:
+            records.append(decode_line(lines[-1]))
             return records
-        except DecodeError:
-            pass
     return [decode_line(line) for line in body]
 
 
@@ -237,7 +238,7 @@ def _parse_clean(path: Path, shown: str, data: bytes, keep: Keep = None) -> _Par
         header = _VALIDATE(lines[0])
         if not isinstance(header, SessionHeader):
             raise ValueError("not clean")
-        records = _decode_body(data, lines[1:])
+        records = _decode_body(data, lines)
     except (ValueError, ValidationError):
         # Some line is blank, torn, damaged or out of place: the careful pass says which.
         return _parse_lines(path, shown, lines, ends_cleanly, keep)

@@ -165,3 +165,23 @@ def test_a_constraint_without_a_translation_is_refused() -> None:
     for model in (Other, Multiple, Loose):
         with pytest.raises(TypeError):
             twin(model)
+
+
+def _lines(*records: dict[str, Any]) -> list[bytes]:
+    return [json.dumps(r, separators=(",", ":")).encode() for r in records]
+
+
+def test_a_block_is_decoded_only_when_each_line_holds_one_record() -> None:
+    lines = _lines(EVENT, ANSWER, EVENT)
+    block = b"".join(line + b"\n" for line in lines)
+    decoded = fast_records.decode_block(block, 3)
+    assert decoded == [fast_records.FAST_DECODE(line) for line in lines]
+    # A record broken over two lines, then two records on one line: three lines, three
+    # records, which msgspec's decode_lines alone would take.
+    broken = lines[0].replace(b',"t_ms"', b'\n,"t_ms"', 1)
+    tampered = broken + b"\n" + lines[1] + b" " + lines[2] + b"\n"
+    assert len(fast_records.FAST_LINES(tampered)) == 3 == tampered.count(b"\n")
+    for bad in (tampered, block.replace(b"}\n", b"} \n", 1), block[:-1], block + b"\n",
+                b" " + block):
+        assert fast_records.decode_block(bad, 3) is None, bad
+    assert fast_records.decode_block(block, 2) is None
