@@ -1,15 +1,18 @@
 """Read a folder tree of session files from many machines into one clean, de-duplicated dataset.
 
-Each line is validated with the pydantic models of :mod:`telemetry.records`. Nothing is dropped
-in silence: a torn last line (a crash while writing) is a warning, any other bad line an error
-with its file and line number, a session copied twice is merged when identical and reported
-when the copies disagree, and a player listed in ``tombstones.txt`` is removed before anything
-else sees the data.
+Each line is validated against the pydantic models of :mod:`telemetry.records` (events and
+quiz answers first by their generated msgspec twins, see
+:mod:`telemetry.research.fast_records`; whatever those refuse, by the models themselves, whose
+verdict and message count). Nothing is dropped in silence: a torn last line (a crash while
+writing) is a warning, any other bad line an error with its file and line number, a session
+copied twice is merged when identical and reported when the copies disagree, and a player
+listed in ``tombstones.txt`` is removed before anything else sees the data.
 
 The files are streamed: each one is parsed, and its events and answers go in batches into a
 DuckDB database kept in a temporary file, where the aggregates run. Only a small summary of
 each session stays in Python, so memory does not grow with the number of events (the
-database spills to its file beyond :data:`DUCKDB_MEMORY`).
+database spills to its file beyond :data:`DUCKDB_MEMORY`). A caller that reads only some
+events (the report) names them, and only those are stored; every line is validated anyway.
 """
 
 from __future__ import annotations
