@@ -54,7 +54,7 @@ def shared(kind: type[E], **values: Any) -> E:
     was a fifth of the cost of moving between rooms. (A function, not a class method: a
     model class's own attributes are slow to look up.) The store is emptied when it grows
     past `_SHARED_MAX`, so it never outgrows the levels in use."""
-    key = (kind, *values.values())
+    key = (kind, *values.items())  # names too: two callers may pass fields in other orders
     event = _SHARED.get(key)
     if event is None:
         if len(_SHARED) >= _SHARED_MAX:
