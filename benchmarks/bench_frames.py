@@ -320,7 +320,10 @@ def child(args: argparse.Namespace) -> int:
             app = pilot.app
             a, b = hover_points(app)
             app.redraw()
-            pilot.frame([motion(a)])
+            # recorded as the timed frames are drawn: after both hotspots were hovered once
+            # (the first time a highlight is drawn, it is kept for the next times)
+            for pos in (a, b, a):
+                pilot.frame([motion(pos)])
             replays[size] = Replay(pilot, [[motion(b)], [motion(a)]])
             arms[f"still, {size}"] = partial(app.frame, [], 16)
             for arm in ("still", "pointer between hotspots", "state change"):

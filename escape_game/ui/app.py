@@ -258,6 +258,7 @@ class App:
         for key, scene in self._shown.items():
             if key not in stack:
                 scene._page = None
+                scene._patches.clear()
         self._shown = stack
         if len(stack) <= 1:
             self._under = None

@@ -33,6 +33,25 @@ ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 SCROLLBAR = 14
 
 
+#: highlights kept per page (pairs of hovered and focused widgets), a few kilobytes each
+PATCHES_KEPT = 16
+
+
+def highlight_bounds(painter: Painter, w: Widget) -> pygame.Rect:
+    """A rectangle holding everything ``painter.widget`` draws for ``w`` hovered or focused,
+    with room to spare: its focus ring, a hotspot's halo and name, a label a line taller
+    than its button."""
+    margin = painter.px(16)
+    area = w.rect.inflate(2 * margin, 2 * (margin + painter.line_height("large")))
+    if w.kind == "hotspot":
+        box = painter.hotspot_label_box(w)
+        if box is not None:
+            box = box.inflate(2 * margin, 2 * margin)
+            area.union_ip(box)
+            area.union_ip(box.clamp(painter.surface.get_rect()))
+    return area
+
+
 class Scene:
     #: a modal scene draws over the scene below it
     modal = False
@@ -61,6 +80,9 @@ class Scene:
         self.overlay = False
         #: the texts typing out on the page, drawn whole: the part not typed yet is hidden
         self._typed: list[TypedText] = []
+        #: the hovered and focused widgets as drawn over the page, by what is marked and
+        #: where the page is: (pixels, where) blitted instead of drawing them again
+        self._patches: dict[object, list[tuple[pygame.Surface, tuple[int, int]]]] = {}
         self._key_memo: tuple[int, object] = (-1, None)
         self._reveal: str | None = None
         self._dragging = False
@@ -163,6 +185,7 @@ class Scene:
         self.texts = painter.texts
         self.tables = list(painter.tables)
         self._typed = painter.typed or []
+        self._patches.clear()
 
     def _draw_over(self, surface: pygame.Surface, viewport: pygame.Rect,
                    offset: tuple[int, int]) -> None:
@@ -174,14 +197,33 @@ class Scene:
             for typed in self._typed:
                 typed.hide(surface, offset, self.typed_chars(typed.text))
             marked = [w for w in self.widgets if w.key in (self.hover, self.focus.key)]
-            if marked:
-                painter = self.app.painter(surface)
-                for w in marked:
-                    inside = w.extra.get("clip")  # where the page drew it (a picture's frame)
-                    surface.set_clip(viewport.clip(inside.move(offset)) if isinstance(
-                        inside, pygame.Rect) else viewport)
-                    painter.widget(w, focused=w.key == self.focus.key,
-                                   hovered=w.key == self.hover)
+            if not marked:
+                return
+            # the highlights over a still page are the same pixels each time they are shown:
+            # drawn once, then blitted (not while text types out: its hiding is under them)
+            typing = any(self.typed_chars(t.text) is not None for t in self._typed)
+            key = (self.hover, self.focus.key, tuple(viewport), offset, surface.get_size())
+            patches = None if typing or self.modal else self._patches.get(key)
+            if patches is not None:
+                for patch, where in patches:
+                    surface.blit(patch, where)
+                return
+            painter = self.app.painter(surface)
+            areas = []
+            for w in marked:
+                inside = w.extra.get("clip")  # where the page drew it (a picture's frame)
+                area = (viewport.clip(inside.move(offset)) if isinstance(inside, pygame.Rect)
+                        else viewport)
+                surface.set_clip(area)
+                painter.widget(w, focused=w.key == self.focus.key,
+                               hovered=w.key == self.hover)
+                areas.append(highlight_bounds(painter, w).clip(area))
+            if not typing and not self.modal:
+                surface.set_clip(None)
+                if len(self._patches) >= PATCHES_KEPT:
+                    del self._patches[next(iter(self._patches))]
+                self._patches[key] = [(surface.subsurface(a).copy(), a.topleft)
+                                      for a in areas if a.width > 0 and a.height > 0]
         finally:
             surface.set_clip(clip)
 

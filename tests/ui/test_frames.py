@@ -164,3 +164,35 @@ def test_the_window_is_shown_through_its_framebuffer_on_linux(
     monkeypatch.setattr(app_module.sys, "platform", "win32")
     app_module.native_framebuffer()
     assert "SDL_FRAMEBUFFER_ACCELERATION" not in os.environ
+
+
+@pytest.mark.parametrize("largest", [False, True])
+def test_a_highlight_drawn_once_is_shown_again_as_drawn(
+        make_pilot: Any, largest: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each widget hovered, then hovered again: the second time its highlight comes from
+    the kept pixels, not drawn again, and the screen is still the one laid out from
+    scratch (the kept pixels hold all the highlight: focus ring, halo, name)."""
+    from escape_game.ui.draw import Painter
+
+    pilot = in_room(make_pilot, text_size=3 if largest else 0, high_contrast=largest)
+    usable = [w for w in pilot.widgets() if w.usable]
+    assert any(w.kind == "hotspot" for w in usable)
+    for widget in usable:  # first pass: drawn and kept
+        pilot.frame([motion(widget.rect.center)])
+    drawn: list[str] = []
+    widget_drawn = Painter.widget
+
+    def counting(self: Painter, w: Any, focused: bool, hovered: bool) -> None:
+        drawn.append(w.key)
+        widget_drawn(self, w, focused, hovered)
+
+    monkeypatch.setattr(Painter, "widget", counting)
+    shown = {}
+    for widget in usable:
+        pilot.frame([motion(widget.rect.center)])
+        assert drawn == [], f"{widget.key} drawn again"
+        shown[widget.key] = pixels(pilot.app.screen)
+    monkeypatch.setattr(Painter, "widget", widget_drawn)
+    for widget in usable:  # (a page laid out from scratch forgets the kept highlights)
+        pilot.frame([motion(widget.rect.center)])
+        assert shown[widget.key] == fresh_picture(pilot), widget.key
