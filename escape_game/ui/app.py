@@ -259,6 +259,7 @@ class App:
             if key not in stack:
                 scene._page = None
                 scene._patches.clear()
+                scene._regions.clear()
         self._shown = stack
         if len(stack) <= 1:
             self._under = None

@@ -14,7 +14,9 @@ Nothing is ever laid out where the player cannot reach it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pygame
 
@@ -31,6 +33,29 @@ NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(10)})
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 #: width of the scrollbar, in design pixels
 SCROLLBAR = 14
+
+
+T = TypeVar("T")
+#: regions of a page kept (see ``Scene.region``): a few variants of each, a page-wide band
+#: or a side panel each (under a megabyte at 1280x720)
+REGIONS_KEPT = 8
+
+
+@dataclass
+class _Region:
+    """A region of a page as drawn: its pixels, and what drawing it registered."""
+
+    area: pygame.Rect
+    pixels: pygame.Surface
+    widgets: list[Widget]
+    texts: list[TextRecord]
+    typed: list[TypedText]
+    result: Any
+
+
+def _copy(widget: Widget) -> Widget:
+    """A widget of its own: a scene moves its widgets' rects and marks their extras."""
+    return replace(widget, rect=pygame.Rect(widget.rect), extra=dict(widget.extra))
 
 
 #: highlights kept per page (pairs of hovered and focused widgets), a few kilobytes each
@@ -83,6 +108,8 @@ class Scene:
         #: the hovered and focused widgets as drawn over the page, by what is marked and
         #: where the page is: (pixels, where) blitted instead of drawing them again
         self._patches: dict[object, list[tuple[pygame.Surface, tuple[int, int]]]] = {}
+        #: parts of the page as drawn, by what they show (see ``region``)
+        self._regions: dict[object, _Region] = {}
         self._key_memo: tuple[int, object] = (-1, None)
         self._reveal: str | None = None
         self._dragging = False
@@ -200,10 +227,9 @@ class Scene:
             if not marked:
                 return
             # the highlights over a still page are the same pixels each time they are shown:
-            # drawn once, then blitted (not while text types out: its hiding is under them)
-            typing = any(self.typed_chars(t.text) is not None for t in self._typed)
+            # drawn once, then blitted (unless the text typing out is under them)
             key = (self.hover, self.focus.key, tuple(viewport), offset, surface.get_size())
-            patches = None if typing or self.modal else self._patches.get(key)
+            patches = None if self.modal else self._patches.get(key)
             if patches is not None:
                 for patch, where in patches:
                     surface.blit(patch, where)
@@ -218,7 +244,8 @@ class Scene:
                 painter.widget(w, focused=w.key == self.focus.key,
                                hovered=w.key == self.hover)
                 areas.append(highlight_bounds(painter, w).clip(area))
-            if not typing and not self.modal:
+            typing = [t.area.move(offset) for t in self._typed]
+            if not self.modal and not any(a.collidelist(typing) >= 0 for a in areas):
                 surface.set_clip(None)
                 if len(self._patches) >= PATCHES_KEPT:
                     del self._patches[next(iter(self._patches))]
@@ -292,6 +319,50 @@ class Scene:
 
     def draw(self, p: Painter) -> None:
         """Draw the scene and register its widgets with ``self.add``, in reading order."""
+
+    def region(self, p: Painter, key: object,
+               draw: Callable[[], tuple[pygame.Rect, T]]) -> T:
+        """A part of the page drawn once while ``key`` holds: a page laid out again (after a
+        click that changed something elsewhere) blits its pixels and registers its widgets
+        and texts again, instead of drawing it all again.
+
+        ``draw`` draws the part on the page, its widgets too (``draw_widgets``), and returns
+        the area it covered and a result, which is returned again with the kept pixels.
+        ``key`` must hold everything the part shows; what every page depends on (size,
+        settings) is added here. Only a page drawn without hover and focus keeps its parts
+        (they are drawn over it), and a part whose drawing asked to be measured again is
+        not kept.
+        """
+        page = self._page
+        if not self.overlay or page is None or p.surface is not page:
+            return draw()[1]
+        full = (key, page.get_size(), p.unit, self.app.settings)
+        kept = self._regions.get(full)
+        if kept is not None:
+            p.surface.blit(kept.pixels, kept.area)
+            self.widgets += [_copy(w) for w in kept.widgets]
+            p.texts += kept.texts
+            if p.typed is not None:
+                p.typed += kept.typed
+            p.reach(kept.area.bottom)
+            return kept.result  # type: ignore[no-any-return]
+        widgets, texts, typed = len(self.widgets), len(p.texts), len(p.typed or [])
+        area, result = draw()
+        area = area.clip(page.get_rect())
+        if not self.remeasure and area.width > 0 and area.height > 0:
+            if len(self._regions) >= REGIONS_KEPT:
+                del self._regions[next(iter(self._regions))]
+            self._regions[full] = _Region(
+                area, page.subsurface(area).copy(), [_copy(w) for w in self.widgets[widgets:]],
+                p.texts[texts:], (p.typed or [])[typed:], result)
+        return result
+
+    def draw_widgets(self, p: Painter, widgets: list[Widget]) -> None:
+        """Draw widgets now rather than after the whole scene (as ``region`` needs)."""
+        for w in widgets:
+            p.widget(w, focused=not self.overlay and w.key == self.focus.key,
+                     hovered=not self.overlay and w.key == self.hover)
+            w.extra["drawn"] = True
 
     def default_focus(self) -> str | None:
         """Where the focus goes when a screen opens: its first widget in reading order."""
