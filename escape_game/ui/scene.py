@@ -108,6 +108,9 @@ class Scene:
         #: the hovered and focused widgets as drawn over the page, by what is marked and
         #: where the page is: (pixels, where) blitted instead of drawing them again
         self._patches: dict[object, list[tuple[pygame.Surface, tuple[int, int]]]] = {}
+        #: layouts so far, and the offset and layout the widgets' rects were last placed for
+        self._layouts = 0
+        self._placed: tuple[tuple[int, int], int] | None = None
         #: parts of the page as drawn, by what they show (see ``region``)
         self._regions: dict[object, _Region] = {}
         self._key_memo: tuple[int, object] = (-1, None)
@@ -185,8 +188,10 @@ class Scene:
         assert page is not None
         surface.blit(page, viewport.topleft, pygame.Rect(0, self.scroll, w, vh))
         offset = (viewport.left, viewport.top - self.scroll)
-        for widget in self.widgets:
-            widget.rect = (widget.page_rect or widget.rect).move(offset)
+        if self._placed != (offset, self._layouts):  # the widgets where the page is shown
+            self._placed = (offset, self._layouts)
+            for widget in self.widgets:
+                widget.rect = (widget.page_rect or widget.rect).move(offset)
         if self.overlay:
             self._draw_over(surface, viewport, offset)
         if self.page_h > vh:
@@ -194,6 +199,7 @@ class Scene:
 
     def _lay_out(self, w: int, vh: int, key: object) -> None:
         self.overlay = key is not None
+        self._layouts += 1
         painter = self._layout(w, vh)
         for _ in range(3):  # the page grew, or a panel's size was a guess: lay out again
             needed = painter.extent + painter.px(16) if painter.extent > vh else vh
