@@ -15,7 +15,7 @@ Nothing is ever laid out where the player cannot reach it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pygame
@@ -51,11 +51,6 @@ class _Region:
     texts: list[TextRecord]
     typed: list[TypedText]
     result: Any
-
-
-def _copy(widget: Widget) -> Widget:
-    """A widget of its own: a scene moves its widgets' rects and marks their extras."""
-    return replace(widget, rect=pygame.Rect(widget.rect), extra=dict(widget.extra))
 
 
 #: highlights kept per page (pairs of hovered and focused widgets), a few kilobytes each
@@ -346,7 +341,9 @@ class Scene:
         kept = self._regions.get(full)
         if kept is not None:
             p.surface.blit(kept.pixels, kept.area)
-            self.widgets += [_copy(w) for w in kept.widgets]
+            for w in kept.widgets:  # the same widgets, where they are on the page
+                w.rect = w.page_rect or w.rect
+            self.widgets += kept.widgets
             p.texts += kept.texts
             if p.typed is not None:
                 p.typed += kept.typed
@@ -358,9 +355,9 @@ class Scene:
         if not self.remeasure and area.width > 0 and area.height > 0:
             if len(self._regions) >= REGIONS_KEPT:
                 del self._regions[next(iter(self._regions))]
-            self._regions[full] = _Region(
-                area, page.subsurface(area).copy(), [_copy(w) for w in self.widgets[widgets:]],
-                p.texts[texts:], (p.typed or [])[typed:], result)
+            self._regions[full] = _Region(area, page.subsurface(area).copy(),
+                                          self.widgets[widgets:], p.texts[texts:],
+                                          (p.typed or [])[typed:], result)
         return result
 
     def draw_widgets(self, p: Painter, widgets: list[Widget]) -> None:
