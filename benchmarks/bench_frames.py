@@ -49,6 +49,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from timing import load_average  # noqa: E402  (beside this script)
+
 BUDGET_MS = 1000 / 60
 SIZE = (1280, 720)
 BARE_WINDOW = ("import pygame\npygame.display.init()\n"
@@ -62,10 +64,6 @@ def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
     return ordered[index]
-
-
-def load_average() -> str:
-    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1, 5, 15 min)"
 
 
 # --- the child: frames on one driver ------------------------------------------------------

@@ -30,6 +30,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from timing import load_average
+
 from escape_game.core.actions import Action, AdvanceTime, Answer, Examine, GoThrough
 from escape_game.core.events import (
     Event,
@@ -204,10 +206,6 @@ def bench_frames(rec: Recorder | QueueWriter, stream: list[Frame], work_us: int)
 def pct(values: list[int], q: float) -> float:
     return statistics.quantiles(values, n=1000)[int(q * 10) - 1] / 1000 if len(values) > 1 \
         else values[0] / 1000
-
-
-def load_average() -> str:
-    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1, 5, 15 min)"
 
 
 def spread(values: list[float], fmt: str = "{:,.0f}") -> str:
