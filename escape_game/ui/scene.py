@@ -136,8 +136,9 @@ class Scene:
         if (page is None or page != self._page_key or self.remeasure
                 or self._reveal is not None or self._page is None):
             return None
+        typed = tuple(self.typed_chars(t.text) for t in self._typed) if self._typed else ()
         return (page, self.focus.key, self.hover, self.scroll, self._dragging,
-                self.viewport.size, tuple(self.typed_chars(t.text) for t in self._typed))
+                self.viewport.size, typed)
 
     def _full_key(self, size: tuple[int, int]) -> object:
         """The scene's page key with what every page depends on: its size and the settings
@@ -220,21 +221,26 @@ class Scene:
         """What the page leaves out: the text not typed yet hidden, then the hovered and the
         focused widgets drawn again over their plain selves."""
         clip = surface.get_clip()
-        surface.set_clip(viewport)
+        if self._typed:
+            surface.set_clip(viewport)
+            try:
+                for typed in self._typed:
+                    typed.hide(surface, offset, self.typed_chars(typed.text))
+            finally:
+                surface.set_clip(clip)
+        # the highlights over a still page are the same pixels each time they are shown:
+        # drawn once, then blitted (unless the text typing out is under them); they lie
+        # inside the viewport
+        key = (self.hover, self.focus.key, tuple(viewport), offset, surface.get_size())
+        patches = None if self.modal else self._patches.get(key)
+        if patches is not None:
+            for patch, where in patches:
+                surface.blit(patch, where)
+            return
+        marked = [w for w in self.widgets if w.key in (self.hover, self.focus.key)]
+        if not marked:
+            return
         try:
-            for typed in self._typed:
-                typed.hide(surface, offset, self.typed_chars(typed.text))
-            marked = [w for w in self.widgets if w.key in (self.hover, self.focus.key)]
-            if not marked:
-                return
-            # the highlights over a still page are the same pixels each time they are shown:
-            # drawn once, then blitted (unless the text typing out is under them)
-            key = (self.hover, self.focus.key, tuple(viewport), offset, surface.get_size())
-            patches = None if self.modal else self._patches.get(key)
-            if patches is not None:
-                for patch, where in patches:
-                    surface.blit(patch, where)
-                return
             painter = self.app.painter(surface)
             areas = []
             for w in marked:
