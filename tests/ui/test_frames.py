@@ -202,7 +202,8 @@ def test_a_highlight_drawn_once_is_shown_again_as_drawn(
 def test_a_change_lays_out_again_only_the_parts_it_shows(
         make_pilot: Any, largest: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """The money changes: the top bar is drawn again, the side panel (title, description,
-    buttons) comes from its kept pixels, and the screen is the one laid out from scratch."""
+    buttons) and the picture with its hotspots come from their kept pixels, and the screen
+    is the one laid out from scratch."""
     import dataclasses
     from decimal import Decimal
 
@@ -218,15 +219,24 @@ def test_a_change_lays_out_again_only_the_parts_it_shows(
         panel(self, rect, *args, **kwargs)
 
     monkeypatch.setattr(Painter, "panel", counting)
+    pictures: list[object] = []
+    hotspots = RoomScene._draw_hotspots
+
+    def placing(self: RoomScene, *args: Any) -> Any:
+        pictures.append(args)
+        return hotspots(self, *args)
+
+    monkeypatch.setattr(RoomScene, "_draw_hotspots", placing)
     session = pilot.session()
     session.state = dataclasses.replace(session.state,
                                         money=session.state.money + Decimal(7))
     pilot.frame()
     assert panels == []  # the side panel was not drawn again
+    assert pictures == []  # nor the picture and its hotspots
     assert {w.key: w.page_rect for w in pilot.widgets()} == before
     shown = pixels(pilot.app.screen)
     assert shown == fresh_picture(pilot)
-    assert panels  # (laid out from scratch, it is drawn)
+    assert panels and pictures  # (laid out from scratch, they are drawn)
 
 
 def test_highlights_over_text_typing_out_hide_no_letter(make_pilot: Any) -> None:

@@ -225,7 +225,12 @@ class RoomScene(GameScene):
         picture = (p.images.get(room.background, picture_area.size) if room.background
                    else self._backdrop(room, picture_area.size))
         pic_rect = picture.get_rect(center=picture_area.center) if picture else picture_area
-        self._draw_hotspots(p, picture, pic_rect)
+        spots = self.hotspots()
+        part = ("picture", tuple(pic_rect), id(picture),
+                tuple((key, label, icon, None if at is None else (at.x, at.y))
+                      for key, label, icon, at, _ in spots))
+        self.listed = self.region(p, part, partial(self._draw_hotspots, p, picture, pic_rect,
+                                                   spots))
         side_bottom = self._draw_side(p, side, picture_area.bottom if two else 0)
         y = max(picture_area.bottom, side_bottom) + p.px(16)
         self._draw_bag(p, pygame.Rect(0, max(y, h - bag_h), w, bag_h))
@@ -278,9 +283,11 @@ class RoomScene(GameScene):
             self._backdrop_key = key
         return self._backdrop_surface
 
-    def _draw_hotspots(self, p: Painter, picture: pygame.Surface | None,
-                       pic_rect: pygame.Rect) -> None:
-        spots = self.hotspots()
+    def _draw_hotspots(self, p: Painter, picture: pygame.Surface | None, pic_rect: pygame.Rect,
+                       spots: list[tuple[str, str, str, Any, Any]]
+                       ) -> tuple[pygame.Rect, list[tuple[str, str, str | None, Any]]]:
+        """The picture and its hotspots; returns the area drawn and the things to list in
+        the side panel (their names do not fit on the picture)."""
         fixed = [(s[3].x, s[3].y) for s in spots if s[3] is not None]
         auto = iter(auto_positions(sum(1 for s in spots if s[3] is None), fixed))
         size = max(p.px(64), min(p.px(96), pic_rect.width // 8))
@@ -299,11 +306,11 @@ class RoomScene(GameScene):
         # reading order: top to bottom, then left to right
         placed.sort(key=lambda w: (w.rect.top // max(1, size), w.rect.left))
         fits = self._names_fit(p, placed, pic_rect)
-        self.listed = [] if fits else [(w.key, w.label, w.icon, w.action) for w in placed]
         for widget in placed:
             widget.extra["label"] = fits
             self.add(widget)
         self._draw_picture(p, picture, pic_rect, placed)
+        return pic_rect, ([] if fits else [(w.key, w.label, w.icon, w.action) for w in placed])
 
     def _names_fit(self, p: Painter, placed: list[Widget], pic_rect: pygame.Rect) -> bool:
         """Names under the hotspots only when none would cover another hotspot, another name
