@@ -36,8 +36,8 @@ SCROLLBAR = 14
 
 
 T = TypeVar("T")
-#: regions of a page kept (see ``Scene.region``): a few variants of each, a page-wide band
-#: or a side panel each (under a megabyte at 1280x720)
+#: regions of a page kept (see ``Scene.region``), the least recently used dropped first:
+#: a few variants of each, a page-wide band or a side panel each (a megabyte or two)
 REGIONS_KEPT = 8
 
 
@@ -50,6 +50,8 @@ class _Region:
     widgets: list[Widget]
     texts: list[TextRecord]
     typed: list[TypedText]
+    #: the lowest point its drawing reached (sizes a scrolling page)
+    reached: int
     result: Any
 
 
@@ -344,8 +346,9 @@ class Scene:
         if not self.overlay or page is None or p.surface is not page:
             return draw()[1]
         full = (key, page.get_size(), p.unit, self.app.settings)
-        kept = self._regions.get(full)
+        kept = self._regions.pop(full, None)
         if kept is not None:
+            self._regions[full] = kept  # the most recently used goes last
             p.surface.blit(kept.pixels, kept.area)
             for w in kept.widgets:  # the same widgets, where they are on the page
                 w.rect = w.page_rect or w.rect
@@ -353,17 +356,19 @@ class Scene:
             p.texts += kept.texts
             if p.typed is not None:
                 p.typed += kept.typed
-            p.reach(kept.area.bottom)
+            p.reach(kept.reached)
             return kept.result  # type: ignore[no-any-return]
         widgets, texts, typed = len(self.widgets), len(p.texts), len(p.typed or [])
+        before, p.extent = p.extent, 0
         area, result = draw()
+        reached, p.extent = p.extent, max(before, p.extent)
         area = area.clip(page.get_rect())
         if not self.remeasure and area.width > 0 and area.height > 0:
             if len(self._regions) >= REGIONS_KEPT:
                 del self._regions[next(iter(self._regions))]
             self._regions[full] = _Region(area, page.subsurface(area).copy(),
                                           self.widgets[widgets:], p.texts[texts:],
-                                          (p.typed or [])[typed:], result)
+                                          (p.typed or [])[typed:], reached, result)
         return result
 
     def draw_widgets(self, p: Painter, widgets: list[Widget]) -> None:
