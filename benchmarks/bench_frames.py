@@ -14,8 +14,9 @@ Arms, in interleaved rounds, each timed as this process's CPU per frame:
   frame, which lays the room out as coming in does, is left to the state change arm);
 * state change: at every frame the room is laid out again (a picked item changes), as after
   a click that changes the game (reported, not a target: one frame per such click);
-* bare replay: the pointer frames' own fills, blits and draw calls, recorded once and
-  replayed on the same surfaces with no scene code, then flipped: the floor of those frames.
+* bare replay: the pointer frames' own fills, blits and draw calls, recorded once (after
+  both hotspots were hovered once, as the timed frames are) and replayed on the same
+  surfaces with no scene code, then flipped: the floor of those frames.
 
 p50/p99/max are over all frames of an arm; the per-round p50 and p99 are printed as
 min/median/max. On X11 the X server's own CPU per frame (a separate process, read from
