@@ -49,7 +49,6 @@ class _Region:
     pixels: pygame.Surface
     widgets: list[Widget]
     texts: list[TextRecord]
-    typed: list[TypedText]
     #: the lowest point its drawing reached (sizes a scrolling page)
     reached: int
     result: Any
@@ -339,8 +338,8 @@ class Scene:
         the area it covered and a result, which is returned again with the kept pixels.
         ``key`` must hold everything the part shows; what every page depends on (size,
         settings) is added here. Only a page drawn without hover and focus keeps its parts
-        (they are drawn over it), and a part whose drawing asked to be measured again is
-        not kept.
+        (they are drawn over it); a part whose drawing asked to be measured again, or with
+        text typing out, is not kept.
         """
         page = self._page
         if not self.overlay or page is None or p.surface is not page:
@@ -354,8 +353,6 @@ class Scene:
                 w.rect = w.page_rect or w.rect
             self.widgets += kept.widgets
             p.texts += kept.texts
-            if p.typed is not None:
-                p.typed += kept.typed
             p.reach(kept.reached)
             return kept.result  # type: ignore[no-any-return]
         widgets, texts, typed = len(self.widgets), len(p.texts), len(p.typed or [])
@@ -363,12 +360,15 @@ class Scene:
         area, result = draw()
         reached, p.extent = p.extent, max(before, p.extent)
         area = area.clip(page.get_rect())
-        if not self.remeasure and area.width > 0 and area.height > 0:
+        # a part with text typing out is not kept: the typing lasts seconds, and what hides
+        # its letters refers to the whole page
+        if (not self.remeasure and area.width > 0 and area.height > 0
+                and len(p.typed or []) == typed):
             if len(self._regions) >= REGIONS_KEPT:
                 del self._regions[next(iter(self._regions))]
             self._regions[full] = _Region(area, page.subsurface(area).copy(),
-                                          self.widgets[widgets:], p.texts[texts:],
-                                          (p.typed or [])[typed:], reached, result)
+                                          self.widgets[widgets:], p.texts[texts:], reached,
+                                          result)
         return result
 
     def draw_widgets(self, p: Painter, widgets: list[Widget]) -> None:
