@@ -37,8 +37,9 @@ SCROLLBAR = 14
 
 T = TypeVar("T")
 #: regions of a page kept (see ``Scene.region``), the least recently used dropped first:
-#: a few variants of each, a page-wide band or a side panel each (a megabyte or two)
-REGIONS_KEPT = 8
+#: one of each of a room's parts (a megabyte or two each); more variants cost more memory
+#: over a play-through than they save time
+REGIONS_KEPT = 3
 
 
 @dataclass
