@@ -121,8 +121,11 @@ _BUILD = {"corridor-30": "corridor_level(30, 15)", "teacher-10/30/6": "teacher_l
 def previous_rate(name: str, tree: Path, budget: int) -> tuple[int, float, str]:
     """(states, CPU seconds, verdict) of another checkout's checker on the same generated
     level, in a fresh process (its code first on the path)."""
-    code = _PREVIOUS.format(bench=str(Path(__file__).resolve().parent), build=_BUILD[name],
-                            budget=budget)
+    # Its own generator when it has one: the same levels, written in the keys it reads
+    # (keys were renamed since; the old spellings still load here, not the new ones there).
+    own = tree / "benchmarks"
+    bench = own if (own / "generated_levels.py").is_file() else Path(__file__).resolve().parent
+    code = _PREVIOUS.format(bench=str(bench), build=_BUILD[name], budget=budget)
     env = os.environ | {"PYTHONPATH": str(tree)}
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                          text=True, env=env, cwd=tree).stdout.split()

@@ -18,6 +18,7 @@ from locations import FIXTURES, LEVELS
 
 from escape_game.check.explore import every_action, plausible_actions
 from escape_game.core import Action, GameState, Level, StepResult, new_game, step
+from escape_game.core import events as ev
 from escape_game.runner import replay
 from escape_game.runner.levels import level_from_text, load_level
 
@@ -153,6 +154,35 @@ def test_random_sessions_keep_the_invariants(case: Path | str) -> None:
         assert GameState.from_json(final.to_json()) == final
         assert hash(GameState.from_json(final.to_json())) == hash(final)
         assert [r.state for r in replay(level, seed, actions, timers=timers)] == states
+
+    run()
+
+
+#: Kinds of event a caller may read alone: none, the checker's, and every kind but those.
+_CHECKER = frozenset({ev.RoomEntered, ev.ObjectExamined, ev.ItemTaken, ev.ItemUsed,
+                      ev.PuzzleAttempted, ev.ThreatWarned, ev.ThreatStruck, ev.PotionOffered})
+_EVERY = frozenset(k for k in vars(ev).values()
+                   if isinstance(k, type) and issubclass(k, ev.Event) and k is not ev.Event)
+ONLY = (frozenset(), _CHECKER, _EVERY - _CHECKER)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name if isinstance(c, Path) else c for c in CASES])
+def test_a_step_that_keeps_some_kinds_of_event_is_the_same_step(case: Path | str) -> None:
+    level = level_at(case) if isinstance(case, Path) else INLINE[case]
+
+    @settings(PROFILE, max_examples=max(1, EXAMPLES // 4))
+    @given(sessions(level))
+    def run(session: tuple[int, bool, list[Action]]) -> None:
+        seed, timers, actions = session
+        state = new_game(level, seed, timers=timers).state
+        for action in actions:
+            every = step(level, state, action)
+            for only in ONLY:
+                some = step(level, state, action, only=only)
+                assert some.state == every.state
+                assert (some.state is state) == (every.state is state)
+                assert list(some.events) == [e for e in every.events if type(e) in only]
+            state = every.state
 
     run()
 

@@ -79,7 +79,7 @@ def test_the_drafts_types_name_exactly_the_state_fields() -> None:
     thawed = {n.removeprefix("_work_") for n in Draft.__slots__ if n.startswith("_work_")}
     assert plain & thawed == set()
     assert plain | thawed == {f.name for f in fields(GameState)} | {
-        "source", "events", "depth", "ended_now"
+        "source", "events", "only", "depth", "ended_now"
     }
     assert all(isinstance(getattr(Draft, n), property) for n in thawed)
     # The working types the type checker reads (under TYPE_CHECKING) name the same fields.
@@ -117,3 +117,29 @@ def test_bad_fields_are_refused_with_a_reason(change: dict[str, object], why: st
     data = GameState.from_json(SAVED_V1.read_text("utf-8")).to_dict() | change
     with pytest.raises(StateFormatError, match=why.replace("[", r"\[").replace("]", r"\]")):
         GameState.from_dict(data)
+
+
+def test_a_frozen_draft_is_a_plain_frozen_state() -> None:
+    state = GameState.from_json(SAVED_V1.read_text("utf-8"))
+    draft = Draft.of(state)
+    draft.room = "cellar"
+    draft.inventory.append("rope")
+    new = draft.freeze()
+    assert type(new) is GameState
+    assert new == replace(state, room="cellar", inventory=(*state.inventory, "rope"))
+    assert hash(new) == hash(replace(state, room="cellar", inventory=(*state.inventory, "rope")))
+    with pytest.raises(AttributeError):  # FrozenInstanceError is an AttributeError
+        new.room = "hall"  # type: ignore[misc]
+    assert Draft.of(state).freeze() == state
+
+
+def test_moving_the_ledger_keeps_every_other_movement_kind() -> None:
+    from escape_game.core.draft import _moved
+    from escape_game.core.state import Ledger
+
+    # _moved names each field of Ledger: a new field needs a line there.
+    assert [f.name for f in fields(Ledger)] == ["start", "effects", "premiums", "losses",
+                                                "payouts"]
+    ledger = Ledger(*(Decimal(n) for n in range(1, 6)))
+    for f in fields(Ledger)[1:]:
+        assert _moved(ledger, **{f.name: Decimal(9)}) == replace(ledger, **{f.name: Decimal(9)})

@@ -14,6 +14,11 @@ from escape_game.core import events as ev
 
 CORE = Path(ev.__file__).resolve().parent
 ids = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True)
+reasons = st.from_regex(r"[a-z_]{1,12}(:[a-z][a-z0-9_]{0,12})?", fullmatch=True)
+#: Amounts as the level and the rules write them: to the cent, or whole, or as computed.
+amounts = st.decimals(min_value=-10**9, max_value=10**9, places=2,
+                      allow_nan=False, allow_infinity=False) | st.decimals(
+    min_value=-10**9, max_value=10**9, places=0, allow_nan=False, allow_infinity=False)
 
 #: Every kind of event the core builds unvalidated, with values of its fields' types.
 SAMPLES: dict[type[ev.Event], Any] = {
@@ -26,6 +31,28 @@ SAMPLES: dict[type[ev.Event], Any] = {
     ),
     ev.ObjectExamined: st.fixed_dictionaries({"object": ids, "room": ids}),
     ev.ItemTaken: st.fixed_dictionaries({"item": ids, "object": ids}),
+    ev.ActionRejected: st.fixed_dictionaries(
+        {"action": st.text(max_size=12), "reason": st.text(max_size=12),
+         "detail": st.none() | st.text(max_size=12)}
+    ),
+    ev.ThreatWarned: st.fixed_dictionaries(
+        {"threat": ids, "category": ids, "seconds": st.integers(0, 10**6)}
+    ),
+    ev.ThreatSpared: st.fixed_dictionaries({"threat": ids}),
+    ev.FlagSet: st.fixed_dictionaries({"flag": ids}),
+    ev.ScoreChanged: st.fixed_dictionaries(
+        {"delta": st.integers(-10**6, 10**6), "score": st.integers(0, 10**6), "reason": reasons}
+    ),
+    ev.WellbeingChanged: st.fixed_dictionaries(
+        {"delta": st.integers(-100, 100), "wellbeing": st.integers(0, 100), "reason": reasons}
+    ),
+    ev.MoneyChanged: st.fixed_dictionaries(
+        {"delta": amounts, "balance": amounts, "debt": amounts, "reason": reasons}
+    ),
+    ev.PotionBought: st.fixed_dictionaries(
+        {"potion": ids, "premium": amounts, "alternatives": st.lists(ids, max_size=4).map(tuple),
+         "best_value": st.booleans()}
+    ),
 }
 
 

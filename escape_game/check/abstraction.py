@@ -102,16 +102,16 @@ def _reads_wellbeing(condition: Condition) -> bool:
     return _reads(condition, c.WellbeingAtLeast)
 
 
-def _atoms(condition: Condition) -> Iterator[Condition]:
+def atoms(condition: Condition) -> Iterator[Condition]:
     """The leaves of a condition (everything but all/any/not)."""
     if isinstance(condition, c.AllOf):
         for x in condition.all_:
-            yield from _atoms(x)
+            yield from atoms(x)
     elif isinstance(condition, c.AnyOf):
         for x in condition.any_:
-            yield from _atoms(x)
+            yield from atoms(x)
     elif isinstance(condition, c.Not):
-        yield from _atoms(condition.not_)
+        yield from atoms(condition.not_)
     else:
         yield condition
 
@@ -128,12 +128,12 @@ class Reads:
 
     @classmethod
     def of(cls, level: Level) -> Reads:
-        atoms = [a for x in conditions_of(level) for a in _atoms(x)]
-        flags = frozenset(a.has_flag for a in atoms if isinstance(a, c.HasFlag))
-        items = frozenset(a.has_item for a in atoms if isinstance(a, c.HasItem)) | frozenset(
+        leaves = [a for x in conditions_of(level) for a in atoms(x)]
+        flags = frozenset(a.has_flag for a in leaves if isinstance(a, c.HasFlag))
+        items = frozenset(a.has_item for a in leaves if isinstance(a, c.HasItem)) | frozenset(
             u.item for o in level.objects.values() for u in o.uses
         )
-        visits = frozenset(a.visited for a in atoms if isinstance(a, c.Visited))
+        visits = frozenset(a.visited for a in leaves if isinstance(a, c.Visited))
         reads = cls(flags, items, visits)
         entered = frozenset(
             r.id for r in level.rooms.values() if any(reads.matters(e) for e in r.on_enter)
@@ -230,6 +230,22 @@ class Abstraction:
     _caps: dict[Hashable, Decimal] = field(default_factory=dict, compare=False)
     _parts: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, compare=False)
     _moneys: dict[Hashable, MoneyParts] = field(default_factory=dict, compare=False)
+    money_class: dict[str, int] = field(default_factory=dict, compare=False)
+    """Per room, a number shared by the rooms where the money parts of the key are worked
+    out alike (see `_money`): a step between two such rooms that leaves money, debt,
+    potions, threats resolved and the clock alone keeps its parent's money parts."""
+
+    def __post_init__(self) -> None:
+        # What `_money` reads of the room: whether money matters there, the potions sold
+        # ahead and the threats that may still take money (only the first when it is None).
+        classes: dict[Hashable, int] = {}
+        for room in self.level.rooms:
+            if self.money_rooms is None:
+                what: Hashable = None
+            else:
+                what = (room in self.money_rooms, self.sold_ahead.get(room, frozenset()),
+                        self.costly_threats.get(room, ()))
+            self.money_class[room] = classes.setdefault(what, len(classes))
 
     @classmethod
     def of(cls, level: Level, *, exact: bool = False) -> Abstraction:
@@ -391,11 +407,12 @@ class Abstraction:
         if base is None or base_key is None:
             return self._key(state)
         room = state.room
+        same_room = room is base.room or self.money_class[room] == self.money_class[base.room]
         visited = base_key[1] if state.visited is base.visited else self._visited(state.visited)
         inventory = (base_key[2] if state.inventory is base.inventory
                      else self._inventory(state.inventory))
         flags = base_key[3] if state.flags is base.flags else self._flags(state.flags)
-        if (room is base.room and state.money is base.money and state.debt is base.debt
+        if (same_room and state.money is base.money and state.debt is base.debt
                 and state.owned_potions is base.owned_potions
                 and state.resolved_threats is base.resolved_threats
                 and state.elapsed_ms == base.elapsed_ms):
@@ -429,7 +446,9 @@ class Abstraction:
             taken,
             used,
             unlocked,
-            min(state.room_actions, self.action_clamp(state)),
+            # (no `after N actions` threat here: no count to keep, without a call)
+            min(state.room_actions, self.action_clamp(state)) if self.action_triggers.get(room)
+            else 0,
             frozenset(w.threat for w in state.warnings) if state.warnings else None,
             resolved,
             state.outcome,

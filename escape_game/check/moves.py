@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from escape_game.check.abstraction import rng_for
+from escape_game.check.abstraction import atoms, rng_for
 from escape_game.check.solutions import correct_answer, wrong_answer
 from escape_game.core import actions as act
 from escape_game.core import events as ev
@@ -25,6 +25,7 @@ from escape_game.core.queries import (
 from escape_game.core.rules import StepResult, step
 from escape_game.core.state import GameState
 from escape_game.model import AfterTime, GameObject, Potion, Puzzle
+from escape_game.model import conditions as c
 
 Chance = Literal["strikes", "spared"]
 
@@ -86,20 +87,23 @@ class Move:
         return tuple(parts)
 
 
-def apply_move(level: Level, state: GameState, move: Move) -> StepResult | None:
-    """The real rules applied to a move; None when the core rejects any of its actions."""
+def apply_move(
+    level: Level, state: GameState, move: Move, only: frozenset[type[ev.Event]] | None = None
+) -> StepResult | None:
+    """The real rules applied to a move; None when the core rejects any of its actions.
+    `only`: the kinds of event the caller reads (see `step`)."""
     if move.chance is not None:
         threat = level.threats[getattr(move.main, "threat", "")]
         state = replace(state, rng=rng_for(threat.likelihood, move.chance == "strikes"))
     actions = move.actions
     if len(actions) == 1:
-        result = step(level, state, actions[0])
+        result = step(level, state, actions[0], only=only)
         # A rejected action gives back the very state it was sent (and ActionRejected);
         # an accepted one always a new state.
         return None if result.state is state else result
     events: list[ev.Event] = []
     for action in actions:
-        result = step(level, state, action)
+        result = step(level, state, action, only=only)
         if result.state is state:
             return None
         state = result.state
@@ -141,6 +145,11 @@ class MoveBook:
             )
             for o in objs
         }
+        self.handle = {
+            o.id: (self.examine[o.id], self.again[o.id], self.take.get(o.id), self.uses[o.id])
+            for o in objs
+        }
+        """Per object, the moves above in one lookup (examine, again, take, uses)."""
         self.right: dict[str, Move | None] = {}
         self.wrong: dict[str, Move] = {}
         for puzzle in level.puzzles.values():
@@ -163,6 +172,8 @@ class MoveBook:
         }
         """Rooms with a timer trigger: elsewhere, waiting changes something only while a
         potion's waiting period runs."""
+        self.waiting = frozenset(p.id for p in level.potions.values() if p.waiting_period)
+        """Potions with a waiting period (the others never make waiting worth it)."""
 
 
 _BOOKS: list[MoveBook] = []
@@ -179,10 +190,9 @@ def book_for(level: Level) -> MoveBook:
     return book
 
 
-@dataclass(frozen=True, slots=True)
-class View:
+class View(NamedTuple):
     """What the player sees in a state's room: asked once per state by the search, which
-    both notes it and tries moves on it."""
+    both notes it and tries moves on it (a named tuple: one is built per state)."""
 
     objects: list[GameObject]
     puzzles: list[Puzzle]
@@ -190,8 +200,52 @@ class View:
 
     @classmethod
     def of(cls, level: Level, state: GameState) -> View:
-        return cls(visible_objects(level, state), visible_puzzles(level, state),
-                   shop(level, state))
+        room = level.rooms[state.room]
+        return cls(visible_objects(level, state),
+                   visible_puzzles(level, state) if room.puzzles else [],
+                   shop(level, state) if room.shop else [])
+
+
+#: The state field each kind of condition reads (see `core.conditions.holds`).
+_FACT_FIELD: dict[type, str] = {
+    c.HasItem: "inventory", c.HasFlag: "flags", c.Solved: "solved", c.Visited: "visited",
+    c.OwnsPotion: "owned_potions", c.MoneyAtLeast: "money", c.WellbeingAtLeast: "wellbeing",
+}
+
+
+class Views:
+    """What each state shows (see View), found again by the state fields the queries read in
+    its room: the room, the objects taken, the puzzles solved, the potions owned where a shop
+    is, and the fields the room's visibility conditions read. The search asks once per
+    state, and states in one room mostly differ in fields the view does not read."""
+
+    def __init__(self, level: Level) -> None:
+        self.level = level
+        self.reads: dict[str, tuple[str, ...]] = {}
+        for room in level.rooms.values():
+            # A puzzle on an object is seen while its object is.
+            holders = [level.objects[o] for p in room.puzzles
+                       if (o := level.puzzle_object.get(p.id)) is not None
+                       and o in level.objects]
+            shown: list[GameObject | Puzzle] = [*room.objects, *room.puzzles, *holders]
+            conditions = [x.visible_if for x in shown if x.visible_if is not None]
+            fields = {_FACT_FIELD[type(a)] for x in conditions for a in atoms(x)}
+            if room.shop:
+                fields.add("owned_potions")
+            self.reads[room.id] = tuple(sorted(fields - {"solved"}))
+        self._seen: dict[tuple[object, ...], View] = {}
+
+    def of(self, state: GameState) -> tuple[View, bool]:
+        """The state's view, and whether it is the first time this view is shown."""
+        room = state.room
+        reads = self.reads[room]
+        key = (room, state.taken, state.solved, *[getattr(state, f) for f in reads]) \
+            if reads else (room, state.taken, state.solved)
+        view = self._seen.get(key)
+        if view is not None:
+            return view, False
+        view = self._seen[key] = View.of(self.level, state)
+        return view, True
 
 
 def moves(
@@ -214,7 +268,7 @@ def moves(
     if view is None:
         view = View.of(level, state)
     money = state.money
-    pending = pending_threats(level, state)
+    pending = pending_threats(level, state) if state.warnings else ()
     for warning in pending:
         yield from book.face[warning.threat]
     if pending:
@@ -229,16 +283,17 @@ def moves(
         return
     burn = state.room_actions < clamp
     examined, inventory, used = state.examined, state.inventory, state.used
+    handle = book.handle
     for obj in view.objects:
         oid = obj.id
+        examine, again, take, uses = handle[oid]
         if oid not in examined or burn:
             seen = oid in examined
-            yield book.again[oid] if seen else book.examine[oid]
+            yield again if seen else examine
             burn = burn and not seen
-        take = book.take.get(oid)
         if take is not None:
             yield take
-        for item, done, move in book.uses[oid]:
+        for item, done, move in uses:
             if item in inventory and done not in used:
                 yield move
     locked = state.locked_puzzles
@@ -255,7 +310,9 @@ def moves(
     for potion in view.offer:
         if money >= potion.premium:
             yield book.buy[potion.id]
-    if state.owned_potions or book.timed.get(state.room):
+    if book.timed.get(state.room) or (
+        state.owned_potions and any(p.potion in book.waiting for p in state.owned_potions)
+    ):
         wait = _wait_ms(level, state)
         if wait is not None:
             yield Move((act.AdvanceTime(ms=wait),))

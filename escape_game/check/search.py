@@ -12,9 +12,10 @@ from array import array
 from collections import deque
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 
 from escape_game.check.abstraction import Abstraction, StateKey
-from escape_game.check.moves import Move, MoveBook, View, apply_move, moves
+from escape_game.check.moves import Move, MoveBook, View, Views, apply_move, moves
 from escape_game.core import events as ev
 from escape_game.core.level import Level
 from escape_game.core.rules import StepResult, new_game
@@ -120,6 +121,8 @@ class _Concepts:
             ev.ThreatStruck: ("threat", threats),
         }
         self._potions = {p.id: p.concepts for p in lv.potions.values()}
+        self.heard: frozenset[type[ev.Event]] = frozenset({*self._named, ev.PotionOffered})
+        """The kinds of event the search reads of a step (its other events are not built)."""
         self._none: int | None = None
 
     def met(self, events: tuple[ev.Event, ...]) -> frozenset[str]:
@@ -167,12 +170,20 @@ class _Concepts:
         return index
 
 
-def _note(state: GameState, view: View, reached: Reached) -> None:
-    reached.rooms.add(state.room)
-    reached.objects.update(o.id for o in view.objects)
-    reached.puzzles.update(p.id for p in view.puzzles)
+_ID = attrgetter("id")
+
+
+def _note(state: GameState, view: View, first: bool, reached: Reached) -> None:
+    """What a state shows; what does not depend on money only the first time a view is
+    shown (the same view in the same room adds nothing)."""
+    if first:
+        reached.rooms.add(state.room)
+        reached.objects.update(map(_ID, view.objects))
+        if view.puzzles:
+            reached.puzzles.update(map(_ID, view.puzzles))
+        if view.offer:
+            reached.offered.update(map(_ID, view.offer))
     for potion in view.offer:
-        reached.offered.add(potion.id)
         best = reached.most_money.get(potion.id)
         if best is None or state.money > best:
             reached.most_money[potion.id] = state.money
@@ -226,6 +237,7 @@ def _search(
         (won if opening.state.outcome == "escaped" else lost).append(0)
         queue.clear()
     book = MoveBook(level)
+    views = Views(level)
     inert = abstraction.inert_objects
     # Examining or taking an inert object loops back to the same situation: the edge is
     # recorded (with the concepts it meets) without asking the core.
@@ -238,12 +250,13 @@ def _search(
     # The loop runs once per move tried: the containers it grows are bound to local names.
     states, src, dst, tags = graph.states, graph.src, graph.dst, graph.tag
     scan, sets, clamp = concepts.scan, concepts.sets, abstraction.action_clamp
+    heard = concepts.heard
     while queue:
         node = queue.popleft()
         state = states[node]
         base = keys[node]
-        view = View.of(level, state)
-        _note(state, view, reached)
+        view, first = views.of(state)
+        _note(state, view, first, reached)
         expanded += 1
         for move in moves(level, state, clamp(state), book, view):
             loop = inert_tag.get(id(move))
@@ -254,7 +267,7 @@ def _search(
                     tags.append(loop)
                 continue
             steps += len(move.actions)
-            result = apply_move(level, state, move)
+            result = apply_move(level, state, move, heard)
             if result is None:
                 continue
             new = result.state

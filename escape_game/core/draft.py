@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +25,34 @@ def _slot(name: str) -> str:
     return f"_work_{name}"
 
 
+_SLOTS = {name: _slot(name) for name in _THAWED}
+
+
+def _moved(
+    ledger: Ledger, *, effects: Decimal | None = None, premiums: Decimal | None = None,
+    losses: Decimal | None = None, payouts: Decimal | None = None,
+) -> Ledger:
+    """The ledger with some movement kinds changed: `dataclasses.replace` written out for
+    Ledger, at half its cost (asked at every purchase, strike and money effect)."""
+    return Ledger(
+        start=ledger.start,
+        effects=ledger.effects if effects is None else effects,
+        premiums=ledger.premiums if premiums is None else premiums,
+        losses=ledger.losses if losses is None else losses,
+        payouts=ledger.payouts if payouts is None else payouts,
+    )
+
+
+class _Unfrozen:
+    """GameState's very slots, in the same order, on a class that lets them be written: a
+    step fills one with plain attribute writes, then sets its class to GameState (Python
+    allows it between classes with the same slots). The frozen dataclass's `__init__` (and
+    writing through each slot's descriptor) cost three times as much, and a step makes a
+    new state every time."""
+
+    __slots__ = GameState.__slots__
+
+
 def _compile() -> tuple[
     Callable[[Any, GameState], Any], Callable[[Any], GameState], dict[str, property]
 ]:
@@ -36,15 +63,14 @@ def _compile() -> tuple[
     A thawed field is copied only when the step first reads or writes it, and `freeze`
     takes every field the step did not touch from the source as it is: a step touches a
     few of the state's fields, and copying all of them (sets that grow with the level) was
-    most of its cost. The new state is filled through the slots' descriptors, which is what
-    the frozen dataclass's `__init__` does one `object.__setattr__` at a time."""
-    env: dict[str, Any] = {"GameState": GameState, "new": object.__new__}
+    most of its cost. The new state is filled as an `_Unfrozen` (see there), then becomes
+    the GameState it was laid out as."""
+    env: dict[str, Any] = {"GameState": GameState, "new": object.__new__, "Unfrozen": _Unfrozen}
     of, freeze, accessors = [], [], []
     for i, (name, kind) in enumerate(STATE_KINDS):
-        env[f"set{i}"] = GameState.__dict__[name].__set__
         if kind.thaw is None:
             of.append(f"    d.{name} = s.{name}")
-            freeze.append(f"    set{i}(o, d.{name})")
+            freeze.append(f"    o.{name} = d.{name}")
             continue
         slot = _slot(name)
         env[f"t{i}"], env[f"f{i}"] = kind.thaw, kind.freeze
@@ -66,7 +92,7 @@ def _compile() -> tuple[
             same = f"len(w) == len(s.{name}) and f{i}(w) == s.{name}"
         freeze += [
             f"    w = d.{slot}",
-            f"    set{i}(o, s.{name} if w is None or {same} else f{i}(w))",
+            f"    o.{name} = s.{name} if w is None or {same} else f{i}(w)",
         ]
     source = "\n".join([
         "def of(cls, s):",
@@ -74,13 +100,15 @@ def _compile() -> tuple[
         *of,
         "    d.source = s",
         "    d.events = []",
+        "    d.only = None",
         "    d.depth = 0",
         "    d.ended_now = False",
         "    return d",
         "def freeze(d):",
         "    s = d.source",
-        "    o = new(GameState)",
+        "    o = new(Unfrozen)",
         *freeze,
+        "    o.__class__ = GameState",
         "    return o",
         *accessors,
     ])
@@ -101,7 +129,8 @@ class Draft:
     GameState's declaration; the annotations below only tell the type checker what the
     rules may do with them."""
 
-    __slots__ = (*_PLAIN, *map(_slot, _THAWED), "source", "events", "depth", "ended_now")
+    __slots__ = (*_PLAIN, *map(_slot, _THAWED), "source", "events", "only", "depth",
+                 "ended_now")
 
     if TYPE_CHECKING:
         room: str
@@ -136,11 +165,18 @@ class Draft:
         steps: int
         timers: bool
 
+    _work_visited: list[str] | None
+    _work_cooling_off: set[str] | None
+    """Two working copies read on every step without being changed (see `_current`)."""
     source: GameState
     """The state this copy was made from: what a step leaves unchanged is shared with it."""
     events: list[Event]
     depth: int
     ended_now: bool
+    only: frozenset[type[Event]] | None
+    """The kinds of event the caller of this step reads (None: every kind). The others are
+    not kept, and the rules build them only when `hears` says so: the checker reads a few
+    kinds, and building the rest was a fifth of its steps."""
 
     @classmethod
     def of(cls, s: GameState) -> Draft:
@@ -157,7 +193,7 @@ class Draft:
 
     @ledger_effects.setter
     def ledger_effects(self, value: Decimal) -> None:
-        self.ledger = replace(self.ledger, effects=value)
+        self.ledger = _moved(self.ledger, effects=value)
 
     @property
     def ledger_premiums(self) -> Decimal:
@@ -165,7 +201,7 @@ class Draft:
 
     @ledger_premiums.setter
     def ledger_premiums(self, value: Decimal) -> None:
-        self.ledger = replace(self.ledger, premiums=value)
+        self.ledger = _moved(self.ledger, premiums=value)
 
     @property
     def ledger_losses(self) -> Decimal:
@@ -173,7 +209,7 @@ class Draft:
 
     @ledger_losses.setter
     def ledger_losses(self, value: Decimal) -> None:
-        self.ledger = replace(self.ledger, losses=value)
+        self.ledger = _moved(self.ledger, losses=value)
 
     @property
     def ledger_payouts(self) -> Decimal:
@@ -181,7 +217,7 @@ class Draft:
 
     @ledger_payouts.setter
     def ledger_payouts(self, value: Decimal) -> None:
-        self.ledger = replace(self.ledger, payouts=value)
+        self.ledger = _moved(self.ledger, payouts=value)
 
     # -- facts for conditions ----------------------------------------------------------------
     @property
@@ -189,12 +225,20 @@ class Draft:
         return {p.potion for p in self._current("owned_potions")}
 
     def has_visited(self, room: str) -> bool:
-        return room in self._current("visited")
+        work = self._work_visited  # `_current("visited")`, written out: every move asks
+        return room in (self.source.visited if work is None else work)
+
+    def end_shop_visit(self) -> None:
+        """Purchases of this visit to the shop can no longer be cancelled. Read before it is
+        written: most steps have nothing to clear, and then the state's set is shared."""
+        work = self._work_cooling_off  # `_current("cooling_off")`, written out
+        if self.source.cooling_off if work is None else work:
+            self.cooling_off.clear()
 
     def _current(self, name: str) -> Any:
         """A thawed field's value for reading only: the step's working copy when it made
         one, else the source's (reading makes no copy, so `freeze` can share it)."""
-        work = getattr(self, _slot(name))
+        work = getattr(self, _SLOTS[name])
         return getattr(self.source, name) if work is None else work
 
     @property
@@ -202,7 +246,14 @@ class Draft:
         return self.outcome is not None
 
     def emit(self, event: Event) -> None:
-        self.events.append(event)
+        only = self.only
+        if only is None or type(event) in only:
+            self.events.append(event)
+
+    def hears(self, kind: type[Event]) -> bool:
+        """Whether the caller reads events of this kind (build one only then)."""
+        only = self.only
+        return only is None or kind in only
 
     # -- the only ways to change score, money and wellbeing ----------------------------------
     def add_score(self, delta: int, reason: str) -> None:
@@ -211,7 +262,8 @@ class Draft:
         if new != self.score:
             change = new - self.score
             self.score = new
-            self.emit(ev.ScoreChanged(delta=change, score=new, reason=reason))
+            if self.hears(ev.ScoreChanged):
+                self.emit(ev.ScoreChanged.trusted(delta=change, score=new, reason=reason))
 
     def change_money(self, delta: Decimal, reason: str) -> None:
         """Gains repay debt first; a loss larger than the cash becomes debt and costs wellbeing."""
@@ -228,7 +280,9 @@ class Draft:
             self.money -= pay
             new_debt = need - pay
             self.debt += new_debt
-        self.emit(ev.MoneyChanged(delta=delta, balance=self.money, debt=self.debt, reason=reason))
+        if self.hears(ev.MoneyChanged):
+            self.emit(ev.MoneyChanged.trusted(delta=delta, balance=self.money, debt=self.debt,
+                                              reason=reason))
         if new_debt > 0:
             self.change_wellbeing(-DEBT_WELLBEING_COST, "debt")
 
@@ -237,7 +291,8 @@ class Draft:
         if new != self.wellbeing:
             change = new - self.wellbeing
             self.wellbeing = new
-            self.emit(ev.WellbeingChanged(delta=change, wellbeing=new, reason=reason))
+            if self.hears(ev.WellbeingChanged):
+                self.emit(ev.WellbeingChanged.trusted(delta=change, wellbeing=new, reason=reason))
         if self.wellbeing == 0:
             self.end("exhausted")
 

@@ -9,7 +9,7 @@ from escape_game.model import Exit, GameObject, Potion, Puzzle
 
 
 def object_visible(obj: GameObject, taken: frozenset[str] | set[str], facts: Facts) -> bool:
-    return obj.id not in taken and holds(obj.visible_if, facts)
+    return obj.id not in taken and (obj.visible_if is None or holds(obj.visible_if, facts))
 
 
 def visible_objects(level: Level, state: GameState) -> list[GameObject]:
@@ -21,7 +21,7 @@ def visible_objects(level: Level, state: GameState) -> list[GameObject]:
 def visible_exits(level: Level, state: GameState) -> list[Exit]:
     """Exits the player can see, open or not (see exit_open)."""
     room = level.rooms[state.room]
-    return [e for e in room.exits if holds(e.visible_if, state)]
+    return [e for e in room.exits if e.visible_if is None or holds(e.visible_if, state)]
 
 
 def exit_barrier(level: Level, state: GameState, exit_id: str) -> str | None:

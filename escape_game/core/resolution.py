@@ -41,7 +41,8 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
     if isinstance(effect, fx.GiveItem):
         if effect.give_item not in d.inventory:
             d.inventory.append(effect.give_item)
-            d.emit(ev.ItemGiven(item=effect.give_item))
+            if d.hears(ev.ItemGiven):
+                d.emit(ev.ItemGiven(item=effect.give_item))
     elif isinstance(effect, fx.RemoveItem):
         if effect.remove_item in d.inventory:
             d.inventory.remove(effect.remove_item)
@@ -49,7 +50,8 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
     elif isinstance(effect, fx.SetFlag):
         if effect.set_flag not in d.flags:
             d.flags.add(effect.set_flag)
-            d.emit(ev.FlagSet(flag=effect.set_flag))
+            if d.hears(ev.FlagSet):
+                d.emit(ev.FlagSet.trusted(flag=effect.set_flag))
     elif isinstance(effect, fx.ClearFlag):
         if effect.clear_flag in d.flags:
             d.flags.discard(effect.clear_flag)
@@ -64,9 +66,11 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
     elif isinstance(effect, fx.UnlockExit):
         if effect.unlock_exit not in d.unlocked_exits:
             d.unlocked_exits.add(effect.unlock_exit)
-            d.emit(ev.ExitUnlocked(exit=effect.unlock_exit))
+            if d.hears(ev.ExitUnlocked):
+                d.emit(ev.ExitUnlocked(exit=effect.unlock_exit))
     elif isinstance(effect, fx.ShowMessage):
-        d.emit(ev.MessageShown(source=source, text=effect.message))
+        if d.hears(ev.MessageShown):
+            d.emit(ev.MessageShown(source=source, text=effect.message))
     elif isinstance(effect, fx.GoTo):
         if effect.go_to in level.rooms:
             leave_room(d)
@@ -79,7 +83,8 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
 
 # -- rooms -------------------------------------------------------------------------------------
 def leave_room(d: Draft) -> None:
-    d.emit(ev.RoomLeft.trusted(room=d.room, seconds_in_room=d.room_ms // 1000))
+    if d.hears(ev.RoomLeft):
+        d.emit(ev.RoomLeft.trusted(room=d.room, seconds_in_room=d.room_ms // 1000))
 
 
 def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
@@ -92,7 +97,7 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
     d.room_ms = 0
     d.room_actions = 0
     d.paused_in_room = False
-    d.cooling_off.clear()
+    d.end_shop_visit()
     d.emit(ev.RoomEntered.trusted(room=room_id, via=via, first_time=first))
     if first:
         apply_effects(level, d, room.on_enter, room_id)
@@ -122,7 +127,7 @@ def trigger_threat(level: Level, d: Draft, threat_id: str) -> None:
         return
     seconds = threat.warning.seconds
     d.warnings.append(PendingWarning(threat=threat_id, remaining_ms=seconds * 1000))
-    d.emit(ev.ThreatWarned(threat=threat_id, category=threat.category, seconds=seconds))
+    d.emit(ev.ThreatWarned.trusted(threat=threat_id, category=threat.category, seconds=seconds))
     if d.timers and seconds == 0:
         resolve_threat(level, d, threat_id)
 
@@ -183,10 +188,11 @@ def resolve_threat(level: Level, d: Draft, threat_id: str) -> None:
     if threat_id in d.resolved_threats:
         return
     d.resolved_threats.append(threat_id)
-    d.cooling_off.clear()  # the risk has passed: no refund once the cover was at stake
+    d.end_shop_visit()  # the risk has passed: no refund once the cover was at stake
     threat = level.threats[threat_id]
     if not _strikes(d, threat):
-        d.emit(ev.ThreatSpared(threat=threat_id))
+        if d.hears(ev.ThreatSpared):
+            d.emit(ev.ThreatSpared.trusted(threat=threat_id))
         return
     cover = cover_for(threat, d.owned_potions, level.potions, d.elapsed_ms)
     protected = cover.potion is not None

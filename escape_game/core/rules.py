@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from escape_game.core import actions as act
 from escape_game.core import events as ev
@@ -27,8 +27,9 @@ from escape_game.core.waiting import pass_time
 from escape_game.model import GameObject
 
 
-@dataclass(frozen=True, slots=True)
-class StepResult:
+class StepResult(NamedTuple):
+    """The new state and what happened (a named tuple: a step builds one every time)."""
+
     state: GameState
     events: tuple[ev.Event, ...]
 
@@ -63,29 +64,38 @@ class _Rejected(Exception):
         self.detail = detail
 
 
-def step(level: Level, state: GameState, action: act.Action) -> StepResult:
-    """Apply one action. Never raises: an impossible action gives ActionRejected, same state."""
+def step(
+    level: Level, state: GameState, action: act.Action,
+    *, only: frozenset[type[ev.Event]] | None = None,
+) -> StepResult:
+    """Apply one action. Never raises: an impossible action gives ActionRejected, same state.
+
+    `only` names the kinds of event the caller reads: the result holds only those (the same
+    state either way). None, the default, keeps every event."""
     if state.outcome is not None:
-        return _reject(state, _kind(action), "game_over")
+        return _reject(state, str(_kind(action)), "game_over", only=only)
     handler = _HANDLERS.get(type(action))
     if handler is None:
-        return _reject(state, str(_kind(action)), "unknown_action")
+        return _reject(state, str(_kind(action)), "unknown_action", only=only)
     d = Draft.of(state)
+    d.only = only
     d.steps += 1
     counted = type(action) not in _UNCOUNTED
     if counted:
         d.room_actions += 1
         d.total_actions += 1
     if counted and state.cooling_off and not isinstance(action, _SHOPPING):
-        d.cooling_off.clear()  # doing anything else ends the visit to the shop
+        d.end_shop_visit()  # doing anything else ends the visit to the shop
     try:
         handler(level, state, action, d)
     except _Rejected as r:  # raised before the draft is used; the draft is dropped
-        return _reject(state, str(_kind(action)), r.reason, r.detail)
-    if counted and not d.over:
+        return _reject(state, str(_kind(action)), r.reason, r.detail, only)
+    if counted and d.outcome is None:
         check_action_triggers(level, d)
-    d.finish()
-    return StepResult(d.freeze(), tuple(d.events))
+    if d.ended_now:
+        d.finish()
+    # The named tuple's own constructor is a Python function; the tuple's is not.
+    return tuple.__new__(StepResult, (d.freeze(), tuple(d.events)))
 
 
 #: Actions that do not count as one of the player's actions (waiting, quitting).
@@ -97,8 +107,14 @@ def _kind(action: object) -> str:
     return kind
 
 
-def _reject(state: GameState, kind: str, reason: str, detail: str | None = None) -> StepResult:
-    return StepResult(state, (ev.ActionRejected(action=kind, reason=reason, detail=detail),))
+def _reject(
+    state: GameState, kind: str, reason: str, detail: str | None = None,
+    only: frozenset[type[ev.Event]] | None = None,
+) -> StepResult:
+    if only is not None and ev.ActionRejected not in only:
+        return StepResult(state, ())
+    rejected = ev.ActionRejected.trusted(action=kind, reason=reason, detail=detail)
+    return StepResult(state, (rejected,))
 
 
 # -- handlers: each checks the action against the state and raises _Rejected before it
@@ -198,7 +214,9 @@ def _answer(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
         cost = sum(h.cost for h in puzzle.hints[:used])
         points = max(0, puzzle.points - cost)
         d.solved.append(puzzle.id)
-        d.emit(ev.PuzzleSolved(puzzle=puzzle.id, attempts=attempt, hints_used=used, points=points))
+        if d.hears(ev.PuzzleSolved):
+            d.emit(ev.PuzzleSolved(puzzle=puzzle.id, attempts=attempt, hints_used=used,
+                                   points=points))
         d.add_score(points, f"puzzle:{puzzle.id}")
         apply_effects(level, d, puzzle.on_success, puzzle.id)
     else:
@@ -243,14 +261,15 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     d.change_money(-potion.premium, f"premium:{potion.id}")
     d.owned_potions.append(OwnedPotion(potion.id, d.elapsed_ms))
     d.cooling_off.add(potion.id)
-    d.emit(
-        ev.PotionBought(
-            potion=potion.id,
-            premium=potion.premium,
-            alternatives=tuple(p.id for p in offer if p.id != potion.id),
-            best_value=best,
+    if d.hears(ev.PotionBought):
+        d.emit(
+            ev.PotionBought.trusted(
+                potion=potion.id,
+                premium=potion.premium,
+                alternatives=tuple(p.id for p in offer if p.id != potion.id),
+                best_value=best,
+            )
         )
-    )
     if d.paused_in_room:  # one bonus per pause: the purchase it led to
         d.paused_in_room = False
         d.add_score(scoring.PAUSE_BONUS, f"pause:{potion.id}")

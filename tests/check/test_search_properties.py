@@ -173,4 +173,6 @@ def test_a_key_worked_out_from_the_parents_equals_the_key_from_scratch(
                     result.state
                 ), move
                 compared += 1
-    assert compared > 0
+    # A level whose first room holds nothing and whose exits stay shut has no step to
+    # compare: not an example (too many of those and hypothesis says so).
+    assume(compared > 0)

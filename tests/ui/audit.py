@@ -6,7 +6,9 @@ before and after it strikes, every object, the bag and each item in it, pause, e
 debrief); ``audit`` then checks the frame:
 
 - every interactive element lies inside the window, or inside the scene's scrollable page
-  (which the player can scroll to), and clear of the scrollbar;
+  (which the player can scroll to), and clear of the scrollbar; on a screen whose choices
+  must stay in view (a warning counting down: ``choices_in_view``), inside the window as it
+  opens, unscrolled;
 - no two interactive elements overlap;
 - no text was cut (ellipsis, dropped lines), went past the window's sides, or lies under an
   interactive element it does not belong to;
@@ -111,6 +113,11 @@ def audit(pilot: Pilot, name: str, potions: list[Any] | None = None) -> list[str
         if r.left < 0 or r.top < 0 or r.right > right_edge or r.bottom > page_h:
             problems.append(f"{where}: {key!r} at {tuple(r)} cannot be reached "
                             f"(window {w}x{h}, page height {page_h})")
+    if getattr(scene, "choices_in_view", False):
+        for key, r in rects.items():
+            if not pygame.Rect(0, 0, right_edge, viewport.height).contains(r):
+                problems.append(f"{where}: {key!r} at {tuple(r)} is out of view "
+                                f"(window {w}x{h}); this screen's choices must stay in view")
     keys = list(rects)
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:

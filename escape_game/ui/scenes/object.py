@@ -17,6 +17,7 @@ from escape_game.core.actions import Examine, Take, UseItem
 from escape_game.ui.draw import Painter
 from escape_game.ui.scene import GameScene
 from escape_game.ui.scenes.layout import buttons_flow, centered
+from escape_game.ui.scenes.scroll_region import PinnedChoices
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from escape_game.ui.session import GameSession
 
 
-class ObjectScene(GameScene):
+class ObjectScene(PinnedChoices, GameScene):
     modal = True
     time_flows = True
 
@@ -91,22 +92,31 @@ class ObjectScene(GameScene):
         content = max(pic, head_h + text_h) if beside else pic + p.px(16) + head_h + text_h
         labels = [label for _, label, _, _ in actions]
         probe = buttons_flow(p, labels, 0, 0, width - p.px(48), p.px(300), p.px(10))
-        height = p.px(24) + content + p.px(20) + probe[-1].bottom + p.px(24)
-        box = centered(p, width, height)
+        buttons_h = probe[-1].bottom
+        height = p.px(24) + content + p.px(20) + buttons_h + p.px(24)
+        # never taller than the window: the actions stay in view, the text scrolls instead
+        box = centered(p, width, min(height, p.view_h - p.px(40)))
         p.panel(box)
         p.image(self.obj.image or "items/magnifier",
                 pygame.Rect(box.left + p.px(24), box.top + p.px(24), pic, pic), name)
-        y = box.top + p.px(24) + (0 if beside else pic + p.px(16))
-        y += p.paragraph(name, pygame.Rect(box.left + text_x, y, text_w, 10**6), "heading",
-                         p.theme.accent, bold=True) + p.px(6)
-        y += p.paragraph(text, pygame.Rect(box.left + text_x, y, text_w, 10**6), "large",
-                         p.theme.text)
-        if how:
-            p.paragraph(how, pygame.Rect(box.left + text_x, y + p.px(10), text_w, 10**6), "body",
-                        p.theme.muted)
-        top = box.top + p.px(24) + content + p.px(20)
+        top = box.bottom - p.px(24) - buttons_h
         rects = buttons_flow(p, labels, box.left + p.px(24), top, width - p.px(48), p.px(300),
                              p.px(10))
+        y = box.top + p.px(24) + (0 if beside else pic + p.px(16))
+        region = pygame.Rect(box.left + text_x, y, text_w,
+                             max(p.line_height("large") * 2, top - p.px(20) - y))
+
+        def words(y: int, text_w: int) -> int:
+            x = region.left
+            y += p.paragraph(name, pygame.Rect(x, y, text_w, 10**6), "heading",
+                             p.theme.accent, bold=True) + p.px(6)
+            y += p.paragraph(text, pygame.Rect(x, y, text_w, 10**6), "large", p.theme.text)
+            if how:
+                y += p.px(10) + p.paragraph(how, pygame.Rect(x, y + p.px(10), text_w, 10**6),
+                                            "body", p.theme.muted)
+            return y
+
+        self.remeasure = self.region.draw(p, region, words)
         for (key, label, icon, action), rect in zip(actions, rects, strict=True):
             self.add(Widget(key, label, rect, action, icon=icon,
                             style="primary" if key in ("take", "puzzle") or key.startswith("use_")

@@ -81,22 +81,21 @@ class ShopScene(GameScene):
         p.panel(box)
         inner = box.inflate(-p.px(36), -p.px(30))
         p.image("items/shopping_cart", pygame.Rect(inner.left, inner.top, p.px(48), p.px(48)))
+        # the way out first, at the top right: in view as the shop opens, however long the
+        # products' table below it grows (it scrolls with the page)
+        leave = self.app.t("shop.leave")
+        leave_w = min(p.px(300), inner.width // 2)
+        leave_h = p.button_height(leave, leave_w)
+        self.add(Widget("close", leave, pygame.Rect(inner.right - leave_w, inner.top, leave_w,
+                                                    leave_h), self.back, icon="ui/back"))
         wallet = self.app.t("shop.wallet", money=self.flow.money(state.money))
-        wallet_w = p.text_width(wallet, "body", True)
-        title_w = inner.width - p.px(60) - wallet_w - p.px(20)
-        if title_w >= p.text_width(self.app.t("shop.title"), "heading", True):
-            p.text(self.app.t("shop.title"), (inner.left + p.px(60), inner.top), "heading",
-                   th.accent, bold=True)
-            p.text(wallet, (inner.right, inner.top + p.px(8)), "body", th.text, bold=True,
-                   anchor="topright")
-            y = inner.top + max(p.line_height("heading"), p.px(48)) + p.px(4)
-        else:
-            y = inner.top + p.paragraph(self.app.t("shop.title"), pygame.Rect(
-                inner.left + p.px(60), inner.top, inner.width - p.px(60), 10**6), "heading",
-                th.accent, bold=True)
-            y = max(y, inner.top + p.px(48)) + p.px(4)
-            y += p.paragraph(wallet, pygame.Rect(inner.left, y, inner.width, 10**6), "body",
-                             th.text, bold=True)
+        title_x = inner.left + p.px(60)
+        title_w = inner.right - leave_w - p.px(20) - title_x
+        y = inner.top + p.paragraph(self.app.t("shop.title"), pygame.Rect(
+            title_x, inner.top, title_w, 10**6), "heading", th.accent, bold=True)
+        y += p.paragraph(wallet, pygame.Rect(title_x, y, title_w, 10**6), "body", th.text,
+                         bold=True)
+        y = max(y, inner.top + leave_h, inner.top + p.px(48)) + p.px(8)
         y += p.paragraph(self.app.t("shop.advice"), pygame.Rect(inner.left, y, inner.width, 10**6),
                          "small", th.muted) + p.px(8)
 
@@ -134,14 +133,7 @@ class ShopScene(GameScene):
             return max(r.bottom for r in rects)
 
         y = draw_comparison(p, self.flow.texts, potions, inner.left, y, inner.width, actions)
-        leave = self.app.t("shop.leave")
-        width = min(inner.width, p.px(300))
-        height = p.button_height(leave, width)
-        # at the window's bottom when all fits, right under the products otherwise
-        top = max(y + p.px(12), h - p.px(24) - p.px(15) - height)
-        self.add(Widget("close", leave, pygame.Rect(inner.right - width, top, width, height),
-                        self.back, icon="ui/back"))
-        bottom = top + height + p.px(16)
+        bottom = y + p.px(16)
         self.remeasure = bottom != self._content_bottom
         self._content_bottom = bottom
         self._draw_flight(p)

@@ -24,8 +24,8 @@ from escape_game.core.events import ThreatStruck
 from escape_game.core.state import PendingWarning
 from escape_game.ui.draw import Painter
 from escape_game.ui.motion import second_ticked
-from escape_game.ui.scene import Scene
 from escape_game.ui.scenes.layout import buttons_flow
+from escape_game.ui.scenes.scroll_region import PinnedChoices
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
@@ -37,7 +37,10 @@ OFFER_MS = 10_000
 FLASH_MS = 400
 
 
-class ThreatScene(Scene):
+class ThreatScene(PinnedChoices):
+    """A countdown runs while it shows: its choices never leave the window, and what does
+    not fit scrolls in ``region`` above them."""
+
     modal = True
     time_flows = True
     #: after "pause and think" the focus is left nowhere, so a second Enter faces nothing
@@ -104,6 +107,7 @@ class ThreatScene(Scene):
 
     def struck(self, event: ThreatStruck) -> None:
         self.result = event
+        self.region.offset = 0
         self.focus.key = "ok"
         motion = self.app.motion
         self.shake = motion.shake()
@@ -128,13 +132,17 @@ class ThreatScene(Scene):
             self.back()  # spared, or resolved elsewhere
 
     def draw(self, p: Painter) -> None:
+        """The threat's name on top and the player's choices at the bottom, always in the
+        window; between them the warning (or what it cost), which scrolls in its own region
+        when it is taller than the room left (a large text size on a small screen)."""
         if self.flow.session is None:
             return
         w, h = p.view_w, p.view_h
         th = p.theme
+        margin = p.px(20)
         width = min(w - p.px(40), p.px(1100))
-        height = max(p.px(300), self._content_h)
-        box = pygame.Rect((w - width) // 2, max(p.px(20), (h - height) // 2), width, height)
+        height = max(p.px(300), min(self._content_h, h - 2 * margin))
+        box = pygame.Rect((w - width) // 2, max(margin, (h - height) // 2), width, height)
         offset = self.shake.frame(self.app.motion.now()) if self.shake is not None else None
         if offset is not None:
             box.move_ip(p.px(offset[0]), p.px(offset[1]))
@@ -143,9 +151,11 @@ class ThreatScene(Scene):
         calm = warning is not None and warning.paused  # thinking: no alarm colour
         border = th.warn if self.result is None and not calm else th.panel_border
         pygame.draw.rect(p.surface, border, box, p.px(4), border_radius=p.px(14))
-        inner = box.inflate(-p.px(40), 0)
-        inner.top = box.top + p.px(18)
-        picture = min(p.px(180), inner.width // 4)
+        inner = box.inflate(-p.px(40), -p.px(36))
+        choices = self._choices(p, inner)
+        choices_h = inner.bottom - min(c.rect.top for c in choices)
+        # the threat's picture shrinks at the large text sizes, leaving the text the width
+        picture = min(p.px(180 if p.text_scale < 1.45 else 96), inner.width // 4)
         beside = inner.width - picture - p.px(24) >= p.px(360)
         p.image(self.threat.image or "items/warning",
                 pygame.Rect(inner.left, inner.top, picture, picture),
@@ -156,15 +166,47 @@ class ThreatScene(Scene):
         p.image("items/warning", pygame.Rect(x, y, p.px(36), p.px(36)))
         y += max(p.px(36), p.paragraph(self.flow.tr(self.threat.name), pygame.Rect(
             x + p.px(46), y, text_w - p.px(46), 10**6), "heading", th.warn, bold=True)) + p.px(8)
+        gap = p.px(16)
+        region = pygame.Rect(x, y, text_w, max(p.line_height("body") * 2,
+                                               inner.bottom - choices_h - gap - y))
         if self.result is not None:
-            y = self._draw_result(p, x, y, text_w, inner)
+            changed = self.region.draw(p, region, lambda top, tw: self._draw_result(p, x, top, tw))
         else:
-            y = self._draw_warning(p, x, y, text_w, inner)
-        content = y + p.px(18) - box.top
-        self.remeasure = content != self._content_h
+            changed = self.region.draw(p, region,
+                                       lambda top, tw: self._draw_warning(p, x, top, tw))
+        for choice in choices:
+            self.add(choice)
+        below = gap + choices_h + p.px(18)
+        content = max(y - box.top + self.region.content_h,
+                      inner.top + picture - box.top if beside else 0) + below
+        self.remeasure = changed or content != self._content_h
         self._content_h = content
 
-    def _draw_warning(self, p: Painter, x: int, y: int, text_w: int, inner: pygame.Rect) -> int:
+    def _choices(self, p: Painter, inner: pygame.Rect) -> list[Widget]:
+        """The player's choices, laid out first and anchored to the bottom of the dialog."""
+        if self.result is not None:
+            ok = self.app.t("common.ok")
+            width = min(p.px(260), inner.width)
+            height = p.button_height(ok, width)
+            return [Widget("ok", ok, pygame.Rect(inner.right - width, inner.bottom - height,
+                                                 width, height),
+                           self.back, style="primary", icon="ui/check")]
+        warning = self.pending()
+        items: list[tuple[str, str, str, Any, bool]] = [
+            ("think", self.app.t("threat.think"), "ui/think", self.think,
+             warning is not None and not warning.paused)]
+        if self.flow.game.room.shop:
+            items.append(("shop", self.app.t("room.shop"), "items/shopping_cart", self.shop, True))
+        items.append(("face", self.app.t("threat.face"), "items/target", self.face,
+                      warning is not None))
+        rects = buttons_flow(p, [label for _, label, _, _, _ in items], inner.left, 0,
+                             inner.width, p.px(280), p.px(12))
+        lift = inner.bottom - max(r.bottom for r in rects)
+        return [Widget(key, label, rect.move(0, lift), action, icon=icon, enabled=enabled,
+                       style="primary" if key == "think" else "normal")
+                for (key, label, icon, action, enabled), rect in zip(items, rects, strict=True)]
+
+    def _draw_warning(self, p: Painter, x: int, y: int, text_w: int) -> int:
         th = p.theme
         warning = self.pending()
         text = self.flow.tr(self.threat.warning.text) or self.flow.tr(self.threat.description)
@@ -194,24 +236,11 @@ class ThreatScene(Scene):
         else:
             y += p.paragraph(self.app.t("threat.advice"), pygame.Rect(x, y, text_w, 10**6), "body",
                              th.muted)
-        y += p.px(16)
-        y = self._draw_offer(p, x, y, text_w, warning)
-        items: list[tuple[str, str, str, Any, bool]] = [
-            ("think", self.app.t("threat.think"), "ui/think", self.think,
-             warning is not None and not warning.paused)]
-        if self.flow.game.room.shop:
-            items.append(("shop", self.app.t("room.shop"), "items/shopping_cart", self.shop, True))
-        items.append(("face", self.app.t("threat.face"), "items/target", self.face,
-                      warning is not None))
-        rects = buttons_flow(p, [label for _, label, _, _, _ in items], inner.left, y,
-                             inner.width, p.px(280), p.px(12))
-        for (key, label, icon, action, enabled), rect in zip(items, rects, strict=True):
-            self.add(Widget(key, label, rect, action, icon=icon, enabled=enabled,
-                            style="primary" if key == "think" else "normal"))
-        return max(r.bottom for r in rects)
+        return self._draw_offer(p, x, y + p.px(16), text_w, warning)
 
     def _draw_offer(self, p: Painter, x: int, y: int, width: int, warning: Any) -> int:
-        """The flash offer under the warning; returns the bottom."""
+        """The flash offer under the warning, in the scrolling region; returns the bottom.
+        Its button is clickable only while it shows whole."""
         th = p.theme
         money = self.flow.money
         if warning is None:
@@ -219,8 +248,7 @@ class ThreatScene(Scene):
         if self.flash_bought is not None:
             name = self.flow.tr(self.flow.game.level.potions[self.flash_bought].name)
             text = self.app.t("threat.offer_bought", potion=name)
-            return y + p.paragraph(text, pygame.Rect(x, y, width, 10**6), "body",
-                                   th.text) + p.px(12)
+            return y + p.paragraph(text, pygame.Rect(x, y, width, 10**6), "body", th.text)
         potion = self.featured()
         if potion is None:
             return y
@@ -228,8 +256,7 @@ class ThreatScene(Scene):
         left = self.offer_left_ms(warning)
         if left == 0:
             text = self.app.t("threat.offer_over", potion=name)
-            return y + p.paragraph(text, pygame.Rect(x, y, width, 10**6), "body",
-                                   th.muted) + p.px(12)
+            return y + p.paragraph(text, pygame.Rect(x, y, width, 10**6), "body", th.muted)
         calm = warning.paused
         pad = p.px(14)
         pic = p.px(64)
@@ -279,13 +306,15 @@ class ThreatScene(Scene):
         if fine:
             ty += p.paragraph(fine, pygame.Rect(x + pad, ty, width - 2 * pad, 10**6), "body",
                               th.text) + p.px(10)
-        self.add(Widget("flash_buy", button, pygame.Rect(x + pad, ty, bw, bh),
-                        lambda: self.flash_buy(potion.id), icon="ui/coin",
-                        enabled=self.flow.game.state.money >= potion.premium,
-                        style="normal" if calm else "primary"))
-        return box.bottom + p.px(12)
+        buy = Widget("flash_buy", button, pygame.Rect(x + pad, ty, bw, bh),
+                     lambda: self.flash_buy(potion.id), icon="ui/coin",
+                     enabled=self.flow.game.state.money >= potion.premium,
+                     style="normal" if calm else "primary")
+        if self.region.draw_widget(p, buy, self.focus.key == buy.key, self.hover == buy.key):
+            self.add(buy)
+        return box.bottom
 
-    def _draw_result(self, p: Painter, x: int, y: int, text_w: int, inner: pygame.Rect) -> int:
+    def _draw_result(self, p: Painter, x: int, y: int, text_w: int) -> int:
         th = p.theme
         r = self.result
         assert r is not None
@@ -314,14 +343,8 @@ class ThreatScene(Scene):
             lines.append(text if text != key else self.app.t("threat.because_other"))
         if story:
             lines.insert(0, story)
-        y += p.paragraph("\n".join(lines), pygame.Rect(x, y, text_w, 10**6), "body",
-                         th.text) + p.px(16)
-        ok = self.app.t("common.ok")
-        width = min(p.px(260), inner.width)
-        height = p.button_height(ok, width)
-        self.add(Widget("ok", ok, pygame.Rect(inner.right - width, y, width, height),
-                        self.back, style="primary", icon="ui/check"))
-        return y + height
+        return y + p.paragraph("\n".join(lines), pygame.Rect(x, y, text_w, 10**6), "body",
+                               th.text)
 
     def _draw_drains(self, p: Painter, x: int, y: int, text_w: int) -> int:
         """Money and wellbeing as bars: draining with the loss, then refilled by the payout;
