@@ -262,7 +262,7 @@ class App:
             if key not in stack:
                 scene._page = None
                 scene._patches.clear()
-                scene._regions.clear()
+                scene._parts.clear()
         self._shown = stack
         if len(stack) <= 1:
             self._under = None

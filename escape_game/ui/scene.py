@@ -36,15 +36,15 @@ SCROLLBAR = 14
 
 
 T = TypeVar("T")
-#: regions of a page kept (see ``Scene.region``), the least recently used dropped first:
+#: parts of a page kept (see ``Scene.keep_part``), the least recently used dropped first:
 #: one of each of a room's parts (a megabyte or two each); more variants cost more memory
 #: over a play-through than they save time
-REGIONS_KEPT = 3
+PARTS_KEPT = 3
 
 
 @dataclass
-class _Region:
-    """A region of a page as drawn: its pixels, and what drawing it registered."""
+class _Part:
+    """A part of a page as drawn: its pixels, and what drawing it registered."""
 
     area: pygame.Rect
     pixels: pygame.Surface
@@ -108,8 +108,8 @@ class Scene:
         #: layouts so far, and the offset and layout the widgets' rects were last placed for
         self._layouts = 0
         self._placed: tuple[tuple[int, int], int] | None = None
-        #: parts of the page as drawn, by what they show (see ``region``)
-        self._regions: dict[object, _Region] = {}
+        #: parts of the page as drawn, by what they show (see ``keep_part``)
+        self._parts: dict[object, _Part] = {}
         self._key_memo: tuple[int, object] = (-1, None)
         self._reveal: str | None = None
         self._dragging = False
@@ -329,7 +329,7 @@ class Scene:
     def draw(self, p: Painter) -> None:
         """Draw the scene and register its widgets with ``self.add``, in reading order."""
 
-    def region(self, p: Painter, key: object,
+    def keep_part(self, p: Painter, key: object,
                draw: Callable[[], tuple[pygame.Rect, T]]) -> T:
         """A part of the page drawn once while ``key`` holds: a page laid out again (after a
         click that changed something elsewhere) blits its pixels and registers its widgets
@@ -346,9 +346,9 @@ class Scene:
         if not self.overlay or page is None or p.surface is not page:
             return draw()[1]
         full = (key, page.get_size(), p.unit, self.app.settings)
-        kept = self._regions.pop(full, None)
+        kept = self._parts.pop(full, None)
         if kept is not None:
-            self._regions[full] = kept  # the most recently used goes last
+            self._parts[full] = kept  # the most recently used goes last
             p.surface.blit(kept.pixels, kept.area)
             for w in kept.widgets:  # the same widgets, where they are on the page
                 w.rect = w.page_rect or w.rect
@@ -365,15 +365,14 @@ class Scene:
         # its letters refers to the whole page
         if (not self.remeasure and area.width > 0 and area.height > 0
                 and len(p.typed or []) == typed):
-            if len(self._regions) >= REGIONS_KEPT:
-                del self._regions[next(iter(self._regions))]
-            self._regions[full] = _Region(area, page.subsurface(area).copy(),
-                                          self.widgets[widgets:], p.texts[texts:], reached,
-                                          result)
+            if len(self._parts) >= PARTS_KEPT:
+                del self._parts[next(iter(self._parts))]
+            self._parts[full] = _Part(area, page.subsurface(area).copy(),
+                                      self.widgets[widgets:], p.texts[texts:], reached, result)
         return result
 
     def draw_widgets(self, p: Painter, widgets: list[Widget]) -> None:
-        """Draw widgets now rather than after the whole scene (as ``region`` needs)."""
+        """Draw widgets now rather than after the whole scene (as ``keep_part`` needs)."""
         for w in widgets:
             p.widget(w, focused=not self.overlay and w.key == self.focus.key,
                      hovered=not self.overlay and w.key == self.hover)

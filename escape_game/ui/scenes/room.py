@@ -229,8 +229,8 @@ class RoomScene(GameScene):
         part = ("picture", tuple(pic_rect), id(picture),
                 tuple((key, label, icon, None if at is None else (at.x, at.y))
                       for key, label, icon, at, _ in spots))
-        self.listed = self.region(p, part, partial(self._draw_hotspots, p, picture, pic_rect,
-                                                   spots))
+        self.listed = self.keep_part(p, part, partial(self._draw_hotspots, p, picture,
+                                                      pic_rect, spots))
         side_bottom = self._draw_side(p, side, picture_area.bottom if two else 0)
         y = max(picture_area.bottom, side_bottom) + p.px(16)
         self._draw_bag(p, pygame.Rect(0, max(y, h - bag_h), w, bag_h))
@@ -263,8 +263,8 @@ class RoomScene(GameScene):
                                     p.px(2))
             return pygame.Rect(0, 0, w, top_h).union(line), top_h
 
-        return self.region(p, ("top", w, tuple(meters), tuple(label for _, label, _, _ in labels)),
-                           draw)
+        shown = ("top", w, tuple(meters), tuple(label for _, label, _, _ in labels))
+        return self.keep_part(p, shown, draw)
 
     def _backdrop(self, room: Any, size: tuple[int, int]) -> pygame.Surface:
         """The room's generated picture covering the whole picture area (cropped, not
@@ -356,8 +356,8 @@ class RoomScene(GameScene):
         shown = self.shown_chars(description)
         part = ("side", tuple(side), min_bottom, self._side_h, title, description,
                shown is None, tuple(b[:3] for b in buttons))
-        return self.region(p, part, partial(self._draw_side_panel, p, side, min_bottom, title,
-                                           description, shown, buttons))
+        return self.keep_part(p, part, partial(self._draw_side_panel, p, side, min_bottom,
+                                               title, description, shown, buttons))
 
     def _draw_side_panel(self, p: Painter, side: pygame.Rect, min_bottom: int, title: str,
                          description: str, shown: int | None,
