@@ -10,7 +10,8 @@ arm runs ``escape-game telemetry report FOLDER`` (every line validated with the 
 models, tombstones, duplicates, the whole analysis, figures and CSV files). The script checks
 that the report's pre/post scores equal the baseline's, then prints, per arm, the CPU time
 (user + system, from the process's own resource usage) and the peak resident memory
-(min / median / max over the repeats), and the ratio report / baseline of the medians.
+(min / median / max over the repeats), the ratio report / baseline of the medians, and the
+load average before and after the timed rounds.
 """
 
 from __future__ import annotations
@@ -93,6 +94,11 @@ def _same_scores(report_dir: Path, baseline_csv: Path) -> int:
     return len(both)
 
 
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages: on a shared machine, what the times went through."""
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def _stats(values: list[float]) -> str:
     return (f"min {min(values):8.2f}  median {statistics.median(values):8.2f}  "
             f"max {max(values):8.2f}")
@@ -133,6 +139,7 @@ def main() -> None:
                 sys.executable, "-m", "escape_game.cli", "telemetry", "report", str(sessions),
                 "-o", str(work / "report"), "--quiet"],
         }
+        print(f"load average before: {_load()}", flush=True)
         cpu: dict[str, list[float]] = {name: [] for name in arms}
         rss: dict[str, list[float]] = {name: [] for name in arms}
         wall: dict[str, list[float]] = {name: [] for name in arms}
@@ -146,6 +153,7 @@ def main() -> None:
                 wall[name].append(w)
                 print(f"repeat {repeat + 1}: {name:<36} cpu {c:7.2f} s  peak RSS {r:7.0f} MB"
                       f"  wall {w:7.2f} s", flush=True)
+        print(f"load average after: {_load()}", flush=True)
         checked = _same_scores(work / "report", work / "plain.csv")
         print(f"pre/post scores equal for {checked} sessions")
         for name in arms:

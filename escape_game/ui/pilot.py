@@ -85,17 +85,23 @@ class Pilot:
 
     def click_on(self, key: str) -> None:
         """Scroll with the mouse wheel until the widget is in view, as a player would, then
-        click on it."""
+        click on it. A widget in a dialog's scrolling region (``extra["clip"]``, where the
+        page drew the region) is scrolled into the region; the wheel scrolls that first."""
         scene = self.scene
         for _ in range(200):
             widget = self.widget(key)
             if scene.visible(widget):
                 break
-            step = 1 if widget.rect.centery < scene.viewport.centery else -1
-            before = scene.scroll
+            area = scene.viewport
+            inside = widget.extra.get("clip")
+            if isinstance(inside, pygame.Rect) and widget.page_rect is not None:
+                area = inside.move(widget.rect.left - widget.page_rect.left,
+                                   widget.rect.top - widget.page_rect.top)
+            step = 1 if widget.rect.centery < area.centery else -1
+            before = (scene.scroll, tuple(widget.rect))
             self.frame([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=step, flipped=False,
                                            precise_x=0.0, precise_y=float(step))])
-            if scene.scroll == before:
+            if (scene.scroll, tuple(self.widget(key).rect)) == before:
                 break
         self.click(self.widget(key).rect.center)
 

@@ -286,7 +286,9 @@ class Scene:
             if not w_.extra.get("drawn"):
                 painter.widget(w_, focused=not self.overlay and w_.key == self.focus.key,
                                hovered=not self.overlay and w_.key == self.hover)
-            painter.reach(w_.rect.bottom)
+            inside = w_.extra.get("clip")  # in a scrolling region: as far as it shows
+            painter.reach(min(w_.rect.bottom, inside.bottom) if isinstance(
+                inside, pygame.Rect) else w_.rect.bottom)
         return painter
 
     def _reveal_focus(self, vh: int) -> None:

@@ -34,7 +34,9 @@ def run(args: argparse.Namespace) -> int:
         except PlanError as error:
             print(f"error: {error}", file=sys.stderr)
             return USAGE_ERROR
-    ds = load(args)
+    from telemetry.research.behaviour import EVENTS_READ
+
+    ds = load(args, events=EVENTS_READ)  # the report reads no other event
     if ds is None:
         return DATA_ERROR
     if ds.sessions.empty:

@@ -57,10 +57,19 @@ class Analysis:
     calibration: pd.DataFrame = field(default_factory=pd.DataFrame)
     power: pd.DataFrame = field(default_factory=pd.DataFrame)
     deviations: list[str] = field(default_factory=list)
+    _concept_table: pd.DataFrame | None = field(default=None, repr=False)
 
     def concept_table(self) -> pd.DataFrame:
         """Per concept: n, mean pre/post, mean difference with its CI, d_z, Hake's gain, and
-        the p-value adjusted across concepts by the plan's correction."""
+        the p-value adjusted across concepts by the plan's correction.
+
+        Made once (a copy each call): statsmodels' Holm correction runs a full garbage
+        collection, a third of a second with a big dataset in memory."""
+        if self._concept_table is None:
+            self._concept_table = self._make_concept_table()
+        return self._concept_table.copy()
+
+    def _make_concept_table(self) -> pd.DataFrame:
         rows = []
         for c in self.concepts:
             p = c.paired

@@ -52,6 +52,16 @@ WHERE s.name IN ('PotionBought', 'PotionDeclined')
 ORDER BY s.session_id, s.seq
 """
 
+#: Every event name the analysis reads (here and in :mod:`telemetry.research.inclusion`):
+#: the report keeps only these in its events table (``ingest(events=...)``). The test of the
+#: report compares it with a dataset of every event, table by table.
+EVENTS_READ = frozenset({
+    "RoomEntered", "RoomLeft", "GameEnded", "ThreatWarned", "PotionOffered", "ThreatPaused",
+    "PotionBought", "PotionDeclined", "HintTaken", "PuzzleSolved", "ThreatStruck",
+    "PurchaseCancelled"})
+
+# Every session with an event has a row, whichever events the events table keeps; the last
+# event's time counts every event (session_events).
 COUNTS = """
 SELECT session_id,
   count(*) FILTER (WHERE name = 'HintTaken') AS hints,
@@ -66,8 +76,9 @@ SELECT session_id,
                    AND CAST(json_extract(data, '$.best_value') AS BOOLEAN)) AS best_value_bought,
   count(*) FILTER (WHERE name = 'PurchaseCancelled') AS purchases_cancelled,
   count(*) FILTER (WHERE name = 'ThreatPaused') AS pauses,
-  max(t_ms) AS last_event_ms
-FROM events GROUP BY session_id
+  any_value(s.last_event_ms) AS last_event_ms
+FROM session_events s LEFT JOIN events USING (session_id)
+WHERE s.n_events > 0 GROUP BY session_id
 """
 
 

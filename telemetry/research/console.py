@@ -34,13 +34,14 @@ def _positive(text: str) -> int:
     return value
 
 
-def load(args: argparse.Namespace) -> Dataset | None:
-    """The dataset, or None after printing a clear reason on stderr."""
+def load(args: argparse.Namespace, events: frozenset[str] | None = None) -> Dataset | None:
+    """The dataset (keeping only the ``events`` named, when given), or None after printing a
+    clear reason on stderr."""
     from telemetry.research.ingest import MixedVersionsError, ingest
 
     try:
         ds = ingest(args.folder, allow_mixed=args.allow_mixed, quiet=args.quiet,
-                    workers=getattr(args, "workers", 1))
+                    workers=getattr(args, "workers", 1), events=events)
     except (FileNotFoundError, MixedVersionsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return None

@@ -39,6 +39,9 @@ def dataset_tables(ds: Dataset, participants: pd.DataFrame | None = None,
     sessions = ds.sessions.drop(columns=["file"])
     tables_: dict[str, Any] = {"sessions": sessions}
     if events:  # the report leaves the raw events to `telemetry dataset`
+        if ds.event_names is not None:
+            raise ValueError("the dataset keeps only some events: ingest with events=None "
+                             "to export them")
         # A DuckDB relation: written straight from the database, never whole in memory.
         tables_["events"] = ds.connect().sql(
             "SELECT session_id, seq, t_ms, name, CAST(data AS VARCHAR) AS data FROM events "

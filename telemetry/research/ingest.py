@@ -1,15 +1,18 @@
 """Read a folder tree of session files from many machines into one clean, de-duplicated dataset.
 
-Each line is validated with the pydantic models of :mod:`telemetry.records`. Nothing is dropped
-in silence: a torn last line (a crash while writing) is a warning, any other bad line an error
-with its file and line number, a session copied twice is merged when identical and reported
-when the copies disagree, and a player listed in ``tombstones.txt`` is removed before anything
-else sees the data.
+Each line is validated against the pydantic models of :mod:`telemetry.records` (events and
+quiz answers first by their generated msgspec twins, see
+:mod:`telemetry.research.fast_records`; whatever those refuse, by the models themselves, whose
+verdict and message count). Nothing is dropped in silence: a torn last line (a crash while
+writing) is a warning, any other bad line an error with its file and line number, a session
+copied twice is merged when identical and reported when the copies disagree, and a player
+listed in ``tombstones.txt`` is removed before anything else sees the data.
 
 The files are streamed: each one is parsed, and its events and answers go in batches into a
 DuckDB database kept in a temporary file, where the aggregates run. Only a small summary of
 each session stays in Python, so memory does not grow with the number of events (the
-database spills to its file beyond :data:`DUCKDB_MEMORY`).
+database spills to its file beyond :data:`DUCKDB_MEMORY`). A caller that reads only some
+events (the report) names them, and only those are stored; every line is validated anyway.
 """
 
 from __future__ import annotations
@@ -23,37 +26,51 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from telemetry.privacy import code_hash
 from telemetry.privacy import read_tombstones as read_privacy_tombstones
 from telemetry.reader import session_paths
 from telemetry.records import (
+    RECORD_ADAPTER,
     EventRecord,
     QuizAnswerRecord,
     ResumeRecord,
     SessionFooter,
     SessionHeader,
-    SessionRecord,
-    Value,
 )
+from telemetry.research.fast_records import (
+    FastAnswer,
+    FastEvent,
+    decode_block,
+    decode_line,
+    tokens_only,
+)
+from telemetry.research.fast_records import encode as encode_data
 
 #: Below this many files a process pool costs more than it saves.
 POOL_MIN_FILES = 200
-_ADAPTER: TypeAdapter[SessionRecord] = TypeAdapter(SessionRecord)
-#: The adapter's own validator, called directly: the same check without a Python wrapper call
-#: per line (a million lines, a million calls).
-_VALIDATE = _ADAPTER.validator.validate_json
-#: An event's validated ``data`` back to JSON (pydantic-core: a fraction of a microsecond).
-_ENCODE = TypeAdapter(dict[str, Value]).serializer.to_json
+#: The records adapter's own validator, called directly: the same check without a Python
+#: wrapper call per line (a million lines, a million calls).
+_VALIDATE = RECORD_ADAPTER.validator.validate_json
+_EVENTS = frozenset({EventRecord, FastEvent})
+_ANSWERS = frozenset({QuizAnswerRecord, FastAnswer})
 
 Severity = Literal["info", "warning", "error"]
+
+_ANSWER_FIELDS = ("seq", "t_ms", "phase", "form", "item", "concept", "choice", "correct",
+                  "latency_ms", "confidence")
+_ANSWER_TYPES = (pa.string(), pa.int64(), pa.int64(), pa.string(), pa.string(), pa.string(),
+                 pa.string(), pa.string(), pa.bool_(), pa.int64(), pa.int64())
+_PHASE = _ANSWER_FIELDS.index("phase")
+_CHOICE = _ANSWER_FIELDS.index("choice")
 
 
 @dataclass(frozen=True)
@@ -96,13 +113,18 @@ class _ParsedFile:
     ev_t_ms: list[int] = field(default_factory=list)
     ev_name: list[str] = field(default_factory=list)
     ev_data: list[bytes] = field(default_factory=list)
-    #: Quiz answers as rows of ``_ANSWER_FIELDS`` (cheap to pass between processes).
-    answers: list[tuple[Any, ...]] = field(default_factory=list)
+    #: Quiz answers as columns, one list per field of ``_ANSWER_FIELDS``: Arrow takes them
+    #: whole, with no row tuples to build and transpose.
+    answers: list[list[Any]] = field(default_factory=lambda: [[] for _ in _ANSWER_FIELDS])
     #: ``seq`` of each ``resume`` record: after one, events restart from a saved state.
     resumes: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     records: int = 0
     digest: str = ""
+    #: Every valid event of the file, kept in the columns or not (see ``keep``), and the
+    #: time of the last one.
+    n_events: int = 0
+    last_event_ms: int | None = None
 
 
 def _split(data: bytes) -> tuple[list[bytes], bool]:
@@ -113,29 +135,45 @@ def _split(data: bytes) -> tuple[list[bytes], bool]:
     return lines, ends_cleanly
 
 
-def _keep(parsed: _ParsedFile, record: SessionRecord, line: bytes) -> None:
-    """File a validated record after the header (the header itself is set by the caller)."""
+#: Which events go into the events table: their names, or None for every event.
+Keep = frozenset[str] | None
+
+
+def _answer_columns(answers: list[Any]) -> list[list[Any]]:
+    """Quiz answers (models or fast twins) as one list per field of ``_ANSWER_FIELDS``; the
+    choice as text (a letter, or a Likert number)."""
+    columns = [list(map(attrgetter(name), answers)) for name in _ANSWER_FIELDS]
+    columns[_CHOICE] = list(map(str, columns[_CHOICE]))
+    return columns
+
+
+def _keep(parsed: _ParsedFile, record: Any, keep: Keep) -> None:
+    """File a validated record after the header (the header itself is set by the caller).
+
+    ``record`` is a pydantic model or its fast twin (:mod:`telemetry.research.fast_records`):
+    both have the same fields."""
     cls = type(record)
-    if cls is EventRecord:
-        assert isinstance(record, EventRecord)
+    if cls in _EVENTS:
+        parsed.n_events += 1
+        last = parsed.last_event_ms
+        parsed.last_event_ms = record.t_ms if last is None else max(last, record.t_ms)
+        if keep is not None and record.name not in keep:
+            return
         parsed.ev_seq.append(record.seq)
         parsed.ev_t_ms.append(record.t_ms)
         parsed.ev_name.append(record.name)
-        parsed.ev_data.append(_ENCODE(record.data))
-    elif cls is QuizAnswerRecord:
-        assert isinstance(record, QuizAnswerRecord)
-        parsed.answers.append((record.seq, record.t_ms, record.phase, record.form, record.item,
-                               record.concept, str(record.choice), record.correct,
-                               record.latency_ms, record.confidence))
+        parsed.ev_data.append(encode_data(record.data))
+    elif cls in _ANSWERS:
+        for column, values in zip(parsed.answers, _answer_columns([record]), strict=True):
+            column.extend(values)
     elif cls is SessionFooter:
-        assert isinstance(record, SessionFooter)
         parsed.footer = record
     elif cls is ResumeRecord:
-        assert isinstance(record, ResumeRecord)
         parsed.resumes.append(record.seq)
 
 
-def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool) -> _ParsedFile:
+def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool,
+                 keep: Keep) -> _ParsedFile:
     """Each line validated on its own by the records models, so each problem has its line."""
     parsed = _ParsedFile(path)
     sha = hashlib.sha256()
@@ -144,7 +182,7 @@ def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool)
         if not line.strip():
             continue
         try:
-            record = _VALIDATE(line)
+            record = decode_line(line)
         except ValidationError as error:
             if number == last and not ends_cleanly:
                 parsed.problems.append(Problem("warning", "torn_line", shown, number,
@@ -166,7 +204,7 @@ def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool)
                                            "a record before the header (skipped)"))
             continue
         else:
-            _keep(parsed, record, line)
+            _keep(parsed, record, keep)
         sha.update(line)
         sha.update(b"\n")
         parsed.records += 1
@@ -174,66 +212,88 @@ def _parse_lines(path: Path, shown: str, lines: list[bytes], ends_cleanly: bool)
     return parsed
 
 
-def _parse_clean(path: Path, shown: str, data: bytes) -> _ParsedFile:
+def _decode_body(data: bytes, lines: list[bytes]) -> list[Any]:
+    """The records after the header, each validated (see :mod:`telemetry.research.fast_records`).
+
+    Most files are events and answers then a footer, all in plain tokens: those lines go
+    through msgspec in one call (:func:`decode_block`). Anything else, line by line, with
+    pydantic wherever msgspec says no; pydantic's ValidationError means some line is not
+    valid."""
+    body = lines[1:]
+    if len(body) >= 2 and tokens_only(data):
+        start = len(lines[0]) + 1
+        end = len(data) - len(lines[-1]) - 1  # where the last line starts
+        records = decode_block(data[start:end], len(body) - 1)
+        if records is not None:
+            records.append(decode_line(lines[-1]))
+            return records
+    return [decode_line(line) for line in body]
+
+
+def _parse_clean(path: Path, shown: str, data: bytes, keep: Keep = None) -> _ParsedFile:
     """:func:`_parse_lines`, with the digest of the whole file at once when every line is a
     valid record (it is then the digest of the records): most files, and a third faster."""
     lines, ends_cleanly = _split(data)
     parsed = _ParsedFile(path)
-    keep = _keep
-    validate = _VALIDATE
-    encode = _ENCODE
-    # Events are most lines: filed here without a call per line.
-    ev_seq, ev_t_ms, ev_name, ev_data = (parsed.ev_seq.append, parsed.ev_t_ms.append,
-                                         parsed.ev_name.append, parsed.ev_data.append)
     try:
         if not ends_cleanly or not lines:
             raise ValueError("not clean")
-        header = validate(lines[0])
+        header = _VALIDATE(lines[0])
         if not isinstance(header, SessionHeader):
             raise ValueError("not clean")
-        parsed.header = header
-        for line in lines[1:]:
-            record = validate(line)
-            if type(record) is EventRecord:
-                ev_seq(record.seq)
-                ev_t_ms(record.t_ms)
-                ev_name(record.name)
-                ev_data(encode(record.data))
-            elif isinstance(record, SessionHeader):
-                raise ValueError("not clean")
-            else:
-                keep(parsed, record, line)
+        records = _decode_body(data, lines)
     except (ValueError, ValidationError):
         # Some line is blank, torn, damaged or out of place: the careful pass says which.
-        return _parse_lines(path, shown, lines, ends_cleanly)
+        return _parse_lines(path, shown, lines, ends_cleanly, keep)
+    events = [r for r in records if type(r) in _EVENTS]
+    if len(events) < len(records):
+        others = [r for r in records if type(r) not in _EVENTS]
+        if any(type(r) is SessionHeader for r in others):
+            return _parse_lines(path, shown, lines, ends_cleanly, keep)
+        parsed.answers = _answer_columns([r for r in others if type(r) in _ANSWERS])
+        for record in others:
+            if type(record) not in _ANSWERS:
+                _keep(parsed, record, keep)
+    # Events are most lines: filed column by column, without a call per line.
+    parsed.header = header
+    parsed.n_events = len(events)
+    if events:
+        parsed.last_event_ms = max([e.t_ms for e in events])
+    if keep is not None:
+        events = [e for e in events if e.name in keep]
+    parsed.ev_seq = [e.seq for e in events]
+    parsed.ev_t_ms = [e.t_ms for e in events]
+    parsed.ev_name = [e.name for e in events]
+    parsed.ev_data = [encode_data(e.data) for e in events]
     parsed.records = len(lines)
     parsed.digest = hashlib.sha256(data).hexdigest()
     return parsed
 
 
-def _parse_file(path: Path, shown: str) -> _ParsedFile:
-    return _parse_clean(path, shown, path.read_bytes())
+def _parse_file(path: Path, shown: str, keep: Keep = None) -> _ParsedFile:
+    return _parse_clean(path, shown, path.read_bytes(), keep)
 
 
-def _parse_chunk(job: tuple[list[Path], Path]) -> list[_ParsedFile]:
-    paths, root = job
-    return [_parse_file(p, str(p.relative_to(root))) for p in paths]
+def _parse_chunk(job: tuple[list[Path], Path, Keep]) -> list[_ParsedFile]:
+    paths, root, keep = job
+    return [_parse_file(p, str(p.relative_to(root)), keep) for p in paths]
 
 
-def _parse_files(paths: list[Path], root: Path, workers: int) -> Iterable[_ParsedFile]:
+def _parse_files(paths: list[Path], root: Path, workers: int,
+                 keep: Keep = None) -> Iterable[_ParsedFile]:
     """Parsed files in the order of ``paths``; with ``workers`` > 1, in a process pool.
 
     The workers are forked where the system can (they only read files and run pydantic;
     a fresh interpreter would spend a second or two importing pandas and DuckDB first)."""
     if workers <= 1 or len(paths) < POOL_MIN_FILES:
         for path in paths:
-            yield _parse_file(path, str(path.relative_to(root)))
+            yield _parse_file(path, str(path.relative_to(root)), keep)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     size = max(1, min(200, len(paths) // (workers * 8)))
-    jobs = [(paths[k:k + size], root) for k in range(0, len(paths), size)]
+    jobs = [(paths[k:k + size], root, keep) for k in range(0, len(paths), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -302,16 +362,22 @@ class Dataset:
     n_answers: int
     _con: Any = None
     _answers: pd.DataFrame | None = None
+    #: The names of the events in the ``events`` table, or None when it holds every event.
+    event_names: frozenset[str] | None = None
 
     def connect(self) -> Any:
         """The DuckDB connection holding ``sessions``, ``events`` (with each event's ``data``
-        as JSON) and ``answers``."""
+        as JSON; only those of :attr:`event_names` when set), ``answers`` and
+        ``session_events`` (every valid event's count and last time, per session)."""
         return self._con
 
     @property
     def events(self) -> pa.Table:
         """Every event as an Arrow table (session_id, seq, t_ms, name, data as JSON text), in
         session and record order. Big: the report never asks for it."""
+        if self.event_names is not None:
+            raise ValueError("this dataset keeps only some events (event_names); ingest "
+                             "the folder with events=None for all of them")
         table: pa.Table = self._con.sql(
             "SELECT session_id, seq, t_ms, name, CAST(data AS VARCHAR) AS data FROM events "
             "ORDER BY session_id, seq").to_arrow_table()
@@ -369,6 +435,7 @@ class _Copy:
     n_events: int
     phases: frozenset[str]
     resumes: list[int]
+    last_event_ms: int | None
 
     @property
     def rank(self) -> tuple[bool, int, int]:
@@ -386,7 +453,9 @@ class _Loader:
         self.best: dict[str, _Copy] = {}
         self._ev: tuple[list[str], list[int], list[int], list[str], list[bytes]] = (
             [], [], [], [], [])
-        self._ans: list[tuple[Any, ...]] = []
+        #: Answer columns (see ``_ParsedFile.answers``) and their session ids.
+        self._ans: list[list[Any]] = [[] for _ in _ANSWER_FIELDS]
+        self._ans_ids: list[str] = []
 
     def add(self, parsed: _ParsedFile) -> None:
         header = parsed.header
@@ -395,8 +464,9 @@ class _Loader:
         footer = parsed.footer
         copy = _Copy(parsed.path, _Head.of(header), footer.ended_at if footer else None,
                      footer.outcome if footer else None, footer is not None, parsed.problems,
-                     parsed.records, parsed.digest, len(parsed.ev_seq),
-                     frozenset(a[_PHASE] for a in parsed.answers), parsed.resumes)
+                     parsed.records, parsed.digest, parsed.n_events,
+                     frozenset(parsed.answers[_PHASE]), parsed.resumes,
+                     parsed.last_event_ms)
         seen = self.copies.setdefault(sid, [])
         seen.append(copy)
         if seen[:-1]:
@@ -412,7 +482,9 @@ class _Loader:
         times.extend(parsed.ev_t_ms)
         names.extend(parsed.ev_name)
         data.extend(parsed.ev_data)
-        self._ans.extend((sid, *a) for a in parsed.answers)
+        for column, values in zip(self._ans, parsed.answers, strict=True):
+            column.extend(values)
+        self._ans_ids.extend([sid] * len(parsed.answers[0]))
         if len(ids) >= BATCH_EVENTS:
             self.flush()
 
@@ -423,7 +495,7 @@ class _Loader:
                 "session_id": pa.array(ids, pa.string()),
                 "seq": pa.array(seqs, pa.int64()), "t_ms": pa.array(times, pa.int64()),
                 "name": pa.array(names, pa.string()),
-                # JSON written by pydantic: valid UTF-8 (Arrow checks again). The type is
+                # JSON written by msgspec: valid UTF-8 (Arrow checks again). The type is
                 # left to infer: pa.array(data, pa.binary()) can be far slower.
                 "data": pa.array(data).cast(pa.string())})
             self.con.register("event_batch", batch)
@@ -432,15 +504,17 @@ class _Loader:
             self.con.unregister("event_batch")
             for column in self._ev:
                 column.clear()
-        if self._ans:
-            columns = list(zip(*self._ans, strict=True))
+        if self._ans_ids:
+            columns = [self._ans_ids, *self._ans]
             batch = pa.table({
                 name: pa.array(values, kind) for name, values, kind in zip(
                     ("session_id", *_ANSWER_FIELDS), columns, _ANSWER_TYPES, strict=True)})
             self.con.register("answer_batch", batch)
             self.con.execute("INSERT INTO answers SELECT * FROM answer_batch")
             self.con.unregister("answer_batch")
-            self._ans.clear()
+            for column in self._ans:
+                column.clear()
+            self._ans_ids.clear()
 
     def problems(self) -> list[Problem]:
         """Duplicate copies (merged or conflicting), then the kept copy's own problems, per
@@ -465,11 +539,15 @@ class _Loader:
 
 
 def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
-           workers: int = 1) -> Dataset:
+           workers: int = 1, events: frozenset[str] | None = None) -> Dataset:
     """Read every ``*.jsonl`` under ``folder`` (see module docstring for what is checked).
 
     ``workers`` > 1 reads the files in that many processes, with the same result: on two
-    cores it saves about a fifth of the time (see ``benchmarks/bench_ingest.py``)."""
+    cores it saves about a fifth of the time (see ``benchmarks/bench_ingest.py``).
+    ``events`` names the events to keep in the events table (None: all). Every line is
+    validated either way, and the counts cover every event; the report keeps only the
+    events its analysis reads (most events of a classroom are objects examined), which
+    spares storing four in five of them."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is not a folder of session files")
@@ -480,8 +558,8 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
     try:
         loader = _Loader(con, folder)
         paths = session_files(folder)
-        for path, parsed in zip(_progress(paths, quiet), _parse_files(paths, folder, workers),
-                                strict=True):
+        parsed_files = _parse_files(paths, folder, workers, events)
+        for path, parsed in zip(_progress(paths, quiet), parsed_files, strict=True):
             if parsed.header is None:
                 problems.extend(parsed.problems)
                 problems.append(Problem("error", "no_header", str(path.relative_to(folder)),
@@ -509,8 +587,15 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
         con.register("sessions_df", sessions)
         con.execute("CREATE TABLE sessions AS SELECT * FROM sessions_df")
         con.unregister("sessions_df")
+        per_session = pa.table({
+            "session_id": pa.array([str(c.header.session_id) for c in kept], pa.string()),
+            "n_events": pa.array([c.n_events for c in kept], pa.int64()),
+            "last_event_ms": pa.array([c.last_event_ms for c in kept], pa.int64())})
+        con.register("session_events_df", per_session)
+        con.execute("CREATE TABLE session_events AS SELECT * FROM session_events_df")
+        con.unregister("session_events_df")
         # fetchall, not fetchone: a result left unfinished blocks the connection.
-        counts = con.execute("SELECT (SELECT count(*) FROM events), "
+        counts = con.execute("SELECT (SELECT sum(n_events) FROM session_events), "
                              "(SELECT count(*) FROM answers)").fetchall()[0]
     except BaseException:
         _close_database(con, tmp)
@@ -524,8 +609,8 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
                                     "no post-quiz answers"))
     ds = Dataset(folder=folder, sessions=sessions, problems=problems,
                  erased_sessions=len(erased_ids), versions=dict(versions),
-                 n_events=int(counts[0]) if counts else 0,
-                 n_answers=int(counts[1]) if counts else 0, _con=con)
+                 n_events=int(counts[0] or 0), n_answers=int(counts[1] or 0), _con=con,
+                 event_names=events)
     weakref.finalize(ds, _close_database, con, tmp)
     return ds
 
@@ -557,10 +642,3 @@ def _sessions_frame(kept: list[_Copy], root: Path) -> pd.DataFrame:
                "post_form", "started_at", "ended_at", "outcome", "has_footer", "has_pre",
                "has_post", "n_events", "n_resumes", "last_resume_seq", "file"]
     return pd.DataFrame(rows, columns=columns)
-
-
-_ANSWER_FIELDS = ("seq", "t_ms", "phase", "form", "item", "concept", "choice", "correct",
-                  "latency_ms", "confidence")
-_ANSWER_TYPES = (pa.string(), pa.int64(), pa.int64(), pa.string(), pa.string(), pa.string(),
-                 pa.string(), pa.string(), pa.bool_(), pa.int64(), pa.int64())
-_PHASE = _ANSWER_FIELDS.index("phase")

@@ -15,7 +15,7 @@ import pandas as pd
 from telemetry.research.ingest import Dataset
 from telemetry.research.plan import LoadedPlan
 
-LIBRARIES = ("pandas", "numpy", "scipy", "statsmodels", "duckdb", "pyarrow", "pydantic",
+LIBRARIES = ("pandas", "numpy", "scipy", "statsmodels", "duckdb", "pyarrow", "pydantic", "msgspec",
              "matplotlib", "PyYAML")
 
 

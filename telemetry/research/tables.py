@@ -26,10 +26,17 @@ QUALIFY row_number() OVER (PARTITION BY session_id, phase, item ORDER BY seq DES
 """
 
 
+def _last_answers(ds: Dataset) -> str:
+    """The name of a table of :data:`LAST_ANSWERS`, made once per dataset (the scores and
+    each item matrix read it; the answers never change once ingested)."""
+    ds.connect().execute(f"CREATE TEMP TABLE IF NOT EXISTS last_answers AS {LAST_ANSWERS}")
+    return "last_answers"
+
+
 def scores(ds: Dataset) -> pd.DataFrame:
     """Long table: session_id, phase, concept ('' = overall), n items, n correct, score."""
     sql = f"""
-    WITH last AS ({LAST_ANSWERS})
+    WITH last AS (SELECT * FROM {_last_answers(ds)})
     SELECT session_id, phase, coalesce(concept, '') AS concept, count(*) AS n,
            sum(CAST(correct AS INTEGER)) AS n_correct, avg(CAST(correct AS DOUBLE)) AS score
     FROM last GROUP BY session_id, phase, concept
@@ -60,7 +67,7 @@ def item_matrix(ds: Dataset, phase: str | None = None, form: str | None = None) 
     where = " AND ".join(tests) or "true"
     con.execute(
         f"CREATE OR REPLACE TEMP VIEW matrix_long AS SELECT session_id, item, seq, "
-        f"CAST(correct AS DOUBLE) AS value FROM ({LAST_ANSWERS}) WHERE {where}")
+        f"CAST(correct AS DOUBLE) AS value FROM {_last_answers(ds)} WHERE {where}")
     items = [str(r[0]) for r in con.execute(
         "SELECT DISTINCT item FROM matrix_long ORDER BY item").fetchall()]
     if not items:

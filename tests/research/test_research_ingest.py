@@ -29,6 +29,22 @@ def test_messy_folder_reports_every_problem(messy_classroom: tuple[Path, synthet
                                              | ~ds.sessions["has_post"], "file"])
 
 
+def test_a_record_over_two_lines_and_two_records_on_one_are_both_errors(tmp_path: Path
+                                                                       ) -> None:
+    """The fast path decodes a file's events in one call; it must still judge each line."""
+    synthetic.generate(tmp_path, synthetic.Classroom(participants=4, seed=1))
+    path = sorted(tmp_path.rglob("*.jsonl"))[0]
+    lines = path.read_text().splitlines()
+    first, rest = lines[3].split(',"t_ms"', 1)
+    lines[3:4] = [first, ',"t_ms"' + rest]  # lines 4 and 5
+    lines[6:8] = [lines[6] + " " + lines[7]]  # line 7
+    path.write_text("\n".join(lines) + "\n")
+    ds = ingest.ingest(tmp_path)
+    corrupt = sorted(p.line for p in ds.problems
+                     if p.kind == "corrupt_line" and path.name in p.file)
+    assert corrupt == [4, 5, 7]
+
+
 def test_corrupt_line_is_reported_with_its_line_number(tmp_path: Path) -> None:
     synthetic.generate(tmp_path, synthetic.Classroom(participants=4, seed=1))
     path = sorted(tmp_path.rglob("*.jsonl"))[0]

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from escape_game.cli import main
-from telemetry.research import analysis, ingest, synthetic
+from telemetry.research import analysis, behaviour, ingest, synthetic
+from telemetry.research.report import write_report
 
 
 class _Audit(HTMLParser):
@@ -86,3 +87,30 @@ def test_report_of_an_empty_folder_is_a_clear_error(tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["telemetry", "report", str(tmp_path), "--quiet"]) == 1
     assert "no readable session" in capsys.readouterr().err
+
+
+def test_the_events_the_report_keeps_give_the_same_report(tmp_path: Path) -> None:
+    """The report stores only behaviour.EVENTS_READ; every table must equal the one written
+    from a dataset holding every event (an event name the analysis reads but the set lacks
+    would change a count, a time or a funnel step)."""
+    folder = tmp_path / "sessions"
+    synthetic.generate(folder, synthetic.Classroom(
+        participants=60, seed=5, attrition=0.2, torn=0.1, duplicates=3,
+        conflicting_duplicates=1, erase=1, conditions=("control", "pause"),
+        classes=("4A", "4B"), likert=True, cancel_worse=True))
+    full = ingest.ingest(folder)
+    kept = ingest.ingest(folder, events=behaviour.EVENTS_READ)
+    assert kept.n_events == full.n_events
+    names = {str(r[0]) for r in full.connect().execute("SELECT DISTINCT name FROM events")
+             .fetchall()}
+    assert names > behaviour.EVENTS_READ  # each read name occurs; some others are left out
+    with pytest.raises(ValueError):
+        kept.events  # noqa: B018
+    write_report(full, tmp_path / "full")
+    write_report(kept, tmp_path / "kept")
+    written = sorted(p.name for p in (tmp_path / "full").glob("*.csv"))
+    assert len(written) > 20
+    for name in written:
+        if name != "provenance.csv":  # holds the time of writing
+            assert ((tmp_path / "full" / name).read_bytes()
+                    == (tmp_path / "kept" / name).read_bytes()), name

@@ -107,17 +107,34 @@ def audit(pilot: Pilot, name: str, potions: list[Any] | None = None) -> list[str
     right_edge = viewport.width - (track.width if track is not None else 0)
     usable = [x for x in scene.widgets if x.enabled and x.action is not None]
     rects = {x.key: (getattr(x, "page_rect", None) or x.rect) for x in usable}
+    # a widget in a dialog's scrolling region is reached by scrolling the region: the
+    # region must be reachable, the widget as wide as it at most; what it covers is the
+    # part that shows
+    regions = {x.key: x.extra["clip"] for x in usable
+               if isinstance(getattr(x, "extra", {}).get("clip"), pygame.Rect)}
     where = f"{name} [{type(scene).__name__}]"
     problems: list[str] = []
-    for key, r in rects.items():
+    for key, region in regions.items():
+        r = rects[key]
+        if r.left < region.left or r.right > region.right:
+            problems.append(f"{where}: {key!r} at {tuple(r)} is wider than its scrolling "
+                            f"region {tuple(region)}")
+    reach = {key: regions.get(key, r) for key, r in rects.items()}
+    for key, r in reach.items():
         if r.left < 0 or r.top < 0 or r.right > right_edge or r.bottom > page_h:
             problems.append(f"{where}: {key!r} at {tuple(r)} cannot be reached "
                             f"(window {w}x{h}, page height {page_h})")
     if getattr(scene, "choices_in_view", False):
-        for key, r in rects.items():
+        for key, r in reach.items():
             if not pygame.Rect(0, 0, right_edge, viewport.height).contains(r):
                 problems.append(f"{where}: {key!r} at {tuple(r)} is out of view "
                                 f"(window {w}x{h}); this screen's choices must stay in view")
+    for key, region in regions.items():
+        shown = rects[key].clip(region)
+        if shown.width and shown.height:
+            rects[key] = shown
+        else:
+            del rects[key]  # scrolled out of view: it covers nothing
     keys = list(rects)
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
@@ -136,11 +153,34 @@ def audit(pilot: Pilot, name: str, potions: list[Any] | None = None) -> list[str
             if getattr(text, "owner", None) != key and r.colliderect(wr):
                 problems.append(f"{where}: text {text.text[:50]!r} lies under {key!r}")
     if potions:
-        problems += _tables(where, app, potions, texts)
+        problems += _tables(where, app, potions, texts + _scrolled_through(pilot))
     for rect in getattr(app, "toast_rects", []):
         if rect.colliderect(viewport):
             problems.append(f"{where}: a message covers the scene")
     return problems
+
+
+def _scrolled_through(pilot: Pilot) -> list[Any]:
+    """The texts a dialog's scrolling region shows as it is scrolled from top to bottom
+    (a table in it is read that way); the region is left where it was."""
+    scene = pilot.scene
+    region = getattr(scene, "region", None)
+    if region is None or not region.overflowing:
+        return []
+    kept, seen = region.offset, []
+    region.offset = 0
+    try:
+        for _ in range(100):
+            scene.remeasure = True
+            pilot.frame(ms=0)
+            seen += list(scene.texts)
+            if not region.scroll_by(max(1, region.rect.height // 2)):
+                break
+    finally:
+        region.offset = kept
+        scene.remeasure = True
+        pilot.frame(ms=0)
+    return seen
 
 
 def _tables(where: str, app: Any, potions: list[Any], texts: list[Any]) -> list[str]:

@@ -18,6 +18,7 @@ from audit import audit
 from escape_game.core.state import PendingWarning
 from escape_game.loading import load_campaign
 from escape_game.ui.scenes.object import ObjectScene
+from escape_game.ui.scenes.puzzle import PuzzleScene
 from escape_game.ui.scenes.shop import ShopScene
 from escape_game.ui.scenes.threat import ThreatScene
 from escape_game.ui.settings import TEXT_SCALES, Settings, save_settings
@@ -128,3 +129,108 @@ def test_the_shop_shows_its_way_out_as_it_opens(make_pilot: Any, tmp_path: Path,
     assert isinstance(scene, ShopScene) and scene.page_h > size[1]
     assert pygame.Rect((0, 0), size).contains(pilot.widget("close").rect)
     assert audit(pilot, "shop") == []
+
+
+def puzzles_of(name: str) -> list[tuple[str, str]]:
+    """(room, puzzle) for every puzzle of a shipped level."""
+    campaign = load_campaign(LEVEL.parent / name)
+    return [(room.id, puzzle.id) for room in campaign.campaign.rooms
+            for puzzle in room.puzzles]
+
+
+PUZZLES = [(name, room, puzzle) for name in ("tutorial", "risk_academy")
+           for room, puzzle in puzzles_of(name)]
+
+
+def puzzle_open(make_pilot: Any, tmp_path: Path, language: str, size: tuple[int, int],
+                level: str, room_id: str, puzzle_id: str) -> Any:
+    """A puzzle's dialog, opened in its room at the largest text size."""
+    settings_path = tmp_path / f"{language}.json"
+    save_settings(Settings(language=language, text_size=LARGEST, text_speed="instant"),
+                  settings_path)
+    pilot = make_pilot(load_campaign(LEVEL.parent / level), size=size, seed=3,
+                       settings_path=settings_path, telemetry=False)
+    app = pilot.app
+    app.options.start_room = room_id
+    app.flow.start_game()
+    del app.scenes.stack[1:]
+    app.toasts.clear()
+    app.scenes.push(PuzzleScene(app, puzzle_id))
+    pilot.frame_ms = 0  # the game's clock stands still: no threat comes to interrupt
+    pilot.frame(ms=0)
+    return pilot
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize(("level", "room_id", "puzzle_id"), PUZZLES,
+                         ids=[p for _, _, p in PUZZLES])
+def test_a_puzzle_shows_its_actions_as_it_opens(make_pilot: Any, tmp_path: Path, language: str,
+                                                level: str, room_id: str,
+                                                puzzle_id: str) -> None:
+    """The clock runs while a puzzle is open: Check my answer, Hint and Close are in the
+    window as it opens, unscrolled, at the largest text on the smallest screen."""
+    pilot = puzzle_open(make_pilot, tmp_path, language, (1024, 600), level, room_id,
+                        puzzle_id)
+    window = pygame.Rect(0, 0, 1024, 600)
+    for key in ("submit", "hint", "close"):
+        if pilot.has(key):
+            assert window.contains(pilot.widget(key).rect), (key, pilot.widget(key).rect)
+    assert pilot.has("submit") and pilot.has("close")
+    assert audit(pilot, f"puzzle {puzzle_id}") == []
+
+
+@pytest.mark.parametrize("mode", ["keyboard", "mouse"])
+def test_every_option_of_a_long_puzzle_is_reached(make_pilot: Any, tmp_path: Path,
+                                                  mode: str) -> None:
+    """The red flags' seven options do not all fit above the actions: Tab (or the wheel,
+    for the mouse) brings each into view before it is pressed, and the actions never
+    move."""
+    pilot = puzzle_open(make_pilot, tmp_path, "fr", (1024, 600), "risk_academy",
+                        *next((r, p) for _, r, p in PUZZLES if p == "red_flags"))
+    scene = pilot.scene
+    assert isinstance(scene, PuzzleScene)
+    close = pilot.widget("close").rect.copy()
+    options = [w.key for w in pilot.widgets() if w.key.startswith("option_")]
+    assert len(options) == 7
+    assert not all(scene.visible(pilot.widget(key)) for key in options)  # it has to scroll
+    for key in options:
+        if mode == "keyboard":
+            pilot.focus_on(key)
+            assert scene.visible(pilot.widget(key)), key  # the focus scrolled into view
+            pilot.press(pygame.K_SPACE)
+        else:
+            pilot.click_on(key)
+        assert key.removeprefix("option_") in scene.choices, key
+        assert pilot.widget("close").rect == close
+    assert audit(pilot, "red flags, every option ticked") == []
+
+
+def test_a_hint_taken_and_the_feedback_scroll_into_view(make_pilot: Any,
+                                                        tmp_path: Path) -> None:
+    """The hint just taken and the answer's feedback show as they come, even when the
+    region had to scroll to them; the actions stay put."""
+    pilot = puzzle_open(make_pilot, tmp_path, "fr", (1024, 600), "risk_academy",
+                        *next((r, p) for _, r, p in PUZZLES if p == "red_flags"))
+    scene = pilot.scene
+    assert isinstance(scene, PuzzleScene)
+    close = pilot.widget("close").rect.copy()
+
+    def shown(text: str) -> bool:
+        """Every line of the text was drawn in the region (as far as it shows)."""
+        drawn = " ".join(r.text for r in scene.texts if scene.region.rect.contains(r.rect))
+        return " ".join(text.split()) in " ".join(drawn.split())
+
+    pilot.click_on("hint")
+    hint = scene.flow.tr(scene.puzzle.hints[0].text)
+    assert shown(hint), "the hint taken is not in view"
+    last = next(k for k in reversed([w.key for w in pilot.widgets()])
+                if k.startswith("option_"))
+    pilot.click_on(last)  # scrolled to the bottom of the options
+    assert scene.region.offset > 0
+    pilot.press(pygame.K_HOME)
+    assert scene.region.offset == 0
+    assert pilot.widget("close").rect == close
+    assert audit(pilot, "red flags with a hint") == []
+    pilot.click_on("submit")  # one ticked: wrong (and here the money is sent)
+    assert scene.feedback is not None and not scene.feedback[1]
+    assert shown(scene.feedback[0]) and scene.region.offset > 0

@@ -36,10 +36,11 @@ def button_height(p: Painter) -> int:
 
 
 def buttons_flow(p: Painter, labels: list[str], left: int, top: int, width: int,
-                 min_each: int, gap: int, icon: bool = True, check: bool = False
-                 ) -> list[pygame.Rect]:
+                 min_each: int, gap: int, icon: bool = True, check: bool = False,
+                 bold: tuple[str, ...] = ()) -> list[pygame.Rect]:
     """Buttons side by side, as many per line as fit at ``min_each``, each as tall as its
-    label needs (labels wrap, never cut); returns their rects in order."""
+    label needs (labels wrap, never cut; those in ``bold``, a primary button's, are
+    measured bold, as they are drawn); returns their rects in order."""
     if not labels:
         return []
     per_line = max(1, min(len(labels), (width + gap) // (min_each + gap)))
@@ -50,7 +51,7 @@ def buttons_flow(p: Painter, labels: list[str], left: int, top: int, width: int,
         boxes = row(left, y, width if len(chunk) == per_line else
                     (width - gap * (per_line - 1)) // per_line * len(chunk)
                     + gap * (len(chunk) - 1), 1, gap, len(chunk))
-        height = max(p.button_height(label, box.width, icon, check)
+        height = max(p.button_height(label, box.width, icon, check, bold=label in bold)
                      for label, box in zip(chunk, boxes, strict=True))
         for box in boxes:
             box.height = height

@@ -1,5 +1,9 @@
 """The puzzle dialog: title, prompt, hints and feedback around one puzzle kind's panel.
 
+The game's clock runs while it is open, so its actions (check my answer, a hint, close)
+never leave the window: they are laid out first, at the bottom, and everything else (the
+question, the kind's panel, the hints and the feedback) scrolls in a region above them.
+
 Each kind draws and builds its answer in its own module (``ui.scenes.puzzles``); the answer
 being built is plain data on the scene (``code``, ``choice``, ``choices``, ``order``,
 ``pairs``, ``amounts``), so a panel only shows it, registers widgets and edits it.
@@ -19,6 +23,7 @@ from escape_game.ui.draw import Painter
 from escape_game.ui.scene import GameScene
 from escape_game.ui.scenes.layout import buttons_flow
 from escape_game.ui.scenes.puzzles import PANELS
+from escape_game.ui.scenes.scroll_region import PinnedChoices
 from escape_game.ui.scenes.storybook import guide_of, guide_says
 from escape_game.ui.widgets import Widget
 
@@ -27,9 +32,11 @@ if TYPE_CHECKING:
     from escape_game.ui.session import GameSession
 
 
-class PuzzleScene(GameScene):
+class PuzzleScene(PinnedChoices, GameScene):
     modal = True
     time_flows = True
+    #: Up/Down go from option to option, scrolling the region only until the next shows
+    read_on = False
 
     def __init__(self, app: App, puzzle_id: str) -> None:
         super().__init__(app)
@@ -44,7 +51,8 @@ class PuzzleScene(GameScene):
         self.panel.start(self, self.puzzle)
         self.feedback: tuple[str, bool] | None = None
         self.solved = self.puzzle.id in self.flow.game.state.solved
-        self._content_bottom = 0
+        #: what the region scrolls to once drawn: the hint just taken, or the feedback
+        self._show: str | None = None
         self.focus.key = "close" if self.solved else None
 
     # --- building the answer ----------------------------------------------------------
@@ -70,6 +78,7 @@ class PuzzleScene(GameScene):
                 self.solved = True
                 text = self.flow.tr(self.puzzle.correct_message) or self.app.t("puzzle.correct")
                 self.feedback = (text, True)
+                self._show = "feedback"
                 self.focus.key = "close"
             elif isinstance(event, PuzzleAttempted) and not event.correct:
                 text = self.flow.tr(self.puzzle.incorrect_message) or self.app.t("puzzle.incorrect")
@@ -77,60 +86,82 @@ class PuzzleScene(GameScene):
                 if own:
                     text = self.flow.tr(own)
                 self.feedback = (text, False)
+                self._show = "feedback"
 
     def hint(self) -> None:
         self.flow.act(TakeHint(puzzle=self.puzzle.id))
+        self._show = "hint"
 
     # --- drawing ----------------------------------------------------------------------
     def draw_game(self, p: Painter, session: GameSession) -> None:
         w, h = p.view_w, p.view_h
-        th = p.theme
-        pz = self.puzzle
-        box = pygame.Rect(p.px(30), p.px(24), w - p.px(60), 0)
-        box.height = max(h - p.px(48), self._content_bottom - box.top + p.px(20))
+        box = pygame.Rect(p.px(30), p.px(24), w - p.px(60), h - p.px(48))
         p.panel(box)
         inner = box.inflate(-p.px(40), -p.px(36))
+        taken = session.state.hints_on(self.puzzle.id)
+        actions, footer_top = self._actions(p, inner, taken)
+        region = pygame.Rect(inner.left, inner.top, inner.width,
+                             max(p.line_height("body") * 2, footer_top - p.px(16) - inner.top))
+        first = len(self.widgets)
+        shown: list[pygame.Rect] = []
+        changed = self.region.draw(p, region,
+                                   lambda top, width: self._draw_content(p, top, width, taken,
+                                                                         shown))
+        self.region.draw_widgets(p, self.widgets[first:],
+                                 None if self.overlay else self.focus.key,
+                                 None if self.overlay else self.hover)
+        if self._show is not None and shown:
+            self._show = None
+            changed = self.region.reveal(shown[0]) or changed
+        for widget in actions:
+            self.add(widget)
+        self.remeasure = changed
+
+    def _draw_content(self, p: Painter, top: int, width: int, taken: int,
+                      shown: list[pygame.Rect]) -> int:
+        """What scrolls: the question, the hints taken, the kind's panel and the feedback;
+        returns the bottom reached. The part ``_show`` asks for is put in ``shown``."""
+        th = p.theme
+        pz = self.puzzle
+        left = self.region.rect.left
         pic = p.px(56)
-        p.image(pz.image or "items/question", pygame.Rect(inner.left, inner.top, pic, pic))
-        tx, tw = inner.left + pic + p.px(14), inner.width - pic - p.px(14)
-        y = inner.top
+        p.image(pz.image or "items/question", pygame.Rect(left, top, pic, pic))
+        tx, tw = left + pic + p.px(14), width - pic - p.px(14)
+        y = top
         y += p.paragraph(self.flow.tr(pz.title), pygame.Rect(tx, y, tw, 10**6), "heading",
                          th.accent, bold=True) + p.px(6)
         y += p.paragraph(self.flow.tr(pz.prompt), pygame.Rect(tx, y, tw, 10**6), "body",
                          th.text) + p.px(10)
-        y = max(y, inner.top + pic + p.px(8))
+        y = max(y, top + pic + p.px(8))
         note = self.panel.note(pz)
         if note:
-            y += p.paragraph(self.flow.tr(note), pygame.Rect(inner.left, y, inner.width,
-                                                             10**6), "body", th.muted) + p.px(6)
-        # hints taken so far
-        taken = session.state.hints_on(pz.id)
+            y += p.paragraph(self.flow.tr(note), pygame.Rect(left, y, width, 10**6), "body",
+                             th.muted) + p.px(6)
         guide = guide_of(self.flow.campaign, self.flow.tr) if taken else None
-        for hint in pz.hints[:taken]:  # spoken by the story's guide, when there is one
-            y += guide_says(p, guide, self.flow.tr(hint.text),
-                            pygame.Rect(inner.left, y, inner.width, 0)) + p.px(8)
+        for n, hint in enumerate(pz.hints[:taken]):  # spoken by the story's guide, if any
+            said = guide_says(p, guide, self.flow.tr(hint.text),
+                              pygame.Rect(left, y, width, 0))
+            if self._show == "hint" and n == taken - 1:
+                shown.append(pygame.Rect(left, y, width, said))
+            y += said + p.px(8)
         if not self.solved:
-            body = pygame.Rect(inner.left, y + p.px(4), inner.width, 0)
-            y = self.panel.draw(self, pz, p, body) + p.px(10)
+            y = self.panel.draw(self, pz, p, pygame.Rect(left, y + p.px(4), width, 0)) + p.px(10)
         if self.feedback is not None:
             text, ok = self.feedback
             p.image("ui/check" if ok else "items/cross_mark",
-                    pygame.Rect(inner.left, y, p.px(32), p.px(32)))
-            y += max(p.px(32), p.paragraph(text, pygame.Rect(inner.left + p.px(44), y,
-                                                             inner.width - p.px(44), 10**6),
-                                           "body", th.good if ok else th.bad)) + p.px(10)
-        y = self._draw_footer(p, inner, y, taken)
-        self.remeasure = y + p.px(18) != self._content_bottom
-        self._content_bottom = y + p.px(18)
+                    pygame.Rect(left, y, p.px(32), p.px(32)))
+            used = max(p.px(32), p.paragraph(text, pygame.Rect(left + p.px(44), y,
+                                                               width - p.px(44), 10**6),
+                                             "body", th.good if ok else th.bad))
+            if self._show == "feedback":
+                shown.append(pygame.Rect(left, y, width, used))
+            y += used
+        return y
 
-    def _draw_footer(self, p: Painter, inner: pygame.Rect, y: int, taken: int) -> int:
+    def _actions(self, p: Painter, inner: pygame.Rect, taken: int) -> tuple[list[Widget], int]:
+        """The dialog's actions, laid out first and anchored to its bottom, with the
+        attempts left above them; returns them and the top of what is pinned."""
         pz = self.puzzle
-        attempts = self.flow.game.state.attempts_on(pz.id)
-        if pz.max_attempts and not self.solved:
-            left = self.app.t("puzzle.attempts_left", n=max(0, pz.max_attempts - attempts))
-            y += p.paragraph(left,
-                             pygame.Rect(inner.left, y, inner.width, 10**6), "small",
-                             p.theme.muted) + p.px(6)
         items: list[tuple[str, str, str, Any, bool]] = []
         if not self.solved:
             items.append(("submit", self.app.t("puzzle.submit"), "ui/check", self.submit,
@@ -141,14 +172,21 @@ class PuzzleScene(GameScene):
                          else self.app.t("puzzle.hint"))
                 items.append(("hint", label, "ui/hint", self.hint, True))
         items.append(("close", self.app.t("common.close"), "ui/close", self.back, True))
-        # at the bottom of the dialog when everything fits, right under the content otherwise
         labels = [label for _, label, _, _, _ in items]
         width = min(inner.width, p.px(360) * len(items))
-        probe = buttons_flow(p, labels, inner.left, 0, width, p.px(260), p.px(12))
-        height = max(r.bottom for r in probe)
-        top = max(y + p.px(6), p.view_h - p.px(24) - p.px(18) - height)
-        rects = buttons_flow(p, labels, inner.left, top, width, p.px(260), p.px(12))
-        for (key, label, icon, action, enabled), rect in zip(items, rects, strict=True):
-            self.add(Widget(key, label, rect, action, icon=icon, enabled=enabled,
-                            style="primary" if key == "submit" else "normal"))
-        return max(r.bottom for r in rects)
+        rects = buttons_flow(p, labels, inner.left, 0, width, p.px(260), p.px(12),
+                             bold=tuple(label for key, label, _, _, _ in items
+                                        if key == "submit"))
+        lift = inner.bottom - max(r.bottom for r in rects)
+        top = inner.bottom - max(r.bottom for r in rects) + min(r.top for r in rects)
+        attempts = self.flow.game.state.attempts_on(pz.id)
+        if pz.max_attempts and not self.solved:
+            left = self.app.t("puzzle.attempts_left", n=max(0, pz.max_attempts - attempts))
+            top -= p.measure(left, inner.width, "small") + p.px(6)
+            p.paragraph(left, pygame.Rect(inner.left, top, inner.width, 10**6), "small",
+                        p.theme.muted)
+        widgets = [Widget(key, label, rect.move(0, lift), action, icon=icon, enabled=enabled,
+                          style="primary" if key == "submit" else "normal")
+                   for (key, label, icon, action, enabled), rect in zip(items, rects,
+                                                                        strict=True)]
+        return widgets, top

@@ -79,20 +79,47 @@ class ScrollRegion:
         finally:
             p.surface.set_clip(clip)
         p.extent = max(extent, min(rect.bottom, top + height))
-        shown = []
-        for record in p.texts[first:]:
-            if record.cut:
-                shown.append(record)
-            elif record.rect.colliderect(rect):
-                record.rect = record.rect.clip(rect)
-                shown.append(record)
-        p.texts[first:] = shown
+        self._keep_shown(p, first)
         changed = height != self.content_h
         self.content_h = height
         self._lane = pygame.Rect(rect.right - lane, rect.top, lane, rect.height)
         if lane and self.overflowing:
             self._draw_cue(p)
         return changed
+
+    def _keep_shown(self, p: Painter, first: int) -> None:
+        """Keep of the texts recorded from ``first`` on only what shows in the region."""
+        shown = []
+        for record in p.texts[first:]:
+            if record.cut:
+                shown.append(record)
+            elif record.rect.colliderect(self.rect):
+                record.rect = record.rect.clip(self.rect)
+                shown.append(record)
+        p.texts[first:] = shown
+
+    def reveal(self, rect: pygame.Rect) -> bool:
+        """Scroll so that ``rect`` (where it was drawn, scrolled as now) shows whole, or its
+        top when it is taller than the region; True when the region moved (it must then be
+        drawn again)."""
+        if rect.bottom > self.rect.bottom:
+            dy = rect.bottom - self.rect.bottom
+            dy = min(dy, max(0, rect.top - self.rect.top))
+            return self.scroll_by(dy)
+        if rect.top < self.rect.top:
+            return self.scroll_by(rect.top - self.rect.top)
+        return False
+
+    def draw_widgets(self, p: Painter, widgets: list[Widget], focus: str | None,
+                     hover: str | None) -> None:
+        """Draw widgets the content registered (all of them, so the keyboard reaches those
+        scrolled out of view), each clipped to the region; only the visible part of their
+        labels is kept in the painter's record."""
+        first, extent = len(p.texts), p.extent
+        for widget in widgets:
+            self.draw_widget(p, widget, widget.key == focus, widget.key == hover)
+        self._keep_shown(p, first)
+        p.extent = max(extent, min(self.rect.bottom, p.extent))  # the page does not grow
 
     def draw_widget(self, p: Painter, widget: Widget, focused: bool, hovered: bool) -> bool:
         """Draw a widget that sits in the region, clipped to it; True when it shows whole,
@@ -136,13 +163,58 @@ class PinnedChoices(Scene):
     """A dialog whose choices never leave the window (the layout audit holds it to that,
     through ``choices_in_view``): it lays them out first, at its bottom, and puts the rest
     in ``region``, which the wheel, Page Up/Down, Home/End and a click on its track scroll,
-    and Up/Down read on through before they move the focus (as on a page that scrolls)."""
+    and Up/Down read on through before they move the focus (as on a page that scrolls).
+
+    Widgets in the region (those drawn with ``ScrollRegion.draw_widget``) are clicked only
+    while they show whole; the keyboard reaches them all the same, and the region scrolls
+    to the one that takes the focus."""
 
     choices_in_view = True
+    #: Up/Down scroll the region while they can before moving the focus (a warning's text
+    #: is read first); False: they go to the next widget, scrolling only until it shows
+    read_on = True
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.region = ScrollRegion()
+        #: the focus the region last scrolled to
+        self._revealed: str | None = None
+
+    @staticmethod
+    def _clip(widget: Widget) -> pygame.Rect | None:
+        inside = widget.extra.get("clip")
+        return inside if isinstance(inside, pygame.Rect) else None
+
+    def visible(self, widget: Widget) -> bool:
+        """In the window, and whole in the region when it sits in one."""
+        if not super().visible(widget):
+            return False
+        inside = self._clip(widget)
+        if inside is None:
+            return True
+        shift = (widget.rect.left - (widget.page_rect or widget.rect).left,
+                 widget.rect.top - (widget.page_rect or widget.rect).top)
+        return inside.move(shift).contains(widget.rect)
+
+    def widget_at(self, pos: tuple[int, int]) -> Widget | None:
+        """Half of a button is not a button: one the region shows in part is not hit."""
+        hit = super().widget_at(pos)
+        return hit if hit is None or self.visible(hit) else None
+
+    def on_draw(self, surface: pygame.Surface, viewport: pygame.Rect | None = None) -> None:
+        """A widget in the region that just took the focus is scrolled into view first."""
+        chosen = self.focus.key
+        if chosen != self._revealed:
+            self._revealed = chosen
+            for widget in self.widgets:
+                if widget.key == chosen and self._clip(widget) is not None:
+                    ring = max(8, int(8 * self.app.unit))  # its focus ring shows too
+                    if self.region.reveal((widget.page_rect or widget.rect).inflate(0, 2 * ring)):
+                        self.remeasure = True
+                    break
+        super().on_draw(surface, viewport)
+        if chosen is None:  # the focus the dialog opens with: it opens at its top all the same
+            self._revealed = self.focus.key
 
     def scroll_by(self, dy: int) -> None:
         """The region scrolls first; the page only if even the pinned parts do not fit."""
@@ -160,7 +232,17 @@ class PinnedChoices(Scene):
         if key == pygame.K_HOME:
             self.region.offset = 0
         elif key in (pygame.K_DOWN, pygame.K_UP):
-            step = max(1, self._line)
-            if self.region.scroll_by(step if key == pygame.K_DOWN else -step):
+            step = max(1, self._line) * (1 if key == pygame.K_DOWN else -1)
+            target = None if self.read_on else self._next(1 if step > 0 else -1)
+            if (target is None or not self.visible(target)) and self.region.scroll_by(step):
                 return
         super().on_key(key, mod)
+
+    def _next(self, step: int) -> Widget | None:
+        """The widget Up (-1) or Down (1) would move the focus to."""
+        usable = [w for w in self.widgets if w.usable]
+        keys = [w.key for w in usable]
+        if self.focus.key in keys:
+            index = keys.index(self.focus.key) + step
+            return usable[index] if 0 <= index < len(usable) else None
+        return (usable[0] if step > 0 else usable[-1]) if usable else None
