@@ -29,7 +29,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from timing import load_average  # noqa: E402  (beside this script)
 
 
 def baseline(folder: Path, out: Path) -> None:
@@ -117,7 +116,6 @@ def main() -> None:
     if args.baseline:
         baseline(*args.baseline)
         return
-    print(load_average(), "at the start", flush=True)
     from telemetry.research import synthetic
 
     per_room = 40
@@ -164,7 +162,6 @@ def main() -> None:
         ratio = statistics.median(cpu[report]) / statistics.median(cpu[plain])
         print(f"CPU time ratio report / plain pandas (medians): {ratio:.2f} x "
               f"(target 1.5); report peak RSS {max(rss[report]):.0f} MB (target 500)")
-        print(load_average(), "at the end")
     finally:
         shutil.rmtree(work, ignore_errors=True)
         if args.keep is None:
