@@ -62,7 +62,7 @@ def _room(i: int, rooms: int) -> dict[str, Any]:
              "visible_if": {"all": [{"visited": f"room{i}"}, {"not": {"has_item": f"key{i}"}}]}},
             {"id": f"safe{i}", "name": _text("Safe"), "description": _text("A safe."),
              "puzzle": f"lock{i}", "uses": [{"item": f"key{i}", "consume": True,
-                                            "effects": [{"set_flag": f"open{i}"}]}]},
+                                            "on_use": [{"set_flag": f"open{i}"}]}]},
         ],
         "puzzles": [
             {"id": f"lock{i}", "kind": "code_lock", "title": _text("Lock"),

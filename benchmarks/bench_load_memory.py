@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 from bench_load import _header, _room
+from timing import load_average
 
 from escape_game.loading import Limits
 
@@ -148,6 +149,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    print(load_average(), "at the start")
     limits = Limits()
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
@@ -177,6 +179,7 @@ def main() -> None:
                   f"{statistics.median(mbs) / statistics.median(base_mb):.1f}x the tutorial")
         print(f"worst peak {worst:.0f} MB (target < {TARGET_MB:.0f} MB): "
               f"{'ok' if worst < TARGET_MB else 'OVER'}")
+        print(load_average(), "at the end")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,17 @@
 """Telemetry capture: throughput with the durability settings, and what the frame loop pays.
 
-Prints, from one run on this machine:
+Prints, from one run on this machine, at two rates of room changes (each one an fsync): a
+play-like rate (a room change a minute: 3,600 frames at 60 fps) and a stress rate (one
+every 20 frames), each in interleaved rounds, min/median/max over the rounds:
 - records per second written by the recorder (validated, one os.write per call, fsync at
-  every room change on a thread) against a baseline of plain buffered writes of the very same lines;
+  every room change on a thread) against a baseline of plain buffered writes of the very
+  same lines;
 - the caller's cost per call and per frame (p50/p99, microseconds): what a frame pays;
 - frame busy time with no recording, with the recorder, and with the design not taken (a
   queue feeding a writer thread), in alternating rounds.
+The load average is printed at the start and the end: the machine may be shared.
 
-Usage: python benchmarks/bench_telemetry.py [--frames N] [--room-every N]
+Usage: python benchmarks/bench_telemetry.py [--frames N] [--rounds R] [--room-every N]
 """
 
 from __future__ import annotations
@@ -15,14 +19,18 @@ from __future__ import annotations
 import argparse
 import os
 import queue
+import shutil
 import statistics
 import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+
+from timing import load_average
 
 from escape_game.core.actions import Action, AdvanceTime, Answer, Examine, GoThrough
 from escape_game.core.events import (
@@ -200,47 +208,96 @@ def pct(values: list[int], q: float) -> float:
         else values[0] / 1000
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--frames", type=int, default=20_000)
-    parser.add_argument("--room-every", type=int, default=20,
-                        help="frames between room changes, each one fsync (default 20: a stress "
-                        "test; in play a room lasts minutes, thousands of frames)")
-    args = parser.parse_args()
-    stream = frames(args.frames, args.room_every)
+def spread(values: list[float], fmt: str = "{:,.0f}") -> str:
+    return " / ".join(fmt.format(v) for v in (min(values), statistics.median(values),
+                                              max(values)))
+
+
+#: frames between room changes: a minute at 60 fps (play), and a stress test
+RATES = {"play-like": 3600, "stress": 20}
+
+
+def throughput(folder: Path, label: str, room_every: int, count: int, rounds: int) -> None:
+    """Recorder against the baseline of the same lines, in interleaved rounds."""
+    stream = frames(count, room_every)
     lines = lines_of(stream)
     records = len(lines)
     syncs = sum(1 for _, events in stream for e in events if e.name == "RoomEntered")
+    base_rate: list[float] = []
+    rec_rate: list[float] = []
+    ratio: list[float] = []
+    calls: list[int] = []
+    per_frame: list[int] = []
+    call_p99: list[float] = []
+    frame_p99: list[float] = []
+    for n in range(rounds):
+        run = folder / f"{label}-{n}"
+        run.mkdir()
+        base = bench_baseline(run, lines)
+        elapsed, round_calls, round_frames = bench_recorder(run, stream)
+        written = sum(1 for p in run.glob("*.jsonl") if p.name != "baseline.jsonl"
+                      for _ in p.open("rb"))
+        assert written == records + 2, written  # header and end record besides
+        shutil.rmtree(run)
+        base_rate.append(records / base)
+        rec_rate.append(records / elapsed)
+        ratio.append(base / elapsed)
+        calls += round_calls
+        per_frame += round_frames
+        call_p99.append(pct(round_calls, 99))
+        frame_p99.append(pct(round_frames, 99))
+    print(f"\n{label}: a room change every {room_every} frames; {count} frames, {records} "
+          f"records, {syncs} fsyncs a round; {rounds} rounds, min / median / max")
+    print(f"  baseline, buffered writes of the same lines : {spread(base_rate)} records/s")
+    print(f"  recorder, validated + os.write + fsync      : {spread(rec_rate)} records/s"
+          f"  ({spread(ratio, '{:.3f}')}x the baseline; includes building each record)")
+    print(f"  caller cost per call   p50 {pct(calls, 50):6.2f} us   p99 {pct(calls, 99):6.2f} us"
+          f"   (p99 per round {spread(call_p99, '{:.1f}')})")
+    print(f"  caller cost per frame  p50 {pct(per_frame, 50):6.2f} us   "
+          f"p99 {pct(per_frame, 99):6.2f} us   (p99 per round {spread(frame_p99, '{:.1f}')}; "
+          "target p99 < 500 us)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--frames", type=int, default=20_000, help="frames per round")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--room-every", type=int, default=None,
+                        help="frames between room changes, each one fsync (default: both "
+                        f"{RATES['play-like']}, a minute at 60 fps, and {RATES['stress']}, a "
+                        "stress test)")
+    args = parser.parse_args()
+    rates = (RATES if args.room_every is None
+             else {f"every {args.room_every} frames": args.room_every})
+    print(load_average(), "at the start;", os.cpu_count(), "cores")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        base = bench_baseline(folder, lines)
-        elapsed, calls, per_frame = bench_recorder(folder, stream)
+        for label, every in rates.items():
+            throughput(folder, label, every, args.frames, args.rounds)
         # Alternate short blocks with and without recording, so machine noise hits both alike.
-        short = stream[: min(len(stream), 500)]
-        work, rounds = 1000, 5
-        bare: list[int] = []
-        recorded: list[int] = []
-        queued: list[int] = []
-        for _ in range(rounds):
-            bare += bench_frames(NullRecorder(), short, work)
-            recorded += bench_frames(open_recorder(folder, header(), consent=True), short, work)
-            queued += bench_frames(QueueWriter(folder), short, work)
-        written = sum(1 for p in folder.glob("*.jsonl") if p.name not in {
-            "baseline.jsonl"} and not p.name.startswith("queue-") for _ in p.open("rb"))
-    assert written == records + 2 + rounds * (len(lines_of(short)) + 2), written
-    print(f"{args.frames} frames, {records} records, {syncs} fsyncs (one per room change)")
-    print(f"baseline, buffered writes of the same lines : {records / base:>12,.0f} records/s")
-    print(f"recorder, validated + os.write + fsync      : {records / elapsed:>12,.0f} records/s"
-          f"  ({base / elapsed:.3f}x the baseline; includes building each record)")
-    print(f"caller cost per call   p50 {pct(calls, 50):7.2f} us   p99 {pct(calls, 99):7.2f} us")
-    print(f"caller cost per frame  p50 {pct(per_frame, 50):7.2f} us   "
-          f"p99 {pct(per_frame, 99):7.2f} us   (target p99 < 500 us)")
-    print(f"frames of {work} us work + {work} us idle, {len(bare)} each, busy time "
-          "(rounds alternate, so machine noise hits each arm alike):")
-    for label, times in (("no recording", bare), ("recorder", recorded),
-                         ("queue + writer thread", queued)):
-        print(f"  {label:<22} p50 {pct(times, 50):7.1f} us   p95 {pct(times, 95):7.1f} us"
-              f"   p99 {pct(times, 99):7.1f} us")
+        short = frames(500, min(rates.values()))
+        work = 1000
+        arms: dict[str, Callable[[], Recorder | QueueWriter]] = {
+            "no recording": NullRecorder,
+            "recorder": lambda: open_recorder(folder, header(), consent=True),
+            "queue + writer thread": lambda: QueueWriter(folder),
+        }
+        times: dict[str, list[list[int]]] = {label: [] for label in arms}
+        for _ in range(args.rounds):
+            for label, make in arms.items():
+                times[label].append(bench_frames(make(), short, work))
+        written = sum(1 for p in folder.glob("*.jsonl") if not p.name.startswith("queue-")
+                      for _ in p.open("rb"))
+    assert written == args.rounds * (len(lines_of(short)) + 2), written
+    print(f"\nframes of {work} us work + {work} us idle, {len(short)} a round, busy time "
+          f"(a room change every {min(rates.values())} frames; rounds alternate, so machine "
+          "noise hits each arm alike; p99 per round min / median / max):")
+    for label, rounds in times.items():
+        pooled = [t for r in rounds for t in r]
+        each = spread([pct(r, 99) for r in rounds], "{:.1f}")
+        print(f"  {label:<22} p50 {pct(pooled, 50):7.1f} us   p95 {pct(pooled, 95):7.1f} us"
+              f"   p99 {pct(pooled, 99):7.1f} us   ({each})")
+    print(load_average(), "at the end")
 
 
 if __name__ == "__main__":

@@ -98,7 +98,7 @@ def teacher_level(rooms: int = 10, objects: int = 30, puzzles: int = 6) -> Level
         room["exits"][0]["locked"] = True
         notice = room["objects"][1]
         notice["uses"] = [{"item": key, "consume": True,
-                           "effects": [{"unlock_exit": room["exits"][0]["id"]}]}]
+                           "on_use": [{"unlock_exit": room["exits"][0]["id"]}]}]
     data["rooms"][0]["shop"] = _SHOP
     data["rooms"].append({"id": "out", "title": "Out", "description": "Free.",
                           "on_enter": [{"escape": True}]})
@@ -129,7 +129,7 @@ def corridor_level(rooms: int = 30, items: int = 15) -> Level:
             room["objects"].append({
                 "id": f"panel{i}", "name": "Panel", "description": "A keyhole.",
                 "uses": [{"item": f"key{key}", "consume": True,
-                          "effects": [{"unlock_exit": f"fwd{i}"}]}],
+                          "on_use": [{"unlock_exit": f"fwd{i}"}]}],
             })
         if i % 3 == 2:
             room["puzzles"].append({

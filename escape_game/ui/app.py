@@ -254,10 +254,15 @@ class App:
         """Free the page of each scene that left the stack now, not at the next full garbage
         collection: a scene's widgets refer back to it, so it lingers in a cycle, and its
         page is megabytes of pixels (a scene shown again lays out a new page)."""
+        if len(self.scenes.stack) == len(self._shown) and all(
+                id(scene) in self._shown for scene in self.scenes.stack):
+            return  # the same scenes as in the last frame
         stack = {id(scene): scene for scene in self.scenes.stack}
         for key, scene in self._shown.items():
             if key not in stack:
                 scene._page = None
+                scene._patches.clear()
+                scene._parts.clear()
         self._shown = stack
         if len(stack) <= 1:
             self._under = None
@@ -307,8 +312,9 @@ class App:
             if key is None:
                 return None
             keys.append((id(scene), key))
-        return (id(surface), surface.get_size(), self.settings, len(self.scenes.stack),
-                tuple((toast.text, toast.kind) for toast in self.toasts[-self.TOASTS_SHOWN:]),
+        toasts = (tuple((toast.text, toast.kind) for toast in self.toasts[-self.TOASTS_SHOWN:])
+                  if self.toasts else ())
+        return (id(surface), surface.get_size(), self.settings, len(self.scenes.stack), toasts,
                 tuple(keys))
 
     def draw(self) -> None:

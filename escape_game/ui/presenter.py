@@ -31,6 +31,8 @@ class EventPresenter:
 
     def present(self, events: list[Event]) -> None:
         """Turn the core's events into toasts and dialogs."""
+        if not events:  # most frames: nothing happened
+            return
         from escape_game.ui.scenes.dialogs import MessageScene
         from escape_game.ui.scenes.ending import EndingScene
         from escape_game.ui.scenes.threat import ThreatScene

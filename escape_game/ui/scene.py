@@ -14,7 +14,9 @@ Nothing is ever laid out where the player cannot reach it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pygame
 
@@ -31,6 +33,45 @@ NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(10)})
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 #: width of the scrollbar, in design pixels
 SCROLLBAR = 14
+
+
+T = TypeVar("T")
+#: parts of a page kept (see ``Scene.keep_part``), the least recently used dropped first:
+#: one of each of a room's parts (a megabyte or two each); more variants cost more memory
+#: over a play-through than they save time
+PARTS_KEPT = 3
+
+
+@dataclass
+class _Part:
+    """A part of a page as drawn: its pixels, and what drawing it registered."""
+
+    area: pygame.Rect
+    pixels: pygame.Surface
+    widgets: list[Widget]
+    texts: list[TextRecord]
+    #: the lowest point its drawing reached (sizes a scrolling page)
+    reached: int
+    result: Any
+
+
+#: highlights kept per page (pairs of hovered and focused widgets), a few kilobytes each
+PATCHES_KEPT = 16
+
+
+def highlight_bounds(painter: Painter, w: Widget) -> pygame.Rect:
+    """A rectangle holding everything ``painter.widget`` draws for ``w`` hovered or focused,
+    with room to spare: its focus ring, a hotspot's halo and name, a label a line taller
+    than its button."""
+    margin = painter.px(16)
+    area = w.rect.inflate(2 * margin, 2 * (margin + painter.line_height("large")))
+    if w.kind == "hotspot":
+        box = painter.hotspot_label_box(w)
+        if box is not None:
+            box = box.inflate(2 * margin, 2 * margin)
+            area.union_ip(box)
+            area.union_ip(box.clamp(painter.surface.get_rect()))
+    return area
 
 
 class Scene:
@@ -61,6 +102,14 @@ class Scene:
         self.overlay = False
         #: the texts typing out on the page, drawn whole: the part not typed yet is hidden
         self._typed: list[TypedText] = []
+        #: the hovered and focused widgets as drawn over the page, by what is marked and
+        #: where the page is: (pixels, where) blitted instead of drawing them again
+        self._patches: dict[object, list[tuple[pygame.Surface, tuple[int, int]]]] = {}
+        #: layouts so far, and the offset and layout the widgets' rects were last placed for
+        self._layouts = 0
+        self._placed: tuple[tuple[int, int], int] | None = None
+        #: parts of the page as drawn, by what they show (see ``keep_part``)
+        self._parts: dict[object, _Part] = {}
         self._key_memo: tuple[int, object] = (-1, None)
         self._reveal: str | None = None
         self._dragging = False
@@ -89,8 +138,9 @@ class Scene:
         if (page is None or page != self._page_key or self.remeasure
                 or self._reveal is not None or self._page is None):
             return None
+        typed = tuple(self.typed_chars(t.text) for t in self._typed) if self._typed else ()
         return (page, self.focus.key, self.hover, self.scroll, self._dragging,
-                self.viewport.size, tuple(self.typed_chars(t.text) for t in self._typed))
+                self.viewport.size, typed)
 
     def _full_key(self, size: tuple[int, int]) -> object:
         """The scene's page key with what every page depends on: its size and the settings
@@ -136,8 +186,10 @@ class Scene:
         assert page is not None
         surface.blit(page, viewport.topleft, pygame.Rect(0, self.scroll, w, vh))
         offset = (viewport.left, viewport.top - self.scroll)
-        for widget in self.widgets:
-            widget.rect = (widget.page_rect or widget.rect).move(offset)
+        if self._placed != (offset, self._layouts):  # the widgets where the page is shown
+            self._placed = (offset, self._layouts)
+            for widget in self.widgets:
+                widget.rect = (widget.page_rect or widget.rect).move(offset)
         if self.overlay:
             self._draw_over(surface, viewport, offset)
         if self.page_h > vh:
@@ -145,6 +197,7 @@ class Scene:
 
     def _lay_out(self, w: int, vh: int, key: object) -> None:
         self.overlay = key is not None
+        self._layouts += 1
         painter = self._layout(w, vh)
         for _ in range(3):  # the page grew, or a panel's size was a guess: lay out again
             needed = painter.extent + painter.px(16) if painter.extent > vh else vh
@@ -163,25 +216,50 @@ class Scene:
         self.texts = painter.texts
         self.tables = list(painter.tables)
         self._typed = painter.typed or []
+        self._patches.clear()
 
     def _draw_over(self, surface: pygame.Surface, viewport: pygame.Rect,
                    offset: tuple[int, int]) -> None:
         """What the page leaves out: the text not typed yet hidden, then the hovered and the
         focused widgets drawn again over their plain selves."""
         clip = surface.get_clip()
-        surface.set_clip(viewport)
+        if self._typed:
+            surface.set_clip(viewport)
+            try:
+                for typed in self._typed:
+                    typed.hide(surface, offset, self.typed_chars(typed.text))
+            finally:
+                surface.set_clip(clip)
+        # the highlights over a still page are the same pixels each time they are shown:
+        # drawn once, then blitted (unless the text typing out is under them); they lie
+        # inside the viewport
+        key = (self.hover, self.focus.key, tuple(viewport), offset, surface.get_size())
+        patches = None if self.modal else self._patches.get(key)
+        if patches is not None:
+            for patch, where in patches:
+                surface.blit(patch, where)
+            return
+        marked = [w for w in self.widgets if w.key in (self.hover, self.focus.key)]
+        if not marked:
+            return
         try:
-            for typed in self._typed:
-                typed.hide(surface, offset, self.typed_chars(typed.text))
-            marked = [w for w in self.widgets if w.key in (self.hover, self.focus.key)]
-            if marked:
-                painter = self.app.painter(surface)
-                for w in marked:
-                    inside = w.extra.get("clip")  # where the page drew it (a picture's frame)
-                    surface.set_clip(viewport.clip(inside.move(offset)) if isinstance(
-                        inside, pygame.Rect) else viewport)
-                    painter.widget(w, focused=w.key == self.focus.key,
-                                   hovered=w.key == self.hover)
+            painter = self.app.painter(surface)
+            areas = []
+            for w in marked:
+                inside = w.extra.get("clip")  # where the page drew it (a picture's frame)
+                area = (viewport.clip(inside.move(offset)) if isinstance(inside, pygame.Rect)
+                        else viewport)
+                surface.set_clip(area)
+                painter.widget(w, focused=w.key == self.focus.key,
+                               hovered=w.key == self.hover)
+                areas.append(highlight_bounds(painter, w).clip(area))
+            typing = [t.area.move(offset) for t in self._typed]
+            if not self.modal and not any(a.collidelist(typing) >= 0 for a in areas):
+                surface.set_clip(None)
+                if len(self._patches) >= PATCHES_KEPT:
+                    del self._patches[next(iter(self._patches))]
+                self._patches[key] = [(surface.subsurface(a).copy(), a.topleft)
+                                      for a in areas if a.width > 0 and a.height > 0]
         finally:
             surface.set_clip(clip)
 
@@ -252,6 +330,55 @@ class Scene:
 
     def draw(self, p: Painter) -> None:
         """Draw the scene and register its widgets with ``self.add``, in reading order."""
+
+    def keep_part(self, p: Painter, key: object,
+               draw: Callable[[], tuple[pygame.Rect, T]]) -> T:
+        """A part of the page drawn once while ``key`` holds: a page laid out again (after a
+        click that changed something elsewhere) blits its pixels and registers its widgets
+        and texts again, instead of drawing it all again.
+
+        ``draw`` draws the part on the page, its widgets too (``draw_widgets``), and returns
+        the area it covered and a result, which is returned again with the kept pixels.
+        ``key`` must hold everything the part shows; what every page depends on (size,
+        settings) is added here. Only a page drawn without hover and focus keeps its parts
+        (they are drawn over it); a part whose drawing asked to be measured again, or with
+        text typing out, is not kept.
+        """
+        page = self._page
+        if not self.overlay or page is None or p.surface is not page:
+            return draw()[1]
+        full = (key, page.get_size(), p.unit, self.app.settings)
+        kept = self._parts.pop(full, None)
+        if kept is not None:
+            self._parts[full] = kept  # the most recently used goes last
+            p.surface.blit(kept.pixels, kept.area)
+            for w in kept.widgets:  # the same widgets, where they are on the page
+                w.rect = w.page_rect or w.rect
+            self.widgets += kept.widgets
+            p.texts += kept.texts
+            p.reach(kept.reached)
+            return kept.result  # type: ignore[no-any-return]
+        widgets, texts, typed = len(self.widgets), len(p.texts), len(p.typed or [])
+        before, p.extent = p.extent, 0
+        area, result = draw()
+        reached, p.extent = p.extent, max(before, p.extent)
+        area = area.clip(page.get_rect())
+        # a part with text typing out is not kept: the typing lasts seconds, and what hides
+        # its letters refers to the whole page
+        if (not self.remeasure and area.width > 0 and area.height > 0
+                and len(p.typed or []) == typed):
+            if len(self._parts) >= PARTS_KEPT:
+                del self._parts[next(iter(self._parts))]
+            self._parts[full] = _Part(area, page.subsurface(area).copy(),
+                                      self.widgets[widgets:], p.texts[texts:], reached, result)
+        return result
+
+    def draw_widgets(self, p: Painter, widgets: list[Widget]) -> None:
+        """Draw widgets now rather than after the whole scene (as ``keep_part`` needs)."""
+        for w in widgets:
+            p.widget(w, focused=not self.overlay and w.key == self.focus.key,
+                     hovered=not self.overlay and w.key == self.hover)
+            w.extra["drawn"] = True
 
     def default_focus(self) -> str | None:
         """Where the focus goes when a screen opens: its first widget in reading order."""

@@ -164,3 +164,101 @@ def test_the_window_is_shown_through_its_framebuffer_on_linux(
     monkeypatch.setattr(app_module.sys, "platform", "win32")
     app_module.native_framebuffer()
     assert "SDL_FRAMEBUFFER_ACCELERATION" not in os.environ
+
+
+@pytest.mark.parametrize("largest", [False, True])
+def test_a_highlight_drawn_once_is_shown_again_as_drawn(
+        make_pilot: Any, largest: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each widget hovered, then hovered again: the second time its highlight comes from
+    the kept pixels, not drawn again, and the screen is still the one laid out from
+    scratch (the kept pixels hold all the highlight: focus ring, halo, name)."""
+    from escape_game.ui.draw import Painter
+
+    pilot = in_room(make_pilot, text_size=3 if largest else 0, high_contrast=largest)
+    usable = [w for w in pilot.widgets() if w.usable]
+    assert any(w.kind == "hotspot" for w in usable)
+    for widget in usable:  # first pass: drawn and kept
+        pilot.frame([motion(widget.rect.center)])
+    drawn: list[str] = []
+    widget_drawn = Painter.widget
+
+    def counting(self: Painter, w: Any, focused: bool, hovered: bool) -> None:
+        drawn.append(w.key)
+        widget_drawn(self, w, focused, hovered)
+
+    monkeypatch.setattr(Painter, "widget", counting)
+    shown = {}
+    for widget in usable:
+        pilot.frame([motion(widget.rect.center)])
+        assert drawn == [], f"{widget.key} drawn again"
+        shown[widget.key] = pixels(pilot.app.screen)
+    monkeypatch.setattr(Painter, "widget", widget_drawn)
+    for widget in usable:  # (a page laid out from scratch forgets the kept highlights)
+        pilot.frame([motion(widget.rect.center)])
+        assert shown[widget.key] == fresh_picture(pilot), widget.key
+
+
+@pytest.mark.parametrize("largest", [False, True])
+def test_a_change_lays_out_again_only_the_parts_it_shows(
+        make_pilot: Any, largest: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The money changes: the top bar is drawn again, the side panel (title, description,
+    buttons) and the picture with its hotspots come from their kept pixels, and the screen
+    is the one laid out from scratch."""
+    import dataclasses
+    from decimal import Decimal
+
+    from escape_game.ui.draw import Painter
+
+    pilot = in_room(make_pilot, text_size=3 if largest else 0, high_contrast=largest)
+    before = {w.key: w.page_rect for w in pilot.widgets()}
+    panels: list[pygame.Rect] = []
+    panel = Painter.panel
+
+    def counting(self: Painter, rect: pygame.Rect, *args: Any, **kwargs: Any) -> None:
+        panels.append(rect)
+        panel(self, rect, *args, **kwargs)
+
+    monkeypatch.setattr(Painter, "panel", counting)
+    pictures: list[object] = []
+    hotspots = RoomScene._draw_hotspots
+
+    def placing(self: RoomScene, *args: Any) -> Any:
+        pictures.append(args)
+        return hotspots(self, *args)
+
+    monkeypatch.setattr(RoomScene, "_draw_hotspots", placing)
+    session = pilot.session()
+    session.state = dataclasses.replace(session.state,
+                                        money=session.state.money + Decimal(7))
+    pilot.frame()
+    assert panels == []  # the side panel was not drawn again
+    assert pictures == []  # nor the picture and its hotspots
+    assert {w.key: w.page_rect for w in pilot.widgets()} == before
+    shown = pixels(pilot.app.screen)
+    assert shown == fresh_picture(pilot)
+    assert panels and pictures  # (laid out from scratch, they are drawn)
+
+
+def test_highlights_over_text_typing_out_hide_no_letter(make_pilot: Any) -> None:
+    """While the description types out, a kept highlight never shows letters not typed yet
+    nor hides typed ones: every widget hovered twice (the second time from kept pixels
+    where they are kept) shows the screen laid out from scratch."""
+    pilot = in_room(make_pilot, text_size=3)
+    scene, app = pilot.scene, pilot.app
+    text = app.flow.tr(app.flow.session.room.description)
+    cps = app.settings.chars_per_second
+    scene.age_ms = (len(text) - 12) * 1000 // cps  # on the last line, next to what is below
+    pilot.frame(ms=0)
+    assert scene.typed_chars(text) is not None
+    usable = [w for w in pilot.widgets() if w.usable]
+    shown = {}
+    for turn in range(2):
+        for widget in usable:
+            pilot.frame([motion(widget.rect.center)], ms=0)
+            if turn:
+                shown[widget.key] = pixels(app.screen)
+        if not turn:
+            pilot.frame(ms=6 * 1000 // cps)  # letters typed since the highlights were drawn
+    for widget in usable:
+        pilot.frame([motion(widget.rect.center)], ms=0)
+        assert shown[widget.key] == fresh_picture(pilot), widget.key

@@ -42,9 +42,12 @@ def meter(p: Painter, x: int, y: int, icon: str, label: str, value: str, colour:
     return right + p.px(24)
 
 
-def draw_hud(p: Painter, flow: Any, rect: pygame.Rect, reserve: int = 0) -> pygame.Rect:
-    """Draw the meters from the left of ``rect``, on more lines if the window is narrow;
-    ``reserve`` is kept free at the right of the first line. Returns the area used."""
+#: a meter: icon, caption, value shown, its colour, and how full its bar is (None: no bar)
+Meter = tuple[str, str, str, Any, float | None]
+
+
+def hud_meters(p: Painter, flow: Any) -> list[Meter]:
+    """What the top bar shows, as drawn: a room keeps its drawn bar while these hold."""
     th = p.theme
     state = flow.session.state
     money = flow.money(state.money)
@@ -54,7 +57,7 @@ def draw_hud(p: Painter, flow: Any, rect: pygame.Rect, reserve: int = 0) -> pyga
         colour = th.bad
     well = state.wellbeing
     well_colour = th.good if well >= 60 else th.warn if well >= 30 else th.bad
-    meters: list[tuple[str, str, str, Any, float | None]] = [
+    meters: list[Meter] = [
         ("ui/coin", flow.app.t("hud.money"), money, colour, None),
         ("ui/heart", flow.app.t("hud.wellbeing"), f"{well}/100", well_colour, well / 100),
         ("ui/star", flow.app.t("hud.score"), str(state.score), th.text, None)]
@@ -64,6 +67,15 @@ def draw_hud(p: Painter, flow: Any, rect: pygame.Rect, reserve: int = 0) -> pyga
         meters.append(("items/hourglass", flow.app.t("hud.time"),
                        f"{seconds // 60}:{seconds % 60:02d}",
                        th.warn if seconds < 30 else th.text, None))
+    return meters
+
+
+def draw_hud(p: Painter, flow: Any, rect: pygame.Rect, reserve: int = 0,
+             meters: list[Meter] | None = None) -> pygame.Rect:
+    """Draw the meters from the left of ``rect``, on more lines if the window is narrow;
+    ``reserve`` is kept free at the right of the first line. Returns the area used."""
+    if meters is None:
+        meters = hud_meters(p, flow)
     height = p.px(4) + p.line_height("small") + p.line_height("body") + p.px(4)
     x, y = rect.left + p.px(16), rect.top + p.px(6)
     right = rect.left + p.px(16)

@@ -15,7 +15,7 @@ from escape_game.core.actions import GoThrough, TakeHint
 from escape_game.ui.calm import Calm, step_of
 from escape_game.ui.draw import Painter, TextRecord
 from escape_game.ui.scene import GameScene
-from escape_game.ui.scenes.hud import draw_hud, time_left_ms
+from escape_game.ui.scenes.hud import draw_hud, hud_meters, time_left_ms
 from escape_game.ui.scenes.layout import button_height
 from escape_game.ui.scenes.storybook import guide_of
 from escape_game.ui.widgets import Widget
@@ -57,6 +57,8 @@ class RoomScene(GameScene):
         self._picture_key: object = None
         self._picture_texts: list[TextRecord] = []
         self._side_h = 0
+        #: whether the hotspots' names fit under them, and for which hotspots and sizes
+        self._names_fit_memo: tuple[object, bool] = (None, False)
         #: the picture's things listed in the side panel, when their names do not fit on it
         self.listed: list[tuple[str, str, str | None, Any]] = []
         #: the first item of the bag's page on show
@@ -205,25 +207,8 @@ class RoomScene(GameScene):
 
     def draw_game(self, p: Painter, session: GameSession) -> None:
         w, h = p.view_w, p.view_h
-        th = p.theme
-        flow = self.flow
         room = session.room
-        # the top bar: meters, then the hint and menu buttons (on a second line if need be)
-        labels = [("hint", self.app.t("room.hint"), "ui/hint", self.hint),
-                  ("pause", self.app.t("room.menu"), "ui/pause", self.back)]
-        widths = [p.text_width(label) + p.px(80) for _, label, _, _ in labels]
-        buttons_w = sum(widths) + p.px(10) * len(widths)
-        bar_bottom = draw_hud(p, flow, pygame.Rect(0, 0, w, 0), reserve=buttons_w)
-        bh = button_height(p)
-        if bar_bottom.right + buttons_w + p.px(10) <= w:
-            x, by = w - buttons_w, p.px(8)
-        else:
-            x, by = p.px(16), bar_bottom.bottom + p.px(4)
-        for (key, label, icon, action), width in zip(labels, widths, strict=True):
-            self.add(Widget(key, label, pygame.Rect(x, by, width, bh), action, icon=icon))
-            x += width + p.px(10)
-        top_h = max(bar_bottom.bottom, by + bh) + p.px(8)
-        pygame.draw.line(p.surface, th.panel_border, (0, top_h), (w, top_h), p.px(2))
+        top_h = self._draw_top_bar(p, w)
         bag_h = self._bag_height(p)
         # the picture and the side panel: side by side, or one under the other when narrow
         side_w = max(p.px(300), int(w * 0.3))
@@ -240,10 +225,46 @@ class RoomScene(GameScene):
         picture = (p.images.get(room.background, picture_area.size) if room.background
                    else self._backdrop(room, picture_area.size))
         pic_rect = picture.get_rect(center=picture_area.center) if picture else picture_area
-        self._draw_hotspots(p, picture, pic_rect)
+        spots = self.hotspots()
+        part = ("picture", tuple(pic_rect), id(picture),
+                tuple((key, label, icon, None if at is None else (at.x, at.y))
+                      for key, label, icon, at, _ in spots))
+        self.listed = self.keep_part(p, part, partial(self._draw_hotspots, p, picture,
+                                                      pic_rect, spots))
         side_bottom = self._draw_side(p, side, picture_area.bottom if two else 0)
         y = max(picture_area.bottom, side_bottom) + p.px(16)
         self._draw_bag(p, pygame.Rect(0, max(y, h - bag_h), w, bag_h))
+
+    def _draw_top_bar(self, p: Painter, w: int) -> int:
+        """The meters, then the hint and menu buttons (on a second line if need be), and the
+        line under them; returns where the line is. Kept while what it shows holds."""
+        labels = [("hint", self.app.t("room.hint"), "ui/hint", self.hint),
+                  ("pause", self.app.t("room.menu"), "ui/pause", self.back)]
+        meters = hud_meters(p, self.flow)
+
+        def draw() -> tuple[pygame.Rect, int]:
+            widths = [p.text_width(label) + p.px(80) for _, label, _, _ in labels]
+            buttons_w = sum(widths) + p.px(10) * len(widths)
+            bar_bottom = draw_hud(p, self.flow, pygame.Rect(0, 0, w, 0), reserve=buttons_w,
+                                  meters=meters)
+            bh = button_height(p)
+            if bar_bottom.right + buttons_w + p.px(10) <= w:
+                x, by = w - buttons_w, p.px(8)
+            else:
+                x, by = p.px(16), bar_bottom.bottom + p.px(4)
+            buttons = []
+            for (key, label, icon, action), width in zip(labels, widths, strict=True):
+                buttons.append(self.add(Widget(key, label, pygame.Rect(x, by, width, bh),
+                                               action, icon=icon)))
+                x += width + p.px(10)
+            self.draw_widgets(p, buttons)
+            top_h = max(bar_bottom.bottom, by + bh) + p.px(8)
+            line = pygame.draw.line(p.surface, p.theme.panel_border, (0, top_h), (w, top_h),
+                                    p.px(2))
+            return pygame.Rect(0, 0, w, top_h).union(line), top_h
+
+        shown = ("top", w, tuple(meters), tuple(label for _, label, _, _ in labels))
+        return self.keep_part(p, shown, draw)
 
     def _backdrop(self, room: Any, size: tuple[int, int]) -> pygame.Surface:
         """The room's generated picture covering the whole picture area (cropped, not
@@ -262,9 +283,11 @@ class RoomScene(GameScene):
             self._backdrop_key = key
         return self._backdrop_surface
 
-    def _draw_hotspots(self, p: Painter, picture: pygame.Surface | None,
-                       pic_rect: pygame.Rect) -> None:
-        spots = self.hotspots()
+    def _draw_hotspots(self, p: Painter, picture: pygame.Surface | None, pic_rect: pygame.Rect,
+                       spots: list[tuple[str, str, str, Any, Any]]
+                       ) -> tuple[pygame.Rect, list[tuple[str, str, str | None, Any]]]:
+        """The picture and its hotspots; returns the area drawn and the things to list in
+        the side panel (their names do not fit on the picture)."""
         fixed = [(s[3].x, s[3].y) for s in spots if s[3] is not None]
         auto = iter(auto_positions(sum(1 for s in spots if s[3] is None), fixed))
         size = max(p.px(64), min(p.px(96), pic_rect.width // 8))
@@ -282,8 +305,21 @@ class RoomScene(GameScene):
                                         "drawn": True, "clip": inside}))
         # reading order: top to bottom, then left to right
         placed.sort(key=lambda w: (w.rect.top // max(1, size), w.rect.left))
-        # names under the hotspots only when none would cover another hotspot, another name
-        # or leave the picture (large text, small window); the side panel lists them otherwise
+        fits = self._names_fit(p, placed, pic_rect)
+        for widget in placed:
+            widget.extra["label"] = fits
+            self.add(widget)
+        self._draw_picture(p, picture, pic_rect, placed)
+        return pic_rect, ([] if fits else [(w.key, w.label, w.icon, w.action) for w in placed])
+
+    def _names_fit(self, p: Painter, placed: list[Widget], pic_rect: pygame.Rect) -> bool:
+        """Names under the hotspots only when none would cover another hotspot, another name
+        or leave the picture (large text, small window); the side panel lists them otherwise.
+        Measured again only when the hotspots, their names or the text's size change."""
+        key = (tuple(pic_rect), p.unit, p.text_scale, p.fonts.dyslexic,
+               tuple((w.label, tuple(w.rect)) for w in placed))
+        if self._names_fit_memo[0] == key:
+            return self._names_fit_memo[1]
         boxes = [p.hotspot_label_box(w) for w in placed]
         taken = [w.rect for w in placed]
         label_w = int(pic_rect.width * 0.24)
@@ -297,27 +333,15 @@ class RoomScene(GameScene):
                     box.colliderect(b) for j, b in enumerate(boxes) if j < i and b is not None):
                 fits = False
                 break
-        self.listed = [] if fits else [(w.key, w.label, w.icon, w.action) for w in placed]
-        for widget in placed:
-            widget.extra["label"] = fits
-            self.add(widget)
-        self._draw_picture(p, picture, pic_rect, placed)
+        self._names_fit_memo = (key, fits)
+        return fits
 
     def _draw_side(self, p: Painter, side: pygame.Rect, min_bottom: int) -> int:
-        """Title, description, warnings and shop; returns the panel's bottom."""
-        th = p.theme
+        """Title, description, warnings and shop; returns the panel's bottom. Kept while
+        what it shows holds."""
         flow = self.flow
         session = flow.game
         room = session.room
-        inner = side.inflate(-p.px(32), 0)
-        height = max(min_bottom - side.top, self._side_h)
-        p.panel(pygame.Rect(side.left, side.top, side.width, height))
-        y = side.top + p.px(16)
-        y += p.paragraph(flow.tr(room.title), pygame.Rect(inner.left, y, inner.width, 10**6),
-                         "heading", th.accent, bold=True) + p.px(6)
-        description = flow.tr(room.description)
-        y += p.paragraph(description, pygame.Rect(inner.left, y, inner.width, 10**6), "body",
-                         th.text, limit_chars=self.shown_chars(description)) + p.px(10)
         buttons: list[tuple[str, str, str, Any]] = []
         for key, label, icon, action in self.listed:  # the picture's things, by name
             buttons.append((f"list_{key}", label, icon or OBJECT_ICON, action))
@@ -328,14 +352,37 @@ class RoomScene(GameScene):
                             "items/warning", partial(self.open_threat, threat.id)))
         if room.shop:
             buttons.append(("shop", self.app.t("room.shop"), "items/shopping_cart", self.open_shop))
+        title, description = flow.tr(room.title), flow.tr(room.description)
+        shown = self.shown_chars(description)
+        part = ("side", tuple(side), min_bottom, self._side_h, title, description,
+               shown is None, tuple(b[:3] for b in buttons))
+        return self.keep_part(p, part, partial(self._draw_side_panel, p, side, min_bottom,
+                                               title, description, shown, buttons))
+
+    def _draw_side_panel(self, p: Painter, side: pygame.Rect, min_bottom: int, title: str,
+                         description: str, shown: int | None,
+                         buttons: list[tuple[str, str, str, Any]]) -> tuple[pygame.Rect, int]:
+        th = p.theme
+        inner = side.inflate(-p.px(32), 0)
+        height = max(min_bottom - side.top, self._side_h)
+        p.panel(pygame.Rect(side.left, side.top, side.width, height))
+        y = side.top + p.px(16)
+        y += p.paragraph(title, pygame.Rect(inner.left, y, inner.width, 10**6),
+                         "heading", th.accent, bold=True) + p.px(6)
+        y += p.paragraph(description, pygame.Rect(inner.left, y, inner.width, 10**6), "body",
+                         th.text, limit_chars=shown) + p.px(10)
+        widgets = []
         for key, label, icon, action in buttons:
             bh = p.button_height(label, inner.width)
-            self.add(Widget(key, label, pygame.Rect(inner.left, y, inner.width, bh), action,
-                            icon=icon, style="primary" if key.startswith("threat") else "normal"))
+            widgets.append(self.add(Widget(
+                key, label, pygame.Rect(inner.left, y, inner.width, bh), action, icon=icon,
+                style="primary" if key.startswith("threat") else "normal")))
             y += bh + p.px(10)
+        self.draw_widgets(p, widgets)
         self.remeasure = self._side_h != y + p.px(6) - side.top
         self._side_h = y + p.px(6) - side.top
-        return max(side.top + height, y)
+        bottom = max(side.top + height, y)
+        return pygame.Rect(side.left, side.top, side.width, bottom - side.top), bottom
 
     def _draw_picture(self, p: Painter, picture: pygame.Surface | None, pic_rect: pygame.Rect,
                       hotspots: list[Widget]) -> None:
