@@ -32,3 +32,14 @@ def test_calm_pictures_are_cached_per_step_and_follow_a_new_picture():
     second = pygame.Surface((10, 10))
     second.fill((0, 0, 200))
     assert calm.calmed(second, 0.5).get_at((1, 1)) != calm.calmed(first, 0.5).get_at((1, 1))
+
+
+def test_calm_keeps_copies_of_the_latest_picture_only():
+    calm = Calm()
+    for shade in range(40):  # a room's picture is drawn anew as what it shows changes
+        picture = pygame.Surface((10, 10))
+        picture.fill((shade, 100, 0))
+        for level in (0.25, 0.5, 0.75, 1.0):
+            calm.calmed(picture, level)
+    assert calm.held() == 4
+    assert calm.calmed(picture, 1.0).get_at((1, 1)) != picture.get_at((1, 1))
