@@ -98,6 +98,10 @@ class SearchResult:
         return self.graph.path_to(self.won[0]) if self.won else None
 
 
+#: Events whose concepts `_Concepts.scan` keeps by identity, at most.
+_SINGLE_MAX = 1 << 14
+
+
 class _Concepts:
     """The concepts a step's events meet: rooms entered, objects handled, puzzles tried,
     threats warned or struck, potions offered or bought."""
@@ -147,6 +151,10 @@ class _Concepts:
             e = events[0]
             known = self._single.get(id(e))
             if known is None:
+                # Only the core's shared events come back; the rest (a puzzle attempted, a
+                # threat struck) are new each time and would only pile up: start again when full.
+                if len(self._single) >= _SINGLE_MAX:
+                    self._single.clear()
                 heard = Reached()
                 known = self._single[id(e)] = (e, self._scan(events, heard), heard.exits,
                                                heard.threats)
