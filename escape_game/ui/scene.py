@@ -35,6 +35,15 @@ ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 SCROLLBAR = 14
 
 
+def scroll_thumb(track: pygame.Rect, shown: int, total: int, offset: int) -> pygame.Rect:
+    """A scrollbar's thumb in its ``track``: as tall as the part ``shown`` of ``total`` pixels
+    (two widths at least), as far down as ``offset`` is scrolled. The page's scrollbar and a
+    dialog's scrolling region (``scroll_region``) both use it."""
+    height = max(track.width * 2, track.height * shown // max(1, total))
+    top = track.top + (track.height - height) * offset // max(1, total - shown)
+    return pygame.Rect(track.left, top, track.width, height)
+
+
 T = TypeVar("T")
 #: parts of a page kept (see ``Scene.keep_part``), the least recently used dropped first:
 #: one of each of a room's parts (a megabyte or two each); more variants cost more memory
@@ -313,10 +322,7 @@ class Scene:
         return pygame.Rect(self.viewport.right - width, self.viewport.top, width, vh)
 
     def _thumb(self, track: pygame.Rect) -> pygame.Rect:
-        vh = self.viewport.height
-        height = max(track.width * 2, track.height * vh // self.page_h)
-        top = track.top + (track.height - height) * self.scroll // max(1, self.page_h - vh)
-        return pygame.Rect(track.left, top, track.width, height)
+        return scroll_thumb(track, self.viewport.height, self.page_h, self.scroll)
 
     def _draw_scrollbar(self, surface: pygame.Surface) -> None:
         track = self.scrollbar_rect()

@@ -16,15 +16,11 @@ from typing import TYPE_CHECKING
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.scene import Scene
+from escape_game.ui.scene import SCROLLBAR, Scene, scroll_thumb
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
     from escape_game.ui.app import App
-
-#: width of the region's scrollbar, in design pixels (the page's own is as wide)
-LANE = 14
-
 
 class ScrollRegion:
     def __init__(self) -> None:
@@ -68,7 +64,7 @@ class ScrollRegion:
         the page does not grow with what is scrolled out of view.
         """
         self.rect = pygame.Rect(rect)
-        lane = max(10, p.px(LANE)) if self.overflowing else 0
+        lane = max(10, p.px(SCROLLBAR)) if self.overflowing else 0
         self.offset = max(0, min(self.offset, self.content_h - rect.height))
         clip = p.surface.get_clip()
         p.surface.set_clip(rect.clip(clip))
@@ -134,11 +130,7 @@ class ScrollRegion:
         return self.visible(widget.rect)
 
     def _thumb(self) -> pygame.Rect:
-        track = self._lane
-        height = max(track.width * 2, track.height * self.rect.height // max(1, self.content_h))
-        span = max(1, self.content_h - self.rect.height)
-        top = track.top + (track.height - height) * self.offset // span
-        return pygame.Rect(track.left, top, track.width, height)
+        return scroll_thumb(self._lane, self.rect.height, self.content_h, self.offset)
 
     def _draw_cue(self, p: Painter) -> None:
         """The scrollbar, and an arrow at each end with more to read that way."""
