@@ -148,23 +148,29 @@ _VALIDATE = RECORD_ADAPTER.validator.validate_json
 encode = msgspec.json.Encoder().encode
 
 
-def decode_block(block: bytes, count: int) -> list[Any] | None:
-    """``count`` lines, each ending with a newline, as FastEvents and FastAnswers in one call;
-    None when the fast path cannot vouch for every line on its own (the caller then goes
-    line by line).
+def decode_block(data: bytes, start: int = 0, end: int | None = None) -> list[Any] | None:
+    """The lines of ``data[start:end]`` (each ending with a newline) as FastEvents and
+    FastAnswers, one per line, in one call; None when the fast path cannot vouch for every
+    line on its own (the caller then goes line by line).
 
     msgspec's ``decode_lines`` reads whitespace-separated values, so alone it would take a
     line holding two records, or a record broken over two lines, as long as the count came
     out right. It is only used when every line starts with ``{`` and ends with ``}``: a
     record cannot then go on to the next line (after a comma inside an object comes a key,
     never ``{``, and no list of the records holds objects), so each line holds whole
-    records, at least one, and ``count`` records on ``count`` lines means one each."""
-    if count < 1 or block[:1] != b"{" or not block.endswith(b"}\n"):
+    records, at least one, and as many records as lines means one each.
+
+    The range is read in place (no copy of a file's body): ``start`` and ``end`` bound every
+    check and the decoding alike."""
+    end = len(data) if end is None else end
+    count = data.count(b"\n", start, end)
+    if count < 1 or not data.startswith(b"{", start, end) or not data.endswith(
+            b"}\n", start, end):
         return None
-    if block.count(b"}\n{") != count - 1 or block.count(b"\n") != count:
+    if data.count(b"}\n{", start, end) != count - 1:
         return None
     try:
-        records: list[Any] = FAST_LINES(block)
+        records: list[Any] = FAST_LINES(memoryview(data)[start:end])
     except DecodeError:
         return None
     return records if len(records) == count else None

@@ -174,7 +174,7 @@ def _lines(*records: dict[str, Any]) -> list[bytes]:
 def test_a_block_is_decoded_only_when_each_line_holds_one_record() -> None:
     lines = _lines(EVENT, ANSWER, EVENT)
     block = b"".join(line + b"\n" for line in lines)
-    decoded = fast_records.decode_block(block, 3)
+    decoded = fast_records.decode_block(block)
     assert decoded == [fast_records.FAST_DECODE(line) for line in lines]
     # A record broken over two lines, then two records on one line: three lines, three
     # records, which msgspec's decode_lines alone would take.
@@ -183,5 +183,22 @@ def test_a_block_is_decoded_only_when_each_line_holds_one_record() -> None:
     assert len(fast_records.FAST_LINES(tampered)) == 3 == tampered.count(b"\n")
     for bad in (tampered, block.replace(b"}\n", b"} \n", 1), block[:-1], block + b"\n",
                 b" " + block):
-        assert fast_records.decode_block(bad, 3) is None, bad
-    assert fast_records.decode_block(block, 2) is None
+        assert fast_records.decode_block(bad) is None, bad
+
+
+def test_a_block_is_read_in_place_within_its_range() -> None:
+    """The range bounds every check: what lies around it is neither decoded nor looked at,
+    and a range that does not hold whole lines is refused."""
+    lines = _lines(EVENT, ANSWER, EVENT)
+    block = b"".join(line + b"\n" for line in lines)
+    header = _lines({"record": "header", "free": "text around the block"})[0] + b"\n"
+    data = header + block + lines[1] + b"\n"
+    start, end = len(header), len(header) + len(block)
+    assert fast_records.decode_block(data, start, end) == fast_records.decode_block(block)
+    assert fast_records.decode_block(data, start, end - 1) is None  # no final newline
+    assert fast_records.decode_block(data, start + 1, end) is None  # not at a line start
+    assert fast_records.decode_block(data, start, start) is None  # no line at all
+    assert fast_records.decode_block(data, 0, end) is None  # the header is not a record
+    inner = data[start:end].index(b"\n") + start + 1
+    tail = [fast_records.FAST_DECODE(line) for line in lines[1:]]
+    assert fast_records.decode_block(data, inner, end) == tail

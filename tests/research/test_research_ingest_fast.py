@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from telemetry.research import ingest, synthetic
+from telemetry.research.behaviour import EVENTS_READ
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +108,37 @@ def test_pool_reads_what_one_process_reads(
                 continue
             path.write_bytes(b"\n".join(lines) + (b"\n" if newline else b""))
         _same(ingest.ingest(folder, workers=2), ingest.ingest(folder))
+
+
+RESUME = (b'{"record":"resume","seq":999,"t_ms":10,"seed":1,"timers":true,'
+          b'"start_room":null,"actions":[],"state_sha256":null}')
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(damage=st.lists(st.tuples(st.sampled_from([*DAMAGE, "resume"]),
+                                 st.integers(0, 10_000)), max_size=3),
+       which=st.integers(0, 3), keep=st.sampled_from([None, EVENTS_READ]))
+def test_the_whole_file_path_reads_what_the_line_by_line_path_reads(
+        pristine: Path, damage: list[tuple[str, int]], which: int,
+        keep: frozenset[str] | None) -> None:
+    """The whole-file path (header cut off, body decoded in place, digest of the file) gives
+    the very record of the line-by-line path, for clean and damaged files alike."""
+    files = sorted(pristine.rglob("*.jsonl"))
+    path = files[which % len(files)]
+    data = path.read_bytes()
+    header = data.split(b"\n", 1)[0]
+    lines, newline = data.split(b"\n")[:-1], True
+    for how, at in damage:
+        if how == "resume":
+            lines.insert(max(1, at % len(lines)), RESUME)
+            continue
+        lines, newline = _damage(lines, how, at, header)
+        if not lines or not newline:
+            break
+    data = b"\n".join(lines) + (b"\n" if newline and lines else b"")
+    careful = ingest._parse_lines(path, "x", *ingest._split(data), keep)
+    assert ingest._parse_clean(path, "x", data, keep) == careful
 
 
 def test_records_split_across_lines_are_errors(pristine: Path, tmp_path: Path,
