@@ -6,6 +6,9 @@ Imported when the CLI builds its parser, so the heavy libraries load only inside
 from __future__ import annotations
 
 import argparse
+import atexit
+import functools
+import gc
 import sys
 from collections import Counter
 from pathlib import Path
@@ -34,10 +37,26 @@ def _positive(text: str) -> int:
     return value
 
 
+@functools.cache
+def freeze_at_exit() -> None:
+    """At exit, before the interpreter's last collections, move every object still alive out
+    of the cyclic collector's reach.
+
+    A research command ends with pandas, SciPy, statsmodels, matplotlib and DuckDB loaded:
+    hundreds of thousands of objects, which the final collections walk (about half a second
+    of CPU, a twentieth of a report) only for the memory to be handed back to the system
+    anyway. Objects are still freed by reference counting and ``atexit`` handlers still run
+    (the dataset's temporary database is removed as before); only cycles alive at exit stay
+    uncollected, and the process is ending. Registered once per process."""
+    atexit.register(gc.freeze)
+
+
 def load(args: argparse.Namespace, events: frozenset[str] | None = None) -> Dataset | None:
     """The dataset (keeping only the ``events`` named, when given), or None after printing a
     clear reason on stderr."""
     from telemetry.research.ingest import MixedVersionsError, ingest
+
+    freeze_at_exit()
 
     try:
         ds = ingest(args.folder, allow_mixed=args.allow_mixed, quiet=args.quiet,
