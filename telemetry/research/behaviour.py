@@ -82,13 +82,25 @@ WHERE s.n_events > 0 GROUP BY session_id
 """
 
 
+def _made_once(ds: Dataset, name: str, sql: str) -> str:
+    """The name of a temporary table of ``sql``'s rows, made once per dataset: the report
+    reads room times and decisions both row by row and per participant, and the events
+    never change once ingested. Read it with an ORDER BY: the database keeps no order."""
+    ds.connect().execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} AS {sql}")
+    return name
+
+
 def room_times(ds: Dataset) -> pd.DataFrame:
-    frame: pd.DataFrame = ds.connect().execute(ROOM_TIMES).df()
+    table = _made_once(ds, "room_times", ROOM_TIMES)
+    frame: pd.DataFrame = ds.connect().execute(
+        f"SELECT * FROM {table} ORDER BY session_id, room").df()
     return frame
 
 
 def decisions(ds: Dataset) -> pd.DataFrame:
-    frame: pd.DataFrame = ds.connect().execute(DECISIONS).df()
+    table = _made_once(ds, "decisions", DECISIONS)
+    frame: pd.DataFrame = ds.connect().execute(
+        f"SELECT * FROM {table} ORDER BY session_id, seq").df()
     return frame
 
 
@@ -101,9 +113,9 @@ def per_participant(ds: Dataset) -> pd.DataFrame:
           avg(latency_ms) AS decision_latency_ms,
           avg(latency_ms) FILTER (WHERE paused) AS decision_latency_paused_ms,
           avg(latency_ms) FILTER (WHERE NOT paused) AS decision_latency_unpaused_ms
-        FROM ({DECISIONS}) GROUP BY session_id""").df()
-    play = con.execute(f"SELECT session_id, sum(ms) AS play_ms FROM ({ROOM_TIMES}) "
-                       "GROUP BY session_id").df()
+        FROM {_made_once(ds, "decisions", DECISIONS)} GROUP BY session_id""").df()
+    play = con.execute(f"SELECT session_id, sum(ms) AS play_ms FROM "
+                       f"{_made_once(ds, 'room_times', ROOM_TIMES)} GROUP BY session_id").df()
     return frame.merge(lat, on="session_id", how="left").merge(play, on="session_id", how="left")
 
 
