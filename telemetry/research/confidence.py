@@ -14,9 +14,9 @@ import math
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
 
 from telemetry.research import stats
+from telemetry.research.scipy_stats import stats as sps
 
 DEFINITION = __doc__.split("\n\n", 1)[1].replace("\n", " ").strip() if __doc__ else ""
 

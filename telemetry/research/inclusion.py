@@ -14,11 +14,11 @@ import math
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
 
 from telemetry.research import stats
 from telemetry.research.ingest import Dataset
 from telemetry.research.plan import Inclusion
+from telemetry.research.scipy_stats import stats as sps
 
 ANSWERED = """
 SELECT session_id, phase, form, count(DISTINCT item) AS answered

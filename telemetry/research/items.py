@@ -13,7 +13,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
+
+from telemetry.research.scipy_stats import stats as sps
 
 UPPER_LOWER_FRACTION = 0.27
 WEAK_P_LOW, WEAK_P_HIGH, WEAK_DISCRIMINATION = 0.2, 0.9, 0.2

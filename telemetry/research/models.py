@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.power import TTestIndPower, TTestPower
+
+# statsmodels imports SciPy's statistics: it is imported inside the functions, after
+# telemetry.research.scipy_stats made the first (and cheaper) import.
+from telemetry.research.scipy_stats import stats as _scipy_stats  # noqa: F401
 
 ANCOVA_DEFINITION = (
     "ANCOVA: OLS of the outcome on condition (treatment coding against the reference) and the "
@@ -150,6 +152,8 @@ def mixed_model(people: pd.DataFrame, *, outcome: str = "post_score",
 def adjust(p_values: Sequence[float], method: str, alpha: float = 0.05
            ) -> tuple[np.ndarray, np.ndarray]:
     """Adjusted p-values and rejections; NaN p-values stay NaN and are not counted."""
+    from statsmodels.stats.multitest import multipletests
+
     p = np.asarray(p_values, dtype=float)
     adjusted = np.full(p.shape, np.nan)
     reject = np.zeros(p.shape, dtype=bool)
@@ -171,6 +175,8 @@ def power_table(*, alpha: float, powers: Sequence[float], effect_sizes: Sequence
     post only: two-sample t, effect size d. Two conditions, ANCOVA on the pre score: the
     two-sample n times (1 - r^2) (Borm, Fransen and Lemmens 2007), r the pre/post correlation.
     """
+    from statsmodels.stats.power import TTestIndPower, TTestPower
+
     rows = []
     paired, independent = TTestPower(), TTestIndPower()
     for power in powers:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from scipy import stats as sps
+
+from telemetry.research.scipy_stats import stats as sps
 
 ZeroMethod = Literal["wilcox", "pratt"]
 
