@@ -13,8 +13,6 @@ from typing import Any, Literal
 import duckdb
 import pandas as pd
 import pyarrow as pa
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from telemetry.research import behaviour, inclusion, tables
 from telemetry.research.codebook import codebook
@@ -85,9 +83,15 @@ def write_tables(tables_: dict[str, Any], out: Path, fmt: Format = "csv") -> lis
             else:
                 table.write_parquet(str(path))
         elif isinstance(table, pa.Table):
+            # Imported here: the report writes no Arrow table, and pyarrow's Parquet and CSV
+            # modules take a while to import.
             if fmt == "csv":
+                import pyarrow.csv as pacsv
+
                 pacsv.write_csv(table, path)
             else:
+                import pyarrow.parquet as pq
+
                 pq.write_table(table, path)
         elif fmt == "csv":
             table.to_csv(path, index=False)

@@ -342,6 +342,9 @@ def _open_database() -> tuple[Any, Path]:
     con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
     con.execute(f"SET temp_directory = '{folder / 'spill'}'")
     con.execute("SET preserve_insertion_order = false")
+    # The file is removed with its folder when the Dataset goes: writing the tables into it
+    # on close would be work thrown away.
+    con.execute("PRAGMA disable_checkpoint_on_shutdown")
     con.execute(_EVENTS_DDL)
     con.execute(_ANSWERS_DDL)
     return con, folder
