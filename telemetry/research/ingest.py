@@ -612,12 +612,14 @@ def ingest(folder: Path, *, allow_mixed: bool = False, quiet: bool = True,
     except BaseException:
         _close_database(con, tmp)
         raise
-    for row in sessions.itertuples():
-        if not row.has_footer:
-            problems.append(Problem("warning", "incomplete", row.file, None,
+    # Three columns, not whole rows: itertuples would box every field of every session.
+    for file, has_footer, has_post in zip(sessions["file"], sessions["has_footer"],
+                                          sessions["has_post"], strict=True):
+        if not has_footer:
+            problems.append(Problem("warning", "incomplete", file, None,
                                     "no footer: the game did not close cleanly"))
-        if not row.has_post:
-            problems.append(Problem("warning", "incomplete", row.file, None,
+        if not has_post:
+            problems.append(Problem("warning", "incomplete", file, None,
                                     "no post-quiz answers"))
     ds = Dataset(folder=folder, sessions=sessions, problems=problems,
                  erased_sessions=len(erased_ids), versions=dict(versions),
