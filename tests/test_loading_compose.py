@@ -8,19 +8,25 @@ gives.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from locations import LEVELS
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from escape_game.loading import LevelError, Limits, load_campaign
 from escape_game.loading.budget import Budget
 from escape_game.loading.builder import Builder, Refused
-from escape_game.loading.safe_yaml import LevelLoader
+from escape_game.loading.campaign import _Files, _merge
+from escape_game.loading.safe_yaml import LevelLoader, _holds_nothing
+from escape_game.loading.walk import all_models
+from escape_game.model import Campaign
 
 HEAD = """\
 format: 1
@@ -146,3 +152,40 @@ def test_tagged_values_count_against_the_budget(tmp_path: Path) -> None:
         load_campaign(tmp_path, Limits(max_total_values=total - 1))
     [problem] = info.value.problems
     assert problem.code == "too_many_values" and problem.line > 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\r\x0b\x85\u2028#a-:")), max_size=40))
+def test_an_empty_file_is_told_apart_the_way_every_line_would_tell_it(text: str) -> None:
+    every_line = not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+    assert _holds_nothing(text) == every_line
+
+
+def _one_file(level: Path) -> dict[str, Any]:
+    """A shipped level's files merged into the data of one file."""
+    data: dict[str, Any] = yaml.safe_load((level / "campaign.yaml").read_text("utf-8"))
+    for name in data.pop("include", []):
+        part = yaml.safe_load((level / name).read_text("utf-8"))
+        for key, entries in part.items():
+            data[key] = [*data.get(key, []), *entries]
+    return data
+
+
+@pytest.mark.parametrize("name", ["tutorial", "risk_academy"])
+def test_a_level_without_includes_is_walked_as_its_root_file(name: str, tmp_path: Path) -> None:
+    # The loader takes the merged level's walk from the root file's: the same models at
+    # the same paths, under the new top.
+    campaign = Campaign.model_validate(_one_file(LEVELS / name))
+    merged = _merge(campaign, [], _Files())
+    walked = all_models(merged)
+    reused = [((), merged), *all_models(campaign)[1:]]
+    assert [path for path, _ in walked] == [path for path, _ in reused]
+    assert all(a is b for (_, a), (_, b) in zip(walked, reused, strict=True))
+    # And the level in one file loads as it does in several.
+    (tmp_path / "campaign.yaml").write_text(yaml.safe_dump(_one_file(LEVELS / name),
+                                                           allow_unicode=True), "utf-8")
+    if (LEVELS / name / "assets").is_dir():
+        shutil.copytree(LEVELS / name / "assets", tmp_path / "assets")
+    one, several = load_campaign(tmp_path).campaign, load_campaign(LEVELS / name).campaign
+    assert one == several.model_copy(update={"include": ()})

@@ -176,17 +176,17 @@ class Builder:
             spots: dict[str, KeySpot] | None = None
             merges: list[Any] = []
             scalars = 0
+            watched, build = self.watched, self.build
             for k, v in children:
                 if type(k) is not ScalarNode:
                     raise Refused(k, "a key must be a plain word, not a list or a mapping",
                                    "complex_key")
-                if k.tag == _MERGE:
-                    merges.append(self.build(v, deeper))
+                tag = k.tag
+                if tag == _MERGE:
+                    merges.append(build(v, deeper))
                     continue
-                name = k.value if k.tag == STR else _scalar(k)
-                if name in result:
-                    self.duplicates.append((k, str(name)))
-                if name in self.watched:
+                name = k.value if tag == STR else _scalar(k)
+                if name in watched:
                     spots = {} if spots is None else spots
                     spots[name] = KeySpot(k.start_mark.index, k.end_mark.index,
                                           k.start_mark.line + 1, k.start_mark.column + 1)
@@ -194,7 +194,9 @@ class Builder:
                     scalars += 1
                     result[name] = v.value if v.tag == STR else _scalar(v)
                 else:
-                    result[name] = self.build(v, deeper)
+                    result[name] = build(v, deeper)
+            if len(result) < len(children) - len(merges):  # a key was written twice
+                self._note_duplicates(children)
             if merges:
                 scalars = sum(type(v) is ScalarNode for _, v in children)
                 result = self._merge(node, merges, result)
@@ -211,6 +213,18 @@ class Builder:
             raise Refused(node, "unexpected YAML node", "syntax")
         self.count += 1 + len(children)
         return result
+
+    def _note_duplicates(self, pairs: list[tuple[Node, Node]]) -> None:
+        """Each key a mapping writes again, in file order (asked only when the mapping
+        came out with fewer keys than it writes)."""
+        seen: set[Any] = set()
+        for k, _ in pairs:
+            if k.tag == _MERGE:
+                continue
+            name = _scalar(k)
+            if name in seen:
+                self.duplicates.append((k, str(name)))
+            seen.add(name)
 
     @staticmethod
     def _merge(node: Node, merges: list[Any], own: dict[Any, Any]) -> dict[Any, Any]:

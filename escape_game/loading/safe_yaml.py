@@ -355,6 +355,22 @@ def read_yaml(path: Path, limits: Limits, budget: Budget | None = None) -> Parse
     return parse_yaml(path, raw, limits, budget)
 
 
+def _holds_nothing(text: str) -> bool:
+    """Only blank lines and comments: read up to the first line that holds something, not
+    split into every line (a large level's text is most of a megabyte)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        chunk = text[start:end]
+        # `splitlines` also ends a line at other breaks ('\r', '\x0b', '\x85', ...)
+        for line in chunk.splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                return False
+        start = end
+    return True
+
+
 def _compose(text: str, raw: bytes, budget: Budget | None
              ) -> tuple[Node | None, tuple[int, int] | None]:
     """The file's node tree, or where its values pass what the level's budget has left.
@@ -404,9 +420,7 @@ def parse_yaml(path: Path, raw: bytes, limits: Limits, budget: Budget | None = N
         return parsed
     parsed.text = text
     parsed.normalized = text.encode("utf-8")
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    if _holds_nothing(text):
         parsed.problems.append(_problem(path, 1, 1, "the file is empty", "empty"))
         return parsed
     try:
@@ -430,10 +444,11 @@ def parse_yaml(path: Path, raw: bytes, limits: Limits, budget: Budget | None = N
         parsed.key_spots = builder.key_spots
         if budget is not None:
             budget.spend(0, builder.values)
-        repeated = [(*_mark_position(node), key) for node, key in builder.duplicates]
-        for slip in missing_dashes(text.split("\n"), repeated):
-            parsed.problems.append(_problem(path, slip.line, slip.column, slip.message,
-                                            slip.code))
+        if builder.duplicates:
+            repeated = [(*_mark_position(node), key) for node, key in builder.duplicates]
+            for slip in missing_dashes(text.split("\n"), repeated):
+                parsed.problems.append(_problem(path, slip.line, slip.column, slip.message,
+                                                slip.code))
     except Refused as refused:
         line, col = _mark_position(refused.node)
         parsed.problems.append(_problem(path, line, col, refused.message, refused.code))
