@@ -214,7 +214,7 @@ class Builder:
         self.count += 1 + len(children)
         return result
 
-    def _note_duplicates(self, pairs: list[tuple[Node, Node]]) -> None:
+    def _note_duplicates(self, pairs: list[tuple[ScalarNode, Node]]) -> None:
         """Each key a mapping writes again, in file order (asked only when the mapping
         came out with fewer keys than it writes)."""
         seen: set[Any] = set()
