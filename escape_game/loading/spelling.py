@@ -79,9 +79,15 @@ def find_spellings(models: Iterable[Located], data: Any,
     if not spots:
         return []
     found: dict[int, KeySpelling] = {}
+    renamed: dict[type, bool] = {}  # per class: has it a renamed key? (asked per model)
     for path, node in models:
-        if not isinstance(node, Renamed) or not type(node).old_keys:
+        cls = type(node)
+        has = renamed.get(cls)
+        if has is None:
+            has = renamed[cls] = isinstance(node, Renamed) and bool(type(node).old_keys)
+        if not has:
             continue
+        assert isinstance(node, Renamed)
         raw = _at(data, path)
         written = spots.get(id(raw)) if isinstance(raw, dict) else None
         if not written:
