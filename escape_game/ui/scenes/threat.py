@@ -240,7 +240,7 @@ class ThreatScene(PinnedChoices):
 
     def _draw_offer(self, p: Painter, x: int, y: int, width: int, warning: Any) -> int:
         """The flash offer under the warning, in the scrolling region; returns the bottom.
-        Its button is clickable only while it shows whole."""
+        Its button is clicked only while it shows whole; Tab reaches it all the same."""
         th = p.theme
         money = self.flow.money
         if warning is None:
@@ -310,8 +310,8 @@ class ThreatScene(PinnedChoices):
                      lambda: self.flash_buy(potion.id), icon="ui/coin",
                      enabled=self.flow.game.state.money >= potion.premium,
                      style="normal" if calm else "primary")
-        if self.region.draw_widget(p, buy, self.focus.key == buy.key, self.hover == buy.key):
-            self.add(buy)
+        self.region.draw_widget(p, buy, self.focus.key == buy.key, self.hover == buy.key)
+        self.add(buy)  # the keyboard reaches it scrolled away; the mouse only when it shows
         return box.bottom
 
     def _draw_result(self, p: Painter, x: int, y: int, text_w: int) -> int:
