@@ -85,9 +85,8 @@ class ShopScene(GameScene):
         # products' table below it grows (it scrolls with the page)
         leave = self.app.t("shop.leave")
         leave_w = min(p.px(300), inner.width // 2)
-        leave_h = p.button_height(leave, leave_w)
-        self.add(Widget("close", leave, pygame.Rect(inner.right - leave_w, inner.top, leave_w,
-                                                    leave_h), self.back, icon="ui/back"))
+        leave_h = self.add(p.sized(Widget("close", leave, pygame.Rect(
+            inner.right - leave_w, inner.top, leave_w, 0), self.back, icon="ui/back"))).rect.height
         wallet = self.app.t("shop.wallet", money=self.flow.money(state.money))
         title_x = inner.left + p.px(60)
         title_w = inner.right - leave_w - p.px(20) - title_x
@@ -125,11 +124,13 @@ class ShopScene(GameScene):
                 labels.insert(0, (f"cancel_{potion.id}",
                                   self.app.t("shop.cancel", refund=self.flow.money(potion.premium)),
                                   partial(self.cancel, potion.id), "ui/back", True))
-            rects = buttons_flow(p, [label for _, label, _, _, _ in labels], x, y, width,
-                                 p.px(260), p.px(8))
-            for (key, label, action, icon, enabled), rect in zip(labels, rects, strict=True):
-                self.add(Widget(key, label, rect, action, icon=icon, enabled=enabled,
-                                style="primary" if key.startswith("buy_") else "normal"))
+            buttons = [Widget(key, label, pygame.Rect(0, 0, 0, 0), action, icon=icon,
+                              enabled=enabled, style="primary" if key.startswith("buy_")
+                              else "normal")
+                       for key, label, action, icon, enabled in labels]
+            rects = buttons_flow(p, buttons, x, y, width, p.px(260), p.px(8))
+            for button in buttons:
+                self.add(button)
             return max(r.bottom for r in rects)
 
         y = draw_comparison(p, self.flow.texts, potions, inner.left, y, inner.width, actions)
