@@ -72,10 +72,12 @@ class TypedText:
 
 @dataclass
 class TableRecord:
-    """A comparison table as drawn: the products and, per caption, the values shown."""
+    """A comparison table as drawn: the products, per caption the values shown, and per
+    product the area it was drawn in, its buttons included (its column, or its card)."""
 
     products: list[str]
     rows: dict[str, list[str]] = field(default_factory=dict)
+    areas: dict[str, pygame.Rect] = field(default_factory=dict)
 
 
 class Painter:

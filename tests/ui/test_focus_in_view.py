@@ -149,8 +149,8 @@ def test_a_click_on_the_offer_in_part_does_nothing(make_pilot: Any, tmp_path: Pa
 def test_the_shop_brings_each_product_button_into_view(make_pilot: Any, tmp_path: Path,
                                                        language: str,
                                                        size: tuple[int, int]) -> None:
-    """Four products at the largest text: Tab reaches every product's buttons, each shows
-    whole in the window as it takes the focus, and each stays with its own product."""
+    """Four products at the largest text, shown as cards: each product's buttons lie in its
+    card; Tab reaches every one, and each shows whole in the window as it takes the focus."""
     pilot = in_room(make_pilot, tmp_path, language, size)
     pilot.app.scenes.push(ShopScene(pilot.app))
     pilot.frame(ms=0)
@@ -158,6 +158,11 @@ def test_the_shop_brings_each_product_button_into_view(make_pilot: Any, tmp_path
     assert isinstance(scene, ShopScene) and scene.page_h > size[1]
     potions = list(pilot.app.flow.game.room.shop)
     assert len(potions) == 4
+    areas = scene.tables[0].areas  # type: ignore[attr-defined]
+    for potion in potions:  # each product's buttons inside its own card
+        for kind in ("buy", "fine", "decline"):
+            button = pilot.widget(f"{kind}_{potion.id}")
+            assert areas[potion.id].contains(button.page_rect), (button.key, areas)
     window = pygame.Rect((0, 0), size)
     track = scene.scrollbar_rect()
     assert track is not None

@@ -90,13 +90,13 @@ def draw_comparison(p: Painter, texts: LevelTexts, potions: Sequence[Potion], le
                                           _longest_word(p, values, "small"))
     if wide_enough:
         return _table(p, texts, potions, rows, left, top, width, caption_w, col_w, gap,
-                      actions, slogan)
-    return _cards(p, texts, potions, rows, left, top, width, actions, slogan)
+                      actions, slogan, record)
+    return _cards(p, texts, potions, rows, left, top, width, actions, slogan, record)
 
 
 def _table(p: Painter, texts: LevelTexts, potions: Sequence[Potion],
            rows: list[list[tuple[str, str]]], left: int, top: int, width: int, caption_w: int,
-           col_w: int, gap: int, actions: Actions, slogan: bool) -> int:
+           col_w: int, gap: int, actions: Actions, slogan: bool, record: TableRecord) -> int:
     th = p.theme
     xs = [left + caption_w + gap + i * (col_w + gap) for i in range(len(potions))]
     # measure the header first so that all columns line up
@@ -126,7 +126,9 @@ def _table(p: Painter, texts: LevelTexts, potions: Sequence[Potion],
                          (left + width, y - p.px(4)), 1)
     bottom = top + body_h + gap
     for potion, x in zip(potions, xs, strict=True):
-        bottom = max(bottom, actions(potion, x, top + body_h + gap, col_w, True))
+        below = actions(potion, x, top + body_h + gap, col_w, True)
+        record.areas[potion.id] = pygame.Rect(x, top, col_w, below - top)
+        bottom = max(bottom, below)
     return bottom
 
 
@@ -145,7 +147,7 @@ def _header_height(p: Painter, texts: LevelTexts, potion: Potion, width: int,
 
 def _cards(p: Painter, texts: LevelTexts, potions: Sequence[Potion],
            rows: list[list[tuple[str, str]]], left: int, top: int, width: int,
-           actions: Actions, slogan: bool) -> int:
+           actions: Actions, slogan: bool, record: TableRecord) -> int:
     """One card per product, its facts one under another (caption, then value), and its
     buttons inside it."""
     th = p.theme
@@ -177,5 +179,6 @@ def _cards(p: Painter, texts: LevelTexts, potions: Sequence[Potion],
                                 "small", th.text)
             cy = (max(cy + used, vy + used2) if beside else vy + used2) + p.px(8)
         cy = actions(potion, left + pad, cy + p.px(4), inner_w, True) + pad
+        record.areas[potion.id] = card
         y = max(card.bottom, cy) + p.px(18)
     return y
