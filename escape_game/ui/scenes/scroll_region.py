@@ -216,7 +216,8 @@ class PinnedChoices(Scene):
 
     def on_draw(self, surface: pygame.Surface, viewport: pygame.Rect | None = None) -> None:
         """A widget in the region that just took the focus is scrolled into view first
-        (a focus given before the first layout as soon as there is one)."""
+        (a focus given before the first layout as soon as there is one; the one the
+        dialog gives as it opens shows already, and is left where it is)."""
         chosen = self.focus.key
         if chosen != self._revealed and self.widgets:
             self._revealed = chosen
@@ -227,6 +228,8 @@ class PinnedChoices(Scene):
                         self.remeasure = True
                     break
         super().on_draw(surface, viewport)
+        if self.focus.key != chosen:  # given as the dialog opened: one that shows already
+            self._revealed = self.focus.key
 
     def scroll_by(self, dy: int) -> None:
         """The region scrolls first; the page only if even the pinned parts do not fit."""
