@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from locations import LEVELS
 
 from escape_game.loading import LevelError, Limits, load_campaign
-from escape_game.loading.budget import values_bound
+from escape_game.loading.budget import Budget, values_bound
 from escape_game.loading.messages import MAX_PROBLEMS
+from escape_game.loading.safe_yaml import LevelLoader
 
 PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HEAD = """\
@@ -94,3 +95,53 @@ def test_the_cheap_bound_is_never_below_the_real_count(text: str) -> None:
 def test_a_copied_tutorial_still_loads_with_the_budget(tmp_path: Path) -> None:
     shutil.copytree(LEVELS / "tutorial", tmp_path / "t")
     assert load_campaign(tmp_path / "t").campaign.id == "tutorial"
+
+
+def _rooms(count: int, description: str = "D") -> str:
+    return "rooms:\n" + "".join(f"  - {{id: r{i}, title: T, description: '{description}'}}\n"
+                                for i in range(count))
+
+
+def _values(folder: Path) -> int:
+    """The level's values as the parser counts them: one per scalar or collection event."""
+    return sum(isinstance(e, yaml.ScalarEvent | yaml.CollectionStartEvent)
+               for path in folder.glob("*.yaml")
+               for e in yaml.parse(path.read_text(), Loader=LevelLoader))
+
+
+def test_exclamation_marks_in_text_do_not_refuse_a_level_that_fits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every '!' might be a tag the resolver never sees, so the cap while composing is
+    # lowered by their count; a file that passes it is counted exactly and still loads.
+    (tmp_path / "campaign.yaml").write_text(HEAD + "include: [more.yaml]\n")
+    (tmp_path / "more.yaml").write_text(_rooms(100, "Smoke!!! Run!!!"))  # 600 '!'
+    total = _values(tmp_path)
+    counted: list[int] = []
+    exact = Budget.over_values
+
+    def spy(self: Budget, text: str, raw: bytes, loader: type[yaml.SafeLoader]
+            ) -> tuple[int, int] | None:
+        counted.append(len(raw))
+        return exact(self, text, raw, loader)
+
+    monkeypatch.setattr(Budget, "over_values", spy)
+    assert len(load_campaign(tmp_path, Limits(max_total_values=total)).campaign.rooms) == 101
+    assert len(counted) == 1  # the cap was passed, the exact count said it fits
+    with pytest.raises(LevelError) as info:
+        load_campaign(tmp_path, Limits(max_total_values=total - 1))
+    [problem] = info.value.problems
+    assert problem.code == "too_many_values" and problem.file.name == "more.yaml"
+
+
+def test_tagged_values_count_against_the_budget(tmp_path: Path) -> None:
+    # Values with an explicit tag never reach the resolver: the exact count still sees them.
+    (tmp_path / "campaign.yaml").write_text(HEAD + "include: [more.yaml]\n")
+    tagged = "rooms:\n" + "".join(
+        f"  - {{id: !!str r{i}, title: !!str T, description: !!str D}}\n" for i in range(100))
+    (tmp_path / "more.yaml").write_text(tagged)
+    total = _values(tmp_path)
+    assert len(load_campaign(tmp_path, Limits(max_total_values=total)).campaign.rooms) == 101
+    with pytest.raises(LevelError) as info:
+        load_campaign(tmp_path, Limits(max_total_values=total - 1))
+    [problem] = info.value.problems
+    assert problem.code == "too_many_values" and problem.line > 1

@@ -32,8 +32,9 @@ from escape_game.model import Campaign, Position, Potion, Room, text_in
 from escape_game.text_metrics import break_lines, text_width
 
 WINDOW = (1280, 720)
-#: the part of the window a scene lays out in: the scrollbar's lane (14 px) is kept free
-VIEW = (WINDOW[0] - 14, WINDOW[1])
+#: the part of the window a scene lays out in: the scrollbar's lane (16 px at the Normal text
+#: size, ui/scene.py scrollbar_width) is kept free
+VIEW = (WINDOW[0] - 16, WINDOW[1])
 #: text sizes at the Normal setting (ui/draw.py SIZES), in pixels per em
 SMALL, BODY = 17, 21
 #: line heights at the Normal setting: max(size × 1.3, the font's line)

@@ -3,9 +3,10 @@
 Memory grows with the values a YAML file holds (the parser builds an object with two marks
 for each), not with its bytes alone, and 200 files of 2 MiB each would need gigabytes. So
 the files of a level share one budget of bytes and of values, and a file's values are
-counted before it is composed: first a cheap bound from its punctuation, and only when
-that bound is over the budget, an exact count from the parser's events (one at a time, so
-in constant memory), which also says where the budget ran out.
+bounded before its tree is whole: first a cheap bound from its punctuation; when that bound
+is over the budget, the loader counts values as it composes them and stops at what is left
+(see `safe_yaml._compose`); only then is the file counted exactly from the parser's events
+(one at a time, so in constant memory), which also says where the budget ran out.
 """
 
 from __future__ import annotations

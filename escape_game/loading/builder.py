@@ -114,9 +114,13 @@ class Builder:
     """
 
     def __init__(self, max_depth: int, max_alias_expansion: int,
-                 watched: frozenset[str] = frozenset()) -> None:
+                 watched: frozenset[str] = frozenset(), anchors: bool = True) -> None:
         self.max_depth = max_depth
         self.max_alias_expansion = max_alias_expansion
+        #: Whether the text may hold anchors ('&'): only then can two values share a node,
+        #: and only then is each built node remembered (a level without anchors, the usual
+        #: case, skips that bookkeeping on every list and mapping).
+        self.anchors = anchors
         self.built: dict[int, Any] = {}
         self.sizes: dict[int, int] = {}
         self.count = 0
@@ -133,6 +137,10 @@ class Builder:
     def build(self, node: Node, depth: int) -> Any:
         if type(node) is ScalarNode:
             return _scalar(node)
+        if not self.anchors:
+            if depth > self.max_depth:
+                raise Refused(node, too_deep_message(self.max_depth), "too_deep")
+            return self._collection(node, depth)
         key = id(node)
         done = self.built.get(key)
         if done is not None:
@@ -151,7 +159,15 @@ class Builder:
             raise Refused(node, too_deep_message(self.max_depth), "too_deep")
         self.built[key] = _BUILDING
         before = self.count
+        result = self._collection(node, depth)
+        self.built[key] = result
+        self.sizes[key] = self.count - before
+        return result
+
+    def _collection(self, node: Node, depth: int) -> Any:
+        """A list or mapping, its children built on the way."""
         deeper = depth + 1
+        children = node.value
         result: Any
         if type(node) is MappingNode:
             if node.tag != _MAP:
@@ -159,40 +175,56 @@ class Builder:
             result = {}
             spots: dict[str, KeySpot] | None = None
             merges: list[Any] = []
-            for k, v in node.value:
+            scalars = 0
+            watched, build = self.watched, self.build
+            for k, v in children:
                 if type(k) is not ScalarNode:
                     raise Refused(k, "a key must be a plain word, not a list or a mapping",
                                    "complex_key")
-                if k.tag == _MERGE:
-                    merges.append(self.build(v, deeper))
+                tag = k.tag
+                if tag == _MERGE:
+                    merges.append(build(v, deeper))
                     continue
-                name = _scalar(k)
-                if name in result:
-                    self.duplicates.append((k, str(name)))
-                if name in self.watched:
+                name = k.value if tag == STR else _scalar(k)
+                if name in watched:
                     spots = {} if spots is None else spots
                     spots[name] = KeySpot(k.start_mark.index, k.end_mark.index,
                                           k.start_mark.line + 1, k.start_mark.column + 1)
-                result[name] = v.value if type(v) is ScalarNode and v.tag == STR \
-                    else self.build(v, deeper)
+                if type(v) is ScalarNode:
+                    scalars += 1
+                    result[name] = v.value if v.tag == STR else _scalar(v)
+                else:
+                    result[name] = build(v, deeper)
+            if len(result) < len(children) - len(merges):  # a key was written twice
+                self._note_duplicates(children)
             if merges:
+                scalars = sum(type(v) is ScalarNode for _, v in children)
                 result = self._merge(node, merges, result)
             if spots is not None:
                 self.key_spots[id(result)] = spots
+            self.values += 1 + len(children) + scalars
         elif type(node) is SequenceNode:
             if node.tag != _SEQ:
                 raise Refused(node, tag_message(node.tag), "tag")
             result = [c.value if type(c) is ScalarNode and c.tag == STR else self.build(c, deeper)
-                      for c in node.value]
+                      for c in children]
+            self.values += 1 + sum(type(c) is ScalarNode for c in children)
         else:
             raise Refused(node, "unexpected YAML node", "syntax")
-        self.count += 1 + len(node.value)
-        self.values += 1 + (sum(1 + (type(v) is ScalarNode) for _, v in node.value)
-                            if type(node) is MappingNode
-                            else sum(type(c) is ScalarNode for c in node.value))
-        self.built[key] = result
-        self.sizes[key] = self.count - before
+        self.count += 1 + len(children)
         return result
+
+    def _note_duplicates(self, pairs: list[tuple[ScalarNode, Node]]) -> None:
+        """Each key a mapping writes again, in file order (asked only when the mapping
+        came out with fewer keys than it writes)."""
+        seen: set[Any] = set()
+        for k, _ in pairs:
+            if k.tag == _MERGE:
+                continue
+            name = _scalar(k)
+            if name in seen:
+                self.duplicates.append((k, str(name)))
+            seen.add(name)
 
     @staticmethod
     def _merge(node: Node, merges: list[Any], own: dict[Any, Any]) -> dict[Any, Any]:

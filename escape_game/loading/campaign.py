@@ -177,9 +177,9 @@ def _validate(parsed: ParsedFile, model: type[BaseModel], root_name: str) -> Bas
     return None
 
 
-def _note_spellings(parsed: ParsedFile, model: BaseModel, level: Path) -> None:
+def _note_spellings(parsed: ParsedFile, models: list[Located], level: Path) -> None:
     """Find the renamed keys the file writes; an old spelling is a warning, not an error."""
-    parsed.spellings = find_spellings(model, parsed.data, parsed.key_spots, parsed.text)
+    parsed.spellings = find_spellings(models, parsed.data, parsed.key_spots, parsed.text)
     parsed.key_spots = {}
     for spelling in parsed.spellings:
         if spelling.is_old:
@@ -333,13 +333,15 @@ def _load(path: Path | str, limits: Limits | None, source: bytes | None = None
             else parse_yaml(found, source, limits, budget))
     files.parsed.append(root)
     campaign: Campaign | None = None
+    root_models: list[Located] = []
     # Duplicate keys leave usable data behind: keep checking to report everything at once.
     readable = isinstance(root.data, dict)
     if readable:
         validated = _validate(root, Campaign, "the campaign")
         campaign = validated if isinstance(validated, Campaign) else None
         if campaign is not None:
-            _note_spellings(root, campaign, found)
+            root_models = all_models(campaign)
+            _note_spellings(root, root_models, found)
     fragments: list[Fragment] = []
     if readable:  # included files are checked even when the root file has mistakes
         for include, _ in _include_paths(root, limits, files):
@@ -348,7 +350,7 @@ def _load(path: Path | str, limits: Limits | None, source: bytes | None = None
             if isinstance(parsed.data, dict):
                 fragment = _validate(parsed, Fragment, "this file")
                 if isinstance(fragment, Fragment):
-                    _note_spellings(parsed, fragment, found)
+                    _note_spellings(parsed, all_models(fragment), found)
                     fragments.append(fragment)
     problems = [p for parsed in files.parsed for p in parsed.problems]
     if campaign is None or any(p.severity == "error" for p in problems) \
@@ -366,7 +368,10 @@ def _load(path: Path | str, limits: Limits | None, source: bytes | None = None
             name = spot.file.name
         return f"{name}:{spot.line}:{spot.column}"
 
-    models = all_models(merged)
+    # Without includes the merged level holds the root file's very models, at the same
+    # paths: its walk is the root file's, from the new top (walking it again took a
+    # twentieth of loading a large level).
+    models = [((), merged), *root_models[1:]] if not fragments else all_models(merged)
     raws = cross_check(merged, models, where) + _asset_problems(models, level_root)
     problems.extend(files.problem(raw) for raw in raws)
     if any(p.severity == "error" for p in problems):

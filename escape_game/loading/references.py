@@ -97,6 +97,7 @@ class CrossCheck:
         self.flag_tests: list[tuple[Path_, str]] = []
         self.refs: list[tuple[Path_, str, str]] = []
         self.declared = list(campaign.languages)
+        self._declared_set = frozenset(self.declared)
 
     def run(self) -> list[RawProblem]:
         self._declare()
@@ -237,9 +238,9 @@ class CrossCheck:
 
     # -- languages and unused declarations ----------------------------------------------------
     def _languages(self, path: Path_, key: str, text: dict[str, str]) -> None:
-        declared = self.declared
-        if len(text) == len(declared) and all(lang in text for lang in declared):
+        if text.keys() == self._declared_set:  # every text of a finished level
             return
+        declared = self.declared
         missing = [lang for lang in declared if lang not in text]
         if missing:
             self.error((*path, key), f"'{key}' has no {quoted(missing, 'and')} text (the "

@@ -8,16 +8,17 @@ would silently keep the last one).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
-from yaml.nodes import Node, ScalarNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from escape_game.loading.accidents import explain_accident, missing_dashes
-from escape_game.loading.budget import Budget
+from escape_game.loading.budget import Budget, values_bound
 from escape_game.loading.builder import (
     STR,
     Builder,
@@ -66,11 +67,19 @@ def _construct_int(loader: yaml.SafeLoader, node: ScalarNode) -> int:
     return int_value(str(loader.construct_scalar(node)))
 
 
+class OverCap(Exception):
+    """The composer met more values than `LevelLoader.cap` allows (see `parse_yaml`)."""
+
+
 class LevelLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """CSafeLoader with YAML 1.2 core scalars: `no`, `on`, `yes`, `y` stay strings.
 
     Only the standard tags for plain data are constructed; anything else (Python object
     tags, `!!binary`, `!!set`, custom tags) is refused with its location.
+
+    The composer asks `resolve` for the tag of every value written without one, so that is
+    where values are counted while the tree is built: past `cap`, composing stops (see
+    `parse_yaml`), and a file over the level's budget never gets a whole tree in memory.
     """
 
     yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}
@@ -79,6 +88,25 @@ class LevelLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     }
     yaml_constructors["tag:yaml.org,2002:int"] = _construct_int
     yaml_constructors[None] = yaml.SafeLoader.yaml_constructors[None]
+
+    #: Values composed so far without an explicit tag, and how many may be.
+    resolved = 0
+    cap = sys.maxsize
+
+    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        """PyYAML's `BaseResolver.resolve` for this loader's fixed resolvers (no path
+        resolvers, no wildcard), written out: it is called once per value, and PyYAML's
+        general version was a sixth of composing. Counts the value against `cap`."""
+        self.resolved = count = self.resolved + 1
+        if count > self.cap:
+            raise OverCap
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], ()):  # type: ignore[index]
+                    if regexp.match(value):  # type: ignore[arg-type]
+                        return tag
+            return STR
+        return _SEQ if kind is SequenceNode else _MAP
 
 
 def _resolve(tag: str, pattern: str, first: str) -> None:
@@ -99,6 +127,10 @@ _resolve(
 )
 _resolve("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""])  # type: ignore[arg-type]
 _resolve("tag:yaml.org,2002:merge", r"^(?:<<)$", "<")
+#: The same resolvers by first character, for `LevelLoader.resolve`.
+_IMPLICIT = {first: tuple(found) for first, found in LevelLoader.yaml_implicit_resolvers.items()}
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 
 
 @dataclass
@@ -231,8 +263,11 @@ def _friendly_yaml_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str
     return (f"YAML syntax error: {words}", "syntax")
 
 
-_OPENERS = re.compile(r"[\[{]")
+#: A run of 32 block entries or keys on one line (`- - - ...`) nests as deep as 32 brackets.
 _COMPACT = re.compile(r"(?:[-?] +){32,}")
+#: What every such run holds: two of them in a row. Scanning for the pair first is four
+#: times faster on a level's text, where lone entries (`- id: ...`) are everywhere.
+_PAIR = re.compile(r"[-?] +[-?]")
 #: Below this many brackets the C composer cannot recurse deep enough to matter; the node
 #: walk then enforces the real depth limit.
 _SAFE_OPENERS = 2000
@@ -278,7 +313,8 @@ def _too_deep_at(text: str, limits: Limits) -> tuple[int, int] | None:
 
 def _flow_depth_guard(text: str, limits: Limits) -> tuple[int, int] | None:
     """Where brackets nest too deep, checked before composing (a composer recurses)."""
-    if len(_OPENERS.findall(text)) <= _SAFE_OPENERS and not _COMPACT.search(text):
+    if text.count("[") + text.count("{") <= _SAFE_OPENERS and not (
+            _PAIR.search(text) and _COMPACT.search(text)):
         return None
     return _too_deep_at(text, limits)
 
@@ -319,6 +355,55 @@ def read_yaml(path: Path, limits: Limits, budget: Budget | None = None) -> Parse
     return parse_yaml(path, raw, limits, budget)
 
 
+def _holds_nothing(text: str) -> bool:
+    """Only blank lines and comments: read up to the first line that holds something, not
+    split into every line (a large level's text is most of a megabyte)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        chunk = text[start:end]
+        # `splitlines` also ends a line at other breaks ('\r', '\x0b', '\x85', ...)
+        for line in chunk.splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                return False
+        start = end
+    return True
+
+
+def _compose(text: str, raw: bytes, budget: Budget | None
+             ) -> tuple[Node | None, tuple[int, int] | None]:
+    """The file's node tree, or where its values pass what the level's budget has left.
+
+    The cheap bound from punctuation (`values_bound`) settles small files. A larger one is
+    composed with the loader counting its values and stopping past a cap that keeps the
+    tree within the budget: the resolver sees every value written without a tag, and values
+    with one are at most the text's '!'. Only a file that passes the cap is counted exactly,
+    event by event, which says where the budget ran out (or, when the '!' were not tags,
+    that it fits after all, and it is composed again in full). Composing once instead of
+    counting first took a fifth off loading a large level."""
+    cap = sys.maxsize
+    if budget is not None and values_bound(raw) > budget.values_left:
+        cap = budget.values_left - text.count("!")
+    loader = LevelLoader(text)
+    loader.cap = cap
+    try:
+        return loader.get_single_node(), None
+    except OverCap:
+        pass
+    finally:
+        loader.dispose()
+    assert budget is not None  # only a budget sets a cap
+    over = budget.over_values(text, raw, LevelLoader)
+    if over is not None:
+        return None, over
+    loader = LevelLoader(text)
+    try:
+        return loader.get_single_node(), None
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(path: Path, raw: bytes, limits: Limits, budget: Budget | None = None
                ) -> ParsedFile:
     """The bytes of one file (named ``path`` in problems) into plain data, or into located
@@ -335,9 +420,7 @@ def parse_yaml(path: Path, raw: bytes, limits: Limits, budget: Budget | None = N
         return parsed
     parsed.text = text
     parsed.normalized = text.encode("utf-8")
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    if _holds_nothing(text):
         parsed.problems.append(_problem(path, 1, 1, "the file is empty", "empty"))
         return parsed
     try:
@@ -345,31 +428,27 @@ def parse_yaml(path: Path, raw: bytes, limits: Limits, budget: Budget | None = N
         if deep is not None:
             parsed.problems.append(_too_deep(path, text, limits, deep))
             return parsed
-        over = None if budget is None else budget.over_values(text, parsed.normalized,
-                                                               LevelLoader)
+        root, over = _compose(text, parsed.normalized, budget)
         if over is not None:
             parsed.problems.append(_problem(
                 path, *over, f"the level holds too many values: more than "
                 f"{limits.max_total_values} across all its files; make it smaller or split it "
                 "into several levels", "too_many_values"))
             return parsed
-        loader = LevelLoader(text)
-        try:
-            root = loader.get_single_node()
-            if root is None:
-                parsed.problems.append(_problem(path, 1, 1, "the file is empty", "empty"))
-                return parsed
-            builder = Builder(limits.max_depth, limits.max_alias_expansion, WATCHED_KEYS)
-            parsed.data = builder.build(root, 1)
-            parsed.key_spots = builder.key_spots
-            if budget is not None:
-                budget.spend(0, builder.values)
+        if root is None:
+            parsed.problems.append(_problem(path, 1, 1, "the file is empty", "empty"))
+            return parsed
+        builder = Builder(limits.max_depth, limits.max_alias_expansion, WATCHED_KEYS,
+                          anchors="&" in text)
+        parsed.data = builder.build(root, 1)
+        parsed.key_spots = builder.key_spots
+        if budget is not None:
+            budget.spend(0, builder.values)
+        if builder.duplicates:
             repeated = [(*_mark_position(node), key) for node, key in builder.duplicates]
             for slip in missing_dashes(text.split("\n"), repeated):
                 parsed.problems.append(_problem(path, slip.line, slip.column, slip.message,
                                                 slip.code))
-        finally:
-            loader.dispose()
     except Refused as refused:
         line, col = _mark_position(refused.node)
         parsed.problems.append(_problem(path, line, col, refused.message, refused.code))

@@ -18,10 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel
-
 from escape_game.loading.builder import KeySpot
-from escape_game.loading.walk import all_models
+from escape_game.loading.walk import Located
 from escape_game.model.base import PathPart, Renamed, old_spellings
 
 _OLD_SPELLINGS = old_spellings()
@@ -68,9 +66,10 @@ def _is_token(token: str, key: str) -> bool:
                             and token[0] in ("'", '"') and token[1:-1] == key)
 
 
-def find_spellings(model: BaseModel, data: Any, spots: dict[int, dict[str, KeySpot]],
-                   text: str) -> list[KeySpelling]:
-    """Every renamed key the file writes itself, in file order.
+def find_spellings(models: Iterable[Located], data: Any,
+                   spots: dict[int, dict[str, KeySpot]], text: str) -> list[KeySpelling]:
+    """Every renamed key the file writes itself, in file order, from the walk of the models
+    validated from its `data` (see `walk.all_models`).
 
     A key a mapping only copies with `<<: *anchor` is written at the anchor, and is found
     there; an alias reaches the same mapping again, which is counted once. A key written in
@@ -80,9 +79,15 @@ def find_spellings(model: BaseModel, data: Any, spots: dict[int, dict[str, KeySp
     if not spots:
         return []
     found: dict[int, KeySpelling] = {}
-    for path, node in all_models(model):
-        if not isinstance(node, Renamed) or not type(node).old_keys:
+    renamed: dict[type, bool] = {}  # per class: has it a renamed key? (asked per model)
+    for path, node in models:
+        cls = type(node)
+        has = renamed.get(cls)
+        if has is None:
+            has = renamed[cls] = isinstance(node, Renamed) and bool(type(node).old_keys)
+        if not has:
             continue
+        assert isinstance(node, Renamed)
         raw = _at(data, path)
         written = spots.get(id(raw)) if isinstance(raw, dict) else None
         if not written:

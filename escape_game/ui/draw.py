@@ -72,10 +72,12 @@ class TypedText:
 
 @dataclass
 class TableRecord:
-    """A comparison table as drawn: the products and, per caption, the values shown."""
+    """A comparison table as drawn: the products, per caption the values shown, and per
+    product the area it was drawn in, its buttons included (its column, or its card)."""
 
     products: list[str]
     rows: dict[str, list[str]] = field(default_factory=dict)
+    areas: dict[str, pygame.Rect] = field(default_factory=dict)
 
 
 class Painter:
@@ -303,11 +305,7 @@ class Painter:
                                  border_radius=self.px(6))
             self.image(w.icon, icon_rect)
             x = icon_rect.right + self.px(8)
-        label = w.label
-        if w.hotkey is not None:
-            label = f"{w.hotkey}. {label}"
-        role = str(w.extra.get("role", "body"))
-        bold = w.style == "primary"
+        label, role, bold = self.label_of(w)
         available = w.rect.right - self.px(10) - x
         if w.extra.get("wrap") or self.text_width(label, role, bold) > available:
             # a label never loses words: it wraps, and the layout gave the button the height
@@ -322,6 +320,26 @@ class Painter:
         if focused:
             self.focus_ring(w.rect)
 
+    @staticmethod
+    def label_of(w: Widget) -> tuple[str, str, bool]:
+        """A widget's label as it is drawn: its text (after its number key), its role, and
+        bold for a primary button. Drawing and measuring (``widget_height``) both ask here,
+        so a button is never measured in another font than the one it is drawn in."""
+        label = f"{w.hotkey}. {w.label}" if w.hotkey is not None else w.label
+        return label, str(w.extra.get("role", "body")), w.style == "primary"
+
+    def widget_height(self, w: Widget, width: int) -> int:
+        """The height ``w`` needs at ``width`` to show its whole label, measured the way
+        ``widget`` draws it (``label_of``, its icon, a check box for an option or toggle)."""
+        label, role, bold = self.label_of(w)
+        check = w.kind in ("toggle", "option") and bool(w.extra.get("check", True))
+        return self._label_height(label, width, w.icon is not None, check, role, bold)
+
+    def sized(self, w: Widget) -> Widget:
+        """``w`` with its rect as tall as its label needs at the rect's width."""
+        w.rect.height = self.widget_height(w, w.rect.width)
+        return w
+
     def label_room(self, width: int, icon: bool = True, check: bool = False) -> int:
         """The width a button of ``width`` leaves for its label (see ``widget``)."""
         icon_size = self.px(34)
@@ -333,8 +351,13 @@ class Painter:
         return max(20, width - used)
 
     def button_height(self, label: str, width: int, icon: bool = True, check: bool = False,
-                      role: str = "body", bold: bool = False) -> int:
-        """The height a button needs to show its whole label at ``width``."""
+                      role: str = "body") -> int:
+        """The height a plain button (not primary) needs to show ``label`` whole at
+        ``width``; a widget is measured with ``widget_height``, which knows how it is drawn."""
+        return self._label_height(label, width, icon, check, role, False)
+
+    def _label_height(self, label: str, width: int, icon: bool, check: bool, role: str,
+                      bold: bool) -> int:
         base = max(self.px(52), int(self.line_height("body") * 1.7))
         text_h = self.measure(label, self.label_room(width, icon, check), role, bold)
         return max(base, text_h + self.px(16))

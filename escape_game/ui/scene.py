@@ -31,8 +31,17 @@ if TYPE_CHECKING:
 NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(10)})
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
-#: width of the scrollbar, in design pixels
+#: width of the scrollbar, in design pixels at the Normal text size
 SCROLLBAR = 14
+#: the narrowest scrollbar, in window pixels: comfortably hit with a mouse on a small screen
+SCROLLBAR_MIN = 16
+
+
+def scrollbar_width(unit: float, text_scale: float) -> int:
+    """The width of a scrollbar (the page's and a dialog's scrolling region's): it grows
+    with the window and the text size, as the rest of what the player clicks does, and is
+    never narrower than ``SCROLLBAR_MIN``. The page keeps this lane free of content."""
+    return max(SCROLLBAR_MIN, round(SCROLLBAR * unit * text_scale))
 
 
 def scroll_thumb(track: pygame.Rect, shown: int, total: int, offset: int) -> pygame.Rect:
@@ -284,7 +293,7 @@ class Scene:
         page.fill((0, 0, 0, 0) if self.modal else self.app.theme.background)
         # the scrollbar's lane is always kept free, so a page that starts to scroll keeps
         # its layout
-        lane = max(10, int(SCROLLBAR * self.app.unit))
+        lane = self._scrollbar_width()
         painter = self.app.painter(page, view=(w - lane, vh))
         if self.overlay:
             painter.typed = []
@@ -318,8 +327,11 @@ class Scene:
         vh = self.viewport.height
         if self.page_h <= vh or vh <= 0:
             return None
-        width = max(10, int(SCROLLBAR * self.app.unit))
+        width = self._scrollbar_width()
         return pygame.Rect(self.viewport.right - width, self.viewport.top, width, vh)
+
+    def _scrollbar_width(self) -> int:
+        return scrollbar_width(self.app.unit, self.app.settings.text_scale)
 
     def _thumb(self, track: pygame.Rect) -> pygame.Rect:
         return scroll_thumb(track, self.viewport.height, self.page_h, self.scroll)

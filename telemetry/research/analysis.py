@@ -154,10 +154,9 @@ def analyse(ds: Dataset, plan: LoadedPlan | None = None) -> Analysis:
     by_order = complete.dropna(subset=["pre_form"]).groupby("pre_form")["gain"]
     groups = {str(k): v for k, v in by_order}
     if len(groups) == 2:
-        (a_name, a), (b_name, b) = sorted(groups.items())
+        (_, a), (_, b) = sorted(groups.items())
         try:
             order = stats.welch(a.to_numpy(float), b.to_numpy(float), confidence=1 - p.alpha)
-            notes.append(f"counterbalancing: gain of {a_name}-first minus {b_name}-first")
         except ValueError:
             order = None
     conditions: dict[tuple[str, str], stats.WelchComparison] = {}
@@ -250,7 +249,6 @@ def _design_models(complete: pd.DataFrame, loaded: LoadedPlan, deviations: list[
             mixed = models.mixed_model(with_group, outcome=outcome, group=group,
                                        reference=reference, covariates=covariates,
                                        cluster=p.cluster, alpha=p.alpha)
-            deviations.extend(mixed.notes)
         except (ValueError, KeyError, ZeroDivisionError, IndexError,
                 np.linalg.LinAlgError) as error:
             deviations.append(f"mixed model could not be fitted: {error}")

@@ -117,18 +117,13 @@ def mixed_model(people: pd.DataFrame, *, outcome: str = "post_score",
 
     frame = model_frame(people, outcome, group, covariates, cluster)
     formula = _formula(outcome, group, reference, covariates, frame)
-    notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         fit = smf.mixedlm(formula, data=frame, groups=frame[cluster]).fit(reml=True)
-    for warning in caught:
-        text = str(warning.message).splitlines()[0]
-        if text not in notes:
-            notes.append(f"mixed model: {text}")
-    if not fit.converged:
-        notes.append("mixed model: the optimizer did not converge")
     var_cluster = float(fit.cov_re.iloc[0, 0])
     var_resid = float(fit.scale)
+    notes = fit_notes(bool(fit.converged), var_cluster / var_resid if var_resid else 0.0,
+                      cluster, [str(w.message).splitlines()[0] for w in caught])
     total_sd = math.sqrt(var_cluster + var_resid)
     ci = fit.conf_int(alpha)
     rows = []
@@ -147,6 +142,27 @@ def mixed_model(people: pd.DataFrame, *, outcome: str = "post_score",
                "converged": float(bool(fit.converged)), "log_likelihood": float(fit.llf)}
     summary.update({f"intercept_{k}": v for k, v in sorted(effects.items())})
     return ModelResult("mixed", formula, len(frame), pd.DataFrame(rows), summary, notes)
+
+
+def fit_notes(converged: bool, variance_ratio: float, cluster: str,
+              messages: Sequence[str]) -> list[str]:
+    """What a reader of the mixed model must know about its fit, in words, then
+    statsmodels' own messages once each (it repeats them as it retries optimizers).
+    `variance_ratio` is the cluster variance over the residual variance.
+
+    A fit problem is not a deviation from the plan: it is shown with the model."""
+    notes = []
+    if not converged:
+        notes.append("The optimizer did not converge: these estimates are not reliable; the "
+                     "ANCOVA above has the same fixed effects without the cluster term.")
+    if converged and variance_ratio < 1e-4:
+        notes.append(f"The variance between {cluster} values is estimated at or near 0 (the "
+                     f"edge of its range): the {cluster} groups differ too little for a random "
+                     "intercept to be estimated, and the ICC is about 0.")
+    distinct = list(dict.fromkeys(messages))
+    if distinct:
+        notes.append("statsmodels: " + "; ".join(distinct))
+    return notes
 
 
 def adjust(p_values: Sequence[float], method: str, alpha: float = 0.05

@@ -314,6 +314,8 @@ def render(ds: Dataset, a: Analysis, provenance_table: pd.DataFrame | None = Non
         add(_table(_coefficients(a.mixed),
                    f"Linear mixed model: {a.mixed.formula}, random intercept per "
                    f"{plan.plan.cluster} (n = {a.mixed.n})"))
+        for note in a.mixed.notes:
+            add(f'<p class="definition warning">{html.escape(note)}</p>')
     summary_table = model_summary_table(a)
     if len(summary_table):
         add(_table(summary_table.drop(columns=["formula"]), "Model summaries"))

@@ -3,6 +3,7 @@ with no gain are each recovered, and the models equal statsmodels fitted directl
 
 from __future__ import annotations
 
+from html import escape as html_escape
 from pathlib import Path
 
 import numpy as np
@@ -187,3 +188,42 @@ def test_the_dataset_codebook_describes_every_column(
         assert empty == [], (path.name, empty)
     sessions = pd.read_csv(tmp_path / "sessions.csv")
     assert set(sessions["class_id"]) == {"4A", "4B"} and set(sessions["school_id"]) == {"S01"}
+
+
+def test_a_mixed_model_that_cannot_separate_classes_says_so_with_the_model(
+        tmp_path: Path) -> None:
+    # Three classes that do not differ: the class variance sits at 0 and statsmodels warns
+    # again at every optimizer it retries. One note in words goes with the model; the plan's
+    # deviations hold none of it.
+    folder = tmp_path / "flat"
+    synthetic.generate(folder, synthetic.Classroom(
+        participants=120, seed=2026, conditions=("pause", "no_pause"),
+        classes=("4A", "4B", "5C"), school="S01", likert=True, attrition=0.1))
+    result = analysis.analyse(ingest.ingest(folder))
+    assert result.mixed is not None
+    assert not any("mixed model" in d or "statsmodels" in d for d in result.deviations)
+    notes = result.mixed.notes
+    assert len(notes) == len(set(notes))
+    words = [n for n in notes if not n.startswith("statsmodels: ")]
+    converged = bool(result.mixed.summary["converged"])
+    assert any("did not converge" in n for n in words) != converged
+    assert len(notes) - len(words) == 1  # statsmodels' own messages, once each, on one line
+    said = notes[-1].removeprefix("statsmodels: ").split("; ")
+    assert len(said) == len(set(said)) >= 2
+    out = tmp_path / "report"
+    assert main(["telemetry", "report", str(folder), "-o", str(out), "--quiet"]) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    deviations = html[html.index("<h2>Analysis plan</h2>"):html.index("<h2>Data</h2>")]
+    assert "optimizer" not in deviations and "statsmodels:" not in deviations
+    design = html[html.index("<h2>Study design"):html.index("<h2>Confidence</h2>")]
+    assert all(html_escape(n) in design for n in notes)
+
+
+def test_fit_notes_say_what_a_reader_must_know_once() -> None:
+    from telemetry.research.models import fit_notes
+
+    assert fit_notes(True, 0.4, "class_id", []) == []
+    [flat] = fit_notes(True, 0.0, "class_id", [])
+    assert "between class_id values is estimated at or near 0" in flat
+    stuck = fit_notes(False, 0.0, "class_id", ["retrying", "failed", "retrying"])
+    assert "did not converge" in stuck[0] and stuck[1:] == ["statsmodels: retrying; failed"]

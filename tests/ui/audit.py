@@ -12,7 +12,8 @@ debrief); ``audit`` then checks the frame:
 - no two interactive elements overlap;
 - no text was cut (ellipsis, dropped lines), went past the window's sides, or lies under an
   interactive element it does not belong to;
-- every fact of every product of a comparison table was drawn, whole;
+- every fact of every product of a comparison table was drawn, whole, and each product's
+  buttons lie in its own column or card;
 - the messages' band never covers the scene.
 """
 
@@ -152,6 +153,7 @@ def audit(pilot: Pilot, name: str, potions: list[Any] | None = None) -> list[str
         for key, wr in rects.items():
             if getattr(text, "owner", None) != key and r.colliderect(wr):
                 problems.append(f"{where}: text {text.text[:50]!r} lies under {key!r}")
+    problems += _buttons_with_their_product(where, scene, usable)
     if potions:
         problems += _tables(where, app, potions, texts + _scrolled_through(pilot))
     for rect in getattr(app, "toast_rects", []):
@@ -181,6 +183,23 @@ def _scrolled_through(pilot: Pilot) -> list[Any]:
         scene.remeasure = True
         pilot.frame(ms=0)
     return seen
+
+
+def _buttons_with_their_product(where: str, scene: Any, usable: list[Any]) -> list[str]:
+    """A product's buttons (``buy_ID``, ``option_ID``...) lie in the area its comparison
+    drew it in (its column or its card): a button between two cards would be read as the
+    next product's."""
+    problems = []
+    for table in getattr(scene, "tables", []):
+        areas = getattr(table, "areas", {})
+        for widget in usable:
+            product = widget.key.split("_", 1)[-1]
+            area = areas.get(product)
+            rect = getattr(widget, "page_rect", None) or widget.rect
+            if area is not None and "_" in widget.key and not area.contains(rect):
+                problems.append(f"{where}: {widget.key!r} at {tuple(rect)} lies outside its "
+                                f"product's {tuple(area)}")
+    return problems
 
 
 def _tables(where: str, app: Any, potions: list[Any], texts: list[Any]) -> list[str]:

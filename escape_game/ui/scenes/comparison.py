@@ -3,6 +3,8 @@
 Side by side as a table when every column is wide enough to show its values whole, stacked as
 one card per product otherwise (large text, narrow window). Every fact of every product is
 always shown in full: a cut price or a missing "Not covered" row would teach the wrong lesson.
+A product's buttons stay with it: under its column, or inside its card (a "No thanks" between
+two cards would say no to either).
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from escape_game.ui.units import duration
 if TYPE_CHECKING:
     from escape_game.ui.texts import LevelTexts
 
-#: lays out a product's buttons at (x, y, width); returns the bottom it reached
-Actions = Callable[[Potion, int, int, int], int]
+#: lays out a product's buttons at (x, y, width) and returns the bottom it reached; with
+#: ``draw`` False it only measures (nothing drawn, no widget registered), so that a card can
+#: be drawn around them first
+Actions = Callable[[Potion, int, int, int, bool], int]
 
 
 def risk_names(texts: LevelTexts, potion: Potion) -> str:
@@ -86,13 +90,13 @@ def draw_comparison(p: Painter, texts: LevelTexts, potions: Sequence[Potion], le
                                           _longest_word(p, values, "small"))
     if wide_enough:
         return _table(p, texts, potions, rows, left, top, width, caption_w, col_w, gap,
-                      actions, slogan)
-    return _cards(p, texts, potions, rows, left, top, width, actions, slogan)
+                      actions, slogan, record)
+    return _cards(p, texts, potions, rows, left, top, width, actions, slogan, record)
 
 
 def _table(p: Painter, texts: LevelTexts, potions: Sequence[Potion],
            rows: list[list[tuple[str, str]]], left: int, top: int, width: int, caption_w: int,
-           col_w: int, gap: int, actions: Actions, slogan: bool) -> int:
+           col_w: int, gap: int, actions: Actions, slogan: bool, record: TableRecord) -> int:
     th = p.theme
     xs = [left + caption_w + gap + i * (col_w + gap) for i in range(len(potions))]
     # measure the header first so that all columns line up
@@ -122,7 +126,9 @@ def _table(p: Painter, texts: LevelTexts, potions: Sequence[Potion],
                          (left + width, y - p.px(4)), 1)
     bottom = top + body_h + gap
     for potion, x in zip(potions, xs, strict=True):
-        bottom = max(bottom, actions(potion, x, top + body_h + gap, col_w))
+        below = actions(potion, x, top + body_h + gap, col_w, True)
+        record.areas[potion.id] = pygame.Rect(x, top, col_w, below - top)
+        bottom = max(bottom, below)
     return bottom
 
 
@@ -141,8 +147,9 @@ def _header_height(p: Painter, texts: LevelTexts, potion: Potion, width: int,
 
 def _cards(p: Painter, texts: LevelTexts, potions: Sequence[Potion],
            rows: list[list[tuple[str, str]]], left: int, top: int, width: int,
-           actions: Actions, slogan: bool) -> int:
-    """One card per product, its facts one under another (caption, then value)."""
+           actions: Actions, slogan: bool, record: TableRecord) -> int:
+    """One card per product, its facts one under another (caption, then value), and its
+    buttons inside it."""
     th = p.theme
     pad = p.px(14)
     y = top
@@ -160,7 +167,8 @@ def _cards(p: Painter, texts: LevelTexts, potions: Sequence[Potion],
     for potion, row in zip(potions, rows, strict=True):
         height = _header_height(p, texts, potion, inner_w, slogan)
         height += sum(fact_h(caption, value) for caption, value in row)
-        card = pygame.Rect(left, y, width, height + 2 * pad)
+        buttons_h = actions(potion, left + pad, 0, inner_w, False)
+        card = pygame.Rect(left, y, width, height + p.px(4) + buttons_h + 2 * pad)
         p.panel(card, th.background)
         cy = _header(p, texts, potion, left + pad, y + pad, inner_w, slogan)
         for caption, value in row:
@@ -170,6 +178,7 @@ def _cards(p: Painter, texts: LevelTexts, potions: Sequence[Potion],
             used2 = p.paragraph(value, pygame.Rect(left + pad + val_x, vy, val_w, 10**6),
                                 "small", th.text)
             cy = (max(cy + used, vy + used2) if beside else vy + used2) + p.px(8)
-        y = max(card.bottom, cy) + p.px(10)
-        y = actions(potion, left, y, width) + p.px(18)
+        cy = actions(potion, left + pad, cy + p.px(4), inner_w, True) + pad
+        record.areas[potion.id] = card
+        y = max(card.bottom, cy) + p.px(18)
     return y

@@ -110,10 +110,9 @@ class ConsentScene(Scene):
         code_w = Widget("code", label, pygame.Rect(p.px(40), y, field_w, bh), lambda: None,
                         kind="input", style="quiet", icon="items/id_card")
         self.add(code_w)
-        gen_h = p.button_height(self.app.t("consent.generate"), gen_w)
-        gen = self.add(Widget("generate", self.app.t("consent.generate"),
-                              pygame.Rect(*gen_pos, gen_w, gen_h), self.generate,
-                              icon="items/dice"))
+        gen = self.add(p.sized(Widget("generate", self.app.t("consent.generate"),
+                                      pygame.Rect(*gen_pos, gen_w, 0), self.generate,
+                                      icon="items/dice")))
         y = max(code_w.rect.bottom, gen.rect.bottom) + p.px(10)
         if self.code:
             ok = self.code_ok()
@@ -124,10 +123,13 @@ class ConsentScene(Scene):
                                                             10**6), "small",
                                            th.good if ok else th.warn))
         y += p.px(20)
-        labels = [self.app.t("consent.agree"), self.app.t("consent.refuse"),
-                  self.app.t("common.back")]
-        rects = buttons_flow(p, labels, p.px(40), y, text_w, p.px(300), p.px(16))
-        self.add(Widget("agree", labels[0], rects[0], self.agree, style="primary",
-                        enabled=self.code_ok(), icon="ui/check"))
-        self.add(Widget("refuse", labels[1], rects[1], self.refuse, icon="ui/play"))
-        self.add(Widget("back", labels[2], rects[2], self.back, icon="ui/back"))
+        none = pygame.Rect(0, 0, 0, 0)
+        buttons = [Widget("agree", self.app.t("consent.agree"), none.copy(), self.agree,
+                          style="primary", enabled=self.code_ok(), icon="ui/check"),
+                   Widget("refuse", self.app.t("consent.refuse"), none.copy(), self.refuse,
+                          icon="ui/play"),
+                   Widget("back", self.app.t("common.back"), none.copy(), self.back,
+                          icon="ui/back")]
+        buttons_flow(p, buttons, p.px(40), y, text_w, p.px(300), p.px(16))
+        for button in buttons:
+            self.add(button)

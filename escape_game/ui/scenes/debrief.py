@@ -130,9 +130,9 @@ class DebriefScene(Scene):
                              th.muted) + p.px(12)
         label = self.app.t("debrief.done")
         width = min(full, p.px(320))
-        self.add(Widget("done", label, pygame.Rect(w - p.px(40) - width, max(y, h - p.px(90)),
-                                                   width, p.button_height(label, width)),
-                        self.done, style="primary", icon="ui/home"))
+        self.add(p.sized(Widget("done", label, pygame.Rect(
+            w - p.px(40) - width, max(y, h - p.px(90)), width, 0), self.done, style="primary",
+            icon="ui/home")))
 
     def _draw_results(self, p: Painter, inner: pygame.Rect) -> int:
         th = p.theme

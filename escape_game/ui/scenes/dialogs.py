@@ -44,9 +44,10 @@ class MessageScene(Scene):
         icon = min(p.px(88), width // 5)
         text_x = p.px(24) + icon + p.px(18)
         text_w = width - text_x - p.px(24)
-        ok = self.app.t("common.ok")
         bw = min(p.px(220), width - p.px(48))
-        bh = p.button_height(ok, bw)
+        ok = p.sized(Widget("ok", self.app.t("common.ok"), pygame.Rect(0, 0, bw, 0), self.ok,
+                            style="primary", icon="ui/check"))
+        bh = ok.rect.height
         text_h = p.measure(self.text, text_w, "large")
         height = p.px(24) + max(text_h, icon) + p.px(20) + bh + p.px(20)
         box = centered(p, width, height)
@@ -54,6 +55,5 @@ class MessageScene(Scene):
         p.image(self.icon, pygame.Rect(box.left + p.px(24), box.top + p.px(24), icon, icon))
         p.paragraph(self.text, pygame.Rect(box.left + text_x, box.top + p.px(24), text_w, 10**6),
                     "large", p.theme.text, limit_chars=self.shown_chars())
-        self.add(Widget("ok", ok, pygame.Rect(box.right - bw - p.px(24),
-                                              box.bottom - bh - p.px(20), bw, bh),
-                        self.ok, style="primary", icon="ui/check"))
+        ok.rect.topleft = (box.right - bw - p.px(24), box.bottom - bh - p.px(20))
+        self.add(ok)

@@ -36,7 +36,9 @@ class EndingScene(Scene):
         inner_w = width - p.px(60)
         label = self.app.t("ending.continue")
         bw = min(p.px(340), inner_w)
-        bh = p.button_height(label, bw)
+        button = p.sized(Widget("continue", label, pygame.Rect(0, 0, bw, 0), self.go_on,
+                                style="primary", icon="ui/forward"))
+        bh = button.rect.height
         heading = self.app.t(f"ending.{outcome}")
         summary = (self.app.t("ending.summary", score=ended.score,
                               money=self.app.flow.money(ended.money),
@@ -54,6 +56,5 @@ class EndingScene(Scene):
         if summary:
             y += p.paragraph(summary, pygame.Rect(box.left + p.px(30), y, inner_w, 10**6),
                              "large", p.theme.text, align="center")
-        self.add(Widget("continue", label, pygame.Rect(box.centerx - bw // 2, y + p.px(20), bw,
-                                                       bh), self.go_on, style="primary",
-                        icon="ui/forward"))
+        button.rect.topleft = (box.centerx - bw // 2, y + p.px(20))
+        self.add(button)

@@ -48,9 +48,12 @@ class ItemScene(Scene):
         text_x = p.px(24) + (pic + p.px(24) if beside else 0)
         text_w = width - text_x - p.px(24)
         chosen = self.room.selected_item == self.item_id
-        labels = [self.app.t("item.unchoose") if chosen else self.app.t("item.choose"),
-                  self.app.t("common.close")]
-        probe = buttons_flow(p, labels, 0, 0, width - p.px(48), p.px(260), p.px(10))
+        buttons = [Widget("choose", self.app.t("item.unchoose") if chosen
+                          else self.app.t("item.choose"), pygame.Rect(0, 0, 0, 0), self.choose,
+                          kind="toggle", selected=chosen),
+                   Widget("close", self.app.t("common.close"), pygame.Rect(0, 0, 0, 0),
+                          self.back, icon="ui/close", style="primary")]
+        probe = buttons_flow(p, buttons, 0, 0, width - p.px(48), p.px(260), p.px(10))
         head_h = p.measure(name, text_w, "heading", bold=True) + p.px(8)
         body_h = p.measure(text or self.app.t("item.no_description"), text_w, "large")
         content = head_h + body_h if beside else pic + p.px(16) + head_h + body_h
@@ -66,9 +69,7 @@ class ItemScene(Scene):
                     pygame.Rect(box.left + text_x, y, text_w, 10**6), "large",
                     p.theme.text if text else p.theme.muted)
         top = box.bottom - p.px(24) - probe[-1].bottom
-        rects = buttons_flow(p, labels, box.left + p.px(24), top, width - p.px(48), p.px(260),
-                             p.px(10))
-        self.add(Widget("choose", labels[0], rects[0], self.choose, kind="toggle",
-                        selected=chosen))
-        self.add(Widget("close", labels[1], rects[1], self.back, icon="ui/close",
-                        style="primary"))
+        buttons_flow(p, buttons, box.left + p.px(24), top, width - p.px(48), p.px(260),
+                     p.px(10))
+        for button in buttons:
+            self.add(button)

@@ -6,9 +6,12 @@ window lands further down the scene's page, which then scrolls (see ``Scene.on_d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pygame
 
 from escape_game.ui.draw import Painter
+from escape_game.ui.widgets import Widget
 
 
 def centered(p: Painter, width: int, height: int) -> pygame.Rect:
@@ -35,26 +38,25 @@ def button_height(p: Painter) -> int:
     return max(p.px(52), int(p.line_height("body") * 1.7))
 
 
-def buttons_flow(p: Painter, labels: list[str], left: int, top: int, width: int,
-                 min_each: int, gap: int, icon: bool = True, check: bool = False,
-                 bold: tuple[str, ...] = ()) -> list[pygame.Rect]:
-    """Buttons side by side, as many per line as fit at ``min_each``, each as tall as its
-    label needs (labels wrap, never cut; those in ``bold``, a primary button's, are
-    measured bold, as they are drawn); returns their rects in order."""
-    if not labels:
+def buttons_flow(p: Painter, widgets: Sequence[Widget], left: int, top: int, width: int,
+                 min_each: int, gap: int) -> list[pygame.Rect]:
+    """Place buttons side by side, as many per line as fit at ``min_each``, each line as
+    tall as its tallest label needs (labels wrap, never cut; each is measured as it is
+    drawn: ``Painter.widget_height``); sets the widgets' rects and returns them in order."""
+    if not widgets:
         return []
-    per_line = max(1, min(len(labels), (width + gap) // (min_each + gap)))
+    per_line = max(1, min(len(widgets), (width + gap) // (min_each + gap)))
     rects: list[pygame.Rect] = []
     y = top
-    for start in range(0, len(labels), per_line):
-        chunk = labels[start:start + per_line]
+    for start in range(0, len(widgets), per_line):
+        chunk = widgets[start:start + per_line]
         boxes = row(left, y, width if len(chunk) == per_line else
                     (width - gap * (per_line - 1)) // per_line * len(chunk)
                     + gap * (len(chunk) - 1), 1, gap, len(chunk))
-        height = max(p.button_height(label, box.width, icon, check, bold=label in bold)
-                     for label, box in zip(chunk, boxes, strict=True))
-        for box in boxes:
+        height = max(p.widget_height(w, box.width) for w, box in zip(chunk, boxes, strict=True))
+        for w, box in zip(chunk, boxes, strict=True):
             box.height = height
+            w.rect = box.copy()
         rects += boxes
         y += height + gap
     return rects

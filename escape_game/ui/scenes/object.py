@@ -90,8 +90,11 @@ class ObjectScene(PinnedChoices, GameScene):
         if how:
             text_h += p.px(10) + p.measure(how, text_w, "body")
         content = max(pic, head_h + text_h) if beside else pic + p.px(16) + head_h + text_h
-        labels = [label for _, label, _, _ in actions]
-        probe = buttons_flow(p, labels, 0, 0, width - p.px(48), p.px(300), p.px(10))
+        buttons = [Widget(key, label, pygame.Rect(0, 0, 0, 0), action, icon=icon,
+                          style="primary" if key in ("take", "puzzle") or key.startswith("use_")
+                          else "normal")
+                   for key, label, icon, action in actions]
+        probe = buttons_flow(p, buttons, 0, 0, width - p.px(48), p.px(300), p.px(10))
         buttons_h = probe[-1].bottom
         height = p.px(24) + content + p.px(20) + buttons_h + p.px(24)
         # never taller than the window: the actions stay in view, the text scrolls instead
@@ -100,8 +103,8 @@ class ObjectScene(PinnedChoices, GameScene):
         p.image(self.obj.image or "items/magnifier",
                 pygame.Rect(box.left + p.px(24), box.top + p.px(24), pic, pic), name)
         top = box.bottom - p.px(24) - buttons_h
-        rects = buttons_flow(p, labels, box.left + p.px(24), top, width - p.px(48), p.px(300),
-                             p.px(10))
+        buttons_flow(p, buttons, box.left + p.px(24), top, width - p.px(48), p.px(300),
+                     p.px(10))
         y = box.top + p.px(24) + (0 if beside else pic + p.px(16))
         region = pygame.Rect(box.left + text_x, y, text_w,
                              max(p.line_height("large") * 2, top - p.px(20) - y))
@@ -117,7 +120,5 @@ class ObjectScene(PinnedChoices, GameScene):
             return y
 
         self.remeasure = self.region.draw(p, region, words)
-        for (key, label, icon, action), rect in zip(actions, rects, strict=True):
-            self.add(Widget(key, label, rect, action, icon=icon,
-                            style="primary" if key in ("take", "puzzle") or key.startswith("use_")
-                            else "normal"))
+        for button in buttons:
+            self.add(button)

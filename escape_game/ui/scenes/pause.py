@@ -47,7 +47,10 @@ class PauseScene(Scene):
             items = [item for item in items if item[0] != "load"]
         width = min(p.px(520), p.view_w - p.px(40))
         inner_w = width - p.px(60)
-        heights = [p.button_height(label, inner_w) for _, label, _, _ in items]
+        buttons = [p.sized(Widget(key, label, pygame.Rect(0, 0, inner_w, 0), action, icon=icon,
+                                  style="primary" if key == "resume" else "normal"))
+                   for key, label, icon, action in items]
+        heights = [b.rect.height for b in buttons]
         head = p.measure(self.app.t("pause.title"), inner_w, "heading", bold=True)
         height = p.px(24) + head + p.px(20) + sum(heights) + p.px(12) * len(items) + p.px(18)
         box = centered(p, width, height)
@@ -56,7 +59,7 @@ class PauseScene(Scene):
         y += p.paragraph(self.app.t("pause.title"),
                          pygame.Rect(box.left + p.px(30), y, inner_w, 10**6),
                          "heading", p.theme.accent, bold=True, align="center") + p.px(20)
-        for (key, label, icon, action), bh in zip(items, heights, strict=True):
-            self.add(Widget(key, label, pygame.Rect(box.left + p.px(30), y, inner_w, bh), action,
-                            icon=icon, style="primary" if key == "resume" else "normal"))
-            y += bh + p.px(12)
+        for button in buttons:
+            button.rect.topleft = (box.left + p.px(30), y)
+            self.add(button)
+            y += button.rect.height + p.px(12)

@@ -34,6 +34,5 @@ class ProblemsScene(Scene):
                                p.theme.text) + p.px(6)
         label = self.app.t("title.quit")
         width = min(p.px(260), w - p.px(80))
-        self.add(Widget("quit", label, pygame.Rect(p.px(40), top + p.px(24), width,
-                                                   p.button_height(label, width)),
-                        self.back, style="primary", icon="ui/close"))
+        self.add(p.sized(Widget("quit", label, pygame.Rect(p.px(40), top + p.px(24), width, 0),
+                                self.back, style="primary", icon="ui/close")))

@@ -60,9 +60,13 @@ class ConfirmBuyScene(Scene):
         pic = min(p.px(120), width // 5)
         text_x = p.px(24) + pic + p.px(20)
         text_w = width - text_x - p.px(24)
-        labels = [self.app.t("purchase.confirm", price=self.flow.money(premium)),
-                  self.app.t("purchase.cancel")]
-        probe = buttons_flow(p, labels, 0, 0, width - p.px(48), p.px(260), p.px(10))
+        buttons = [Widget("confirm", self.app.t("purchase.confirm",
+                                                price=self.flow.money(premium)),
+                          pygame.Rect(0, 0, 0, 0), self.confirm, icon="ui/coin",
+                          enabled=affordable),
+                   Widget("close", self.app.t("purchase.cancel"), pygame.Rect(0, 0, 0, 0),
+                          self.back, icon="ui/close", style="primary")]
+        probe = buttons_flow(p, buttons, 0, 0, width - p.px(48), p.px(260), p.px(10))
         head_h = p.measure(title, text_w, "heading", bold=True) + p.px(10)
         rows_h = sum(self._row_height(p, label, value, text_w) for label, value in rows)
         note_h = p.measure(note, width - p.px(48), "body") + p.px(12)
@@ -83,12 +87,9 @@ class ConfirmBuyScene(Scene):
         y = max(y, box.top + p.px(24) + pic) + p.px(12)
         y += p.paragraph(note, pygame.Rect(box.left + p.px(24), y, width - p.px(48), 10**6),
                          "body", th.muted if affordable else th.bad) + p.px(12)
-        rects = buttons_flow(p, labels, box.left + p.px(24), y, width - p.px(48), p.px(260),
-                             p.px(10))
-        self.add(Widget("confirm", labels[0], rects[0], self.confirm, icon="ui/coin",
-                        enabled=affordable))
-        self.add(Widget("close", labels[1], rects[1], self.back, icon="ui/close",
-                        style="primary"))
+        buttons_flow(p, buttons, box.left + p.px(24), y, width - p.px(48), p.px(260), p.px(10))
+        for button in buttons:
+            self.add(button)
 
     def _row_height(self, p: Painter, label: str, value: str, width: int) -> int:
         if p.text_width(f"{label} ", "large") + p.text_width(value, "large", True) <= width:

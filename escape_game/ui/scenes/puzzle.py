@@ -172,11 +172,11 @@ class PuzzleScene(PinnedChoices, GameScene):
                          else self.app.t("puzzle.hint"))
                 items.append(("hint", label, "ui/hint", self.hint, True))
         items.append(("close", self.app.t("common.close"), "ui/close", self.back, True))
-        labels = [label for _, label, _, _, _ in items]
+        widgets = [Widget(key, label, pygame.Rect(0, 0, 0, 0), action, icon=icon,
+                          enabled=enabled, style="primary" if key == "submit" else "normal")
+                   for key, label, icon, action, enabled in items]
         width = min(inner.width, p.px(360) * len(items))
-        rects = buttons_flow(p, labels, inner.left, 0, width, p.px(260), p.px(12),
-                             bold=tuple(label for key, label, _, _, _ in items
-                                        if key == "submit"))
+        rects = buttons_flow(p, widgets, inner.left, 0, width, p.px(260), p.px(12))
         lift = inner.bottom - max(r.bottom for r in rects)
         top = inner.bottom - max(r.bottom for r in rects) + min(r.top for r in rects)
         attempts = self.flow.game.state.attempts_on(pz.id)
@@ -185,8 +185,6 @@ class PuzzleScene(PinnedChoices, GameScene):
             top -= p.measure(left, inner.width, "small") + p.px(6)
             p.paragraph(left, pygame.Rect(inner.left, top, inner.width, 10**6), "small",
                         p.theme.muted)
-        widgets = [Widget(key, label, rect.move(0, lift), action, icon=icon, enabled=enabled,
-                          style="primary" if key == "submit" else "normal")
-                   for (key, label, icon, action, enabled), rect in zip(items, rects,
-                                                                        strict=True)]
+        for widget in widgets:
+            widget.rect.move_ip(0, lift)
         return widgets, top

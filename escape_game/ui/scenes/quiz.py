@@ -86,9 +86,9 @@ class QuizScene(Scene):
             p.paragraph(text, box.inflate(-p.px(40), -p.px(40)), "large", th.text)
             label = self.app.t("quiz.start")
             width = min(box.width, p.px(340))
-            self.add(Widget("start", label, pygame.Rect(p.px(40), box.bottom + p.px(24), width,
-                                                        p.button_height(label, width)),
-                            self.start, style="primary", icon="ui/play"))
+            self.add(p.sized(Widget("start", label, pygame.Rect(
+                p.px(40), box.bottom + p.px(24), width, 0), self.start, style="primary",
+                icon="ui/play")))
             return
         item = self.item
         total = len(self.form.items)
@@ -114,13 +114,12 @@ class QuizScene(Scene):
         if isinstance(item, KnowledgeItem):
             for i, option in enumerate(item.options):
                 label = flow.tr(option.text)
-                height = p.button_height(f"{i + 1}. {label}", text_w, icon=False, check=True)
-                rect = pygame.Rect(p.px(40), y, text_w, height)
-                self.add(Widget(f"option_{option.id}", label, rect,
-                                partial(self.pick, option.id), kind="option", group="answer",
-                                selected=self.choice == option.id, hotkey=i + 1 if i < 9 else None,
-                                extra={"wrap": True}))
-                y += height + p.px(10)
+                added = self.add(p.sized(Widget(
+                    f"option_{option.id}", label, pygame.Rect(p.px(40), y, text_w, 0),
+                    partial(self.pick, option.id), kind="option", group="answer",
+                    selected=self.choice == option.id, hotkey=i + 1 if i < 9 else None,
+                    extra={"wrap": True})))
+                y += added.rect.height + p.px(10)
         else:
             scale = item.scale
             size = min(p.px(110), (text_w - p.px(12) * (scale - 1)) // scale)
@@ -145,7 +144,6 @@ class QuizScene(Scene):
         last = self.index == total - 1
         label = self.app.t("quiz.finish") if last else self.app.t("quiz.next")
         width = min(text_w, p.px(320))
-        self.add(Widget("next", label, pygame.Rect(p.px(40), y + p.px(10), width,
-                                                   p.button_height(label, width)),
-                        self.next, style="primary", enabled=self.choice is not None,
-                        icon="ui/forward"))
+        self.add(p.sized(Widget("next", label, pygame.Rect(p.px(40), y + p.px(10), width, 0),
+                                self.next, style="primary", enabled=self.choice is not None,
+                                icon="ui/forward")))

@@ -373,11 +373,11 @@ class RoomScene(GameScene):
                          th.text, limit_chars=shown) + p.px(10)
         widgets = []
         for key, label, icon, action in buttons:
-            bh = p.button_height(label, inner.width)
-            widgets.append(self.add(Widget(
-                key, label, pygame.Rect(inner.left, y, inner.width, bh), action, icon=icon,
+            widget = self.add(p.sized(Widget(
+                key, label, pygame.Rect(inner.left, y, inner.width, 0), action, icon=icon,
                 style="primary" if key.startswith("threat") else "normal")))
-            y += bh + p.px(10)
+            widgets.append(widget)
+            y += widget.rect.height + p.px(10)
         self.draw_widgets(p, widgets)
         self.remeasure = self._side_h != y + p.px(6) - side.top
         self._side_h = y + p.px(6) - side.top
@@ -470,13 +470,12 @@ class RoomScene(GameScene):
             item = session.level.items.get(item_id)
             name = self.flow.tr(item.name) if item is not None else item_id
             icon = (item.image if item is not None and item.image else "items/gift")
-            label = f"{name}"
-            height = max(bh, p.button_height(f"{n + 1}. {label}", slot_w, check=True,
-                                             role="small"))
-            self.add(Widget(f"item_{item_id}", label, pygame.Rect(x, y, slot_w, height),
-                            partial(self.open_item, item_id), kind="toggle", icon=icon,
-                            selected=self.selected_item == item_id, hotkey=n + 1,
-                            extra={"role": "small"}))
+            slot = p.sized(Widget(f"item_{item_id}", name, pygame.Rect(x, y, slot_w, 0),
+                                  partial(self.open_item, item_id), kind="toggle", icon=icon,
+                                  selected=self.selected_item == item_id, hotkey=n + 1,
+                                  extra={"role": "small"}))
+            slot.rect.height = max(bh, slot.rect.height)
+            self.add(slot)
             x += slot_w + p.px(10)
         if len(items) > per_page:
             pages = (len(items) + per_page - 1) // per_page

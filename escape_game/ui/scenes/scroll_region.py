@@ -6,6 +6,10 @@ player's choices out of the window. Such a dialog pins its choices and gives the
 region: the content wraps to the region's width, is clipped to it, scrolls with the wheel,
 Page Up/Down and a click on its track, and shows a scrollbar with arrows while there is
 more above or below. Nothing is dropped: what is out of view is one scroll away.
+
+One rule for the keyboard and the mouse in every such dialog (``PinnedChoices``): all that
+can take the focus in the region is reached by Tab and the arrows, whether it shows or not,
+and the region scrolls to it as it takes the focus; the mouse presses only what shows whole.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from escape_game.ui.draw import Painter
-from escape_game.ui.scene import SCROLLBAR, Scene, scroll_thumb
+from escape_game.ui.scene import ENTER_KEYS, Scene, scroll_thumb, scrollbar_width
 from escape_game.ui.widgets import Widget
 
 if TYPE_CHECKING:
@@ -30,6 +34,11 @@ class ScrollRegion:
         self.content_h = 0
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._lane = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def lane(self) -> pygame.Rect:
+        """The scrollbar's track, as last drawn (empty while everything fits)."""
+        return pygame.Rect(self._lane)
 
     @property
     def overflowing(self) -> bool:
@@ -64,7 +73,7 @@ class ScrollRegion:
         the page does not grow with what is scrolled out of view.
         """
         self.rect = pygame.Rect(rect)
-        lane = max(10, p.px(SCROLLBAR)) if self.overflowing else 0
+        lane = scrollbar_width(p.unit, p.text_scale) if self.overflowing else 0
         self.offset = max(0, min(self.offset, self.content_h - rect.height))
         clip = p.surface.get_clip()
         p.surface.set_clip(rect.clip(clip))
@@ -108,9 +117,8 @@ class ScrollRegion:
 
     def draw_widgets(self, p: Painter, widgets: list[Widget], focus: str | None,
                      hover: str | None) -> None:
-        """Draw widgets the content registered (all of them, so the keyboard reaches those
-        scrolled out of view), each clipped to the region; only the visible part of their
-        labels is kept in the painter's record."""
+        """Draw widgets the content registered, each clipped to the region; only the
+        visible part of their labels is kept in the painter's record."""
         first, extent = len(p.texts), p.extent
         for widget in widgets:
             self.draw_widget(p, widget, widget.key == focus, widget.key == hover)
@@ -118,8 +126,11 @@ class ScrollRegion:
         p.extent = max(extent, min(self.rect.bottom, p.extent))  # the page does not grow
 
     def draw_widget(self, p: Painter, widget: Widget, focused: bool, hovered: bool) -> bool:
-        """Draw a widget that sits in the region, clipped to it; True when it shows whole,
-        and only then may the scene register it (half of a button is not a button)."""
+        """Draw a widget that sits in the region, clipped to it; True when it shows whole.
+
+        The scene registers it whether it shows or not: the keyboard reaches it (and the
+        region scrolls to it), while the mouse presses it only when it shows whole (half
+        of a button is not a button: see ``PinnedChoices.widget_at``)."""
         clip = p.surface.get_clip()
         p.surface.set_clip(self.rect.clip(clip))
         try:
@@ -159,7 +170,11 @@ class PinnedChoices(Scene):
 
     Widgets in the region (those drawn with ``ScrollRegion.draw_widget``) are clicked only
     while they show whole; the keyboard reaches them all the same, and the region scrolls
-    to the one that takes the focus."""
+    to the one that takes the focus. The focus never acts unseen: the dialog opens with the
+    focus on its first widget only if that shows whole (else on nothing, at the top of the
+    dialog, so that the question is read first; Tab then goes to the first widget and
+    scrolls to it), and Enter on a focused widget the player scrolled away brings it back
+    into view instead of pressing it."""
 
     choices_in_view = True
     #: Up/Down scroll the region while they can before moving the focus (a warning's text
@@ -193,10 +208,18 @@ class PinnedChoices(Scene):
         hit = super().widget_at(pos)
         return hit if hit is None or self.visible(hit) else None
 
+    def default_focus(self) -> str | None:
+        """The first widget in reading order if it shows whole, else none: a dialog opens
+        at its top, and Enter must not press what the player has not seen."""
+        stops = self.focus.tab_stops(self.widgets)
+        return stops[0].key if stops and self.visible(stops[0]) else None
+
     def on_draw(self, surface: pygame.Surface, viewport: pygame.Rect | None = None) -> None:
-        """A widget in the region that just took the focus is scrolled into view first."""
+        """A widget in the region that just took the focus is scrolled into view first
+        (a focus given before the first layout as soon as there is one; the one the
+        dialog gives as it opens shows already, and is left where it is)."""
         chosen = self.focus.key
-        if chosen != self._revealed:
+        if chosen != self._revealed and self.widgets:
             self._revealed = chosen
             for widget in self.widgets:
                 if widget.key == chosen and self._clip(widget) is not None:
@@ -205,7 +228,7 @@ class PinnedChoices(Scene):
                         self.remeasure = True
                     break
         super().on_draw(surface, viewport)
-        if chosen is None:  # the focus the dialog opens with: it opens at its top all the same
+        if self.focus.key != chosen:  # given as the dialog opened: one that shows already
             self._revealed = self.focus.key
 
     def scroll_by(self, dy: int) -> None:
@@ -221,6 +244,12 @@ class PinnedChoices(Scene):
         super().on_event(event)
 
     def on_key(self, key: int, mod: int) -> None:
+        if key in (*ENTER_KEYS, pygame.K_SPACE):
+            current = self.focus.current(self.widgets)
+            if (current is not None and self._clip(current) is not None
+                    and not self.visible(current)):
+                self._revealed = None  # scrolled away since: show it, press it next time
+                return
         if key == pygame.K_HOME:
             self.region.offset = 0
         elif key in (pygame.K_DOWN, pygame.K_UP):

@@ -50,14 +50,16 @@ class SettingsScene(Scene):
             if not side:
                 top += p.paragraph(caption, pygame.Rect(left, top, full_w, 10**6), "body",
                                    th.text, bold=True) + p.px(4)
-            rects = buttons_flow(p, [label for _, label, _, _ in keys], left + label_w, top,
-                                 full_w - label_w, p.px(170), gap, icon=False, check=True)
+            options = [Widget(key, label, pygame.Rect(0, 0, 0, 0),
+                              partial(self.change, **values), kind="option", group=group,
+                              selected=selected) for key, label, values, selected in keys]
+            rects = buttons_flow(p, options, left + label_w, top, full_w - label_w, p.px(170),
+                                 gap)
             if side:
                 p.paragraph(caption, pygame.Rect(left, top + p.px(8), label_w - gap, 10**6),
                             "body", th.text, bold=True)
-            for (key, label, values, selected), rect in zip(keys, rects, strict=True):
-                self.add(Widget(key, label, rect, partial(self.change, **values),
-                                kind="option", group=group, selected=selected))
+            for option in options:
+                self.add(option)
             return max(r.bottom for r in rects) + gap
 
         campaign = self.app.flow.campaign
@@ -80,12 +82,12 @@ class SettingsScene(Scene):
                       s.volume == n)
                      for n in VOLUMES], y, "volume")
         y += gap
-        labels = [self.app.t(f"settings.{name}") for name in TOGGLES]
-        rects = buttons_flow(p, labels, left, y, full_w, p.px(420), gap, icon=False,
-                             check=True)
-        for name, label, rect in zip(TOGGLES, labels, rects, strict=True):
-            self.add(Widget(name, label, rect, partial(self.toggle, name), kind="toggle",
-                            selected=bool(getattr(s, name))))
+        toggles = [Widget(name, self.app.t(f"settings.{name}"), pygame.Rect(0, 0, 0, 0),
+                          partial(self.toggle, name), kind="toggle",
+                          selected=bool(getattr(s, name))) for name in TOGGLES]
+        rects = buttons_flow(p, toggles, left, y, full_w, p.px(420), gap)
+        for toggle in toggles:
+            self.add(toggle)
         y = max(r.bottom for r in rects) + gap * 2
         done = self.app.t("common.done")
         width = min(full_w, p.px(320))

@@ -85,9 +85,8 @@ class ShopScene(GameScene):
         # products' table below it grows (it scrolls with the page)
         leave = self.app.t("shop.leave")
         leave_w = min(p.px(300), inner.width // 2)
-        leave_h = p.button_height(leave, leave_w)
-        self.add(Widget("close", leave, pygame.Rect(inner.right - leave_w, inner.top, leave_w,
-                                                    leave_h), self.back, icon="ui/back"))
+        leave_h = self.add(p.sized(Widget("close", leave, pygame.Rect(
+            inner.right - leave_w, inner.top, leave_w, 0), self.back, icon="ui/back"))).rect.height
         wallet = self.app.t("shop.wallet", money=self.flow.money(state.money))
         title_x = inner.left + p.px(60)
         title_w = inner.right - leave_w - p.px(20) - title_x
@@ -99,7 +98,7 @@ class ShopScene(GameScene):
         y += p.paragraph(self.app.t("shop.advice"), pygame.Rect(inner.left, y, inner.width, 10**6),
                          "small", th.muted) + p.px(8)
 
-        def actions(potion: Any, x: int, top: int, width: int) -> int:
+        def actions(potion: Any, x: int, top: int, width: int, draw: bool) -> int:
             labels: list[tuple[str, str, Any, str, bool]] = []
             if potion.id not in owned:
                 labels.append((f"buy_{potion.id}", self.app.t("shop.buy",
@@ -115,21 +114,30 @@ class ShopScene(GameScene):
                                partial(self.decline, potion.id), "ui/close", not declined))
             y = top
             if potion.id in owned:
-                p.image("ui/check", pygame.Rect(x, y, p.px(36), p.px(36)))
-                y += max(p.px(36), p.paragraph(self.app.t("shop.owned"), pygame.Rect(
-                    x + p.px(44), y + p.px(4), width - p.px(44), 10**6), "body", th.good,
-                    bold=True)) + p.px(8)
+                text = self.app.t("shop.owned")
+                if draw:
+                    p.image("ui/check", pygame.Rect(x, y, p.px(36), p.px(36)))
+                    used = p.paragraph(text, pygame.Rect(x + p.px(44), y + p.px(4),
+                                                         width - p.px(44), 10**6), "body",
+                                       th.good, bold=True)
+                else:
+                    used = p.measure(text, width - p.px(44), "body", bold=True)
+                y += max(p.px(36), used) + p.px(8)
             if potion.id in state.cooling_off:
-                y += p.paragraph(self.app.t("shop.cooling_off"), pygame.Rect(x, y, width, 10**6),
-                                 "small", th.muted) + p.px(6)
+                text = self.app.t("shop.cooling_off")
+                y += (p.paragraph(text, pygame.Rect(x, y, width, 10**6), "small", th.muted)
+                      if draw else p.measure(text, width, "small")) + p.px(6)
                 labels.insert(0, (f"cancel_{potion.id}",
                                   self.app.t("shop.cancel", refund=self.flow.money(potion.premium)),
                                   partial(self.cancel, potion.id), "ui/back", True))
-            rects = buttons_flow(p, [label for _, label, _, _, _ in labels], x, y, width,
-                                 p.px(260), p.px(8))
-            for (key, label, action, icon, enabled), rect in zip(labels, rects, strict=True):
-                self.add(Widget(key, label, rect, action, icon=icon, enabled=enabled,
-                                style="primary" if key.startswith("buy_") else "normal"))
+            buttons = [Widget(key, label, pygame.Rect(0, 0, 0, 0), action, icon=icon,
+                              enabled=enabled, style="primary" if key.startswith("buy_")
+                              else "normal")
+                       for key, label, action, icon, enabled in labels]
+            rects = buttons_flow(p, buttons, x, y, width, p.px(260), p.px(8))
+            if draw:
+                for button in buttons:
+                    self.add(button)
             return max(r.bottom for r in rects)
 
         y = draw_comparison(p, self.flow.texts, potions, inner.left, y, inner.width, actions)

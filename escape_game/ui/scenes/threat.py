@@ -185,12 +185,11 @@ class ThreatScene(PinnedChoices):
     def _choices(self, p: Painter, inner: pygame.Rect) -> list[Widget]:
         """The player's choices, laid out first and anchored to the bottom of the dialog."""
         if self.result is not None:
-            ok = self.app.t("common.ok")
             width = min(p.px(260), inner.width)
-            height = p.button_height(ok, width)
-            return [Widget("ok", ok, pygame.Rect(inner.right - width, inner.bottom - height,
-                                                 width, height),
-                           self.back, style="primary", icon="ui/check")]
+            ok = p.sized(Widget("ok", self.app.t("common.ok"), pygame.Rect(
+                inner.right - width, 0, width, 0), self.back, style="primary", icon="ui/check"))
+            ok.rect.bottom = inner.bottom
+            return [ok]
         warning = self.pending()
         items: list[tuple[str, str, str, Any, bool]] = [
             ("think", self.app.t("threat.think"), "ui/think", self.think,
@@ -199,12 +198,14 @@ class ThreatScene(PinnedChoices):
             items.append(("shop", self.app.t("room.shop"), "items/shopping_cart", self.shop, True))
         items.append(("face", self.app.t("threat.face"), "items/target", self.face,
                       warning is not None))
-        rects = buttons_flow(p, [label for _, label, _, _, _ in items], inner.left, 0,
-                             inner.width, p.px(280), p.px(12))
+        widgets = [Widget(key, label, pygame.Rect(0, 0, 0, 0), action, icon=icon,
+                          enabled=enabled, style="primary" if key == "think" else "normal")
+                   for key, label, icon, action, enabled in items]
+        rects = buttons_flow(p, widgets, inner.left, 0, inner.width, p.px(280), p.px(12))
         lift = inner.bottom - max(r.bottom for r in rects)
-        return [Widget(key, label, rect.move(0, lift), action, icon=icon, enabled=enabled,
-                       style="primary" if key == "think" else "normal")
-                for (key, label, icon, action, enabled), rect in zip(items, rects, strict=True)]
+        for widget in widgets:
+            widget.rect.move_ip(0, lift)
+        return widgets
 
     def _draw_warning(self, p: Painter, x: int, y: int, text_w: int) -> int:
         th = p.theme
@@ -240,7 +241,7 @@ class ThreatScene(PinnedChoices):
 
     def _draw_offer(self, p: Painter, x: int, y: int, width: int, warning: Any) -> int:
         """The flash offer under the warning, in the scrolling region; returns the bottom.
-        Its button is clickable only while it shows whole."""
+        Its button is clicked only while it shows whole; Tab reaches it all the same."""
         th = p.theme
         money = self.flow.money
         if warning is None:
@@ -281,7 +282,11 @@ class ThreatScene(PinnedChoices):
         button = self.app.t("threat.flash_buy", price=money(potion.premium))
         bw = min(width - 2 * pad, max(p.px(280), p.text_width(button, "body", True)
                                       + p.px(90)))
-        bh = p.button_height(button, bw)
+        buy = p.sized(Widget("flash_buy", button, pygame.Rect(x + pad, 0, bw, 0),
+                             lambda: self.flash_buy(potion.id), icon="ui/coin",
+                             enabled=self.flow.game.state.money >= potion.premium,
+                             style="normal" if calm else "primary"))
+        bh = buy.rect.height
         text_h = (p.measure(slogan, inner_w, "large", bold=True) + p.px(4)
                   + p.measure(label, inner_w, "body") + p.px(4)
                   + p.measure(ends, inner_w, "body", bold=True))
@@ -306,12 +311,9 @@ class ThreatScene(PinnedChoices):
         if fine:
             ty += p.paragraph(fine, pygame.Rect(x + pad, ty, width - 2 * pad, 10**6), "body",
                               th.text) + p.px(10)
-        buy = Widget("flash_buy", button, pygame.Rect(x + pad, ty, bw, bh),
-                     lambda: self.flash_buy(potion.id), icon="ui/coin",
-                     enabled=self.flow.game.state.money >= potion.premium,
-                     style="normal" if calm else "primary")
-        if self.region.draw_widget(p, buy, self.focus.key == buy.key, self.hover == buy.key):
-            self.add(buy)
+        buy.rect.top = ty
+        self.region.draw_widget(p, buy, self.focus.key == buy.key, self.hover == buy.key)
+        self.add(buy)  # the keyboard reaches it scrolled away; the mouse only when it shows
         return box.bottom
 
     def _draw_result(self, p: Painter, x: int, y: int, text_w: int) -> int:

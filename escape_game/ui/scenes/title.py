@@ -74,31 +74,34 @@ class TitleScene(Scene):
                           flow.continue_saved))
         items += [("settings", self.app.t("title.settings"), "ui/settings", self.open_settings),
                   ("quit", self.app.t("title.quit"), "ui/close", flow.quit)]
+        if not two:
+            col_w = min(text_w, p.px(520))
+        buttons = [p.sized(Widget(key, label, pygame.Rect(0, 0, col_w, 0), action, icon=icon,
+                                  style="primary" if key == "play" else "normal"))
+                   for key, label, icon, action in items]
         if two:
             col_x = w - col_w - p.px(60)
-            heights = [p.button_height(label, col_w) for _, label, _, _ in items]
-            total = sum(heights) + p.px(16) * (len(items) - 1)
+            total = sum(b.rect.height for b in buttons) + p.px(16) * (len(items) - 1)
             top = max(band.bottom + p.px(40), (h - total) // 2 + p.px(40))
         else:
-            col_x, col_w, top = left, min(text_w, p.px(520)), y
-            heights = [p.button_height(label, col_w) for _, label, _, _ in items]
-        for (key, label, icon, action), height in zip(items, heights, strict=True):
-            self.add(Widget(key, label, pygame.Rect(col_x, top, col_w, height), action,
-                            icon=icon, style="primary" if key == "play" else "normal"))
-            top += height + p.px(16)
+            col_x, top = left, y
+        for button in buttons:
+            button.rect.topleft = (col_x, top)
+            self.add(button)
+            top += button.rect.height + p.px(16)
         if not two:
             y = top + p.px(8)
         p.text(self.app.t("title.language"), (left, y), "body", th.text, bold=True)
         y += p.line_height("body") + p.px(6)
         langs = self.languages()
-        rects = buttons_flow(p, [language_name(x) for x in langs], left, y,
-                             min(text_w, p.px(220) * len(langs)), p.px(180), p.px(12),
-                             check=True)
-        for lang, rect in zip(langs, rects, strict=True):
-            self.add(Widget(f"lang_{lang}", language_name(lang), rect,
-                            partial(self.set_language, lang), kind="option", group="language",
-                            selected=flow.lang == lang, icon="ui/language"))
-            y = rect.bottom
+        options = [Widget(f"lang_{lang}", language_name(lang), pygame.Rect(0, 0, 0, 0),
+                          partial(self.set_language, lang), kind="option", group="language",
+                          selected=flow.lang == lang, icon="ui/language") for lang in langs]
+        buttons_flow(p, options, left, y, min(text_w, p.px(220) * len(langs)), p.px(180),
+                     p.px(12))
+        for option in options:
+            self.add(option)
+            y = option.rect.bottom
         y += p.px(24)
         hint = self.app.t("title.keys")
         hint_h = p.measure(hint, w - 2 * left, "small")

@@ -35,17 +35,16 @@ def draw_options(scene: PuzzleScene, p: Painter, body: pygame.Rect, options: Seq
     width = min(body.width, p.px(900))
     for i, option in enumerate(options):
         text = scene.flow.tr(option.text)
-        height = p.button_height(f"{i + 1}. {text}", width, icon=False, check=True)
-        rect = pygame.Rect(body.left, y, width, height)
+        rect = pygame.Rect(body.left, y, width, 0)
         if multiple:
-            scene.add(Widget(f"option_{option.id}", text, rect,
-                             partial(toggle, scene, option.id), kind="toggle",
-                             selected=option.id in scene.choices,
-                             hotkey=i + 1 if i < 9 else None, extra={"wrap": True}))
+            added = scene.add(p.sized(Widget(
+                f"option_{option.id}", text, rect, partial(toggle, scene, option.id),
+                kind="toggle", selected=option.id in scene.choices,
+                hotkey=i + 1 if i < 9 else None, extra={"wrap": True})))
         else:
-            scene.add(Widget(f"option_{option.id}", text, rect,
-                             partial(pick, scene, option.id), kind="option", group="answer",
-                             selected=scene.choice == option.id,
-                             hotkey=i + 1 if i < 9 else None, extra={"wrap": True}))
-        y += height + p.px(8)
+            added = scene.add(p.sized(Widget(
+                f"option_{option.id}", text, rect, partial(pick, scene, option.id),
+                kind="option", group="answer", selected=scene.choice == option.id,
+                hotkey=i + 1 if i < 9 else None, extra={"wrap": True})))
+        y += added.rect.height + p.px(8)
     return y

@@ -37,16 +37,17 @@ class ProductComparisonPanel(Panel[ProductComparison]):
         potions = [level.potions[x] for x in puzzle.products if x in level.potions]
         index = {potion.id: i for i, potion in enumerate(potions)}
 
-        def actions(potion: Potion, x: int, y: int, width: int) -> int:
+        def actions(potion: Potion, x: int, y: int, width: int, draw: bool) -> int:
             i = index[potion.id]
             label = scene.app.t("puzzle.pick_this")
             width = min(width, p.px(420))
-            rect = pygame.Rect(x, y, width, p.button_height(f"{i + 1}. {label}", width,
-                                                            icon=False, check=True))
-            scene.add(Widget(f"option_{potion.id}", label, rect, partial(pick, scene, potion.id),
-                             kind="option", group="answer", selected=scene.choice == potion.id,
-                             hotkey=i + 1 if i < 9 else None))
-            return rect.bottom
+            option = p.sized(Widget(
+                f"option_{potion.id}", label, pygame.Rect(x, y, width, 0),
+                partial(pick, scene, potion.id), kind="option", group="answer",
+                selected=scene.choice == potion.id, hotkey=i + 1 if i < 9 else None))
+            if draw:
+                scene.add(option)
+            return option.rect.bottom
 
         return draw_comparison(p, scene.flow.texts, potions, body.left, body.top, body.width,
                                actions, slogan=False)
