@@ -242,11 +242,20 @@ class Painter:
         self.surface.blit(veil, (0, 0))
 
     def image(self, ref: str | None, rect: pygame.Rect, label: str = "") -> None:
-        """The image centred in ``rect``, or a labelled placeholder when it is missing."""
+        """The image centred in ``rect``, or a labelled placeholder when it is missing.
+
+        On a black theme the picture sits on a light plate: the icons are drawn with black
+        outlines (OpenMoji), and a black line on a black panel is not there at all. Every
+        picture goes through here, so none is left without it."""
         surf = self.images.get(ref, rect.size)
         self.reach(rect.bottom)
         if surf is not None:
-            self.surface.blit(surf, surf.get_rect(center=rect.center))
+            where = surf.get_rect(center=rect.center)
+            backdrop = self._icon_backdrop()
+            if backdrop is not None:
+                pygame.draw.rect(self.surface, backdrop, where.inflate(self.px(4), self.px(4)),
+                                 border_radius=self.px(6))
+            self.surface.blit(surf, where)
             return
         pygame.draw.rect(self.surface, self.theme.button, rect, border_radius=self.px(8))
         pygame.draw.rect(self.surface, self.theme.muted, rect, 1, border_radius=self.px(8))
@@ -298,11 +307,6 @@ class Painter:
         if w.icon:
             icon_rect = pygame.Rect(x, 0, icon_size, icon_size)
             icon_rect.centery = w.rect.centery
-            backdrop = self._icon_backdrop()
-            if backdrop is not None:
-                pygame.draw.rect(self.surface, backdrop,
-                                 icon_rect.inflate(self.px(4), self.px(4)),
-                                 border_radius=self.px(6))
             self.image(w.icon, icon_rect)
             x = icon_rect.right + self.px(8)
         label, role, bold = self.label_of(w)

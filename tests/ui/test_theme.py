@@ -1,7 +1,12 @@
-"""Every text colour of every theme reaches WCAG 2.1 AA contrast (4.5:1) on its background."""
+"""Every text colour of every theme reaches WCAG 2.1 AA contrast (4.5:1) on its background,
+and every picture can be seen on it."""
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
+import pygame
 import pytest
 
 from escape_game.ui.theme import THEMES, Theme, contrast_ratio, pick_theme
@@ -33,3 +38,26 @@ def test_settings_pick_the_theme() -> None:
     assert pick_theme(high_contrast=True, colour_blind=True).name == "high_contrast"
     assert pick_theme(high_contrast=False, colour_blind=True).name == "colour_blind"
     assert pick_theme(high_contrast=False, colour_blind=False).name == "default"
+
+
+@pytest.mark.parametrize("high_contrast", [True, False])
+def test_a_picture_sits_on_a_light_plate_on_the_black_theme(make_pilot: Any,
+                                                           high_contrast: bool) -> None:
+    """OpenMoji icons are drawn in black outlines: on the black theme every picture, wherever
+    a scene draws it, gets a light plate; on the others it is drawn as it is."""
+    pilot = make_pilot()
+    app = pilot.app
+    app.apply_settings(dataclasses.replace(app.settings, high_contrast=high_contrast))
+    surface = pygame.Surface((200, 200))
+    surface.fill(app.theme.background)
+    rect = pygame.Rect(50, 50, 96, 96)
+    app.painter(surface).image("items/scales", rect)
+    corner = surface.get_at(rect.topleft)[:3]
+    outline = [surface.get_at((x, y))[:3] for x in range(rect.left, rect.right, 2)
+               for y in range(rect.top, rect.bottom, 2)]
+    dark = sum(1 for c in outline if max(c) < 60)
+    if high_contrast:
+        assert corner == app.theme.text[:3]  # the plate
+        assert 0 < dark < len(outline) // 2  # the black outline shows on it
+    else:
+        assert corner == app.theme.background[:3]
