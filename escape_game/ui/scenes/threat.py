@@ -331,6 +331,14 @@ class ThreatScene(PinnedChoices):
         y += max(p.px(40), p.paragraph(headline, pygame.Rect(x + p.px(46), y, text_w - p.px(46),
                                                              10**6), "large", colour,
                                        bold=True)) + p.px(8)
+        if r.not_covered_because:
+            # why the cover did not pay is the lesson: read first, before the numbers, and
+            # in view at once even where the numbers must be scrolled to (small window)
+            key = f"threat.because_{r.not_covered_because}"
+            text = self.app.t(key)
+            reason = text if text != key else self.app.t("threat.because_other")
+            y += p.paragraph(reason, pygame.Rect(x, y, text_w, 10**6), "body", colour,
+                             bold=True) + p.px(8)
         y = self._draw_drains(p, x, y, text_w)
         lines = [self.app.t("threat.loss", amount=money(r.loss))]
         if r.protected:
@@ -339,10 +347,6 @@ class ThreatScene(PinnedChoices):
         lines.append(self.app.t("threat.out_of_pocket", amount=money(r.out_of_pocket)))
         if r.wellbeing_loss:
             lines.append(self.app.t("threat.wellbeing", n=r.wellbeing_loss))
-        if r.not_covered_because:
-            key = f"threat.because_{r.not_covered_because}"
-            text = self.app.t(key)
-            lines.append(text if text != key else self.app.t("threat.because_other"))
         if story:
             lines.insert(0, story)
         return y + p.paragraph("\n".join(lines), pygame.Rect(x, y, text_w, 10**6), "body",
