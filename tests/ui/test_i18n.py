@@ -103,3 +103,24 @@ def test_the_interface_follows_the_settings_language(make_pilot: object) -> None
     assert app.lang == "fr" and app.t("quiz.progress", n=2, total=5) == "Question 2 sur 5"
     app.apply_settings(app.settings.with_(language="en"))
     assert app.t("quiz.progress", n=2, total=5) == "Question 2 of 5"
+
+
+@pytest.mark.parametrize(("lang", "joined"), [
+    ("en", "Fires caused by electrical faults; Accidents on two wheels"),
+    ("fr", "Incendies d’origine électrique\u00a0; Accidents à deux-roues"),
+])
+def test_a_potions_exclusions_are_listed_as_the_language_writes_a_list(lang: str,
+                                                                       joined: str) -> None:
+    """French puts a space before a semicolon (non-breaking, so that the semicolon never
+    starts a line of the comparison table)."""
+    from escape_game.commands.play import campaign_or_problems
+    from escape_game.ui.scenes.comparison import facts
+    from escape_game.ui.texts import LevelTexts
+
+    level, problems = campaign_or_problems(Path(__file__).resolve().parents[2] / "levels"
+                                           / "risk_academy")
+    assert problems == [], problems
+    campaign = level.campaign
+    potion = next(p for room in campaign.rooms for p in room.shop if p.id == "megashield")
+    rows = dict(facts(LevelTexts(campaign, lambda: lang), potion))
+    assert rows[say(lang, "shop.exclusions")] == joined

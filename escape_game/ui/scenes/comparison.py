@@ -36,7 +36,9 @@ def risk_names(texts: LevelTexts, potion: Potion) -> str:
 def facts(texts: LevelTexts, potion: Potion) -> list[tuple[str, str]]:
     """(caption, value) rows that compare products, in the order a careful buyer reads them."""
     lang = texts.lang
-    exclusions = "; ".join(texts.tr(x.text) for x in potion.exclusions) or say(lang, "shop.none")
+    # French sets a (non-breaking) space before the semicolon
+    exclusions = (say(lang, "shop.exclusions_separator").join(
+        texts.tr(x.text) for x in potion.exclusions) or say(lang, "shop.none"))
     waiting = (duration(potion.waiting_period, lang) if potion.waiting_period
                else say(lang, "shop.none"))
     return [
