@@ -137,3 +137,24 @@ def test_the_guide_speaks_a_hint_in_full(make_pilot, guide):
     drawn = pygame.mask.from_threshold(surface, (0, 0, 0), (1, 1, 1, 255))
     drawn.invert()
     assert max(r.bottom for r in drawn.get_bounding_rects()) <= rect.top + used + 1
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720)])
+def test_the_endings_summary_is_never_split_across_two_pages(make_pilot, size):
+    """At every text size, in both languages: the game's result reads whole on one page,
+    never "Score 120 · money €700 · wellbeing" on one page and "78/100" alone on the next."""
+    loaded = LEVELS["risk_academy"]
+    pilot = make_pilot(loaded, size=size)
+    app = pilot.app
+    split = []
+    for lang, text_size in itertools.product(("en", "fr"), range(4)):
+        app.apply_settings(app.settings.with_(language=lang, text_size=text_size))
+        for outcome in ("escaped", "out_of_time", "exhausted"):
+            pages = _pages_of(pilot, outcome_scene(app, loaded.campaign, app.flow.tr, outcome,
+                                                  SUMMARY, lambda: None))
+            words = [" ".join(line for line in page if line).split() for page in pages]
+            summary = SUMMARY.split()
+            whole = [n for n, page in enumerate(words) if page[-len(summary):] == summary]
+            if not whole:
+                split.append((lang, text_size, outcome, pages))
+    assert split == []

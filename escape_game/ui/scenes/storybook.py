@@ -80,13 +80,29 @@ def _wrapped(p: Painter, text: str, width: int, role: str = TEXT_ROLE,
 
 
 def _paged(lines: list[str], per_page: int) -> list[list[str]]:
-    """Lines grouped by page; a page never starts with the blank line between paragraphs."""
-    pages: list[list[str]] = [[]]
+    """Lines grouped by page; a page never starts with the blank line between paragraphs,
+    and a paragraph that fits on one page is never split across two: it starts the next
+    page instead (the ending's "Score · money left · wellbeing" once left "70/100" alone
+    on a page of its own)."""
+    paragraphs: list[list[str]] = [[]]
     for line in lines:
-        if len(pages[-1]) == per_page:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    pages: list[list[str]] = [[]]
+    for paragraph in (para for para in paragraphs if para):
+        page = pages[-1]
+        gap = [""] if page else []
+        if page and len(page) + len(gap) + len(paragraph) > per_page \
+                and len(paragraph) <= per_page:
             pages.append([])
-        if line or pages[-1]:
-            pages[-1].append(line)
+            gap = []
+        for line in gap + paragraph:
+            if len(pages[-1]) == per_page:
+                pages.append([])
+            if line or pages[-1]:
+                pages[-1].append(line)
     return [page for page in pages if page] or [[]]
 
 
