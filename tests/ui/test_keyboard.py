@@ -88,3 +88,27 @@ def test_a_tall_page_scrolls_with_keys_and_the_wheel(make_pilot: Any, tmp_path: 
         pilot.focus_on(key)
         pilot.frame()
         assert scene.visible(pilot.widget(key)), key
+
+
+def test_typing_a_code_shows_the_field_typed_in(make_pilot: Any, tmp_path: Any) -> None:
+    """The consent page opens at its top, on what is recorded, with the focus in the code
+    field below the fold: the letters typed must not land in a field out of sight, and
+    Enter on a valid code shows the "I agree" it moved to."""
+    path = tmp_path / "largest.json"
+    save_settings(Settings(language="fr", text_size=len(TEXT_SCALES) - 1), path)
+    pilot = make_pilot(size=(1024, 600), settings_path=path)
+    Player(pilot, "keyboard").do("play")
+    scene = pilot.scene
+    assert pilot.focused == "code" and scene.scroll == 0
+    pilot.type("OWL")
+    pilot.frame()
+    assert scene.visible(pilot.widget("code"))
+    pilot.press(pygame.K_HOME)
+    pilot.press(pygame.K_BACKSPACE)
+    pilot.frame()
+    assert scene.visible(pilot.widget("code"))
+    pilot.type("L-003")
+    pilot.press(pygame.K_RETURN)
+    pilot.frame()
+    assert pilot.focused == "agree" and pilot.widget("agree").enabled
+    assert scene.visible(pilot.widget("agree"))

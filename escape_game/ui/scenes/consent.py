@@ -60,15 +60,18 @@ class ConsentScene(Scene):
         for char in text.upper():
             if char in CODE_CHARS and len(self.code) < 16:
                 self.code += char
+        # the page opens at its top, on what is recorded; typing shows the field typed in
+        self.focus_first("code")
 
     def on_key(self, key: int, mod: int) -> None:
         if self.focus.key == "code":
             if key == pygame.K_BACKSPACE:
                 self.code = self.code[:-1]
+                self.focus_first("code")
                 return
             if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 if self.code_ok():
-                    self.focus.key = "agree"
+                    self.focus_first("agree")
                 return
             if key == pygame.K_SPACE:
                 return  # typed as text, not a button press
