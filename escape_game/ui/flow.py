@@ -413,7 +413,9 @@ class Flow:
 
         path = self.save_path()
         if not path.is_file():
-            self.app.toast(self.app.t("load.none_for_code"), "warn")
+            # no code typed and no save without one: the player most likely forgot the code
+            missing = "load.none_for_code" if self.owner else "load.none_without_code"
+            self.app.toast(self.app.t(missing), "warn")
             return None
         try:  # checked against the level: its log is replayed, the snapshot must match
             return load_save(path, level=Level.from_campaign(self.campaign),

@@ -362,3 +362,35 @@ def test_continue_offers_only_the_players_own_save_and_not_a_finished_one(
                                     wellbeing=100, elapsed_ms=1)])
     assert not slots.has(mine) and not slots.any_open()
     assert list(slots.folder.glob("*.finished.json"))
+
+
+def test_continue_asks_for_the_code_that_finds_the_save(make_pilot: Any) -> None:
+    """From "Continue" the code field says it finds the saved game; going on without a
+    code, when only a coded game was saved, asks for the code rather than claiming there
+    is no save "for this code" (no code was typed)."""
+    from telemetry.codes import generate_codes
+
+    (mine,) = generate_codes(1, seed=5)
+    pilot = make_pilot()
+    player = Player(pilot, "keyboard")
+    player.do("play")
+    assert say("en", "consent.code_label") in [t.text for t in pilot.scene.texts]
+    pilot.type(mine)
+    player.do("agree")
+    player.answer_quiz()
+    player.to_room()
+    pilot.press(pygame.K_ESCAPE)
+    player.do("save")
+    player.do("quit")
+    player.do("continue")
+    assert isinstance(pilot.scene, ConsentScene)
+    assert say("en", "consent.code_label_continue") in [t.text for t in pilot.scene.texts]
+    pilot.app.toasts.clear()
+    player.do("refuse")
+    assert isinstance(pilot.scene, ConsentScene) and pilot.session() is None
+    assert [t.text for t in pilot.app.toasts] == [say("en", "load.none_without_code")]
+    assert pilot.focused == "code"  # where the code is typed, at once
+    pilot.type(mine)
+    player.do("agree")
+    player.to_room()
+    assert pilot.session() is not None

@@ -45,11 +45,15 @@ class ConsentScene(Scene):
     def agree(self) -> None:
         if self.code_ok():
             self.app.flow.consent_given(self.normalized(), True, self.continuing)
+            if self.app.scenes.top is self:  # no save for this code: the player corrects it
+                self.focus_first("code")
 
     def refuse(self) -> None:
         """Play without recording; a valid code typed still names the player's save."""
         code = self.normalized() if self.code_ok() else None
         self.app.flow.consent_given(code, False, self.continuing)
+        if self.app.scenes.top is self:  # no save for this code: the player types it again
+            self.focus_first("code")
 
     def back(self) -> None:
         self.app.flow.to_title()
@@ -97,7 +101,10 @@ class ConsentScene(Scene):
                                       box.width - text_x - p.px(20), box.height), "body", th.text)
         y = box.bottom + p.px(20)
         bh = button_height(p)
-        y += p.paragraph(self.app.t("consent.code_label"), pygame.Rect(p.px(40), y, text_w, 10**6),
+        # from "Continue", the code is what finds the saved game: say so where it is typed
+        code_label = self.app.t("consent.code_label_continue" if self.continuing
+                                else "consent.code_label")
+        y += p.paragraph(code_label, pygame.Rect(p.px(40), y, text_w, 10**6),
                          "body", th.text, bold=True) + p.px(6)
         label = self.code or self.app.t("consent.code_placeholder")
         blink_on = self.app.settings.reduced_motion or (self.age_ms // 500) % 2 == 0
