@@ -55,6 +55,26 @@ def test_buying_asks_first_with_the_money_now_and_after(make_pilot: Any, mode: s
     assert pilot.session().state.money == money - 40
 
 
+def test_a_purchase_beyond_the_money_says_how_much_is_missing(make_pilot: Any) -> None:
+    """"Not enough money" alone does not say whether a little saving would do: the dialog
+    shows the sum missing, and its buy button does nothing."""
+    import dataclasses
+
+    pilot, player = in_market(make_pilot)
+    session = pilot.session()
+    session.state = dataclasses.replace(session.state, money=Decimal(15))
+    player.shop()
+    player.do("buy_flame_guard")
+    assert isinstance(pilot.scene, ConfirmBuyScene)
+    texts = [r.text for r in pilot.scene.texts]
+    assert say("en", "purchase.short") in texts
+    assert pilot.app.flow.money(Decimal(25)) in texts  # €40 asked, €15 held
+    assert say("en", "purchase.cannot_afford") in shown(pilot)
+    assert not pilot.widget("confirm").enabled
+    pilot.click(pilot.widget("confirm").rect.center)
+    assert session.state.owned_ids == frozenset() and session.state.money == 15
+
+
 @pytest.mark.parametrize("mode", ["keyboard", "mouse"])
 def test_a_purchase_can_be_cancelled_while_still_in_the_shop(make_pilot: Any,
                                                               mode: str) -> None:

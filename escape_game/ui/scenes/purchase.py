@@ -55,6 +55,8 @@ class ConfirmBuyScene(Scene):
                 (self.app.t("purchase.now"), self.flow.money(money))]
         if affordable:
             rows.append((self.app.t("purchase.after"), self.flow.money(money - premium)))
+        else:  # how far off, as a sum: "not enough" alone does not say whether to save up
+            rows.append((self.app.t("purchase.short"), self.flow.money(premium - money)))
         note = self.app.t("purchase.cooling_off" if affordable else "purchase.cannot_afford")
         width = min(p.px(820), p.view_w - p.px(40))
         pic = min(p.px(120), width // 5)
@@ -82,8 +84,8 @@ class ConfirmBuyScene(Scene):
                          bold=True) + p.px(10)
         for n, (label, value) in enumerate(rows):
             last = n == len(rows) - 1
-            y += self._row(p, label, value, x, y, text_w, th.good if last and affordable
-                           else th.text)
+            colour = (th.good if affordable else th.bad) if last else th.text
+            y += self._row(p, label, value, x, y, text_w, colour)
         y = max(y, box.top + p.px(24) + pic) + p.px(12)
         y += p.paragraph(note, pygame.Rect(box.left + p.px(24), y, width - p.px(48), 10**6),
                          "body", th.muted if affordable else th.bad) + p.px(12)
