@@ -12,6 +12,7 @@ debrief); ``audit`` then checks the frame:
 - no two interactive elements overlap;
 - no text was cut (ellipsis, dropped lines), went past the window's sides, or lies under an
   interactive element it does not belong to;
+- no word of a button's label is broken by letters across two lines;
 - every fact of every product of a comparison table was drawn, whole, and each product's
   buttons lie in its own column or card;
 - the messages' band never covers the scene.
@@ -143,10 +144,16 @@ def audit(pilot: Pilot, name: str, potions: list[Any] | None = None) -> list[str
                 problems.append(f"{where}: {a!r} {tuple(rects[a])} overlaps {b!r} "
                                 f"{tuple(rects[b])}")
     texts = list(getattr(scene, "texts", None) or SHIM_TEXTS)
+    labels = {x.key: set(_label(x).split()) for x in scene.widgets}
     for text in texts:
         if getattr(text, "cut", False):
             problems.append(f"{where}: text cut: {text.text[:70]!r}")
             continue
+        owner = getattr(text, "owner", None)
+        broken = [word for word in text.text.split() if word not in labels.get(owner, {word})]
+        if broken:
+            problems.append(f"{where}: a word of {owner!r}'s label is broken across lines: "
+                            f"{broken[0]!r}")
         r = text.rect
         if r.left < 0 or r.right > viewport.width:
             problems.append(f"{where}: text past the window's side: {text.text[:70]!r}")
@@ -160,6 +167,14 @@ def audit(pilot: Pilot, name: str, potions: list[Any] | None = None) -> list[str
         if rect.colliderect(viewport):
             problems.append(f"{where}: a message covers the scene")
     return problems
+
+
+def _label(widget: Any) -> str:
+    """A widget's label as drawn (after its number key), or its plain label."""
+    from escape_game.ui import draw
+
+    label_of = getattr(draw.Painter, "label_of", None)
+    return str(label_of(widget)[0]) if label_of is not None else str(widget.label)
 
 
 def _scrolled_through(pilot: Pilot) -> list[Any]:

@@ -46,6 +46,10 @@ def buttons_flow(p: Painter, widgets: Sequence[Widget], left: int, top: int, wid
     if not widgets:
         return []
     per_line = max(1, min(len(widgets), (width + gap) // (min_each + gap)))
+    # fewer per line rather than a word broken by letters ("Françai" / "s")
+    while per_line > 1 and not all(words_fit(p, w, (width - gap * (per_line - 1)) // per_line)
+                                   for w in widgets):
+        per_line -= 1
     rects: list[pygame.Rect] = []
     y = top
     for start in range(0, len(widgets), per_line):
@@ -60,6 +64,14 @@ def buttons_flow(p: Painter, widgets: Sequence[Widget], left: int, top: int, wid
         rects += boxes
         y += height + gap
     return rects
+
+
+def words_fit(p: Painter, w: Widget, width: int) -> bool:
+    """Every word of ``w``'s label fits on a line of a button ``width`` wide."""
+    label, role, bold = p.label_of(w)
+    check = w.kind in ("toggle", "option") and bool(w.extra.get("check", True))
+    room = p.label_room(width, w.icon is not None, check)
+    return all(p.text_width(word, role, bold) <= room for word in label.split())
 
 
 def title_bar(p: Painter, title: str, subtitle: str = "") -> int:

@@ -16,7 +16,7 @@ from escape_game.ui.calm import Calm, step_of
 from escape_game.ui.draw import Painter, TextRecord
 from escape_game.ui.scene import GameScene
 from escape_game.ui.scenes.hud import draw_hud, hud_meters, time_left_ms
-from escape_game.ui.scenes.layout import button_height
+from escape_game.ui.scenes.layout import button_height, words_fit
 from escape_game.ui.scenes.storybook import guide_of
 from escape_game.ui.widgets import Widget
 
@@ -373,9 +373,11 @@ class RoomScene(GameScene):
                          th.text, limit_chars=shown) + p.px(10)
         widgets = []
         for key, label, icon, action in buttons:
-            widget = self.add(p.sized(Widget(
-                key, label, pygame.Rect(inner.left, y, inner.width, 0), action, icon=icon,
-                style="primary" if key.startswith("threat") else "normal")))
+            widget = Widget(key, label, pygame.Rect(inner.left, y, inner.width, 0), action,
+                            icon=icon, style="primary" if key.startswith("threat") else "normal")
+            if not words_fit(p, widget, inner.width):  # the name whole rather than its icon
+                widget.icon = None
+            widget = self.add(p.sized(widget))
             widgets.append(widget)
             y += widget.rect.height + p.px(10)
         self.draw_widgets(p, widgets)
