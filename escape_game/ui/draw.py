@@ -329,7 +329,9 @@ class Painter:
         """A widget's label as it is drawn: its text (after its number key), its role, and
         bold for a primary button. Drawing and measuring (``widget_height``) both ask here,
         so a button is never measured in another font than the one it is drawn in."""
-        label = f"{w.hotkey}. {w.label}" if w.hotkey is not None else w.label
+        # a label that is its own number key (a scale's "1" to "5") is not numbered twice
+        numbered = w.hotkey is not None and str(w.hotkey) != w.label
+        label = f"{w.hotkey}. {w.label}" if numbered else w.label
         return label, str(w.extra.get("role", "body")), w.style == "primary"
 
     def widget_height(self, w: Widget, width: int) -> int:

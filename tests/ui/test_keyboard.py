@@ -31,6 +31,30 @@ def test_enter_starts_the_quiz_from_its_intro(make_pilot: Any) -> None:
     assert not pilot.scene.intro
 
 
+def test_a_scale_shows_each_number_once_and_its_key_picks_it(make_pilot: Any) -> None:
+    """A Likert scale's buttons read "1" to "5", not "1. 1" to "5. 5"; the number keys
+    still choose them."""
+    from pathlib import Path
+
+    from escape_game.commands.play import campaign_or_problems
+
+    level, problems = campaign_or_problems(Path(__file__).resolve().parents[2] / "levels"
+                                           / "risk_academy")
+    assert problems == [], problems
+    pilot = to_quiz(make_pilot, level=level)
+    scene = pilot.scene
+    pilot.press(pygame.K_RETURN)  # past the intro
+    while not pilot.has("scale_1"):
+        pilot.press(pygame.K_1)
+        pilot.activate("next")
+    pilot.frame()
+    shown = {t.text for t in scene.texts if (t.owner or "").startswith("scale_")}
+    scale = len([w for w in pilot.widgets() if w.key.startswith("scale_")])
+    assert shown == {str(n) for n in range(1, scale + 1)}
+    pilot.press(pygame.K_4)
+    assert scene.choice == 4
+
+
 def test_tab_after_choosing_never_changes_the_answer(make_pilot: Any) -> None:
     pilot = to_quiz(make_pilot)
     pilot.press(pygame.K_RETURN)
