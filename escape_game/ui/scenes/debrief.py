@@ -195,8 +195,11 @@ class DebriefScene(Scene):
         lines: list[tuple[str, bool]] = []
         for paused, (n, seconds, net) in sorted(self.decisions.by_pause().items(),
                                                  reverse=True):
-            lines.append((self.app.t("debrief.group_" + ("paused" if paused else "hasty"), n=n,
-                                     seconds=f"{seconds:.0f}", net=flow.money(net)), net >= 0))
+            count = self.app.t("debrief.potions_one" if n == 1 else "debrief.potions_many",
+                               n=n)
+            lines.append((self.app.t("debrief.group_" + ("paused" if paused else "hasty"),
+                                     potions=count, seconds=f"{seconds:.0f}",
+                                     net=flow.money(net)), net >= 0))
         for buy in self.decisions.purchases:
             potion = potions.get(buy.potion)
             name = flow.tr(potion.name) if potion is not None else buy.potion
