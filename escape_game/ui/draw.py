@@ -392,8 +392,11 @@ class Painter:
         self.image(w.icon, w.rect.inflate(-self.px(14), -self.px(14)), w.label)
         if focused:
             self.focus_ring(w.rect)
-        if not w.extra.get("label", True):  # the room lists the names instead
+        named = w.extra.get("label", True)
+        if not named and not (focused or hovered):  # the room lists the names instead
             return
+        # where the names do not fit under every hotspot, the one pointed at or focused
+        # still says what it is, framed over the picture like a tooltip
         width = w.extra.get("label_width", self.px(200))
         width = width if isinstance(width, int) else self.px(200)
         lines = self.fonts.wrapped(w.label, self.size("small"), True, max(20, width))
@@ -401,9 +404,20 @@ class Painter:
         box = pygame.Rect(0, 0, max(s.get_width() for s in surfs),
                           sum(s.get_height() for s in surfs))
         box.midtop = (w.rect.centerx, w.rect.bottom + self.px(8))
+        if not named:  # inside the picture, above the hotspot when there is no room below
+            frame = w.extra.get("clip")  # on the page; the widget may be drawn on screen
+            if isinstance(frame, pygame.Rect) and w.page_rect is not None:
+                frame = frame.move(w.rect.left - w.page_rect.left, w.rect.top - w.page_rect.top)
+            frame = frame if isinstance(frame, pygame.Rect) else self.surface.get_rect()
+            if box.bottom + self.px(6) > frame.bottom:
+                box.midbottom = (w.rect.centerx, w.rect.top - self.px(8))
+            box.clamp_ip(frame.inflate(-self.px(12), -self.px(6)))
         box.clamp_ip(self.surface.get_rect())
         pygame.draw.rect(self.surface, th.panel, box.inflate(self.px(12), self.px(6)),
                          border_radius=self.px(6))
+        if not named:
+            pygame.draw.rect(self.surface, th.accent, box.inflate(self.px(12), self.px(6)),
+                             max(1, self.px(2)), border_radius=self.px(6))
         y = box.top
         for line, surf in zip(lines, surfs, strict=True):
             rect = surf.get_rect(midtop=(box.centerx, y))
@@ -411,9 +425,10 @@ class Painter:
             self.texts.append(TextRecord(line, rect, owner=w.key))
             y += surf.get_height()
 
-    def hotspot_label_box(self, w: Widget) -> pygame.Rect | None:
-        """Where a hotspot's name goes under it, or None when the room lists names instead."""
-        if not w.extra.get("label", True):
+    def hotspot_label_box(self, w: Widget, pointed: bool = False) -> pygame.Rect | None:
+        """Where a hotspot's name goes under it, or None when the room lists names instead
+        (unless the hotspot is ``pointed`` at: its name then shows like a tooltip)."""
+        if not w.extra.get("label", True) and not pointed:
             return None
         width = w.extra.get("label_width", self.px(200))
         width = width if isinstance(width, int) else self.px(200)

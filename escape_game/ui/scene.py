@@ -84,8 +84,9 @@ def highlight_bounds(painter: Painter, w: Widget) -> pygame.Rect:
     margin = painter.px(16)
     area = w.rect.inflate(2 * margin, 2 * (margin + painter.line_height("large")))
     if w.kind == "hotspot":
-        box = painter.hotspot_label_box(w)
+        box = painter.hotspot_label_box(w, pointed=True)
         if box is not None:
+            box.union_ip(box.move(0, w.rect.top - box.bottom))  # shown above, near the bottom
             box = box.inflate(2 * margin, 2 * margin)
             area.union_ip(box)
             area.union_ip(box.clamp(painter.surface.get_rect()))

@@ -262,3 +262,45 @@ def test_highlights_over_text_typing_out_hide_no_letter(make_pilot: Any) -> None
     for widget in usable:
         pilot.frame([motion(widget.rect.center)], ms=0)
         assert shown[widget.key] == fresh_picture(pilot), widget.key
+
+
+def test_a_hotspot_pointed_at_says_its_name_where_names_are_listed(make_pilot: Any) -> None:
+    """Largest text on a small window: the names do not fit under every hotspot and the
+    side panel lists them, below the fold. The hotspot focused or under the mouse still
+    says what it is, inside the picture, whether the page is kept or laid out afresh."""
+    level, _ = campaign_or_problems(LEVEL)
+    pilot = make_pilot(level, size=(1024, 600), start_room="protection", telemetry=False)
+    app = pilot.app
+    app.apply_settings(app.settings.with_(text_size=3, language="fr"))
+    app.flow.consent_given(None, False)
+    app.flow.start_game()
+    del app.scenes.stack[1:]
+    app.toasts.clear()
+    pilot.wait(4000, step=100)
+    spots = [w for w in pilot.widgets() if w.kind == "hotspot"]
+    assert spots and not any(w.extra["label"] for w in spots)  # listed, not under each
+
+    def named(key: str) -> tuple[str, list[pygame.Rect]]:
+        records = [t for t in pilot.scene.texts if t.owner == key]
+        return " ".join(t.text for t in records), [t.rect for t in records]
+
+    first, last = spots[0], spots[-1]
+    pilot.focus_on(first.key)
+    with laid_out_each_frame():
+        app.redraw()
+        pilot.frame(ms=0)
+        text, rects = named(first.key)
+        assert text.split() == first.label.split()
+        assert all(first.extra["clip"].contains(r) for r in rects)
+        pilot.frame([motion(last.rect.center)])
+        pilot.frame(ms=0)
+        text, rects = named(last.key)
+        assert text.split() == last.label.split()
+        assert all(last.extra["clip"].contains(r) for r in rects)
+        assert named(spots[1].key)[0] == ""  # neither focused nor pointed at: no name
+    # the kept page shows the same names, drawn over it
+    app.redraw()
+    pilot.frame(ms=0)
+    assert pilot.scene.overlay
+    kept = pixels(app.screen)
+    assert kept == fresh_picture(pilot)

@@ -403,9 +403,13 @@ class RoomScene(GameScene):
                 layer.blit(picture, (0, 0))
             else:
                 lp.panel(layer.get_rect(), p.theme.panel)
-            for w in hotspots:
+            # the pointed-at hotspots last: their names lie over their neighbours
+            for w in sorted(hotspots, key=lambda h: h.key in (focus, hover)):
+                frame = w.extra.get("clip")  # the picture's frame, in the layer's place
+                extra = dict(w.extra, clip=frame.move(-pic_rect.x, -pic_rect.y)) if isinstance(
+                    frame, pygame.Rect) else w.extra
                 moved = Widget(w.key, w.label, w.rect.move(-pic_rect.x, -pic_rect.y),
-                               kind=w.kind, icon=w.icon, selected=w.selected, extra=w.extra)
+                               kind=w.kind, icon=w.icon, selected=w.selected, extra=extra)
                 lp.widget(moved, focused=w.key == focus, hovered=w.key == hover)
             pygame.draw.rect(layer, p.theme.panel_border, layer.get_rect(), p.px(2),
                              border_radius=p.px(6))
