@@ -151,6 +151,16 @@ def test_pausing_calms_the_offer_slows_it_and_shows_the_fine_print(make_pilot: A
     assert pilot.has("flash_buy")
 
 
+def test_once_paused_the_pause_button_says_the_player_is_thinking(make_pilot: Any) -> None:
+    pilot, player = warned(make_pilot)
+    think = pilot.widget("think")
+    assert think.label == say("en", "threat.think") and think.enabled
+    player.do("think")
+    pilot.frame(ms=0)
+    think = pilot.widget("think")
+    assert think.label == say("en", "threat.thinking") and not think.enabled
+
+
 def _border_changes(pilot: Any) -> bool:
     app = pilot.app
     pilot.frame(ms=0)

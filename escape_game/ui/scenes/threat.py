@@ -191,9 +191,11 @@ class ThreatScene(PinnedChoices):
             ok.rect.bottom = inner.bottom
             return [ok]
         warning = self.pending()
+        paused = warning is not None and warning.paused
+        # once paused, the button says so rather than offer a pause that does nothing
         items: list[tuple[str, str, str, Any, bool]] = [
-            ("think", self.app.t("threat.think"), "ui/think", self.think,
-             warning is not None and not warning.paused)]
+            ("think", self.app.t("threat.thinking" if paused else "threat.think"), "ui/think",
+             self.think, warning is not None and not paused)]
         if self.flow.game.room.shop:
             items.append(("shop", self.app.t("room.shop"), "items/shopping_cart", self.shop, True))
         items.append(("face", self.app.t("threat.face"), "items/target", self.face,
