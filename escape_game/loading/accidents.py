@@ -112,6 +112,10 @@ def _curly_quotes(lines: Sequence[str], problem: Mark, context: Mark | None) -> 
 _KEY_THEN_FLOW = re.compile(r"^(?P<indent> *(?:- +)?)(?P<key>[A-Za-z_][\w.-]*) +(?P<rest>[\[{].*)$")
 
 
+#: "key:value", a key glued to its value (a ':' inside a URL or a time is not a key's)
+_GLUED_COLON = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*):(?P<value>[^\s/:].*)$")
+
+
 def _forgotten_colon(lines: Sequence[str], problem: str, context: Mark | None,
                      mark: Mark | None = None) -> Accident | None:
     if "mapping values are not allowed" in problem and mark is not None and (
@@ -129,6 +133,13 @@ def _forgotten_colon(lines: Sequence[str], problem: str, context: Mark | None,
         return None
     line = lines[context.line]
     body = line[context.column:].rstrip()
+    glued = _GLUED_COLON.match(body)
+    if glued:  # "money:100": without a space after it, YAML takes the ':' as a letter
+        key, value = glued["key"], glued["value"]
+        return Accident(
+            context.line + 1, context.column + len(key) + 2,
+            f"a space is missing after the ':' of '{key}', so YAML reads '{key}:{value}' as "
+            f"one text: write '{key}: {value}'", "missing_space")
     if ":" in body or not body or body[0] in "\"'[{":
         return None
     word, _, rest = body.partition(" ")
