@@ -187,11 +187,21 @@ def _got(value: Any, source: str | None) -> str:
 
 
 def decimal_comma_hint(value: Any, source: str | None) -> str:
-    """'; write 12.50 with a dot' for an amount written the French or German way."""
+    """How to write an amount a teacher wrote the French or German way ('12,50') or with its
+    money sign ('12.50 €'); empty when the value is not such an amount."""
     import re
 
     text = source if source is not None else value
-    if isinstance(text, str) and re.fullmatch(r"-?\d+,\d{1,2}", text.strip()):
+    if not isinstance(text, str):
+        return ""
+    # "12.50 €", "€12", "100 EUR": the money sign is the level's `currency`, not the amount's
+    bare = re.fullmatch(r"\s*(?:[€$£¥]|EUR|USD|GBP|CHF)?\s*(-?\d+(?:[.,]\d{1,2})?)\s*"
+                        r"(?:[€$£¥]|EUR|USD|GBP|CHF)?\s*", text, flags=re.IGNORECASE)
+    if bare and bare[1] != text.strip():
+        number = bare[1].replace(",", ".")
+        return (f": write the number alone, like {number}, without a money sign (the level's "
+                "'currency' gives the sign shown to players)")
+    if re.fullmatch(r"-?\d+,\d{1,2}", text.strip()):
         dotted = text.strip().replace(",", ".")
         return f": write the decimals after a dot, like {dotted} (a comma does not mark decimals)"
     return ""
