@@ -207,6 +207,23 @@ def decimal_comma_hint(value: Any, source: str | None) -> str:
     return ""
 
 
+def id_hint(value: Any) -> str:
+    """What to write instead of an id with an accent or a space in it: teachers count 'é' as
+    a letter, but ids are plain a-z so that every keyboard and file name can hold them."""
+    import unicodedata
+
+    if not isinstance(value, str) or not value:
+        return ""
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    fixed = "_".join(plain.split())
+    odd = next((c for c in value if not (c.isascii() and (c.isalnum() or c in "_.-"))), "")
+    if not odd or not fixed or fixed == value:
+        return ""
+    if odd.isalpha():
+        return f": letters with accents, such as '{odd}', are not allowed in ids; write '{fixed}'"
+    return f": write '{fixed}'"
+
+
 def _field(path: Sequence[PathPart]) -> str:
     if not path:
         return "this value"
@@ -364,7 +381,7 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
             return raw(f"{quote(str(key))} is not a language code such as 'en', 'fr' or "
                        f"'pt-BR'{hint}")
         return raw(f"{name} must be an id (letters, digits, '_', '.' or '-', starting with a "
-                   f"letter or digit, no spaces), got {got}")
+                   f"letter or digit, no spaces), got {got}{id_hint(value)}")
     if kind in ("greater_than_equal", "greater_than"):
         return raw(f"{name} must be at least {ctx.get('ge', ctx.get('gt'))}, got {got}")
     if kind in ("less_than_equal", "less_than"):
