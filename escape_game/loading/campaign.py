@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from escape_game.loading.assets import AssetProblem, resolve_asset
 from escape_game.loading.locate import find_node, node_position, source_text
 from escape_game.loading.messages import MAX_PROBLEMS, RawProblem, translate
-from escape_game.loading.problems import LevelError, Location, Problem
+from escape_game.loading.problems import LevelError, Location, Problem, did_you_mean
 from escape_game.loading.references import cross_check
 from escape_game.loading.safe_yaml import Limits, ParsedFile, parse_yaml, read_yaml
 from escape_game.loading.spelling import (
@@ -188,6 +188,29 @@ def _note_spellings(parsed: ParsedFile, models: list[Located], level: Path) -> N
                 old_key_message(spelling, str(level)), OLD_KEY))
 
 
+#: how many files of a level folder are compared with a misspelt include
+_NEAR_FILES = 500
+
+
+def _missing_include_hint(folder: Path, ref: str) -> str:
+    """Why an included file is not there: two paths joined by a forgotten '- ', or a near
+    miss among the level's YAML files; '' when neither fits."""
+    parts = ref.split()
+    try:
+        if len(parts) > 1 and all((folder / part).is_file() for part in parts):
+            return (": a '- ' is probably missing, so YAML joined two lines of the list into "
+                    f"one path; start each file on its own line with '- ', like '- {parts[-1]}'")
+        found: list[str] = []
+        for path in folder.rglob("*.y*ml"):
+            found.append(path.relative_to(folder).as_posix())
+            if len(found) >= _NEAR_FILES:
+                break
+    except (OSError, ValueError):
+        return ""
+    hint = did_you_mean(ref, found)
+    return hint or f"; check its name and folder, written from the folder of {ROOT_FILE}"
+
+
 def _include_paths(root: ParsedFile, limits: Limits, files: _Files) -> list[tuple[Path, int]]:
     """The included files, each checked to be a relative path inside the level folder."""
     data = root.data if isinstance(root.data, dict) else {}
@@ -220,7 +243,8 @@ def _include_paths(root: ParsedFile, limits: Limits, files: _Files) -> list[tupl
                          "include_path")
                 continue
             if not target.is_file():
-                complain(i, f"the included file '{ref}' does not exist", "include_missing")
+                complain(i, f"the included file '{ref}' does not exist"
+                         f"{_missing_include_hint(folder, ref)}", "include_missing")
                 continue
         except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a loop of links
             complain(i, f"the included file '{ref}' cannot be opened ({exc})", "include_path")
