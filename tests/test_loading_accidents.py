@@ -38,3 +38,17 @@ def test_two_forgotten_dashes_give_two_messages() -> None:
              "    id: c", "    name: C"]
     found = missing_dashes(lines, [(4, 5, "id"), (5, 5, "name"), (6, 5, "id"), (7, 5, "name")])
     assert [(a.line, a.code) for a in found] == [(4, "missing_dash"), (6, "missing_dash")]
+
+
+def test_a_repeated_key_names_the_line_of_the_first_one() -> None:
+    lines = ["rooms:", "  - id: a", "    title: A", "    objects:", "      - id: lamp",
+             "        title: Lamp", "    title: B"]
+    (only,) = missing_dashes(lines, [(7, 5, "title")])
+    assert "(the first 'title' is on line 3)" in only.message
+    assert (only.line, only.column) == (7, 5)
+
+
+def test_a_repeated_key_after_the_dash_names_the_dash_line() -> None:
+    lines = ["rooms:", "  - title: A", "    id: a", "    title: B"]
+    (only,) = missing_dashes(lines, [(4, 5, "title")])
+    assert "(the first 'title' is on line 2)" in only.message

@@ -239,11 +239,31 @@ def missing_dashes(lines: Sequence[str],
                 f"'- {value}' with the '-' at column {dash_column}, lined up with the entry "
                 "above", "missing_dash"))
             continue
+        first = _first_of_key(lines, line, column, key)
+        where = f" (the first '{key}' is on line {first})" if first is not None else ""
         out.append(Accident(
             line, column,
-            f"the key '{key}' appears twice in the same mapping; only one is kept, so remove "
-            "or rename the other", "duplicate_key"))
+            f"the key '{key}' appears twice in the same mapping{where}; only one is kept, so "
+            "remove or rename the other", "duplicate_key"))
     return out
+
+
+def _first_of_key(lines: Sequence[str], line: int, column: int, key: str) -> int | None:
+    """The line (from 1) above ``line`` where the same entry first gives ``key``, found by
+    walking up while the lines stay inside the entry whose keys start at ``column``."""
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        if _indent(text) > column - 1:
+            continue  # a line inside a nested value
+        if _key_column(text) != column - 1:
+            return None  # the entry started above: the first key was written inline
+        if text[column - 1:].startswith((f"{key}:", f'"{key}":', f"'{key}':")):
+            return number
+        if _indent(text) < column - 1:
+            return None  # the '- ' line that opens the entry
+    return None
 
 
 def _keys(keys: Sequence[str]) -> str:
