@@ -285,3 +285,39 @@ def _entry_end(lines: Sequence[str], start: int, column: int) -> int:
             break  # the next entry whose '- ' is missing too
         end = number
     return end
+
+
+#: "brand: Prix #1": a text value, then ' #' and a word glued to it. YAML reads ' #' as the
+#: start of a comment, so the text silently ends before it. Comments teachers write on
+#: purpose have a space after the '#' ("# a note"), so those are left alone.
+_CUT_BY_COMMENT = re.compile(
+    r"^(?P<lead>[ ]*(?:-[ ]+)?(?P<key>[A-Za-z_][\w.-]*):[ ]+)"
+    r"(?P<value>[^\s\"'\[{#|>&*!%@`][^#\n]*?)[ ]+#(?P<after>[^\s#][^\n]*)$",
+    re.MULTILINE)
+
+
+def cut_by_comments(text: str) -> list[Accident]:
+    """Texts cut short by a '#' read as a comment: the level loads, but without the words
+    after it, so each is a warning at the '#' with the quotes that keep it whole."""
+    out: list[Accident] = []
+    at = text.find(" #")
+    line, counted = 1, 0
+    while at != -1:  # only the lines holding ' #' are matched: most lines have none
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        at = text.find(" #", end)
+        found = _CUT_BY_COMMENT.match(text, start, end)
+        if found is None:
+            continue
+        line += text.count("\n", counted, start)
+        counted = start
+        key, value, after = found["key"], found["value"], found["after"].rstrip()
+        column = found.end("value") + 2 - start
+        whole = f"{value} #{after}".replace('"', '\\"')
+        out.append(Accident(
+            line, column,
+            f"'{key}' reads only '{value}' here: a ' #' starts a comment, so '#{after}' is "
+            f"dropped; if it belongs to the text, put the text in quotes: {key}: \"{whole}\"",
+            "cut_by_comment"))
+    return out

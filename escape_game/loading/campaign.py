@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from escape_game.loading.accidents import cut_by_comments
 from escape_game.loading.assets import AssetProblem, resolve_asset
 from escape_game.loading.locate import find_node, node_position, source_text
 from escape_game.loading.messages import MAX_PROBLEMS, RawProblem, translate
@@ -175,6 +176,13 @@ def _validate(parsed: ParsedFile, model: type[BaseModel], root_name: str) -> Bas
             f"are not listed (only the first {MAX_PROBLEMS} are); correct these first",
             "too_many_problems"))
     return None
+
+
+def _note_cut_texts(parsed: ParsedFile) -> None:
+    """Warn at each text a ' #' cut short: it loads, but not as the teacher wrote it."""
+    for cut in cut_by_comments(parsed.text)[:MAX_PROBLEMS]:
+        parsed.problems.append(Problem(parsed.path, cut.line, cut.column, "warning",
+                                       cut.message, cut.code))
 
 
 def _note_spellings(parsed: ParsedFile, models: list[Located], level: Path) -> None:
@@ -356,6 +364,7 @@ def _load(path: Path | str, limits: Limits | None, source: bytes | None = None
     root = (read_yaml(found, limits, budget) if source is None
             else parse_yaml(found, source, limits, budget))
     files.parsed.append(root)
+    _note_cut_texts(root)
     campaign: Campaign | None = None
     root_models: list[Located] = []
     # Duplicate keys leave usable data behind: keep checking to report everything at once.
@@ -371,6 +380,7 @@ def _load(path: Path | str, limits: Limits | None, source: bytes | None = None
         for include, _ in _include_paths(root, limits, files):
             parsed = read_yaml(include, limits, budget)
             files.parsed.append(parsed)
+            _note_cut_texts(parsed)
             if isinstance(parsed.data, dict):
                 fragment = _validate(parsed, Fragment, "this file")
                 if isinstance(fragment, Fragment):
