@@ -142,6 +142,14 @@ def _forgotten_colon(lines: Sequence[str], problem: str, context: Mark | None,
             f"one text: write '{key}: {value}'", "missing_space")
     if ":" in body or not body or body[0] in "\"'[{":
         return None
+    above = _previous(lines, context.line)
+    if above is not None and " " not in body and _indent(lines[above]) == context.column and (
+            lines[above].lstrip().startswith("- ")):
+        return Accident(  # "- rooms/a.yaml" then "rooms/b.yaml": one more entry, no '- '
+            context.line + 1, context.column + 1,
+            f"a '- ' is missing before '{body}': the line above is an entry of a list, so "
+            f"write '- {body}' to add this line to it (without the '- ', YAML reads it as a "
+            "key whose ':' is missing)", "missing_dash")
     word, _, rest = body.partition(" ")
     fix = f"{word}: {rest.strip()}" if rest.strip() else f"{word}:"
     return Accident(
