@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -267,15 +268,34 @@ def translate(
         by_path.setdefault(walked.path + (("[key]",) if walked.where == "key" else ()),
                            []).append((err, walked))
     deeper = {path[:i] for path in by_path for i in range(len(path))}
+    misspelt = _misspelt_keys(by_path)
     problems: list[RawProblem] = []
     for key, group in by_path.items():
         if key in deeper:
             # A wrong key inside a language map: the map's own "must be text" adds nothing.
             group = [g for g in group if g[0]["type"] not in ("string_type", "dict_type")]
+        # "descripton:" is reported once, as a misspelling of 'description', not twice
+        group = [g for g in group if not (g[0]["type"] == "missing" and g[1].path in misspelt)]
         group = _prefer(group, data)
         for err, walked in group:
             problems.append(_message(err, walked, data, source, root_name))
     return problems
+
+
+def _misspelt_keys(by_path: dict[tuple[PathPart, ...], list[tuple[ErrorDetails, Walked]]]
+                   ) -> set[tuple[PathPart, ...]]:
+    """The paths of required keys that an unknown key beside them misspells: the unknown
+    key's message already names the right spelling, which is all there is to fix."""
+    out: set[tuple[PathPart, ...]] = set()
+    for group in by_path.values():
+        for err, walked in group:
+            if err["type"] != "extra_forbidden" or not walked.path:
+                continue
+            allowed = _allowed_keys(walked.model)
+            close = difflib.get_close_matches(str(walked.path[-1]), allowed, n=1, cutoff=0.6)
+            if close:
+                out.add((*walked.path[:-1], close[0]))
+    return out
 
 
 def _prefer(group: list[tuple[ErrorDetails, Walked]], data: Any
