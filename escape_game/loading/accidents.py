@@ -47,6 +47,7 @@ def explain(text: str, problem: str, problem_mark: Mark | None,
     lines = text.split("\n")
     found = (_odd_space(lines, problem_mark)
              or _curly_quotes(lines, problem_mark, context_mark)
+             or _in_brackets(lines, problem, problem_mark, context, context_mark)
              or _forgotten_colon(lines, problem, context_mark, problem_mark)
              or _indentation(lines, problem, problem_mark, context_mark))
     return found
@@ -106,6 +107,41 @@ def _curly_quotes(lines: Sequence[str], problem: Mark, context: Mark | None) -> 
             "only knows straight quotes, so the ':' or ',' inside the text is read as part of "
             f"the layout: put the text between straight double quotes \"...\"{fix}",
             "curly_quotes")
+    return None
+
+
+def _in_brackets(lines: Sequence[str], problem: str, mark: Mark, context: str,
+                 opened: Mark | None) -> Accident | None:
+    """A '{...}' or '[...]' the parser could not finish: a ' #' that made the rest of the line
+    a comment, a ': ' inside a text, or a bracket never closed."""
+    if "expected ','" not in problem or "flow" not in context or opened is None:
+        return None
+    if not (0 <= opened.line < len(lines) and 0 <= mark.line < len(lines)):
+        return None
+    close = "}" if "mapping" in context else "]"
+    start = lines[opened.line]
+    at = start.find(" #", opened.column)
+    if at != -1:
+        return Accident(
+            opened.line + 1, at + 2,
+            f"inside '{start[opened.column]}...{close}' a ' #' starts a comment, so YAML drops "
+            f"the rest of the line with its '{close}'; put the text that holds the '#' in "
+            "quotes \"...\"", "cut_by_comment")
+    line = lines[mark.line]
+    if mark.line == opened.line and line[mark.column:mark.column + 1] == ":":
+        left = max(line.rfind(sep, 0, mark.column) + len(sep) for sep in (": ", ", ", "{", "["))
+        ends = [i for i in (line.find(c, mark.column) for c in ",}]") if i != -1]
+        text = line[left:min(ends) if ends else len(line)].strip()
+        example = f", like \"{text}\"" if text and '"' not in text else ""
+        return Accident(
+            mark.line + 1, mark.column + 1,
+            f"inside '{line[opened.column]}...{close}' a text containing ': ' must be in "
+            f"quotes{example}", "syntax")
+    if mark.line > opened.line:
+        return Accident(
+            opened.line + 1, opened.column + 1,
+            f"this '{start[opened.column]}' is not closed: end it with '{close}' on the same "
+            "line", "unclosed")
     return None
 
 
