@@ -49,7 +49,8 @@ def explain(text: str, problem: str, problem_mark: Mark | None,
              or _curly_quotes(lines, problem_mark, context_mark)
              or _in_brackets(lines, problem, problem_mark, context, context_mark)
              or _forgotten_colon(lines, problem, context_mark, problem_mark)
-             or _indentation(lines, problem, problem_mark, context_mark))
+             or _indentation(lines, problem, problem_mark, context_mark)
+             or _colon_in_text(lines, problem, problem_mark))
     return found
 
 
@@ -108,6 +109,26 @@ def _curly_quotes(lines: Sequence[str], problem: Mark, context: Mark | None) -> 
             f"the layout: put the text between straight double quotes \"...\"{fix}",
             "curly_quotes")
     return None
+
+
+#: "text: Note: read this": a key, then a plain text that holds ': ' itself
+_TEXT_WITH_COLON = re.compile(r"^(?P<lead> *(?:- +)?(?P<key>[A-Za-z_][\w.-]*): +)"
+                              r"(?P<text>[^\s\"'\[{#|>&*!%@`].*)$")
+
+
+def _colon_in_text(lines: Sequence[str], problem: str, mark: Mark) -> Accident | None:
+    """A ': ' inside an unquoted text, with the quoted line to write instead."""
+    if "mapping values are not allowed" not in problem or not 0 <= mark.line < len(lines):
+        return None
+    found = _TEXT_WITH_COLON.match(lines[mark.line].rstrip())
+    if found is None or mark.column < found.end("lead"):
+        return None
+    text = found["text"]
+    example = f": {found['key']}: \"{text}\"" if '"' not in text else ""
+    return Accident(
+        mark.line + 1, mark.column + 1,
+        f"a ': ' inside a text must be in quotes, or YAML reads it as a new key; put the "
+        f"whole text in quotes{example}", "syntax")
 
 
 def _in_brackets(lines: Sequence[str], problem: str, mark: Mark, context: str,
