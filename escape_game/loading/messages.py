@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -190,8 +191,6 @@ def _got(value: Any, source: str | None) -> str:
 def decimal_comma_hint(value: Any, source: str | None) -> str:
     """How to write an amount a teacher wrote the French or German way ('12,50') or with its
     money sign ('12.50 €'); empty when the value is not such an amount."""
-    import re
-
     text = source if source is not None else value
     if not isinstance(text, str):
         return ""
@@ -376,13 +375,20 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
             shown = src or str(value)
             return raw(f"the code must be text: put the code in quotes, like code: \"{shown}\" "
                        "(without quotes YAML reads it as a number and drops leading zeros)")
-        if isinstance(value, bool | int | float) or value is None:
+        if value is None:  # "title:" with nothing after it: quotes would not help
+            return raw(f"{name} is empty: write its text after the ':' on the same line, or "
+                       "on the lines below it, indented")
+        if isinstance(value, bool | int | float):
             return raw(f"{name} must be text, got {got}; put it in quotes")
         return raw(f"{name} must be text, got {got}")
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return raw(f"{name} must be a mapping ('key: value' lines), got {got}")
     if kind in ("tuple_type", "list_type"):
-        return raw(f"{name} must be a list (lines starting with '- '), got {got}")
+        hint = ""
+        if isinstance(value, str) and re.fullmatch(r"[\w.-]+(?: *, *[\w.-]+)*", value):
+            # "covers: fire" or "languages: en, fr": the brackets of a one-line list forgotten
+            hint = f"; for a list on one line, write it in brackets: [{value}]"
+        return raw(f"{name} must be a list (lines starting with '- '), got {got}{hint}")
     if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
         return raw(f"{name} must be a number, got {got}{decimal_comma_hint(value, src)}")
     if kind in ("int_parsing", "int_type", "int_from_float"):
