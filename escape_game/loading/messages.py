@@ -239,6 +239,10 @@ def _allowed_keys(model: type[BaseModel] | None) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
+#: The keys that hold a duration, always a whole number of seconds.
+SECONDS_KEYS = frozenset({"time_limit", "seconds", "waiting_period"})
+
+
 #: Problems reported for one file: past these, a file is not a level with mistakes in it, and
 #: locating hundreds of thousands of them would cost more memory than the level itself.
 MAX_PROBLEMS = 1000
@@ -392,7 +396,10 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
     if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
         return raw(f"{name} must be a number, got {got}{decimal_comma_hint(value, src)}")
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return raw(f"{name} must be a whole number, got {got}")
+        unit = ""
+        if path and path[-1] in SECONDS_KEYS:  # "5 min", "1:30": durations are in seconds
+            unit = " of seconds, like 300 for five minutes"
+        return raw(f"{name} must be a whole number{unit}, got {got}")
     if kind in ("bool_parsing", "bool_type"):
         return raw(f"{name} must be true or false, got {got}")
     if kind == "string_pattern_mismatch":
