@@ -49,3 +49,15 @@ def test_a_level_too_big_for_the_budget_is_sent_to_check() -> None:
 def test_the_shipped_levels_are_proved_winnable(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(ROOT / "levels" / "tutorial")]) == 0
     assert "tutorial: can be won (all 11 states searched)" in capsys.readouterr().err
+
+
+def test_a_level_without_any_escape_says_to_add_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "campaign.yaml").write_text(
+        "format: 1\nid: demo\ntitle: Demo\nlanguages: [en]\nstart: {room: hall, money: 5}\n"
+        "rooms:\n  - id: hall\n    title: Hall\n    description: A hall.\n"
+        "    on_enter: [{set_flag: in}]\n", "utf-8")
+    assert main(["validate", "--no-context", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert ("campaign.yaml:7:5: error: the level cannot be won: nothing in it has the effect "
+            "'escape: true'; add it where the player gets out") in out

@@ -38,13 +38,20 @@ def check_level(level: Level, *, budget: int = DEFAULT_BUDGET) -> CheckReport:
         )
     elif not winnable:
         sources = fd.escape_sources(level)
-        where = ", ".join(f"'{s}'" for _, s in sources) or "nothing (no escape effect)"
+        where = ", ".join(f"'{s}'" for _, s in sources)
+        message = (
+            f"the level cannot be won: no play reaches an escape ({where}) among "
+            f"{len(result.graph.states)} reachable states"
+            if sources else
+            "the level cannot be won: nothing in it has the effect 'escape: true'; add it "
+            "where the player gets out, e.g. 'on_success: [{escape: true}]' on the last "
+            "puzzle"
+        )
         found.append(
             Finding(
                 "unwinnable",
                 "error",
-                f"the level cannot be won: no play reaches an escape ({where}) among "
-                f"{len(result.graph.states)} reachable states",
+                message,
                 sources[0][1] if sources else level.campaign.start.room,
                 sources[0][0] if sources else "room",
             )

@@ -201,11 +201,16 @@ def uncovered_threats(level: Level) -> Iterator[Finding]:
             names = ", ".join(f"'{p}'" for p in covering_category)
             message = (
                 f"threat '{threat.id}' cannot be covered: every potion for "
-                f"'{threat.category}' ({names}) excludes it"
+                f"'{threat.category}' ({names}) excludes it; if one should pay, remove that "
+                "exclusion, or write 'insurable: false' in the risk category "
+                f"'{threat.category}' if no insurer covers it"
             )
         else:
             message = (
-                f"threat '{threat.id}' cannot be covered: no potion covers '{threat.category}'"
+                f"threat '{threat.id}' cannot be covered: no potion covers "
+                f"'{threat.category}'; add '{threat.category}' to the 'covers' of a potion in a "
+                "shop, or write 'insurable: false' in the risk category "
+                f"'{threat.category}' if no insurer covers it"
             )
         yield Finding("uncovered_threat", "warning", message, threat.id, "threat")
 

@@ -47,8 +47,10 @@ def explain(text: str, problem: str, problem_mark: Mark | None,
     lines = text.split("\n")
     found = (_odd_space(lines, problem_mark)
              or _curly_quotes(lines, problem_mark, context_mark)
+             or _in_brackets(lines, problem, problem_mark, context, context_mark)
              or _forgotten_colon(lines, problem, context_mark, problem_mark)
-             or _indentation(lines, problem, problem_mark, context_mark))
+             or _indentation(lines, problem, problem_mark, context_mark)
+             or _colon_in_text(lines, problem, problem_mark))
     return found
 
 
@@ -109,7 +111,66 @@ def _curly_quotes(lines: Sequence[str], problem: Mark, context: Mark | None) -> 
     return None
 
 
+#: "text: Note: read this": a key, then a plain text that holds ': ' itself
+_TEXT_WITH_COLON = re.compile(r"^(?P<lead> *(?:- +)?(?P<key>[A-Za-z_][\w.-]*): +)"
+                              r"(?P<text>[^\s\"'\[{#|>&*!%@`].*)$")
+
+
+def _colon_in_text(lines: Sequence[str], problem: str, mark: Mark) -> Accident | None:
+    """A ': ' inside an unquoted text, with the quoted line to write instead."""
+    if "mapping values are not allowed" not in problem or not 0 <= mark.line < len(lines):
+        return None
+    found = _TEXT_WITH_COLON.match(lines[mark.line].rstrip())
+    if found is None or mark.column < found.end("lead"):
+        return None
+    text = found["text"]
+    example = f": {found['key']}: \"{text}\"" if '"' not in text else ""
+    return Accident(
+        mark.line + 1, mark.column + 1,
+        f"a ': ' inside a text must be in quotes, or YAML reads it as a new key; put the "
+        f"whole text in quotes{example}", "syntax")
+
+
+def _in_brackets(lines: Sequence[str], problem: str, mark: Mark, context: str,
+                 opened: Mark | None) -> Accident | None:
+    """A '{...}' or '[...]' the parser could not finish: a ' #' that made the rest of the line
+    a comment, a ': ' inside a text, or a bracket never closed."""
+    if "expected ','" not in problem or "flow" not in context or opened is None:
+        return None
+    if not (0 <= opened.line < len(lines) and 0 <= mark.line < len(lines)):
+        return None
+    close = "}" if "mapping" in context else "]"
+    start = lines[opened.line]
+    at = start.find(" #", opened.column)
+    if at != -1:
+        return Accident(
+            opened.line + 1, at + 2,
+            f"inside '{start[opened.column]}...{close}' a ' #' starts a comment, so YAML drops "
+            f"the rest of the line with its '{close}'; put the text that holds the '#' in "
+            "quotes \"...\"", "cut_by_comment")
+    line = lines[mark.line]
+    if mark.line == opened.line and line[mark.column:mark.column + 1] == ":":
+        left = max(line.rfind(sep, 0, mark.column) + len(sep) for sep in (": ", ", ", "{", "["))
+        ends = [i for i in (line.find(c, mark.column) for c in ",}]") if i != -1]
+        text = line[left:min(ends) if ends else len(line)].strip()
+        example = f", like \"{text}\"" if text and '"' not in text else ""
+        return Accident(
+            mark.line + 1, mark.column + 1,
+            f"inside '{line[opened.column]}...{close}' a text containing ': ' must be in "
+            f"quotes{example}", "syntax")
+    if mark.line > opened.line:
+        return Accident(
+            opened.line + 1, opened.column + 1,
+            f"this '{start[opened.column]}' is not closed: end it with '{close}' on the same "
+            "line", "unclosed")
+    return None
+
+
 _KEY_THEN_FLOW = re.compile(r"^(?P<indent> *(?:- +)?)(?P<key>[A-Za-z_][\w.-]*) +(?P<rest>[\[{].*)$")
+
+
+#: "key:value", a key glued to its value (a ':' inside a URL or a time is not a key's)
+_GLUED_COLON = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*):(?P<value>[^\s/:].*)$")
 
 
 def _forgotten_colon(lines: Sequence[str], problem: str, context: Mark | None,
@@ -129,8 +190,23 @@ def _forgotten_colon(lines: Sequence[str], problem: str, context: Mark | None,
         return None
     line = lines[context.line]
     body = line[context.column:].rstrip()
+    glued = _GLUED_COLON.match(body)
+    if glued:  # "money:100": without a space after it, YAML takes the ':' as a letter
+        key, value = glued["key"], glued["value"]
+        return Accident(
+            context.line + 1, context.column + len(key) + 2,
+            f"a space is missing after the ':' of '{key}', so YAML reads '{key}:{value}' as "
+            f"one text: write '{key}: {value}'", "missing_space")
     if ":" in body or not body or body[0] in "\"'[{":
         return None
+    above = _previous(lines, context.line)
+    if above is not None and " " not in body and _indent(lines[above]) == context.column and (
+            lines[above].lstrip().startswith("- ")):
+        return Accident(  # "- rooms/a.yaml" then "rooms/b.yaml": one more entry, no '- '
+            context.line + 1, context.column + 1,
+            f"a '- ' is missing before '{body}': the line above is an entry of a list, so "
+            f"write '- {body}' to add this line to it (without the '- ', YAML reads it as a "
+            "key whose ':' is missing)", "missing_dash")
     word, _, rest = body.partition(" ")
     fix = f"{word}: {rest.strip()}" if rest.strip() else f"{word}:"
     return Accident(
@@ -228,11 +304,31 @@ def missing_dashes(lines: Sequence[str],
                 f"'- {value}' with the '-' at column {dash_column}, lined up with the entry "
                 "above", "missing_dash"))
             continue
+        first = _first_of_key(lines, line, column, key)
+        where = f" (the first '{key}' is on line {first})" if first is not None else ""
         out.append(Accident(
             line, column,
-            f"the key '{key}' appears twice in the same mapping; only one is kept, so remove "
-            "or rename the other", "duplicate_key"))
+            f"the key '{key}' appears twice in the same mapping{where}; only one is kept, so "
+            "remove or rename the other", "duplicate_key"))
     return out
+
+
+def _first_of_key(lines: Sequence[str], line: int, column: int, key: str) -> int | None:
+    """The line (from 1) above ``line`` where the same entry first gives ``key``, found by
+    walking up while the lines stay inside the entry whose keys start at ``column``."""
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        if _indent(text) > column - 1:
+            continue  # a line inside a nested value
+        if _key_column(text) != column - 1:
+            return None  # the entry started above: the first key was written inline
+        if text[column - 1:].startswith((f"{key}:", f'"{key}":', f"'{key}':")):
+            return number
+        if _indent(text) < column - 1:
+            return None  # the '- ' line that opens the entry
+    return None
 
 
 def _keys(keys: Sequence[str]) -> str:
@@ -254,3 +350,39 @@ def _entry_end(lines: Sequence[str], start: int, column: int) -> int:
             break  # the next entry whose '- ' is missing too
         end = number
     return end
+
+
+#: "brand: Prix #1": a text value, then ' #' and a word glued to it. YAML reads ' #' as the
+#: start of a comment, so the text silently ends before it. Comments teachers write on
+#: purpose have a space after the '#' ("# a note"), so those are left alone.
+_CUT_BY_COMMENT = re.compile(
+    r"^(?P<lead>[ ]*(?:-[ ]+)?(?P<key>[A-Za-z_][\w.-]*):[ ]+)"
+    r"(?P<value>[^\s\"'\[{#|>&*!%@`][^#\n]*?)[ ]+#(?P<after>[^\s#][^\n]*)$",
+    re.MULTILINE)
+
+
+def cut_by_comments(text: str) -> list[Accident]:
+    """Texts cut short by a '#' read as a comment: the level loads, but without the words
+    after it, so each is a warning at the '#' with the quotes that keep it whole."""
+    out: list[Accident] = []
+    at = text.find(" #")
+    line, counted = 1, 0
+    while at != -1:  # only the lines holding ' #' are matched: most lines have none
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        at = text.find(" #", end)
+        found = _CUT_BY_COMMENT.match(text, start, end)
+        if found is None:
+            continue
+        line += text.count("\n", counted, start)
+        counted = start
+        key, value, after = found["key"], found["value"], found["after"].rstrip()
+        column = found.end("value") + 2 - start
+        whole = f"{value} #{after}".replace('"', '\\"')
+        out.append(Accident(
+            line, column,
+            f"'{key}' reads only '{value}' here: a ' #' starts a comment, so '#{after}' is "
+            f"dropped; if it belongs to the text, put the text in quotes: {key}: \"{whole}\"",
+            "cut_by_comment"))
+    return out

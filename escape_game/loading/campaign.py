@@ -12,10 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from escape_game.loading.accidents import cut_by_comments
 from escape_game.loading.assets import AssetProblem, resolve_asset
 from escape_game.loading.locate import find_node, node_position, source_text
 from escape_game.loading.messages import MAX_PROBLEMS, RawProblem, translate
-from escape_game.loading.problems import LevelError, Location, Problem
+from escape_game.loading.problems import LevelError, Location, Problem, did_you_mean
 from escape_game.loading.references import cross_check
 from escape_game.loading.safe_yaml import Limits, ParsedFile, parse_yaml, read_yaml
 from escape_game.loading.spelling import (
@@ -177,6 +178,13 @@ def _validate(parsed: ParsedFile, model: type[BaseModel], root_name: str) -> Bas
     return None
 
 
+def _note_cut_texts(parsed: ParsedFile) -> None:
+    """Warn at each text a ' #' cut short: it loads, but not as the teacher wrote it."""
+    for cut in cut_by_comments(parsed.text)[:MAX_PROBLEMS]:
+        parsed.problems.append(Problem(parsed.path, cut.line, cut.column, "warning",
+                                       cut.message, cut.code))
+
+
 def _note_spellings(parsed: ParsedFile, models: list[Located], level: Path) -> None:
     """Find the renamed keys the file writes; an old spelling is a warning, not an error."""
     parsed.spellings = find_spellings(models, parsed.data, parsed.key_spots, parsed.text)
@@ -186,6 +194,29 @@ def _note_spellings(parsed: ParsedFile, models: list[Located], level: Path) -> N
             parsed.problems.append(Problem(
                 parsed.path, spelling.spot.line, spelling.spot.column, "warning",
                 old_key_message(spelling, str(level)), OLD_KEY))
+
+
+#: how many files of a level folder are compared with a misspelt include
+_NEAR_FILES = 500
+
+
+def _missing_include_hint(folder: Path, ref: str) -> str:
+    """Why an included file is not there: two paths joined by a forgotten '- ', or a near
+    miss among the level's YAML files; '' when neither fits."""
+    parts = ref.split()
+    try:
+        if len(parts) > 1 and all((folder / part).is_file() for part in parts):
+            return (": a '- ' is probably missing, so YAML joined two lines of the list into "
+                    f"one path; start each file on its own line with '- ', like '- {parts[-1]}'")
+        found: list[str] = []
+        for path in folder.rglob("*.y*ml"):
+            found.append(path.relative_to(folder).as_posix())
+            if len(found) >= _NEAR_FILES:
+                break
+    except (OSError, ValueError):
+        return ""
+    hint = did_you_mean(ref, found)
+    return hint or f"; check its name and folder, written from the folder of {ROOT_FILE}"
 
 
 def _include_paths(root: ParsedFile, limits: Limits, files: _Files) -> list[tuple[Path, int]]:
@@ -220,7 +251,8 @@ def _include_paths(root: ParsedFile, limits: Limits, files: _Files) -> list[tupl
                          "include_path")
                 continue
             if not target.is_file():
-                complain(i, f"the included file '{ref}' does not exist", "include_missing")
+                complain(i, f"the included file '{ref}' does not exist"
+                         f"{_missing_include_hint(folder, ref)}", "include_missing")
                 continue
         except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a loop of links
             complain(i, f"the included file '{ref}' cannot be opened ({exc})", "include_path")
@@ -332,6 +364,7 @@ def _load(path: Path | str, limits: Limits | None, source: bytes | None = None
     root = (read_yaml(found, limits, budget) if source is None
             else parse_yaml(found, source, limits, budget))
     files.parsed.append(root)
+    _note_cut_texts(root)
     campaign: Campaign | None = None
     root_models: list[Located] = []
     # Duplicate keys leave usable data behind: keep checking to report everything at once.
@@ -347,6 +380,7 @@ def _load(path: Path | str, limits: Limits | None, source: bytes | None = None
         for include, _ in _include_paths(root, limits, files):
             parsed = read_yaml(include, limits, budget)
             files.parsed.append(parsed)
+            _note_cut_texts(parsed)
             if isinstance(parsed.data, dict):
                 fragment = _validate(parsed, Fragment, "this file")
                 if isinstance(fragment, Fragment):

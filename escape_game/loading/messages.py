@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -187,14 +189,39 @@ def _got(value: Any, source: str | None) -> str:
 
 
 def decimal_comma_hint(value: Any, source: str | None) -> str:
-    """'; write 12.50 with a dot' for an amount written the French or German way."""
-    import re
-
+    """How to write an amount a teacher wrote the French or German way ('12,50') or with its
+    money sign ('12.50 €'); empty when the value is not such an amount."""
     text = source if source is not None else value
-    if isinstance(text, str) and re.fullmatch(r"-?\d+,\d{1,2}", text.strip()):
+    if not isinstance(text, str):
+        return ""
+    # "12.50 €", "€12", "100 EUR": the money sign is the level's `currency`, not the amount's
+    bare = re.fullmatch(r"\s*(?:[€$£¥]|EUR|USD|GBP|CHF)?\s*(-?\d+(?:[.,]\d{1,2})?)\s*"
+                        r"(?:[€$£¥]|EUR|USD|GBP|CHF)?\s*", text, flags=re.IGNORECASE)
+    if bare and bare[1] != text.strip():
+        number = bare[1].replace(",", ".")
+        return (f": write the number alone, like {number}, without a money sign (the level's "
+                "'currency' gives the sign shown to players)")
+    if re.fullmatch(r"-?\d+,\d{1,2}", text.strip()):
         dotted = text.strip().replace(",", ".")
         return f": write the decimals after a dot, like {dotted} (a comma does not mark decimals)"
     return ""
+
+
+def id_hint(value: Any) -> str:
+    """What to write instead of an id with an accent or a space in it: teachers count 'é' as
+    a letter, but ids are plain a-z so that every keyboard and file name can hold them."""
+    import unicodedata
+
+    if not isinstance(value, str) or not value:
+        return ""
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    fixed = "_".join(plain.split())
+    odd = next((c for c in value if not (c.isascii() and (c.isalnum() or c in "_.-"))), "")
+    if not odd or not fixed or fixed == value:
+        return ""
+    if odd.isalpha():
+        return f": letters with accents, such as '{odd}', are not allowed in ids; write '{fixed}'"
+    return f": write '{fixed}'"
 
 
 def _field(path: Sequence[PathPart]) -> str:
@@ -210,6 +237,10 @@ def _allowed_keys(model: type[BaseModel] | None) -> list[str]:
     if model is None:
         return []
     return [info.alias or name for name, info in model.model_fields.items()]
+
+
+#: The keys that hold a duration, always a whole number of seconds.
+SECONDS_KEYS = frozenset({"time_limit", "seconds", "waiting_period"})
 
 
 #: Problems reported for one file: past these, a file is not a level with mistakes in it, and
@@ -240,15 +271,34 @@ def translate(
         by_path.setdefault(walked.path + (("[key]",) if walked.where == "key" else ()),
                            []).append((err, walked))
     deeper = {path[:i] for path in by_path for i in range(len(path))}
+    misspelt = _misspelt_keys(by_path)
     problems: list[RawProblem] = []
     for key, group in by_path.items():
         if key in deeper:
             # A wrong key inside a language map: the map's own "must be text" adds nothing.
             group = [g for g in group if g[0]["type"] not in ("string_type", "dict_type")]
+        # "descripton:" is reported once, as a misspelling of 'description', not twice
+        group = [g for g in group if not (g[0]["type"] == "missing" and g[1].path in misspelt)]
         group = _prefer(group, data)
         for err, walked in group:
             problems.append(_message(err, walked, data, source, root_name))
     return problems
+
+
+def _misspelt_keys(by_path: dict[tuple[PathPart, ...], list[tuple[ErrorDetails, Walked]]]
+                   ) -> set[tuple[PathPart, ...]]:
+    """The paths of required keys that an unknown key beside them misspells: the unknown
+    key's message already names the right spelling, which is all there is to fix."""
+    out: set[tuple[PathPart, ...]] = set()
+    for group in by_path.values():
+        for err, walked in group:
+            if err["type"] != "extra_forbidden" or not walked.path:
+                continue
+            allowed = _allowed_keys(walked.model)
+            close = difflib.get_close_matches(str(walked.path[-1]), allowed, n=1, cutoff=0.6)
+            if close:
+                out.add((*walked.path[:-1], close[0]))
+    return out
 
 
 def _prefer(group: list[tuple[ErrorDetails, Walked]], data: Any
@@ -329,17 +379,27 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
             shown = src or str(value)
             return raw(f"the code must be text: put the code in quotes, like code: \"{shown}\" "
                        "(without quotes YAML reads it as a number and drops leading zeros)")
-        if isinstance(value, bool | int | float) or value is None:
+        if value is None:  # "title:" with nothing after it: quotes would not help
+            return raw(f"{name} is empty: write its text after the ':' on the same line, or "
+                       "on the lines below it, indented")
+        if isinstance(value, bool | int | float):
             return raw(f"{name} must be text, got {got}; put it in quotes")
         return raw(f"{name} must be text, got {got}")
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return raw(f"{name} must be a mapping ('key: value' lines), got {got}")
     if kind in ("tuple_type", "list_type"):
-        return raw(f"{name} must be a list (lines starting with '- '), got {got}")
+        hint = ""
+        if isinstance(value, str) and re.fullmatch(r"[\w.-]+(?: *, *[\w.-]+)*", value):
+            # "covers: fire" or "languages: en, fr": the brackets of a one-line list forgotten
+            hint = f"; for a list on one line, write it in brackets: [{value}]"
+        return raw(f"{name} must be a list (lines starting with '- '), got {got}{hint}")
     if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
         return raw(f"{name} must be a number, got {got}{decimal_comma_hint(value, src)}")
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return raw(f"{name} must be a whole number, got {got}")
+        unit = ""
+        if path and path[-1] in SECONDS_KEYS:  # "5 min", "1:30": durations are in seconds
+            unit = " of seconds, like 300 for five minutes"
+        return raw(f"{name} must be a whole number{unit}, got {got}")
     if kind in ("bool_parsing", "bool_type"):
         return raw(f"{name} must be true or false, got {got}")
     if kind == "string_pattern_mismatch":
@@ -354,7 +414,7 @@ def _message(err: ErrorDetails, walked: Walked, data: Any,
             return raw(f"{quote(str(key))} is not a language code such as 'en', 'fr' or "
                        f"'pt-BR'{hint}")
         return raw(f"{name} must be an id (letters, digits, '_', '.' or '-', starting with a "
-                   f"letter or digit, no spaces), got {got}")
+                   f"letter or digit, no spaces), got {got}{id_hint(value)}")
     if kind in ("greater_than_equal", "greater_than"):
         return raw(f"{name} must be at least {ctx.get('ge', ctx.get('gt'))}, got {got}")
     if kind in ("less_than_equal", "less_than"):

@@ -302,3 +302,10 @@ def test_where_actions_are_counted_taking_still_counts() -> None:
     assert reduced.winnable and exact.winnable
     assert len(reduced.shortest_win or []) == len(exact.shortest_win or [])
     assert (0 in reduced.can_win) == (0 in exact.can_win)
+
+
+def test_an_uncoverable_threat_says_what_to_write() -> None:
+    (message,) = [f.message for f in check_level(level_from_text(GAMBLE)).findings
+                  if f.code == "uncovered_threat"]
+    assert "no potion covers 'theft'; add 'theft' to the 'covers' of a potion" in message
+    assert "write 'insurable: false' in the risk category 'theft'" in message
