@@ -241,17 +241,19 @@ class Painter:
             _VEILS[key] = veil
         self.surface.blit(veil, (0, 0))
 
-    def image(self, ref: str | None, rect: pygame.Rect, label: str = "") -> None:
+    def image(self, ref: str | None, rect: pygame.Rect, label: str = "",
+              plate: bool = True) -> None:
         """The image centred in ``rect``, or a labelled placeholder when it is missing.
 
         On a black theme the picture sits on a light plate: the icons are drawn with black
         outlines (OpenMoji), and a black line on a black panel is not there at all. Every
-        picture goes through here, so none is left without it."""
+        picture goes through here, so none is left without it; `plate=False` is for a
+        caller that lays a light backdrop of its own shape (a hotspot's disc)."""
         surf = self.images.get(ref, rect.size)
         self.reach(rect.bottom)
         if surf is not None:
             where = surf.get_rect(center=rect.center)
-            backdrop = self._icon_backdrop()
+            backdrop = self._icon_backdrop() if plate else None
             if backdrop is not None:
                 pygame.draw.rect(self.surface, backdrop, where.inflate(self.px(4), self.px(4)),
                                  border_radius=self.px(6))
@@ -389,7 +391,8 @@ class Painter:
         ring = (th.accent if w.selected or focused or (hovered and backdrop is not None)
                 else th.panel_border)
         pygame.draw.ellipse(self.surface, ring, halo, max(2, self.px(3)))
-        self.image(w.icon, w.rect.inflate(-self.px(14), -self.px(14)), w.label)
+        # On the black theme the disc itself is the light backdrop (see `image`).
+        self.image(w.icon, w.rect.inflate(-self.px(14), -self.px(14)), w.label, plate=False)
         if focused:
             self.focus_ring(w.rect)
         named = w.extra.get("label", True)
