@@ -138,8 +138,6 @@ class Builder:
         if type(node) is ScalarNode:
             return _scalar(node)
         if not self.anchors:
-            if depth > self.max_depth:
-                raise Refused(node, too_deep_message(self.max_depth), "too_deep")
             return self._collection(node, depth)
         key = id(node)
         done = self.built.get(key)
@@ -155,8 +153,6 @@ class Builder:
                                f"times (more than {self.max_alias_expansion} copied "
                                "values)", "alias_bomb")
             return done
-        if depth > self.max_depth:
-            raise Refused(node, too_deep_message(self.max_depth), "too_deep")
         self.built[key] = _BUILDING
         before = self.count
         result = self._collection(node, depth)
@@ -165,7 +161,10 @@ class Builder:
         return result
 
     def _collection(self, node: Node, depth: int) -> Any:
-        """A list or mapping, its children built on the way."""
+        """A list or mapping, its children built on the way (an alias to one already built
+        is not built again, so its depth is not asked again either)."""
+        if depth > self.max_depth:
+            raise Refused(node, too_deep_message(self.max_depth), "too_deep")
         deeper = depth + 1
         children = node.value
         result: Any

@@ -68,7 +68,7 @@ def _construct_int(loader: yaml.SafeLoader, node: ScalarNode) -> int:
 
 
 class OverCap(Exception):
-    """The composer met more values than `LevelLoader.cap` allows (see `parse_yaml`)."""
+    """The composer met more values than `LevelLoader.cap` allows (see `_compose`)."""
 
 
 class LevelLoader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -79,7 +79,7 @@ class LevelLoader(_BaseLoader):  # type: ignore[valid-type,misc]
 
     The composer asks `resolve` for the tag of every value written without one, so that is
     where values are counted while the tree is built: past `cap`, composing stops (see
-    `parse_yaml`), and a file over the level's budget never gets a whole tree in memory.
+    `_compose`), and a file over the level's budget never gets a whole tree in memory.
     """
 
     yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}
@@ -161,11 +161,7 @@ class ParsedFile:
         """The node tree, composed again on demand: only needed to point at problems."""
         if self._root is None and self.text:
             try:
-                loader = LevelLoader(self.text)
-                try:
-                    self._root = loader.get_single_node()
-                finally:
-                    loader.dispose()
+                self._root = compose_tree(self.text)
             except yaml.YAMLError:
                 return None
         return self._root
@@ -382,26 +378,26 @@ def _compose(text: str, raw: bytes, budget: Budget | None
     event by event, which says where the budget ran out (or, when the '!' were not tags,
     that it fits after all, and it is composed again in full). Composing once instead of
     counting first took a fifth off loading a large level."""
-    cap = sys.maxsize
-    if budget is not None and values_bound(raw) > budget.values_left:
-        cap = budget.values_left - text.count("!")
+    if budget is None or values_bound(raw) <= budget.values_left:
+        return compose_tree(text), None
+    try:
+        return compose_tree(text, cap=budget.values_left - text.count("!")), None
+    except OverCap:
+        pass
+    over = budget.over_values(text, raw, LevelLoader)
+    return (None, over) if over is not None else (compose_tree(text), None)
+
+
+def compose_tree(text: str, cap: int = sys.maxsize) -> Node | None:
+    """The text's node tree, composed by the level's loader; raises OverCap past `cap`
+    values written without a tag (see `LevelLoader.resolve`)."""
     loader = LevelLoader(text)
     loader.cap = cap
     try:
-        return loader.get_single_node(), None
-    except OverCap:
-        pass
+        root: Node | None = loader.get_single_node()
     finally:
         loader.dispose()
-    assert budget is not None  # only a budget sets a cap
-    over = budget.over_values(text, raw, LevelLoader)
-    if over is not None:
-        return None, over
-    loader = LevelLoader(text)
-    try:
-        return loader.get_single_node(), None
-    finally:
-        loader.dispose()
+    return root
 
 
 def parse_yaml(path: Path, raw: bytes, limits: Limits, budget: Budget | None = None
