@@ -400,9 +400,7 @@ class Painter:
             return
         # where the names do not fit under every hotspot, the one pointed at or focused
         # still says what it is, framed over the picture like a tooltip
-        width = w.extra.get("label_width", self.px(200))
-        width = width if isinstance(width, int) else self.px(200)
-        lines = self.fonts.wrapped(w.label, self.size("small"), True, max(20, width))
+        lines = self._hotspot_name_lines(w)
         surfs = [self.fonts.render(line, self.size("small"), th.text, True) for line in lines]
         box = pygame.Rect(0, 0, max(s.get_width() for s in surfs),
                           sum(s.get_height() for s in surfs))
@@ -428,14 +426,18 @@ class Painter:
             self.texts.append(TextRecord(line, rect, owner=w.key))
             y += surf.get_height()
 
+    def _hotspot_name_lines(self, w: Widget) -> list[str]:
+        """A hotspot's name as it is drawn under (or over) it, wrapped to its label width."""
+        width = w.extra.get("label_width", self.px(200))
+        width = width if isinstance(width, int) else self.px(200)
+        return self.fonts.wrapped(w.label, self.size("small"), True, max(20, width))
+
     def hotspot_label_box(self, w: Widget, pointed: bool = False) -> pygame.Rect | None:
         """Where a hotspot's name goes under it, or None when the room lists names instead
         (unless the hotspot is ``pointed`` at: its name then shows like a tooltip)."""
         if not w.extra.get("label", True) and not pointed:
             return None
-        width = w.extra.get("label_width", self.px(200))
-        width = width if isinstance(width, int) else self.px(200)
-        lines = self.fonts.wrapped(w.label, self.size("small"), True, max(20, width))
+        lines = self._hotspot_name_lines(w)
         box = pygame.Rect(0, 0, max(self.text_width(line, "small", True) for line in lines),
                           sum(self.fonts.render(line, self.size("small"), self.theme.text,
                                                 True).get_height() for line in lines))
