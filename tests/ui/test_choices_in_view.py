@@ -8,8 +8,9 @@ checks every warning and object of both levels; these are the worst cases, quick
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pygame
 import pytest
@@ -142,6 +143,19 @@ PUZZLES = [(name, room, puzzle) for name in ("tutorial", "risk_academy")
            for room, puzzle in puzzles_of(name)]
 
 
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def every_puzzle(test: F) -> F:
+    """Run ``test`` on every puzzle of both levels (``level``, ``room_id``, ``puzzle_id``),
+    in English and in French (``language``)."""
+    by_puzzle = pytest.mark.parametrize(("level", "room_id", "puzzle_id"), PUZZLES,
+                                        ids=[p for _, _, p in PUZZLES])
+    by_language = pytest.mark.parametrize("language", ["en", "fr"])
+    marked: F = by_language(by_puzzle(test))
+    return marked
+
+
 def puzzle_open(make_pilot: Any, tmp_path: Path, language: str, size: tuple[int, int],
                 level: str, room_id: str, puzzle_id: str) -> Any:
     """A puzzle's dialog, opened in its room at the largest text size."""
@@ -161,9 +175,7 @@ def puzzle_open(make_pilot: Any, tmp_path: Path, language: str, size: tuple[int,
     return pilot
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
-@pytest.mark.parametrize(("level", "room_id", "puzzle_id"), PUZZLES,
-                         ids=[p for _, _, p in PUZZLES])
+@every_puzzle
 def test_a_puzzle_shows_its_actions_as_it_opens(make_pilot: Any, tmp_path: Path, language: str,
                                                 level: str, room_id: str,
                                                 puzzle_id: str) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 import pygame
 import pytest
 from audit import audit
-from test_choices_in_view import LARGEST, PUZZLES, in_room, puzzle_open, warned
+from test_choices_in_view import LARGEST, PUZZLES, every_puzzle, in_room, puzzle_open, warned
 
 from escape_game.ui.scenes.puzzle import PuzzleScene
 from escape_game.ui.scenes.shop import ShopScene
@@ -42,9 +42,7 @@ def answer_of(scene: PuzzleScene) -> object:
             dict(scene.pairs), dict(scene.amounts), scene.feedback)
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
-@pytest.mark.parametrize(("level", "room_id", "puzzle_id"), PUZZLES,
-                         ids=[p for _, _, p in PUZZLES])
+@every_puzzle
 def test_a_puzzle_opens_with_its_focus_in_view(make_pilot: Any, tmp_path: Path, language: str,
                                                level: str, room_id: str,
                                                puzzle_id: str) -> None:
