@@ -100,6 +100,11 @@ def _definition(text: str) -> str:
     return f'<p class="definition">{html.escape(text)}</p>'
 
 
+def _warning(text: str) -> str:
+    """A note the reader must not miss (a data or fit problem), set apart in amber."""
+    return f'<p class="definition warning">{html.escape(text)}</p>'
+
+
 def _paired_rows(p: stats.PairedComparison) -> pd.DataFrame:
     rows = [
         ("participants (complete pairs)", float(p.n)), ("mean pre", p.mean_pre),
@@ -248,10 +253,10 @@ def render(ds: Dataset, a: Analysis, provenance_table: pd.DataFrame | None = Non
     ], columns=["what", "count"])
     add("<h2>Data</h2>" + _table(summary, "What was read"))
     for note in a.notes:
-        add(f'<p class="definition warning">{html.escape(note)}</p>')
+        add(_warning(note))
     if len(ds.versions) > 1:
-        add('<p class="definition warning">Sessions of several content versions are pooled '
-            "(--allow-mixed); the version column of participants.csv tells them apart.</p>")
+        add(_warning("Sessions of several content versions are pooled (--allow-mixed); the "
+                     "version column of participants.csv tells them apart."))
 
     add("<h2>Inclusion and attrition</h2>")
     rule = plan.plan.inclusion
@@ -315,7 +320,7 @@ def render(ds: Dataset, a: Analysis, provenance_table: pd.DataFrame | None = Non
                    f"Linear mixed model: {a.mixed.formula}, random intercept per "
                    f"{plan.plan.cluster} (n = {a.mixed.n})"))
         for note in a.mixed.notes:
-            add(f'<p class="definition warning">{html.escape(note)}</p>')
+            add(_warning(note))
     summary_table = model_summary_table(a)
     if len(summary_table):
         add(_table(summary_table.drop(columns=["formula"]), "Model summaries"))
