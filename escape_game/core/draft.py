@@ -123,6 +123,28 @@ def _compile() -> tuple[
 _OF, _FREEZE, _ACCESSORS = _compile()
 
 
+def _compile_moved() -> Callable[[GameState, str, tuple[str, ...], frozenset[str]], GameState]:
+    """`moved(state, room, visited, cooling_off)`: the state after one counted action that
+    only took the player to `room` (see `rules.plain_move`), written out field by field
+    like `freeze`: the counters a counted action advances go up by one, what entering a
+    room starts again (`resolution.enter_room`) is reset, every other field is the
+    source's own value. Half of a search's steps are such moves, and a draft costs three
+    times as much as these few writes."""
+    given = {"room": "room", "visited": "visited", "cooling_off": "cooling_off",
+             "room_ms": "0", "room_actions": "0", "paused_in_room": "False",
+             "total_actions": "s.total_actions + 1", "steps": "s.steps + 1"}
+    lines = ["def moved(s, room, visited, cooling_off):", "    o = new(Unfrozen)"]
+    lines += [f"    o.{name} = {given.get(name, f's.{name}')}" for name, _ in STATE_KINDS]
+    lines += ["    o.__class__ = GameState", "    return o"]
+    env: dict[str, Any] = {"GameState": GameState, "new": object.__new__, "Unfrozen": _Unfrozen}
+    exec("\n".join(lines), env)
+    moved: Callable[[GameState, str, tuple[str, ...], frozenset[str]], GameState] = env["moved"]
+    return moved
+
+
+moved = _compile_moved()
+
+
 class Draft:
     """The state's fields as working copies (lists, sets, dicts where the state holds tuples
     and frozensets), plus what one step collects. Its fields and their conversions come from

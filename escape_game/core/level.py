@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -94,6 +95,15 @@ class Level:
             potion_room=_freeze(potion_room),
             puzzle_object=_freeze(puzzle_object),
         )
+
+    @cached_property
+    def quiet_rooms(self) -> Mapping[str, bool]:
+        """Rooms without threats, each with whether it has no on_enter effects either.
+
+        Entering such a room once visited (or, when it has no on_enter effects, at any
+        time) changes nothing in the state but where the player is: the rules take a
+        shorter way for those moves (see `rules.plain_move`)."""
+        return _freeze({r.id: not r.on_enter for r in self.rooms.values() if not r.threats})
 
     @property
     def id(self) -> str:
