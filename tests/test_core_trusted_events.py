@@ -58,11 +58,16 @@ SAMPLES: dict[type[ev.Event], Any] = {
 
 def _kind_built(node: ast.AST) -> str | None:
     """The event class a call builds unvalidated: `ev.Kind.trusted(...)` or
-    `ev.shared(ev.Kind, ...)`."""
+    `ev.shared(ev.Kind, ...)` (`Kind.trusted(...)` in the events module itself)."""
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
     if node.func.attr == "trusted" and isinstance(node.func.value, ast.Attribute):
         return node.func.value.attr
+    if node.func.attr == "trusted" and isinstance(node.func.value, ast.Name):
+        # inside the events module itself (`kind.trusted` in `shared` names no class)
+        named = getattr(ev, node.func.value.id, None)
+        if isinstance(named, type) and issubclass(named, ev.Event):
+            return node.func.value.id
     if node.func.attr == "shared" and node.args and isinstance(node.args[0], ast.Attribute):
         return node.args[0].attr
     return None
@@ -122,3 +127,12 @@ def test_the_shared_store_is_emptied_when_full(monkeypatch: pytest.MonkeyPatch) 
     assert len(ev._SHARED) == 1 and fourth.flag == "f3"
     assert ev.shared(ev.FlagSet, flag="f0") is not kept[0]
     assert ev.shared(ev.FlagSet, flag="f0") == kept[0]
+
+
+def test_a_room_entry_is_the_shared_one_built_once() -> None:
+    first = ev.entered("hall", "door", False)
+    assert ev.entered("hall", "door", False) is first
+    assert first == ev.shared(ev.RoomEntered, room="hall", via="door", first_time=False)
+    assert first == ev.RoomEntered(room="hall", via="door", first_time=False)
+    assert ev.entered("hall", "door", True) != first
+    assert ev.entered("hall", None, False).via is None

@@ -8,6 +8,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TypeVar
 
+from escape_game.core.economics import best_value
 from escape_game.model import Campaign, Exit, GameObject, Item, Potion, Puzzle, Room, Threat
 
 T = TypeVar("T")
@@ -104,6 +105,13 @@ class Level:
         time) changes nothing in the state but where the player is: the rules take a
         shorter way for those moves (see `rules.plain_move`)."""
         return _freeze({r.id: not r.on_enter for r in self.rooms.values() if not r.threats})
+
+    @cached_property
+    def best_value(self) -> Mapping[str, frozenset[str]]:
+        """Per room, the potions of its shop with the best value against its threats
+        (`economics.best_value` of the whole shop): asked at every purchase, and a pure
+        function of the room."""
+        return _freeze({r.id: best_value(r.shop, r.threats) for r in self.rooms.values()})
 
     @property
     def id(self) -> str:

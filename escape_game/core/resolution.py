@@ -98,7 +98,7 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
     d.room_actions = 0
     d.paused_in_room = False
     d.end_shop_visit()
-    d.emit(ev.shared(ev.RoomEntered, room=room_id, via=via, first_time=first))
+    d.emit(ev.entered(room_id, via, first))
     if first:
         apply_effects(level, d, room.on_enter, room_id)
     # (`outcome is not None` is `d.over` without a call: every move between rooms asks)

@@ -11,7 +11,6 @@ from escape_game.core import scoring
 from escape_game.core.answer_rules import check
 from escape_game.core.conditions import holds
 from escape_game.core.draft import Draft, moved
-from escape_game.core.economics import best_value
 from escape_game.core.level import Level
 from escape_game.core.queries import exit_barrier, object_visible, puzzle_reachable
 from escape_game.core.resolution import (
@@ -138,7 +137,7 @@ def plain_move(
     if only is None or ev.RoomLeft in only:
         events.append(ev.RoomLeft.trusted(room=state.room, seconds_in_room=state.room_ms // 1000))
     if only is None or ev.RoomEntered in only:
-        events.append(ev.shared(ev.RoomEntered, room=to, via=exit_id, first_time=first))
+        events.append(ev.entered(to, exit_id, first))
     shop = level.rooms[to].shop
     if shop and (only is None or ev.PotionOffered in only):
         owned = state.owned_ids
@@ -308,7 +307,7 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     owned_before = state.owned_ids
     offer = [p for p in room.shop if p.id not in owned_before]
     # Judged against the whole shop: once the best potion is owned, the rest are not best.
-    best = a.potion in best_value(room.shop, room.threats)
+    best = a.potion in level.best_value[room.id]
     d.ledger_premiums += potion.premium
     d.change_money(-potion.premium, f"premium:{potion.id}")
     d.owned_potions.append(OwnedPotion(potion.id, d.elapsed_ms))
@@ -352,7 +351,7 @@ def _cancel(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     # the purchase's bonus goes back with it, so buying and cancelling earns nothing; a
     # penalty for buying everything stays (the score's floor may have eaten part of it, so
     # giving it back could pay)
-    if a.potion in best_value(room.shop, room.threats):
+    if a.potion in level.best_value[room.id]:
         d.add_score(-scoring.BEST_VALUE_BONUS, f"cancelled:{a.potion}")
 
 
