@@ -54,9 +54,10 @@ def test_every_move_from_every_state_the_checker_reaches(name: str, level: Level
 
 def test_the_corpus_has_moves_that_end_a_shop_visit_and_enter_shops() -> None:
     """What the comparison above must cover: moves that end a visit to a shop (the shorter
-    way clears the purchases that could be cancelled), enter a shop, visit a room first, and
-    moves refused (the shorter way refuses them too)."""
-    seen = {"cooling_off": 0, "offer": 0, "first": 0, "refused": 0}
+    way clears the purchases that could be cancelled), enter a shop, visit a room first,
+    enter a room whose entry threats have all warned, and moves refused (the shorter way
+    refuses them too)."""
+    seen = {"cooling_off": 0, "offer": 0, "first": 0, "refused": 0, "warned": 0}
     for _, level in LEVELS:
         for state in search(level, budget=3_000).graph.states:
             for e in exits_of(level):
@@ -69,6 +70,7 @@ def test_the_corpus_has_moves_that_end_a_shop_visit_and_enter_shops() -> None:
                 seen["cooling_off"] += bool(state.cooling_off)
                 seen["offer"] += any(isinstance(x, ev.PotionOffered) for x in moved.events)
                 seen["first"] += moved.state.room not in state.visited
+                seen["warned"] += bool(level.entering[moved.state.room][1])
     assert all(seen.values()), seen
 
 

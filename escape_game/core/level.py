@@ -98,13 +98,18 @@ class Level:
         )
 
     @cached_property
-    def quiet_rooms(self) -> Mapping[str, bool]:
-        """Rooms without threats, each with whether it has no on_enter effects either.
+    def entering(self) -> Mapping[str, tuple[bool, tuple[str, ...]]]:
+        """Per room, what entering it can start: whether it has on_enter effects (run on the
+        first visit), and the threats whose trigger is entering.
 
-        Entering such a room once visited (or, when it has no on_enter effects, at any
-        time) changes nothing in the state but where the player is: the rules take a
-        shorter way for those moves (see `rules.plain_move`)."""
-        return _freeze({r.id: not r.on_enter for r in self.rooms.values() if not r.threats})
+        Entering a room changes nothing in the state but where the player is when neither
+        applies: the room was visited before or has no on_enter effects, and each of those
+        threats has warned already. The rules take a shorter way for such moves (see
+        `rules.plain_move`)."""
+        return _freeze({
+            r.id: (bool(r.on_enter), tuple(t.id for t in r.threats if t.trigger.when == "enter"))
+            for r in self.rooms.values()
+        })
 
     @cached_property
     def best_value(self) -> Mapping[str, frozenset[str]]:

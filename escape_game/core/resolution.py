@@ -15,7 +15,7 @@ from escape_game.core.draft import Draft
 from escape_game.core.economics import cover_for, excludes
 from escape_game.core.level import Level
 from escape_game.core.rng import next_unit
-from escape_game.core.state import PendingWarning
+from escape_game.core.state import GameState, PendingWarning
 from escape_game.model import AfterActions, AfterTime, Effect, OnEnter, Threat
 from escape_game.model import effects as fx
 
@@ -117,14 +117,17 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
 
 
 # -- threats -----------------------------------------------------------------------------------
-def _known(d: Draft, threat_id: str) -> bool:
-    return threat_id in d.resolved_threats or any(w.threat == threat_id for w in d.warnings)
+def known(facts: GameState | Draft, threat_id: str) -> bool:
+    """The threat has warned (and may have struck) already: each threat warns once."""
+    return threat_id in facts.resolved_threats or any(
+        w.threat == threat_id for w in facts.warnings
+    )
 
 
 def trigger_threat(level: Level, d: Draft, threat_id: str) -> None:
     """Start the warning countdown, once per threat, if its condition holds now."""
     threat = level.threats.get(threat_id)
-    if threat is None or _known(d, threat_id) or not holds(threat.condition, d):
+    if threat is None or known(d, threat_id) or not holds(threat.condition, d):
         return
     seconds = threat.warning.seconds
     d.warnings.append(PendingWarning(threat=threat_id, remaining_ms=seconds * 1000))

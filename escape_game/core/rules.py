@@ -17,6 +17,7 @@ from escape_game.core.resolution import (
     apply_effects,
     check_action_triggers,
     enter_room,
+    known,
     leave_room,
     resolve_threat,
 )
@@ -111,9 +112,9 @@ def _step(
 def plain_move(
     level: Level, state: GameState, exit_id: str, only: frozenset[type[ev.Event]] | None
 ) -> StepResult | None:
-    """`step` (of a game not over) for going through an exit into a quiet room (see
-    `Level.quiet_rooms`), or for an exit that refuses the player; None for any other move,
-    which takes the general way.
+    """`step` (of a game not over) for going through an exit into a room whose entry starts
+    nothing (see `Level.entering`), or for an exit that refuses the player; None for any
+    other move, which takes the general way.
 
     The same state and events as the general way (`_go` on a draft), built directly: such a
     move changes the room, the visits, the counters and what entering starts again, and it
@@ -124,15 +125,19 @@ def plain_move(
     if barrier is not None:
         return _reject(state, "go", barrier, exit_id, only)
     to = level.exits[exit_id].to
-    quiet = level.quiet_rooms.get(to)
-    if quiet is None:
+    entering = level.entering.get(to)
+    if entering is None:
         return None
+    effects, threats = entering
     visited = state.visited
     first = to not in visited
     if first:
-        if not quiet:
+        if effects:
             return None
         visited = (*visited, to)
+    for threat in threats:
+        if not known(state, threat):
+            return None
     events: list[ev.Event] = []
     if only is None or ev.RoomLeft in only:
         events.append(ev.RoomLeft.trusted(room=state.room, seconds_in_room=state.room_ms // 1000))
