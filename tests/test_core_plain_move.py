@@ -29,7 +29,7 @@ def same_step(level: Level, state: GameState, exit_id: str) -> None:
     events."""
     action = act.GoThrough(exit=exit_id)
     for only in READERS:
-        general = rules._step(level, state, action, only)
+        general = rules.drafted_step(level, state, action, only)
         plain = rules.plain_move(level, state, exit_id, only)
         stepped = step(level, state, action, only=only)
         for got in (stepped, plain):

@@ -454,6 +454,39 @@ class Abstraction:
             state.outcome,
         )
 
+    def moved_key(self, state: GameState, base: GameState, base_key: StateKey) -> StateKey:
+        """`key(state, base, base_key)` where `state` is what a plain move between rooms
+        (`rules.plain_move`) made of `base`: such a move changes, of what the key reads,
+        only the room, the visits and the actions counted in the room (none yet), so every
+        other part is `base_key`'s. The search asks it for most of its steps; a test
+        compares it with `key` on every plain move of the levels it checks."""
+        room = state.room
+        if self.money_class[room] == self.money_class[base.room]:
+            money, debt, owned = base_key[4], base_key[5], base_key[7]
+        else:
+            money, debt, owned = self._money(state)
+        return (
+            room,
+            base_key[1] if state.visited is base.visited else self._visited(state.visited),
+            base_key[2],
+            base_key[3],
+            money,
+            debt,
+            base_key[6],
+            owned,
+            base_key[8],
+            base_key[9],
+            base_key[10],
+            base_key[11],
+            base_key[12],
+            base_key[13],
+            base_key[14],
+            0,  # entering a room starts its count of actions again
+            base_key[16],
+            base_key[17],
+            base_key[18],
+        )
+
     # One function per part of the key, shared by the key worked out from scratch and the
     # one worked out from a parent's: equal parts of different keys are stored once (a key
     # holds sets of ids that grow with the level, and most states share most of them).

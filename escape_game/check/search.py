@@ -17,8 +17,9 @@ from operator import attrgetter
 from escape_game.check.abstraction import Abstraction, StateKey
 from escape_game.check.moves import Move, MoveBook, View, Views, apply_move, moves
 from escape_game.core import events as ev
+from escape_game.core.actions import GoThrough
 from escape_game.core.level import Level
-from escape_game.core.rules import StepResult, new_game, step
+from escape_game.core.rules import StepResult, drafted_step, new_game, plain_move
 from escape_game.core.state import GameState
 
 DEFAULT_BUDGET = 200_000
@@ -128,7 +129,9 @@ class _Concepts:
         self.heard: frozenset[type[ev.Event]] = frozenset({*self._named, ev.PotionOffered})
         """The kinds of event the search reads of a step (its other events are not built)."""
         self._none: int | None = None
-        self._single: dict[int, tuple[ev.Event, int, set[str], set[str]]] = {}
+        self.single: dict[int, int] = {}
+        """Per event the core shares (by identity), its tag (see `scan`)."""
+        self._kept: list[ev.Event] = []
 
     def met(self, events: tuple[ev.Event, ...]) -> frozenset[str]:
         found: set[str] = set()
@@ -145,24 +148,22 @@ class _Concepts:
         """The tag of the concepts a step meets; notes the threats warned and exits passed.
 
         Most steps report one event, and the core hands out the same instance for the same
-        room entry or examination (see `events.shared`): what one event gives is kept by
-        its identity (with the event itself, so the identity stays its own)."""
+        room entry or examination (see `events.shared`): its tag is kept by the event's
+        identity in `single` (the event itself in `_kept`, so the identity stays its own),
+        and what it adds to `reached` is added the first time. The search looks there
+        itself before calling."""
         if len(events) == 1:
             e = events[0]
-            known = self._single.get(id(e))
-            if known is None:
-                # Only the core's shared events come back; the rest (a puzzle attempted, a
-                # threat struck) are new each time and would only pile up: start again when full.
-                if len(self._single) >= _SINGLE_MAX:
-                    self._single.clear()
-                heard = Reached()
-                known = self._single[id(e)] = (e, self._scan(events, heard), heard.exits,
-                                               heard.threats)
-            _, tag, exits, threats = known
-            if exits:
-                reached.exits.update(exits)
-            if threats:
-                reached.threats.update(threats)
+            tag = self.single.get(id(e))
+            if tag is not None:
+                return tag
+            # Only the core's shared events come back; the rest (a puzzle attempted, a
+            # threat struck) are new each time and would only pile up: start again when full.
+            if len(self.single) >= _SINGLE_MAX:
+                self.single.clear()
+                self._kept.clear()
+            tag = self.single[id(e)] = self._scan(events, reached)
+            self._kept.append(e)
             return tag
         return self._scan(events, reached)
 
@@ -278,7 +279,8 @@ def _search(
     }
     # The loop runs once per move tried: the containers it grows are bound to local names.
     states, src, dst, tags = graph.states, graph.src, graph.dst, graph.tag
-    scan, sets, clamp = concepts.scan, concepts.sets, abstraction.action_clamp
+    scan, single, sets = concepts.scan, concepts.single, concepts.sets
+    moved_key, clamp = abstraction.moved_key, abstraction.action_clamp
     heard = concepts.heard
     parents, vias, depths, via_tags = graph.parent, graph.via, graph.depth, graph.via_tag
     while queue:
@@ -297,10 +299,15 @@ def _search(
                     tags.append(loop)
                 continue
             actions = move.actions
+            plain = None
             if move.chance is None and len(actions) == 1:
-                # `apply_move` written out for the common move (one action, no roll).
+                # `apply_move` written out for the common move (one action, no roll), and
+                # `step`'s own first try for a move between rooms.
                 steps += 1
-                result = step(level, state, actions[0], only=heard)
+                action = actions[0]
+                if type(action) is GoThrough:
+                    plain = plain_move(level, state, action.exit, heard)
+                result = drafted_step(level, state, action, heard) if plain is None else plain
                 if result.state is state:  # rejected (see apply_move)
                     continue
             else:
@@ -310,8 +317,11 @@ def _search(
                     continue
                 result = found
             new = result.state
-            tag = scan(result.events, reached)
-            k = key(new, state, base)
+            events = result.events
+            tag = single.get(id(events[0])) if len(events) == 1 else None
+            if tag is None:
+                tag = scan(events, reached)
+            k = moved_key(new, state, base) if plain is not None else key(new, state, base)
             fresh = len(states)
             # One hash of the key, found or added (a key's hash is not kept).
             target = index.get(k) if fresh >= budget else index.setdefault(k, fresh)

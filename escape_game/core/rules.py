@@ -76,13 +76,14 @@ def step(
         plain = plain_move(level, state, action.exit, only)
         if plain is not None:
             return plain
-    return _step(level, state, action, only)
+    return drafted_step(level, state, action, only)
 
 
-def _step(
+def drafted_step(
     level: Level, state: GameState, action: act.Action, only: frozenset[type[ev.Event]] | None
 ) -> StepResult:
-    """`step` the general way, on a draft: every action, every consequence."""
+    """`step` the general way, on a draft: every action, every consequence (`step` tries
+    `plain_move` first; a caller that did already comes here)."""
     if state.outcome is not None:
         return _reject(state, str(_kind(action)), "game_over", only=only)
     handler = _HANDLERS.get(type(action))

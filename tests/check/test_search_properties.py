@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import proofs
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -16,10 +18,12 @@ from escape_game.check.abstraction import Abstraction
 from escape_game.check.moves import apply_move, moves
 from escape_game.check.search import search
 from escape_game.core import Level, new_game
+from escape_game.core.rules import plain_move
 from escape_game.core.state import GameState
 from escape_game.model import Campaign
 
 EXACT_BUDGET = 20_000
+CORPUS = list(proofs.levels())
 
 
 @st.composite
@@ -176,3 +180,39 @@ def test_a_key_worked_out_from_the_parents_equals_the_key_from_scratch(
     # A level whose first room holds nothing and whose exits stay shut has no step to
     # compare: not an example (too many of those and hypothesis says so).
     assume(compared > 0)
+
+
+def _plain_moves_compared(level: Level, exact: bool, every_nth: int = 1) -> int:
+    """Asserts that `moved_key` equals the key from scratch for every plain move between
+    rooms from the search's states (every `every_nth` one); how many were compared."""
+    abstraction = Abstraction.of(level, exact=exact)
+    compared = 0
+    for state in search(level, exact=exact, budget=3_000).graph.states[::every_nth]:
+        if state.over:
+            continue
+        base_key = abstraction.key(state)
+        for exit_id in level.exits:
+            result = plain_move(level, state, exit_id, None)
+            if result is None or result.state is state:
+                continue
+            assert abstraction.moved_key(result.state, state, base_key) == abstraction.key(
+                result.state
+            ), exit_id
+            compared += 1
+    return compared
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(levels(), st.booleans())
+def test_the_key_after_a_plain_move_equals_the_key_from_scratch(
+    level: Level, exact: bool
+) -> None:
+    assume(_plain_moves_compared(level, exact) > 0)
+
+
+@pytest.mark.parametrize("name,level", CORPUS, ids=[name for name, _ in CORPUS])
+def test_the_key_after_a_plain_move_equals_the_key_from_scratch_on_every_level(
+    name: str, level: Level
+) -> None:
+    for exact in (False, True):
+        _plain_moves_compared(level, exact)
