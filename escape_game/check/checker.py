@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,22 @@ if TYPE_CHECKING:
 
 
 def check_level(level: Level, *, budget: int = DEFAULT_BUDGET) -> CheckReport:
-    """Prove what can and cannot happen in a level, within a budget of distinct states."""
+    """Prove what can and cannot happen in a level, within a budget of distinct states.
+
+    Python's cyclic garbage collector stays paused until the explored graph is freed, not
+    only during the search (see `search`): the graph holds no cycles, reference counting
+    frees it when `_check` returns, and the collections that resumed meanwhile only walked
+    its tens of thousands of states again (a sixth of the time on a 30-room level)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _check(level, budget)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _check(level: Level, budget: int) -> CheckReport:
     started = time.perf_counter()
     result = search(level, budget=budget)
     seconds = time.perf_counter() - started
