@@ -49,6 +49,17 @@ SAMPLES: dict[type[ev.Event], Any] = {
     ev.MoneyChanged: st.fixed_dictionaries(
         {"delta": amounts, "balance": amounts, "debt": amounts, "reason": reasons}
     ),
+    ev.ItemUsed: st.fixed_dictionaries({"item": ids, "target": ids, "consumed": st.booleans()}),
+    ev.PuzzleAttempted: st.fixed_dictionaries(
+        {"puzzle": ids, "kind": st.sampled_from(["code_lock", "single_choice", "matching"]),
+         "correct": st.booleans(), "attempt": st.integers(1, 10**6)}
+    ),
+    ev.ThreatStruck: st.fixed_dictionaries(
+        {"threat": ids, "category": ids, "protected": st.booleans(), "potion": st.none() | ids,
+         "loss": amounts, "deductible": amounts, "payout": amounts, "out_of_pocket": amounts,
+         "not_covered_because": st.none() | st.sampled_from(["no_policy", "excluded"]),
+         "wellbeing_loss": st.integers(0, 100)}
+    ),
     ev.PotionBought: st.fixed_dictionaries(
         {"potion": ids, "premium": amounts, "alternatives": st.lists(ids, max_size=4).map(tuple),
          "best_value": st.booleans()}

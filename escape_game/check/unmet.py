@@ -13,6 +13,12 @@ from escape_game.core import events as ev
 from escape_game.core.level import Level
 from escape_game.core.rules import new_game
 
+#: The kinds of event `met_on` reads (the others are not built).
+_READ: frozenset[type[ev.Event]] = frozenset({
+    ev.ThreatWarned, ev.ThreatStruck, ev.ObjectExamined, ev.ItemTaken, ev.ItemUsed,
+    ev.RoomEntered, ev.PuzzleAttempted,
+})
+
 
 def met_on(level: Level, path: Sequence[Move]) -> tuple[set[str], set[str], set[str]]:
     """(threats that warn or strike, objects examined, taken or used, rooms entered) along a
@@ -24,7 +30,7 @@ def met_on(level: Level, path: Sequence[Move]) -> tuple[set[str], set[str], set[
     rooms: set[str] = {state.room}
     events: list[ev.Event] = list(result.events)
     for move in path:
-        step = apply_move(level, state, move)
+        step = apply_move(level, state, move, _READ)
         if step is None:
             break
         state = step.state

@@ -203,7 +203,7 @@ def resolve_threat(level: Level, d: Draft, threat_id: str) -> None:
     out_of_pocket = threat.loss - cover.payout
     wellbeing_loss = threat.wellbeing_loss // 2 if protected else threat.wellbeing_loss
     d.emit(
-        ev.ThreatStruck(
+        ev.ThreatStruck.trusted(
             threat=threat_id,
             category=threat.category,
             protected=protected,

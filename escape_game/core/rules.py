@@ -24,7 +24,7 @@ from escape_game.core.resolution import (
 from escape_game.core.rng import seed_state
 from escape_game.core.state import GameState, Ledger, OwnedPotion, PendingWarning
 from escape_game.core.waiting import pass_time
-from escape_game.model import GameObject
+from escape_game.model import GameObject, Potion
 
 
 class StepResult(NamedTuple):
@@ -236,7 +236,7 @@ def _use(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     d.used.add(key)
     if use.consume and a.item in d.inventory:
         d.inventory.remove(a.item)
-    d.emit(ev.ItemUsed(item=a.item, target=obj.id, consumed=use.consume))
+    d.emit(ev.ItemUsed.trusted(item=a.item, target=obj.id, consumed=use.consume))
     if use.message is not None:
         d.emit(ev.MessageShown(source=obj.id, text=use.message))
     apply_effects(level, d, use.on_use, obj.id)
@@ -265,7 +265,8 @@ def _answer(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
         raise _Rejected("bad_answer", a.puzzle)
     attempt = d.attempts.get(puzzle.id, 0) + 1
     d.attempts[puzzle.id] = attempt
-    d.emit(ev.PuzzleAttempted(puzzle=puzzle.id, kind=puzzle.kind, correct=correct, attempt=attempt))
+    d.emit(ev.PuzzleAttempted.trusted(puzzle=puzzle.id, kind=puzzle.kind, correct=correct,
+                                      attempt=attempt))
     if correct:
         used = d.hints.get(puzzle.id, 0)
         cost = sum(h.cost for h in puzzle.hints[:used])
@@ -294,24 +295,24 @@ def _hint(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     d.emit(ev.HintTaken(puzzle=puzzle.id, index=index, cost=puzzle.hints[index].cost))
 
 
-def _on_offer(level: Level, state: GameState, potion_id: str) -> None:
+def _on_offer(level: Level, state: GameState, potion_id: str) -> Potion:
+    """The potion as this room's shop offers it (its premium there), or why it is not."""
     if potion_id not in level.potions:
         raise _Rejected("unknown_potion", potion_id)
-    if all(p.id != potion_id for p in level.rooms[state.room].shop):
+    potion = next((p for p in level.rooms[state.room].shop if p.id == potion_id), None)
+    if potion is None:
         raise _Rejected("not_on_offer", potion_id)
-    if potion_id in state.owned_ids:
+    if any(p.potion == potion_id for p in state.owned_potions):
         raise _Rejected("already_owned", potion_id)
+    return potion
 
 
 def _buy(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.BuyPotion)
-    _on_offer(level, state, a.potion)
-    room = level.rooms[state.room]
-    potion = next(p for p in room.shop if p.id == a.potion)
+    potion = _on_offer(level, state, a.potion)
     if state.money < potion.premium:
         raise _Rejected("cannot_afford", a.potion)
-    owned_before = state.owned_ids
-    offer = [p for p in room.shop if p.id not in owned_before]
+    room = level.rooms[state.room]
     # Judged against the whole shop: once the best potion is owned, the rest are not best.
     best = a.potion in level.best_value[room.id]
     d.ledger_premiums += potion.premium
@@ -319,11 +320,13 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     d.owned_potions.append(OwnedPotion(potion.id, d.elapsed_ms))
     d.cooling_off.add(potion.id)
     if d.hears(ev.PotionBought):
+        owned_before = state.owned_ids  # the state before this purchase
         d.emit(
             ev.PotionBought.trusted(
                 potion=potion.id,
                 premium=potion.premium,
-                alternatives=tuple(p.id for p in offer if p.id != potion.id),
+                alternatives=tuple(p.id for p in room.shop
+                                   if p.id not in owned_before and p.id != potion.id),
                 best_value=best,
             )
         )
@@ -332,9 +335,10 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
         d.add_score(scoring.PAUSE_BONUS, f"pause:{potion.id}")
     if best:
         d.add_score(scoring.BEST_VALUE_BONUS, f"best_value:{potion.id}")
-    owned_now = d.owned_ids
-    if len(room.shop) >= 2 and all(p.id in owned_now for p in room.shop):
-        d.add_score(-scoring.BUY_EVERYTHING_PENALTY, f"bought_everything:{room.id}")
+    if len(room.shop) >= 2:
+        owned_now = d.owned_ids
+        if all(p.id in owned_now for p in room.shop):
+            d.add_score(-scoring.BUY_EVERYTHING_PENALTY, f"bought_everything:{room.id}")
 
 
 def _cancel(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
