@@ -461,19 +461,35 @@ class Abstraction:
         other part is `base_key`'s. The search asks it for most of its steps; a test
         compares it with `key` on every plain move of the levels it checks."""
         room = state.room
+        if state.visited is base.visited:
+            known = self.entry_key(base, base_key, room)
+            if known is not None:
+                return known
         if self.money_class[room] == self.money_class[base.room]:
             money, debt, owned = base_key[4], base_key[5], base_key[7]
         else:
             money, debt, owned = self._money(state)
+        visited = base_key[1] if state.visited is base.visited else self._visited(state.visited)
+        return (room, visited, base_key[2], base_key[3], money, debt, base_key[6], owned,
+                *base_key[8:15], 0, *base_key[15 + 1:])
+
+    def entry_key(self, base: GameState, base_key: StateKey, room: str) -> StateKey | None:
+        """The key of the state a plain move from `base` into `room`, a room visited before,
+        leads to, worked out without that state; None where the money the key keeps is
+        judged otherwise in `room` (the state is needed then). The search looks this key up
+        before it asks the rules for the move: a move to a state already found builds
+        nothing."""
+        if self.money_class[room] != self.money_class[base.room]:
+            return None
         return (
             room,
-            base_key[1] if state.visited is base.visited else self._visited(state.visited),
+            base_key[1],
             base_key[2],
             base_key[3],
-            money,
-            debt,
+            base_key[4],
+            base_key[5],
             base_key[6],
-            owned,
+            base_key[7],
             base_key[8],
             base_key[9],
             base_key[10],

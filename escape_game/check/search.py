@@ -18,8 +18,16 @@ from escape_game.check.abstraction import Abstraction, StateKey
 from escape_game.check.moves import Move, MoveBook, View, Views, apply_move, moves
 from escape_game.core import events as ev
 from escape_game.core.actions import GoThrough
+from escape_game.core.events import entered
 from escape_game.core.level import Level
-from escape_game.core.rules import StepResult, drafted_step, new_game, plain_move
+from escape_game.core.queries import exit_barrier
+from escape_game.core.rules import (
+    StepResult,
+    calm_entry,
+    drafted_step,
+    enter_calmly,
+    new_game,
+)
 from escape_game.core.state import GameState
 
 DEFAULT_BUDGET = 200_000
@@ -280,7 +288,11 @@ def _search(
     # The loop runs once per move tried: the containers it grows are bound to local names.
     states, src, dst, tags = graph.states, graph.src, graph.dst, graph.tag
     scan, single, sets = concepts.scan, concepts.single, concepts.sets
-    moved_key, clamp = abstraction.moved_key, abstraction.action_clamp
+    moved_key, entry_key, clamp = abstraction.moved_key, abstraction.entry_key, \
+        abstraction.action_clamp
+    exit_to = {e.id: e.to for e in level.exits.values()}
+    shops = frozenset(r.id for r in level.rooms.values() if r.shop)
+    """Rooms whose entry also offers potions (an event the search reads)."""
     heard = concepts.heard
     parents, vias, depths, via_tags = graph.parent, graph.via, graph.depth, graph.via_tag
     while queue:
@@ -299,17 +311,40 @@ def _search(
                     tags.append(loop)
                 continue
             actions = move.actions
-            plain = None
+            k = None
+            plain = False
             if move.chance is None and len(actions) == 1:
                 # `apply_move` written out for the common move (one action, no roll), and
-                # `step`'s own first try for a move between rooms.
-                steps += 1
+                # `step`'s own way for a move between rooms (`rules.plain_move`) taken here
+                # in its parts: a move into a room visited before, to a state already
+                # found, is looked up by its key alone (`entry_key`) and builds nothing.
                 action = actions[0]
                 if type(action) is GoThrough:
-                    plain = plain_move(level, state, action.exit, heard)
-                result = drafted_step(level, state, action, heard) if plain is None else plain
-                if result.state is state:  # rejected (see apply_move)
-                    continue
+                    exit_id = action.exit
+                    if exit_barrier(level, state, exit_id) is not None:
+                        continue  # refused: the core gives back the same state
+                    to = exit_to[exit_id]
+                    plain = calm_entry(level, state, to)
+                    if plain and to in state.visited and to not in shops:
+                        k = entry_key(state, base, to)
+                        target = None if k is None else index.get(k)
+                        if target is not None:
+                            event = entered(to, exit_id, False)
+                            tag = single.get(id(event))
+                            if tag is None:
+                                tag = scan((event,), reached)
+                            if target != node or sets[tag]:
+                                src.append(node)
+                                dst.append(target)
+                                tags.append(tag)
+                            continue
+                steps += 1
+                if plain:
+                    result = enter_calmly(level, state, exit_id, to, heard)
+                else:
+                    result = drafted_step(level, state, action, heard)
+                    if result.state is state:  # rejected (see apply_move)
+                        continue
             else:
                 steps += len(actions)
                 found = apply_move(level, state, move, heard)
@@ -321,7 +356,8 @@ def _search(
             tag = single.get(id(events[0])) if len(events) == 1 else None
             if tag is None:
                 tag = scan(events, reached)
-            k = moved_key(new, state, base) if plain is not None else key(new, state, base)
+            if k is None:
+                k = moved_key(new, state, base) if plain else key(new, state, base)
             fresh = len(states)
             # One hash of the key, found or added (a key's hash is not kept).
             target = index.get(k) if fresh >= budget else index.setdefault(k, fresh)

@@ -114,8 +114,8 @@ def plain_move(
     level: Level, state: GameState, exit_id: str, only: frozenset[type[ev.Event]] | None
 ) -> StepResult | None:
     """`step` (of a game not over) for going through an exit into a room whose entry starts
-    nothing (see `Level.entering`), or for an exit that refuses the player; None for any
-    other move, which takes the general way.
+    nothing (see `calm_entry`), or for an exit that refuses the player; None for any other
+    move, which takes the general way.
 
     The same state and events as the general way (`_go` on a draft), built directly: such a
     move changes the room, the visits, the counters and what entering starts again, and it
@@ -126,19 +126,38 @@ def plain_move(
     if barrier is not None:
         return _reject(state, "go", barrier, exit_id, only)
     to = level.exits[exit_id].to
-    entering = level.entering.get(to)
-    if entering is None:
+    if not calm_entry(level, state, to):
         return None
+    return enter_calmly(level, state, exit_id, to, only)
+
+
+def calm_entry(level: Level, state: GameState, room: str) -> bool:
+    """Entering `room` now starts nothing: no on_enter effects run (the room was visited
+    before, or has none) and every threat that entering it starts has warned already (see
+    `Level.entering`). False for a room the level does not have."""
+    entering = level.entering.get(room)
+    if entering is None:
+        return False
     effects, threats = entering
+    if effects and room not in state.visited:
+        return False
+    for threat in threats:  # noqa: SIM110 - a loop: all() over a generator costs twice as much
+        if not known(state, threat):
+            return False
+    return True
+
+
+def enter_calmly(
+    level: Level, state: GameState, exit_id: str, to: str,
+    only: frozenset[type[ev.Event]] | None,
+) -> StepResult:
+    """`plain_move`'s result for an exit that lets the player through (`exit_barrier`) into
+    room `to`, its destination, whose entry starts nothing (`calm_entry`): for a caller
+    that asked both already."""
     visited = state.visited
     first = to not in visited
     if first:
-        if effects:
-            return None
         visited = (*visited, to)
-    for threat in threats:
-        if not known(state, threat):
-            return None
     events: list[ev.Event] = []
     if only is None or ev.RoomLeft in only:
         events.append(ev.RoomLeft.trusted(room=state.room, seconds_in_room=state.room_ms // 1000))

@@ -183,8 +183,9 @@ def test_a_key_worked_out_from_the_parents_equals_the_key_from_scratch(
 
 
 def _plain_moves_compared(level: Level, exact: bool, every_nth: int = 1) -> int:
-    """Asserts that `moved_key` equals the key from scratch for every plain move between
-    rooms from the search's states (every `every_nth` one); how many were compared."""
+    """Asserts that `moved_key` (and `entry_key`, where it answers) equals the key from
+    scratch for every plain move between rooms from the search's states (every `every_nth`
+    one); how many were compared."""
     abstraction = Abstraction.of(level, exact=exact)
     compared = 0
     for state in search(level, exact=exact, budget=3_000).graph.states[::every_nth]:
@@ -195,9 +196,11 @@ def _plain_moves_compared(level: Level, exact: bool, every_nth: int = 1) -> int:
             result = plain_move(level, state, exit_id, None)
             if result is None or result.state is state:
                 continue
-            assert abstraction.moved_key(result.state, state, base_key) == abstraction.key(
-                result.state
-            ), exit_id
+            fresh = abstraction.key(result.state)
+            assert abstraction.moved_key(result.state, state, base_key) == fresh, exit_id
+            if result.state.room in state.visited:
+                looked_up = abstraction.entry_key(state, base_key, result.state.room)
+                assert looked_up is None or looked_up == fresh, exit_id
             compared += 1
     return compared
 
