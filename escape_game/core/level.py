@@ -9,7 +9,17 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from escape_game.core.economics import best_value
-from escape_game.model import Campaign, Exit, GameObject, Item, Potion, Puzzle, Room, Threat
+from escape_game.model import (
+    Campaign,
+    Condition,
+    Exit,
+    GameObject,
+    Item,
+    Potion,
+    Puzzle,
+    Room,
+    Threat,
+)
 
 T = TypeVar("T")
 
@@ -109,6 +119,15 @@ class Level:
         return _freeze({
             r.id: (bool(r.on_enter), tuple(t.id for t in r.threats if t.trigger.when == "enter"))
             for r in self.rooms.values()
+        })
+
+    @cached_property
+    def exit_gates(self) -> Mapping[str, tuple[str, Condition | None, bool, Condition | None]]:
+        """Per exit: its room, visible_if, locked and condition, in one lookup (see
+        `queries.exit_barrier`, asked at every move between rooms)."""
+        return _freeze({
+            e.id: (self.exit_room[e.id], e.visible_if, e.locked, e.condition)
+            for e in self.exits.values()
         })
 
     @cached_property

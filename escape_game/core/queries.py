@@ -28,17 +28,18 @@ def exit_barrier(level: Level, state: GameState, exit_id: str) -> str | None:
     """What keeps the player from going through an exit now (the reason the game gives when
     it refuses), or None: the one place where an exit's gates (visible_if, locked, condition)
     are read, for the rules and for every query alike."""
-    ex = level.exits.get(exit_id)
-    if ex is None:
+    gates = level.exit_gates.get(exit_id)
+    if gates is None:
         return "unknown_exit"
-    if level.exit_room.get(exit_id) != state.room:
+    room, visible_if, locked, condition = gates
+    if room != state.room:
         return "not_here"
     # (`is not None` first: most exits have neither gate, and every move between rooms asks)
-    if ex.visible_if is not None and not holds(ex.visible_if, state):
+    if visible_if is not None and not holds(visible_if, state):
         return "not_visible"
-    if ex.locked and exit_id not in state.unlocked_exits:
+    if locked and exit_id not in state.unlocked_exits:
         return "locked"
-    if ex.condition is not None and not holds(ex.condition, state):
+    if condition is not None and not holds(condition, state):
         return "condition_not_met"
     return None
 

@@ -225,7 +225,7 @@ def _examine(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     assert isinstance(a, act.Examine)
     obj = _object_here(level, state, a.object)
     d.emit(ev.shared(ev.ObjectExamined, object=obj.id, room=state.room))
-    if obj.id not in d.examined:
+    if obj.id not in state.examined:  # (the draft's until now; asking it would copy it)
         d.examined.add(obj.id)
         apply_effects(level, d, obj.on_examine, obj.id)
 
