@@ -239,8 +239,14 @@ def concept_findings(
         return iter(()), set(), set()
     on_shortest = graph.concepts_to(result.won[0])
     on_some = set(graph.start_concepts)
+    # Each set of concepts counts once: look for an edge between winnable states only for
+    # the sets not met yet, and stop when none is left (edges far outnumber sets).
+    pending = {t for t, met in enumerate(graph.concept_sets) if met}
     for s, d, t in zip(graph.src, graph.dst, graph.tag, strict=True):
-        if d in can_win and s in can_win:
+        if not pending:
+            break
+        if t in pending and d in can_win and s in can_win:
+            pending.discard(t)
             on_some.update(graph.concept_sets[t])
 
     def found() -> Iterator[Finding]:

@@ -20,7 +20,7 @@ from escape_game.core import events as ev
 from escape_game.core.actions import GoThrough
 from escape_game.core.events import entered
 from escape_game.core.level import Level
-from escape_game.core.queries import exit_barrier
+from escape_game.core.queries import exit_barrier, pending_threats
 from escape_game.core.rules import (
     StepResult,
     calm_entry,
@@ -277,14 +277,16 @@ def _search(
     book = MoveBook(level)
     views = Views(level)
     inert = abstraction.inert_objects
-    # Examining or taking an inert object loops back to the same situation: the edge is
-    # recorded (with the concepts it meets) without asking the core.
-    inert_tag = {
-        id(move): concepts.tag_of(frozenset(level.objects[oid].concepts))
-        for table in (book.examine, book.take)
-        for oid, move in table.items()
-        if oid in inert
+    # Examining or taking an inert object loops back to the same situation: `moves` leaves
+    # them out, and the edges that meet concepts are recorded per view, without asking the
+    # core (as many as the object has moves: examining, and taking where it can be taken).
+    inert_tags = {
+        oid: tuple(tag for tag in [concepts.tag_of(frozenset(level.objects[oid].concepts))]
+                   * (1 + (oid in book.take)) if concepts.sets[tag])
+        for oid in inert
     }
+    loops_of: dict[int, tuple[int, ...]] = {}
+    """Per view (by identity: `views` keeps each one), the tags of its inert loops."""
     # The loop runs once per move tried: the containers it grows are bound to local names.
     states, src, dst, tags = graph.states, graph.src, graph.dst, graph.tag
     scan, single, sets = concepts.scan, concepts.single, concepts.sets
@@ -302,14 +304,17 @@ def _search(
         view, first = views.of(state)
         _note(state, view, first, reached)
         expanded += 1
-        for move in moves(level, state, clamp(state), book, view):
-            loop = inert_tag.get(id(move))
-            if loop is not None:
-                if sets[loop]:
-                    src.append(node)
-                    dst.append(node)
-                    tags.append(loop)
-                continue
+        loops = loops_of.get(id(view))
+        if loops is None:
+            loops = loops_of[id(view)] = tuple(
+                tag for obj in view.objects if obj.id in inert for tag in inert_tags[obj.id]
+            )
+        if loops and not (state.warnings and pending_threats(level, state)):
+            # (while a warning counts down only facing it, buying and waiting are tried)
+            src.extend([node] * len(loops))
+            dst.extend([node] * len(loops))
+            tags.extend(loops)
+        for move in moves(level, state, clamp(state), book, view, inert):
             actions = move.actions
             k = None
             plain = False
