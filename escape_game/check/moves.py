@@ -324,7 +324,8 @@ def moves(
         if money >= potion.premium:
             yield book.buy[potion.id]
     if book.timed.get(state.room) or (
-        state.owned_potions and any(p.potion in book.waiting for p in state.owned_potions)
+        book.waiting and state.owned_potions
+        and any(p.potion in book.waiting for p in state.owned_potions)
     ):
         wait = _wait_ms(level, state)
         if wait is not None:

@@ -376,7 +376,7 @@ def _search(
                 vias.append(move)
                 depths.append(depths[node] + 1)
                 via_tags.append(tag)
-                if new.over:
+                if new.outcome is not None:
                     (won if new.outcome == "escaped" else lost).append(target)
                     reached.rooms.add(new.room)
                 else:
