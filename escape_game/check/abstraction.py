@@ -210,6 +210,10 @@ class Abstraction:
     inert_objects: frozenset[str]
     """Objects neither examining nor taking can change anything the key keeps, in rooms
     without `after N actions` threats: trying them loops back to the same situation."""
+    quiet_examinations: frozenset[str]
+    """Objects whose examination changes nothing the key keeps, in rooms without `after N
+    actions` threats: examining one loops back to the same situation, whether taking it
+    matters or not (the inert objects and more)."""
     reads: Reads
     exact: bool
     """Keep every flag, item, visit, examination and taking (to test the reductions)."""
@@ -304,11 +308,11 @@ class Abstraction:
                 or o.id in examine_matters or level.object_room[o.id] in counting
             )
         )
-        inert = frozenset(
+        quiet = frozenset(
             o.id for o in level.objects.values()
-            if o.id not in examine_matters and o.id not in take_matters
-            and level.object_room[o.id] not in counting
+            if o.id not in examine_matters and level.object_room[o.id] not in counting
         )
+        inert = frozenset(o for o in quiet if o not in take_matters)
         return cls(
             level=level,
             keep_wellbeing=keep_wellbeing,
@@ -322,6 +326,7 @@ class Abstraction:
             examine_matters=examine_matters,
             take_matters=take_matters,
             inert_objects=inert,
+            quiet_examinations=quiet,
             reads=reads,
             exact=exact,
             limited_puzzles=frozenset(

@@ -261,7 +261,8 @@ class Views:
 
 def moves(
     level: Level, state: GameState, clamp: int = 0, book: MoveBook | None = None,
-    view: View | None = None, skip: frozenset[str] = frozenset(),
+    view: View | None = None, quiet: frozenset[str] = frozenset(),
+    inert: frozenset[str] = frozenset(),
 ) -> Iterator[Move]:
     """Every move worth trying from a state (the core still decides what is valid).
 
@@ -272,8 +273,9 @@ def moves(
     `clamp` is how many actions in this room can still trigger a threat: while the count is
     below it, one repeated examination stands for every action that only passes a turn.
     `book` is the level's MoveBook (the last one built for this level when not given);
-    `view` what the room shows in this state, when already known; `skip` objects whose
-    examination and taking the caller accounts for itself (their uses are still tried).
+    `view` what the room shows in this state, when already known; `quiet` objects whose
+    examination, and `inert` objects whose taking, the caller accounts for itself (see
+    `Abstraction.quiet_examinations` and `inert_objects`; their other moves are tried).
     """
     if book is None:
         book = book_for(level)
@@ -299,13 +301,12 @@ def moves(
     for obj in view.objects:
         oid = obj.id
         examine, again, take, uses = handle[oid]
-        if oid not in skip:
-            if oid not in examined or burn:
-                seen = oid in examined
-                yield again if seen else examine
-                burn = burn and not seen
-            if take is not None:
-                yield take
+        if (oid not in examined or burn) and oid not in quiet:
+            seen = oid in examined
+            yield again if seen else examine
+            burn = burn and not seen
+        if take is not None and oid not in inert:
+            yield take
         for item, done, move in uses:
             if item in inventory and done not in used:
                 yield move

@@ -276,14 +276,18 @@ def _search(
         queue.clear()
     book = MoveBook(level)
     views = Views(level)
-    inert = abstraction.inert_objects
-    # Examining or taking an inert object loops back to the same situation: `moves` leaves
-    # them out, and the edges that meet concepts are recorded per view, without asking the
-    # core (as many as the object has moves: examining, and taking where it can be taken).
+    inert, quiet = abstraction.inert_objects, abstraction.quiet_examinations
+    if start is not None and not quiet.isdisjoint(start.examined):
+        # The loops below stand for examinations not made yet: from a state where one was
+        # made, examinations are tried one by one.
+        quiet = frozenset()
+    # Examining a quiet object, or taking an inert one, loops back to the same situation:
+    # `moves` leaves those out, and the edges that meet concepts are recorded per view,
+    # without asking the core.
     inert_tags = {
         oid: tuple(tag for tag in [concepts.tag_of(frozenset(level.objects[oid].concepts))]
-                   * (1 + (oid in book.take)) if concepts.sets[tag])
-        for oid in inert
+                   * ((oid in quiet) + (oid in inert and oid in book.take)) if concepts.sets[tag])
+        for oid in quiet | inert
     }
     loops_of: dict[int, tuple[int, ...]] = {}
     """Per view (by identity: `views` keeps each one), the tags of its inert loops."""
@@ -307,14 +311,14 @@ def _search(
         loops = loops_of.get(id(view))
         if loops is None:
             loops = loops_of[id(view)] = tuple(
-                tag for obj in view.objects if obj.id in inert for tag in inert_tags[obj.id]
+                tag for obj in view.objects if obj.id in inert_tags for tag in inert_tags[obj.id]
             )
         if loops and not (state.warnings and pending_threats(level, state)):
             # (while a warning counts down only facing it, buying and waiting are tried)
             src.extend([node] * len(loops))
             dst.extend([node] * len(loops))
             tags.extend(loops)
-        for move in moves(level, state, clamp(state), book, view, inert):
+        for move in moves(level, state, clamp(state), book, view, quiet, inert):
             actions = move.actions
             k = None
             plain = False
