@@ -5,9 +5,13 @@ generated teacher-style levels (10 rooms / 30 objects / 6 puzzles and 30 rooms /
 15 puzzles, see generated_levels.py), prints:
 - the verdict, states kept and core steps taken;
 - the time to prove the level (search + dead ends + findings) in CPU seconds, min / median /
-  max of --repeat runs, and states per CPU second (from the median);
-- the baseline, in the same run with the runs interleaved: `step(level, state, action)` alone
-  over every action the search sends to the core, and the ratio checker / baseline;
+  max of --repeat samples, and states per CPU second (from the median); a proof shorter than
+  a quarter of a CPU second runs several times in a row per sample, its time divided by the
+  count, so that a burst on a shared machine is not a whole sample;
+- the baseline, in the same run with the samples interleaved: `step(level, state, action)`
+  alone over every action of every move `moves` lists from every state the search keeps,
+  and the ratio checker / baseline (below 1 where the search finds a move's target without
+  asking the core, see docs/checking-levels.md);
 - for the generated levels, peak RSS of a fresh process that builds the level and proves
   it, next to a fresh process that only builds it.
 The machine's load average is printed before and after: on a shared machine, read the
@@ -41,7 +45,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generated_levels import corridor_level, teacher_level
-from timing import interleaved, load_average, spread
+from timing import calibrated, interleaved, load_average, spread
 
 from escape_game.check import check_level
 from escape_game.check.moves import MoveBook, moves
@@ -66,6 +70,8 @@ RECORDED = {
                         "4,210 states/s",
 }
 RECORDED_RATE = {"teacher-10/30/6": 3950.0, "teacher-30/90/15": 4210.0}
+#: CPU seconds one sample of a short arm lasts at least (see `timing.calibrated`).
+SAMPLE_FLOOR = 0.25
 
 
 def shipped() -> list[tuple[str, Level]]:
@@ -141,21 +147,22 @@ def bench(name: str, level: Level, repeat: int, memory: bool,
         for s, a in pairs:
             step(level, s, a)
 
-    arms: dict[str, Callable[[], object]] = {
-        "check": partial(check_level, level), "step": baseline
-    }
+    check, proofs = calibrated(partial(check_level, level), SAMPLE_FLOOR)
+    steps, walks = calibrated(baseline, SAMPLE_FLOOR)
+    arms: dict[str, Callable[[], object]] = {"check": check, "step": steps}
     before: list[tuple[int, float, str]] = []
     if previous is not None and name in _BUILD:
         tree, budget = previous
         arms["previous"] = lambda: before.append(previous_rate(name, tree, budget))
     times = interleaved(arms, repeat)
-    checks, bases = times["check"], times["step"]
+    checks = [t / proofs for t in times["check"]]
+    bases = [t / walks for t in times["step"]]
     median = statistics.median(checks)
     rate = report.states / median
     print(f"{name:17} {report.verdict}")
     print(f"{'':17} states {report.states:>7}  core steps {report.steps:>7}  "
           f"{rate:>8.0f} states/s")
-    print(f"{'':17} check     {spread(checks)}")
+    print(f"{'':17} check     {spread(checks)}  (a sample: {proofs} proof(s) in a row)")
     print(f"{'':17} step alone over {len(pairs)} actions: {spread(bases)}  "
           f"({len(pairs) / statistics.median(bases):>7.0f} steps/s); "
           f"checker / baseline = {median / statistics.median(bases):.2f}")

@@ -8,6 +8,7 @@ medians; the load average is printed next to them.
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 import time
@@ -28,6 +29,20 @@ def interleaved(arms: Mapping[str, Callable[[], object]], repeat: int) -> dict[s
         for name, fn in arms.items():
             times[name].append(cpu(fn))
     return times
+
+
+def calibrated(fn: Callable[[], object], floor: float) -> tuple[Callable[[], object], int]:
+    """`fn` run enough times in a row that one sample takes at least `floor` CPU seconds,
+    and that count (divide a sample's time by it): the sample of a run of a few
+    milliseconds is then not one burst of a busy machine, while a long run stays one call."""
+    once = cpu(fn)
+    count = max(1, math.ceil(floor / max(once, 1e-6)))
+
+    def repeated() -> None:
+        for _ in range(count):
+            fn()
+
+    return repeated, count
 
 
 def median(times: list[float]) -> float:

@@ -142,7 +142,7 @@ class MoveBook:
         self.level = level
         objs = level.objects.values()
         self.examine = {o.id: Move((act.Examine(object=o.id),)) for o in objs}
-        self.again = {o.id: Move((act.Examine(object=o.id),), again=True) for o in objs}
+        self.again = {oid: Move(m.actions, again=True) for oid, m in self.examine.items()}
         self.take = {o.id: Move((act.Take(object=o.id),)) for o in objs if o.take is not None}
         self.uses = {
             o.id: tuple(

@@ -297,6 +297,9 @@ def _search(
     moved_key, entry_key, clamp = abstraction.moved_key, abstraction.entry_key, \
         abstraction.action_clamp
     exit_to = {e.id: e.to for e in level.exits.values()}
+    entry_tags: dict[str, int] = {}
+    """Per exit, the tag of entering its room again through it (scanned once: the exit it
+    passes is then among those reached)."""
     shops = frozenset(r.id for r in level.rooms.values() if r.shop)
     """Rooms whose entry also offers potions (an event the search reads)."""
     heard = concepts.heard
@@ -338,10 +341,10 @@ def _search(
                         k = entry_key(state, base, to)
                         target = None if k is None else index.get(k)
                         if target is not None:
-                            event = entered(to, exit_id, False)
-                            tag = single.get(id(event))
+                            tag = entry_tags.get(exit_id)
                             if tag is None:
-                                tag = scan((event,), reached)
+                                tag = entry_tags[exit_id] = scan(
+                                    (entered(to, exit_id, False),), reached)
                             if target != node or sets[tag]:
                                 src.append(node)
                                 dst.append(target)
@@ -403,16 +406,17 @@ def _search(
 
 
 def _can_win(graph: Graph, won: list[int]) -> set[int]:
-    """Reverse reachability: every state from which some play still escapes."""
+    """Reverse reachability: every state from which some play still escapes. (Loops, a
+    third of the edges where objects only tell something, lead nowhere new: left out.)"""
     preds: list[list[int]] = [[] for _ in graph.states]
     for s, d in zip(graph.src, graph.dst, strict=True):
-        preds[d].append(s)
+        if s != d:
+            preds[d].append(s)
     seen = set(won)
-    queue = deque(won)
-    while queue:
-        node = queue.popleft()
-        for p in preds[node]:
+    stack = list(won)
+    while stack:
+        for p in preds[stack.pop()]:
             if p not in seen:
                 seen.add(p)
-                queue.append(p)
+                stack.append(p)
     return seen
