@@ -46,7 +46,8 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
     elif isinstance(effect, fx.RemoveItem):
         if effect.remove_item in d.inventory:
             d.inventory.remove(effect.remove_item)
-            d.emit(ev.ItemRemoved(item=effect.remove_item))
+            if d.hears(ev.ItemRemoved):
+                d.emit(ev.ItemRemoved(item=effect.remove_item))
     elif isinstance(effect, fx.SetFlag):
         if effect.set_flag not in d.flags:
             d.flags.add(effect.set_flag)
@@ -55,7 +56,8 @@ def _apply(level: Level, d: Draft, effect: Effect, source: str) -> None:
     elif isinstance(effect, fx.ClearFlag):
         if effect.clear_flag in d.flags:
             d.flags.discard(effect.clear_flag)
-            d.emit(ev.FlagCleared(flag=effect.clear_flag))
+            if d.hears(ev.FlagCleared):
+                d.emit(ev.FlagCleared(flag=effect.clear_flag))
     elif isinstance(effect, fx.AddMoney):
         d.ledger_effects += effect.add_money
         d.change_money(effect.add_money, f"effect:{source}")

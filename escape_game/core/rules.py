@@ -256,7 +256,7 @@ def _use(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     if use.consume and a.item in d.inventory:
         d.inventory.remove(a.item)
     d.emit(ev.ItemUsed.trusted(item=a.item, target=obj.id, consumed=use.consume))
-    if use.message is not None:
+    if use.message is not None and d.hears(ev.MessageShown):
         d.emit(ev.MessageShown(source=obj.id, text=use.message))
     apply_effects(level, d, use.on_use, obj.id)
 
@@ -299,7 +299,8 @@ def _answer(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     else:
         if puzzle.max_attempts is not None and attempt >= puzzle.max_attempts:
             d.locked_puzzles.add(puzzle.id)
-            d.emit(ev.PuzzleLocked(puzzle=puzzle.id))
+            if d.hears(ev.PuzzleLocked):
+                d.emit(ev.PuzzleLocked(puzzle=puzzle.id))
         apply_effects(level, d, puzzle.on_failure, puzzle.id)
 
 
