@@ -15,6 +15,7 @@ from escape_game.check.search import search
 from escape_game.core import GameState, Level, StepResult, new_game, rules, step
 from escape_game.core import actions as act
 from escape_game.core import events as ev
+from escape_game.core.queries import exit_barrier, visible_exits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "check"))
 from proofs import levels  # (the checker's own corpus, in tests/check)
@@ -90,3 +91,25 @@ def test_every_move_on_random_sessions(case: Path | str) -> None:
             result = step(level, result.state, action)
 
     run()
+
+
+@pytest.mark.parametrize("name,level", LEVELS, ids=[name for name, _ in LEVELS])
+def test_a_free_exit_seen_is_open_and_a_calm_room_is_calm_in_every_state(
+    name: str, level: Level
+) -> None:
+    """What the search takes without asking: `Level.free_exits` and `Level.calm_rooms`."""
+    for state in search(level, budget=3_000).graph.states:
+        for ex in visible_exits(level, state):
+            if ex.id in level.free_exits:
+                assert exit_barrier(level, state, ex.id) is None, ex.id
+        for room in level.calm_rooms:
+            assert rules.calm_entry(level, state, room), room
+
+
+def test_gated_exits_and_rooms_that_start_something_are_not_taken_for_free() -> None:
+    level = next(lv for name, lv in LEVELS if name == "generated teacher 5/12/3")
+    gated = {e.id for e in level.exits.values() if e.locked or e.condition is not None}
+    assert gated and not gated & level.free_exits
+    assert level.free_exits  # the ways back
+    busy = {r for r, (effects, threats) in level.entering.items() if effects or threats}
+    assert busy and not busy & level.calm_rooms

@@ -297,6 +297,7 @@ def _search(
     moved_key, entry_key, clamp = abstraction.moved_key, abstraction.entry_key, \
         abstraction.action_clamp
     exit_to = {e.id: e.to for e in level.exits.values()}
+    free, calm = level.free_exits, level.calm_rooms
     entry_tags: dict[str, int] = {}
     """Per exit, the tag of entering its room again through it (scanned once: the exit it
     passes is then among those reached)."""
@@ -333,10 +334,11 @@ def _search(
                 action = actions[0]
                 if type(action) is GoThrough:
                     exit_id = action.exit
-                    if exit_barrier(level, state, exit_id) is not None:
+                    # (`moves` gives only the exits the view shows: a free one is open)
+                    if exit_id not in free and exit_barrier(level, state, exit_id) is not None:
                         continue  # refused: the core gives back the same state
                     to = exit_to[exit_id]
-                    plain = calm_entry(level, state, to)
+                    plain = to in calm or calm_entry(level, state, to)
                     if plain and to in state.visited and to not in shops:
                         k = entry_key(state, base, to)
                         target = None if k is None else index.get(k)

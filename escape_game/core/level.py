@@ -131,6 +131,24 @@ class Level:
         })
 
     @cached_property
+    def calm_rooms(self) -> frozenset[str]:
+        """Rooms whose entry never starts anything: no on_enter effects and no threat
+        triggered by entering (`rules.calm_entry` holds for them in every state)."""
+        return frozenset(room for room, (effects, threats) in self.entering.items()
+                         if not effects and not threats)
+
+    @cached_property
+    def free_exits(self) -> frozenset[str]:
+        """Exits with neither a lock nor a condition (defined once, in their room): seen
+        means open (`queries.exit_barrier` lets the player through whenever the exit is
+        among the room's visible exits)."""
+        return frozenset(
+            e.id for room in self.rooms.values() for e in room.exits
+            if self.exits.get(e.id) is e and self.exit_room[e.id] == room.id
+            and not e.locked and e.condition is None
+        )
+
+    @cached_property
     def best_value(self) -> Mapping[str, frozenset[str]]:
         """Per room, the potions of its shop with the best value against its threats
         (`economics.best_value` of the whole shop): asked at every purchase, and a pure
