@@ -24,6 +24,7 @@ from escape_game.core.queries import exit_barrier, pending_threats
 from escape_game.core.rules import (
     StepResult,
     calm_entry,
+    calm_state,
     drafted_step,
     enter_calmly,
     new_game,
@@ -137,7 +138,7 @@ class _Concepts:
         self.heard: frozenset[type[ev.Event]] = frozenset({*self._named, ev.PotionOffered})
         """The kinds of event the search reads of a step (its other events are not built)."""
         self._none: int | None = None
-        self.single: dict[int, int] = {}
+        self._single: dict[int, int] = {}
         """Per event the core shares (by identity), its tag (see `scan`)."""
         self._kept: list[ev.Event] = []
 
@@ -157,20 +158,19 @@ class _Concepts:
 
         Most steps report one event, and the core hands out the same instance for the same
         room entry or examination (see `events.shared`): its tag is kept by the event's
-        identity in `single` (the event itself in `_kept`, so the identity stays its own),
-        and what it adds to `reached` is added the first time. The search looks there
-        itself before calling."""
+        identity in `_single` (the event itself in `_kept`, so the identity stays its own),
+        and what it adds to `reached` is added the first time."""
         if len(events) == 1:
             e = events[0]
-            tag = self.single.get(id(e))
+            tag = self._single.get(id(e))
             if tag is not None:
                 return tag
             # Only the core's shared events come back; the rest (a puzzle attempted, a
             # threat struck) are new each time and would only pile up: start again when full.
-            if len(self.single) >= _SINGLE_MAX:
-                self.single.clear()
+            if len(self._single) >= _SINGLE_MAX:
+                self._single.clear()
                 self._kept.clear()
-            tag = self.single[id(e)] = self._scan(events, reached)
+            tag = self._single[id(e)] = self._scan(events, reached)
             self._kept.append(e)
             return tag
         return self._scan(events, reached)
@@ -293,7 +293,7 @@ def _search(
     """Per view (by identity: `views` keeps each one), the tags of its inert loops."""
     # The loop runs once per move tried: the containers it grows are bound to local names.
     states, src, dst, tags = graph.states, graph.src, graph.dst, graph.tag
-    scan, single, sets = concepts.scan, concepts.single, concepts.sets
+    scan, sets = concepts.scan, concepts.sets
     moved_key, entry_key, clamp = abstraction.moved_key, abstraction.entry_key, \
         abstraction.action_clamp
     exit_to = {e.id: e.to for e in level.exits.values()}
@@ -329,8 +329,10 @@ def _search(
             if move.chance is None and len(actions) == 1:
                 # `apply_move` written out for the common move (one action, no roll), and
                 # `step`'s own way for a move between rooms (`rules.plain_move`) taken here
-                # in its parts: a move into a room visited before, to a state already
-                # found, is looked up by its key alone (`entry_key`) and builds nothing.
+                # in its parts: a calm entry reports only the room entered (and a shop's
+                # offer), so its concepts are the exit's; one into a room visited before
+                # is looked up by its key alone (`entry_key`) and builds nothing when its
+                # state was found already.
                 action = actions[0]
                 if type(action) is GoThrough:
                     exit_id = action.exit
@@ -339,37 +341,38 @@ def _search(
                         continue  # refused: the core gives back the same state
                     to = exit_to[exit_id]
                     plain = to in calm or calm_entry(level, state, to)
-                    if plain and to in state.visited and to not in shops:
+                steps += 1
+                if not plain:
+                    result = drafted_step(level, state, action, heard)
+                    if result.state is state:  # rejected (see apply_move)
+                        continue
+                    new, tag = result.state, scan(result.events, reached)
+                elif to in shops:
+                    result = enter_calmly(level, state, exit_id, to, heard)
+                    new, tag = result.state, scan(result.events, reached)
+                else:
+                    seen = entry_tags.get(exit_id)
+                    if seen is None:
+                        seen = entry_tags[exit_id] = scan(
+                            (entered(to, exit_id, to not in state.visited),), reached)
+                    tag = seen
+                    if to in state.visited:
                         k = entry_key(state, base, to)
                         target = None if k is None else index.get(k)
                         if target is not None:
-                            tag = entry_tags.get(exit_id)
-                            if tag is None:
-                                tag = entry_tags[exit_id] = scan(
-                                    (entered(to, exit_id, False),), reached)
+                            steps -= 1  # found: no step taken
                             if target != node or sets[tag]:
                                 src.append(node)
                                 dst.append(target)
                                 tags.append(tag)
                             continue
-                steps += 1
-                if plain:
-                    result = enter_calmly(level, state, exit_id, to, heard)
-                else:
-                    result = drafted_step(level, state, action, heard)
-                    if result.state is state:  # rejected (see apply_move)
-                        continue
+                    new = calm_state(state, to)
             else:
                 steps += len(actions)
                 found = apply_move(level, state, move, heard)
                 if found is None:
                     continue
-                result = found
-            new = result.state
-            events = result.events
-            tag = single.get(id(events[0])) if len(events) == 1 else None
-            if tag is None:
-                tag = scan(events, reached)
+                new, tag = found.state, scan(found.events, reached)
             if k is None:
                 k = moved_key(new, state, base) if plain else key(new, state, base)
             fresh = len(states)

@@ -154,10 +154,7 @@ def enter_calmly(
     """`plain_move`'s result for an exit that lets the player through (`exit_barrier`) into
     room `to`, its destination, whose entry starts nothing (`calm_entry`): for a caller
     that asked both already."""
-    visited = state.visited
-    first = to not in visited
-    if first:
-        visited = (*visited, to)
+    first = to not in state.visited
     events: list[ev.Event] = []
     if only is None or ev.RoomLeft in only:
         events.append(ev.RoomLeft.trusted(room=state.room, seconds_in_room=state.room_ms // 1000))
@@ -169,9 +166,17 @@ def enter_calmly(
         offer = tuple(p.id for p in shop if p.id not in owned)
         if offer:
             events.append(ev.shared(ev.PotionOffered, room=to, potions=offer))
+    return tuple.__new__(StepResult, (calm_state(state, to), tuple(events)))
+
+
+def calm_state(state: GameState, to: str) -> GameState:
+    """The state of `enter_calmly` (its events aside: a caller that knows what entering
+    `to` reports asks only this)."""
+    visited = state.visited
+    if to not in visited:
+        visited = (*visited, to)
     cooling_off = state.cooling_off
-    new = moved(state, to, visited, frozenset() if cooling_off else cooling_off)
-    return tuple.__new__(StepResult, (new, tuple(events)))
+    return moved(state, to, visited, frozenset() if cooling_off else cooling_off)
 
 
 #: Actions that do not count as one of the player's actions (waiting, quitting).
