@@ -121,9 +121,12 @@ def enter_room(level: Level, d: Draft, room_id: str, via: str | None) -> None:
 # -- threats -----------------------------------------------------------------------------------
 def known(facts: GameState | Draft, threat_id: str) -> bool:
     """The threat has warned (and may have struck) already: each threat warns once."""
-    return threat_id in facts.resolved_threats or any(
-        w.threat == threat_id for w in facts.warnings
-    )
+    if threat_id in facts.resolved_threats:
+        return True
+    for w in facts.warnings:  # noqa: SIM110 - a loop: any() over a generator costs twice as much
+        if w.threat == threat_id:
+            return True
+    return False
 
 
 def trigger_threat(level: Level, d: Draft, threat_id: str) -> None:

@@ -251,8 +251,10 @@ def _use(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
     if a.item not in state.inventory:
         raise _Rejected("no_item", a.item)
     obj = _object_here(level, state, a.target)
-    use = next((u for u in obj.uses if u.item == a.item and holds(u.condition, state)), None)
-    if use is None:
+    for use in obj.uses:  # (a loop, not next() over a generator: a third of the cost)
+        if use.item == a.item and holds(use.condition, state):
+            break
+    else:
         raise _Rejected("no_effect", a.target)
     key = f"{obj.id}/{a.item}"
     if key in state.used:
@@ -324,11 +326,15 @@ def _on_offer(level: Level, state: GameState, potion_id: str) -> Potion:
     """The potion as this room's shop offers it (its premium there), or why it is not."""
     if potion_id not in level.potions:
         raise _Rejected("unknown_potion", potion_id)
-    potion = next((p for p in level.rooms[state.room].shop if p.id == potion_id), None)
-    if potion is None:
+    # (loops, not next() and any() over generators: asked at every purchase)
+    for potion in level.rooms[state.room].shop:
+        if potion.id == potion_id:
+            break
+    else:
         raise _Rejected("not_on_offer", potion_id)
-    if any(p.potion == potion_id for p in state.owned_potions):
-        raise _Rejected("already_owned", potion_id)
+    for owned in state.owned_potions:
+        if owned.potion == potion_id:
+            raise _Rejected("already_owned", potion_id)
     return potion
 
 
@@ -362,7 +368,7 @@ def _buy(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
         d.add_score(scoring.BEST_VALUE_BONUS, f"best_value:{potion.id}")
     if len(room.shop) >= 2:
         owned_now = d.owned_ids
-        if all(p.id in owned_now for p in room.shop):
+        if owned_now.issuperset([p.id for p in room.shop]):
             d.add_score(-scoring.BUY_EVERYTHING_PENALTY, f"bought_everything:{room.id}")
 
 

@@ -257,7 +257,7 @@ class GameState:
     # -- read helpers used by conditions, queries and the UI --------------------------------
     @property
     def owned_ids(self) -> frozenset[str]:
-        return frozenset(p.potion for p in self.owned_potions)
+        return frozenset([p.potion for p in self.owned_potions])
 
     @property
     def over(self) -> bool:
