@@ -92,7 +92,8 @@ def _check(level: Level, budget: int) -> CheckReport:
     found.extend(concepts)
     found.extend(fd.uncovered_threats(level))
     shortest = result.shortest_win
-    found.extend(unmet(level, shortest))
+    found.extend(unmet(level, shortest,
+                       result.graph.states[result.won[0]] if result.won else None))
     return CheckReport(
         level=level.id,
         winnable=winnable,

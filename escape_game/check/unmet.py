@@ -7,46 +7,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from escape_game.check.moves import Move, apply_move
+from escape_game.check.moves import Move
 from escape_game.check.report import Finding
-from escape_game.core import events as ev
 from escape_game.core.level import Level
-from escape_game.core.rules import new_game
-
-#: The kinds of event `met_on` reads (the others are not built).
-_READ: frozenset[type[ev.Event]] = frozenset({
-    ev.ThreatWarned, ev.ThreatStruck, ev.ObjectExamined, ev.ItemTaken, ev.ItemUsed,
-    ev.RoomEntered, ev.PuzzleAttempted,
-})
+from escape_game.core.state import GameState
 
 
-def met_on(level: Level, path: Sequence[Move]) -> tuple[set[str], set[str], set[str]]:
-    """(threats that warn or strike, objects examined, taken or used, rooms entered) along a
-    play."""
-    result = new_game(level, 0, timers=False)
-    state = result.state
-    threats: set[str] = set()
-    objects: set[str] = set()
-    rooms: set[str] = {state.room}
-    events: list[ev.Event] = list(result.events)
-    for move in path:
-        step = apply_move(level, state, move, _READ)
-        if step is None:
-            break
-        state = step.state
-        events.extend(step.events)
-    for e in events:
-        if isinstance(e, ev.ThreatWarned | ev.ThreatStruck):
-            threats.add(e.threat)
-        elif isinstance(e, ev.ObjectExamined | ev.ItemTaken):
-            objects.add(e.object)
-        elif isinstance(e, ev.ItemUsed):
-            objects.add(e.target)
-        elif isinstance(e, ev.RoomEntered):
-            rooms.add(e.room)
-        elif isinstance(e, ev.PuzzleAttempted):
-            objects.update(o.id for o in level.objects.values() if o.puzzle == e.puzzle)
-    return threats, objects, rooms
+def met_on(level: Level, state: GameState) -> tuple[set[str], set[str], set[str]]:
+    """(threats that warned or struck, objects examined, taken, used or whose puzzle was
+    tried, rooms entered) along the play that led to `state`, read from what the state
+    keeps of them: a threat warns before it strikes and is then resolved, every answer is
+    counted in the attempts, and examinations, takings, uses and visits are all kept. (The
+    shortest way out was played again to read its events before: the same sets.)"""
+    threats = set(state.resolved_threats) | {w.threat for w in state.warnings}
+    objects = set(state.examined) | set(state.taken)
+    tried = {puzzle for puzzle, _ in state.attempts}
+    for obj in level.objects.values():
+        if obj.puzzle in tried or any(f"{obj.id}/{u.item}" in state.used for u in obj.uses):
+            objects.add(obj.id)
+    return threats, objects, set(state.visited)
 
 
 def punishments(level: Level) -> set[str]:
@@ -65,10 +44,13 @@ def punishments(level: Level) -> set[str]:
     return on_failure - elsewhere - {""}
 
 
-def unmet(level: Level, path: Sequence[Move] | None) -> Iterator[Finding]:
-    if path is None:
+def unmet(
+    level: Level, path: Sequence[Move] | None, end: GameState | None = None
+) -> Iterator[Finding]:
+    """Findings about the shortest way out `path`, which ends in state `end`."""
+    if path is None or end is None:
         return
-    threats, objects, rooms = met_on(level, path)
+    threats, objects, rooms = met_on(level, end)
     skipped = punishments(level)
     room_of = {t.id: r.id for r in level.campaign.rooms for t in r.threats}
     for threat in level.threats.values():

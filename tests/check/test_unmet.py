@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
+from proofs import levels
 
 from escape_game.check import check_level
-from escape_game.core import Level
+from escape_game.check.moves import apply_move
+from escape_game.check.search import search
+from escape_game.check.unmet import met_on
+from escape_game.core import Level, new_game
+from escape_game.core import events as ev
 from escape_game.loading import load_campaign
 from escape_game.runner.levels import level_from_text
 
 ROOT = Path(__file__).resolve().parents[2]
+CORPUS = list(levels())
 
 SIDE_ROOM = """
 format: 1
@@ -61,3 +70,40 @@ def test_a_threat_that_starts_after_the_quick_player_left_is_explained() -> None
 def test_a_threat_only_a_wrong_answer_starts_is_not_flagged() -> None:
     level = Level.from_campaign(load_campaign(ROOT / "levels" / "risk_academy").campaign)
     assert "influencer_scam" not in _codes(level)
+
+
+def _met_by_replay(level: Level, path: list[Any]) -> tuple[set[str], set[str], set[str]]:
+    """What the shortest way out meets, read from the events of playing it again."""
+    result = new_game(level, 0, timers=False)
+    state, events = result.state, list(result.events)
+    for move in path:
+        step = apply_move(level, state, move)
+        assert step is not None
+        state = step.state
+        events.extend(step.events)
+    threats: set[str] = set()
+    objects: set[str] = set()
+    rooms: set[str] = {level.campaign.start.room}
+    for e in events:
+        if isinstance(e, ev.ThreatWarned | ev.ThreatStruck):
+            threats.add(e.threat)
+        elif isinstance(e, ev.ObjectExamined | ev.ItemTaken):
+            objects.add(e.object)
+        elif isinstance(e, ev.ItemUsed):
+            objects.add(e.target)
+        elif isinstance(e, ev.RoomEntered):
+            rooms.add(e.room)
+        elif isinstance(e, ev.PuzzleAttempted):
+            objects.update(o.id for o in level.objects.values() if o.puzzle == e.puzzle)
+    return threats, objects, rooms
+
+
+@pytest.mark.parametrize("name,level", CORPUS, ids=[name for name, _ in CORPUS])
+def test_what_the_way_out_meets_is_read_from_its_last_state_as_from_its_events(
+    name: str, level: Level
+) -> None:
+    result = search(level, budget=20_000)
+    if not result.won:
+        return  # no way out: nothing to compare (unwinnable fixtures)
+    path = result.shortest_win or []
+    assert met_on(level, result.graph.states[result.won[0]]) == _met_by_replay(level, path)
