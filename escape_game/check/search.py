@@ -180,6 +180,9 @@ class _Concepts:
         for e in events:
             kind = type(e)
             if kind is ev.RoomEntered:
+                # A room entered is reached, also one a go_to effect leaves at once (no
+                # state of the graph is in it) and the opening's.
+                reached.rooms.add(e.room)  # type: ignore[attr-defined]  # RoomEntered, as below
                 via = e.via  # type: ignore[attr-defined]  # RoomEntered, checked just above
                 if via is not None:
                     reached.exits.add(via)
@@ -263,6 +266,7 @@ def _search(
     graph = Graph(states=[opening.state], parent=[-1], via=[None], depth=[0], via_tag=[-1])
     graph.start_concepts = concepts.met(opening.events)
     reached = Reached()
+    concepts.scan(opening.events, reached)
     keys: list[StateKey] = [key(opening.state)]
     """Per node, its key: a child's key is worked out from its parent's."""
     index: dict[StateKey, int] = {keys[0]: 0}

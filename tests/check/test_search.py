@@ -344,3 +344,41 @@ def test_examining_what_changes_nothing_takes_no_step_even_where_taking_matters(
     again = search(level, start=examined)
     assert "examine:clue" in asked and "examine:chest" not in asked
     assert again.winnable and len(again.shortest_win or []) == len(result.shortest_win or [])
+
+
+PASSED_THROUGH = """
+format: 1
+id: passed_through
+title: Passed through
+languages: [en]
+start: {room: hall, money: 0}
+rooms:
+  - id: hall
+    title: Hall
+    description: A hall.
+    exits:
+      - {id: chute, to: slide, label: Chute}
+  - id: slide
+    title: Slide
+    description: You slide on.
+    on_enter: [{go_to: garden}]
+    objects:
+      - {id: sign, name: Sign, description: Too fast to read.}
+  - id: garden
+    title: Garden
+    description: Free.
+    on_enter: [{escape: true}]
+"""
+
+
+def test_a_room_entered_only_in_passing_or_at_the_opening_is_reached() -> None:
+    # The slide sends the player on at once: no state is in it, yet a play enters it.
+    report = check_level(level_from_text(PASSED_THROUGH))
+    codes = {(f.code, f.entity) for f in report.findings}
+    assert ("unreachable_room", "slide") not in codes
+    assert ("unreachable_object", "sign") in codes  # entered, but never seen there
+    # A level whose first room lets the player out at once still reaches that room.
+    opening_out = PASSED_THROUGH.replace("start: {room: hall", "start: {room: garden")
+    codes = {(f.code, f.entity) for f in check_level(level_from_text(opening_out)).findings}
+    assert ("unreachable_room", "garden") not in codes
+    assert ("unreachable_room", "hall") in codes  # no play goes back there
