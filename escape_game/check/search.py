@@ -24,9 +24,9 @@ from escape_game.core.queries import exit_barrier, pending_threats
 from escape_game.core.rules import (
     StepResult,
     calm_entry,
+    calm_events,
     calm_state,
     drafted_step,
-    enter_calmly,
     new_game,
 )
 from escape_game.core.state import GameState
@@ -306,7 +306,8 @@ def _search(
     """Per exit, the tag of entering its room again through it (scanned once: the exit it
     passes is then among those reached)."""
     shops = frozenset(r.id for r in level.rooms.values() if r.shop)
-    """Rooms whose entry also offers potions (an event the search reads)."""
+    """Rooms whose entry also offers potions (an event the search reads, which depends on
+    the potions owned)."""
     heard = concepts.heard
     parents, vias, depths, via_tags = graph.parent, graph.via, graph.depth, graph.via_tag
     while queue:
@@ -351,15 +352,15 @@ def _search(
                     if result.state is state:  # rejected (see apply_move)
                         continue
                     new, tag = result.state, scan(result.events, reached)
-                elif to in shops:
-                    result = enter_calmly(level, state, exit_id, to, heard)
-                    new, tag = result.state, scan(result.events, reached)
                 else:
-                    seen = entry_tags.get(exit_id)
-                    if seen is None:
-                        seen = entry_tags[exit_id] = scan(
-                            (entered(to, exit_id, to not in state.visited),), reached)
-                    tag = seen
+                    if to in shops:  # what a shop offers depends on the potions owned
+                        tag = scan(calm_events(level, state, exit_id, to, heard), reached)
+                    else:
+                        seen = entry_tags.get(exit_id)
+                        if seen is None:
+                            seen = entry_tags[exit_id] = scan(
+                                (entered(to, exit_id, to not in state.visited),), reached)
+                        tag = seen
                     if to in state.visited:
                         k = entry_key(state, base, to)
                         target = None if k is None else index.get(k)

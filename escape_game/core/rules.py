@@ -154,19 +154,28 @@ def enter_calmly(
     """`plain_move`'s result for an exit that lets the player through (`exit_barrier`) into
     room `to`, its destination, whose entry starts nothing (`calm_entry`): for a caller
     that asked both already."""
-    first = to not in state.visited
+    events = calm_events(level, state, exit_id, to, only)
+    return tuple.__new__(StepResult, (calm_state(state, to), events))
+
+
+def calm_events(
+    level: Level, state: GameState, exit_id: str, to: str,
+    only: frozenset[type[ev.Event]] | None,
+) -> tuple[ev.Event, ...]:
+    """The events of `enter_calmly` (its state aside): the room left, the room entered and
+    its shop's offer."""
     events: list[ev.Event] = []
     if only is None or ev.RoomLeft in only:
         events.append(ev.RoomLeft.trusted(room=state.room, seconds_in_room=state.room_ms // 1000))
     if only is None or ev.RoomEntered in only:
-        events.append(ev.entered(to, exit_id, first))
+        events.append(ev.entered(to, exit_id, to not in state.visited))
     shop = level.rooms[to].shop
     if shop and (only is None or ev.PotionOffered in only):
         owned = state.owned_ids
         offer = tuple(p.id for p in shop if p.id not in owned)
         if offer:
             events.append(ev.shared(ev.PotionOffered, room=to, potions=offer))
-    return tuple.__new__(StepResult, (calm_state(state, to), tuple(events)))
+    return tuple(events)
 
 
 def calm_state(state: GameState, to: str) -> GameState:
