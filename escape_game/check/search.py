@@ -287,7 +287,8 @@ def _search(
         quiet = frozenset()
     # Examining a quiet object, or taking an inert one, loops back to the same situation:
     # `moves` leaves those out, and the edges that meet concepts are recorded per view,
-    # without asking the core.
+    # without asking the core. Per object, one tag (its concepts') per such move: examining
+    # it when quiet, taking it when inert and takeable; none when it has no concepts.
     inert_tags = {
         oid: tuple(tag for tag in [concepts.tag_of(frozenset(level.objects[oid].concepts))]
                    * ((oid in quiet) + (oid in inert and oid in book.take)) if concepts.sets[tag])
@@ -303,8 +304,9 @@ def _search(
     exit_to = {e.id: e.to for e in level.exits.values()}
     free, calm = level.free_exits, level.calm_rooms
     entry_tags: dict[str, int] = {}
-    """Per exit, the tag of entering its room again through it (scanned once: the exit it
-    passes is then among those reached)."""
+    """Per exit into a room without a shop, the tag of a calm entry through it: the concepts
+    of the room entered, the same on every entry (scanned once, which also notes the exit
+    and the room as reached)."""
     shops = frozenset(r.id for r in level.rooms.values() if r.shop)
     """Rooms whose entry also offers potions (an event the search reads, which depends on
     the potions owned)."""
