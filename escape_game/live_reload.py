@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from escape_game.core import GameState, Level
+from escape_game.core.state import use_target
 
 #: how often the files are looked at, in milliseconds of the game's clock
 POLL_MS = 250
@@ -119,7 +120,7 @@ def carry_over(level: Level, state: GameState) -> GameState:
         hints=tuple((p, n) for p, n in state.hints if p in puzzles),
         examined=frozenset(o for o in state.examined if o in objects),
         taken=frozenset(o for o in state.taken if o in objects),
-        used=frozenset(u for u in state.used if u.split("/")[0] in objects),
+        used=frozenset(u for u in state.used if use_target(u) in objects),
         unlocked_exits=frozenset(e for e in state.unlocked_exits if e in exits),
         warnings=tuple(w for w in state.warnings if w.threat in threats),
         resolved_threats=tuple(t for t in state.resolved_threats if t in threats),

@@ -34,7 +34,7 @@ from escape_game.core.queries import (
     visible_puzzles,
 )
 from escape_game.core.rules import new_game, step
-from escape_game.core.state import GameState
+from escape_game.core.state import GameState, use_done
 from escape_game.model import Threat
 
 #: A decision: the action, and the game milliseconds spent reading and thinking before it.
@@ -90,7 +90,7 @@ def _explore(level: Level, state: GameState, rng: random.Random) -> act.Action |
         if obj.take is not None:
             return act.Take(object=obj.id)
         for use in obj.uses:
-            if use.item in state.inventory and f"{obj.id}/{use.item}" not in state.used:
+            if use.item in state.inventory and use_done(obj.id, use.item) not in state.used:
                 return act.UseItem(item=use.item, target=obj.id)
     return None
 

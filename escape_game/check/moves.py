@@ -25,7 +25,7 @@ from escape_game.core.queries import (
     visible_puzzles,
 )
 from escape_game.core.rules import StepResult, step
-from escape_game.core.state import GameState
+from escape_game.core.state import GameState, use_done
 from escape_game.model import AfterTime, Exit, GameObject, Potion, Puzzle
 from escape_game.model import conditions as c
 
@@ -146,7 +146,7 @@ class MoveBook:
         self.take = {o.id: Move((act.Take(object=o.id),)) for o in objs if o.take is not None}
         self.uses = {
             o.id: tuple(
-                (item, f"{o.id}/{item}", Move((act.UseItem(item=item, target=o.id),)))
+                (item, use_done(o.id, item), Move((act.UseItem(item=item, target=o.id),)))
                 for item in dict.fromkeys(u.item for u in o.uses)
             )
             for o in objs

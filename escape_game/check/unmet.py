@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from escape_game.check.moves import Move
 from escape_game.check.report import Finding
 from escape_game.core.level import Level
-from escape_game.core.state import GameState
+from escape_game.core.state import GameState, use_done
 
 
 def met_on(level: Level, state: GameState) -> tuple[set[str], set[str], set[str]]:
@@ -23,7 +23,7 @@ def met_on(level: Level, state: GameState) -> tuple[set[str], set[str], set[str]
     objects = set(state.examined) | set(state.taken)
     tried = {puzzle for puzzle, _ in state.attempts}
     for obj in level.objects.values():
-        if obj.puzzle in tried or any(f"{obj.id}/{u.item}" in state.used for u in obj.uses):
+        if obj.puzzle in tried or any(use_done(obj.id, u.item) in state.used for u in obj.uses):
             objects.add(obj.id)
     return threats, objects, set(state.visited)
 

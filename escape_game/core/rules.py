@@ -22,7 +22,7 @@ from escape_game.core.resolution import (
     resolve_threat,
 )
 from escape_game.core.rng import seed_state
-from escape_game.core.state import GameState, Ledger, OwnedPotion, PendingWarning
+from escape_game.core.state import GameState, Ledger, OwnedPotion, PendingWarning, use_done
 from escape_game.core.waiting import pass_time
 from escape_game.model import GameObject, Potion
 
@@ -265,7 +265,7 @@ def _use(level: Level, state: GameState, a: act.Action, d: Draft) -> None:
             break
     else:
         raise _Rejected("no_effect", a.target)
-    key = f"{obj.id}/{a.item}"
+    key = use_done(obj.id, a.item)
     if key in state.used:
         raise _Rejected("already_used", a.target)
     d.used.add(key)

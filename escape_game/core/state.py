@@ -57,6 +57,16 @@ class Ledger:
 
 
 # -- how each kind of field is read back from JSON (checked), and written ---------------------
+def use_done(target: str, item: str) -> str:
+    """How `GameState.used` records that `item` was used on object `target`."""
+    return f"{target}/{item}"
+
+
+def use_target(done: str) -> str:
+    """The object of a use recorded by `use_done` (ids hold no "/")."""
+    return done.split("/")[0]
+
+
 def _str(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected an id, got {value!r}")
@@ -239,7 +249,8 @@ class GameState:
     examined: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
     taken: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
     used: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
-    """``object/item`` pairs whose item use already took effect (each works once)."""
+    """``object/item`` pairs whose item use already took effect (each works once; see
+    `use_done`)."""
     unlocked_exits: frozenset[str] = field(default=frozenset(), metadata=ID_SET.meta)
     elapsed_ms: int = field(default=0, metadata=INT.meta)
     room_ms: int = field(default=0, metadata=INT.meta)
