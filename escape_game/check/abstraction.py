@@ -25,6 +25,36 @@ from escape_game.model import effects as fx
 #: What the search keeps of a state (see Abstraction.key): a tuple of hashable parts.
 StateKey = tuple[Hashable, ...]
 
+
+def _entered(
+    base_key: StateKey, room: str, visited: Hashable, money: Hashable, debt: Hashable,
+    owned: Hashable,
+) -> StateKey:
+    """`base_key` after a plain move between rooms (see `Abstraction.moved_key`): the room,
+    the visits and the money parts given, the room's count of actions started again, every
+    other part `base_key`'s (written out: the search builds one per move between rooms)."""
+    return (
+        room,
+        visited,
+        base_key[2],
+        base_key[3],
+        money,
+        debt,
+        base_key[6],
+        owned,
+        base_key[8],
+        base_key[9],
+        base_key[10],
+        base_key[11],
+        base_key[12],
+        base_key[13],
+        base_key[14],
+        0,  # entering a room starts its count of actions again
+        base_key[16],
+        base_key[17],
+        base_key[18],
+    )
+
 _NONE_OWNED: frozenset[tuple[str, bool]] = frozenset()
 #: The key's money, debt and relevant potions owned (None where money cannot matter).
 MoneyParts = tuple[Decimal | None, Decimal | None, frozenset[tuple[str, bool]] | None]
@@ -466,17 +496,12 @@ class Abstraction:
         other part is `base_key`'s. The search asks it for most of its steps; a test
         compares it with `key` on every plain move of the levels it checks."""
         room = state.room
-        if state.visited is base.visited:
-            known = self.entry_key(base, base_key, room)
-            if known is not None:
-                return known
         if self.money_class[room] == self.money_class[base.room]:
             money, debt, owned = base_key[4], base_key[5], base_key[7]
         else:
             money, debt, owned = self._money(state)
         visited = base_key[1] if state.visited is base.visited else self._visited(state.visited)
-        return (room, visited, base_key[2], base_key[3], money, debt, base_key[6], owned,
-                *base_key[8:15], 0, *base_key[15 + 1:])
+        return _entered(base_key, room, visited, money, debt, owned)
 
     def entry_key(self, base: GameState, base_key: StateKey, room: str) -> StateKey | None:
         """The key of the state a plain move from `base` into `room`, a room visited before,
@@ -486,27 +511,7 @@ class Abstraction:
         nothing."""
         if self.money_class[room] != self.money_class[base.room]:
             return None
-        return (
-            room,
-            base_key[1],
-            base_key[2],
-            base_key[3],
-            base_key[4],
-            base_key[5],
-            base_key[6],
-            base_key[7],
-            base_key[8],
-            base_key[9],
-            base_key[10],
-            base_key[11],
-            base_key[12],
-            base_key[13],
-            base_key[14],
-            0,  # entering a room starts its count of actions again
-            base_key[16],
-            base_key[17],
-            base_key[18],
-        )
+        return _entered(base_key, room, base_key[1], base_key[4], base_key[5], base_key[7])
 
     # One function per part of the key, shared by the key worked out from scratch and the
     # one worked out from a parent's: equal parts of different keys are stored once (a key
