@@ -92,8 +92,8 @@ def _check(level: Level, budget: int) -> CheckReport:
     found.extend(concepts)
     found.extend(fd.uncovered_threats(level))
     shortest = result.shortest_win
-    found.extend(unmet(level, shortest,
-                       result.graph.states[result.won[0]] if result.won else None))
+    if shortest is not None:
+        found.extend(unmet(level, shortest, result.graph.states[result.won[0]]))
     return CheckReport(
         level=level.id,
         winnable=winnable,

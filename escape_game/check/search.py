@@ -348,8 +348,8 @@ def _search(
                         continue  # refused: the core gives back the same state
                     to = exit_to[exit_id]
                     plain = to in calm or calm_entry(level, state, to)
-                steps += 1
                 if not plain:
+                    steps += 1
                     result = drafted_step(level, state, action, heard)
                     if result.state is state:  # rejected (see apply_move)
                         continue
@@ -366,13 +366,13 @@ def _search(
                     if to in state.visited:
                         k = entry_key(state, base, to)
                         target = None if k is None else index.get(k)
-                        if target is not None:
-                            steps -= 1  # found: no step taken
+                        if target is not None:  # found: no step taken
                             if target != node or sets[tag]:
                                 src.append(node)
                                 dst.append(target)
                                 tags.append(tag)
                             continue
+                    steps += 1
                     new = calm_state(state, to)
             else:
                 steps += len(actions)
@@ -395,9 +395,8 @@ def _search(
                 vias.append(move)
                 depths.append(depths[node] + 1)
                 via_tags.append(tag)
-                if new.outcome is not None:
+                if new.outcome is not None:  # (its room is reached: the step entered it)
                     (won if new.outcome == "escaped" else lost).append(target)
-                    reached.rooms.add(new.room)
                 else:
                     queue.append(target)
             if target != node or sets[tag] or move.main.type == "examine":

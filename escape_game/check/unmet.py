@@ -44,12 +44,8 @@ def punishments(level: Level) -> set[str]:
     return on_failure - elsewhere - {""}
 
 
-def unmet(
-    level: Level, path: Sequence[Move] | None, end: GameState | None = None
-) -> Iterator[Finding]:
+def unmet(level: Level, path: Sequence[Move], end: GameState) -> Iterator[Finding]:
     """Findings about the shortest way out `path`, which ends in state `end`."""
-    if path is None or end is None:
-        return
     threats, objects, rooms = met_on(level, end)
     skipped = punishments(level)
     room_of = {t.id: r.id for r in level.campaign.rooms for t in r.threats}
